@@ -1,0 +1,6 @@
+/** Where the app reads the time: tests pass a clock they move by hand instead of sleeping. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

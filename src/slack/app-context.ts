@@ -1,0 +1,16 @@
+import type { WebClient } from '@slack/web-api';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { Clock } from '../scheduling/clock';
+import type { Db } from '../storage/database';
+import type { InFlightWork } from './in-flight-work';
+
+/** What listeners need to reach use cases. Built once, in wiring.ts. */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Db;
+  readonly client: WebClient;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly inFlight: InFlightWork;
+}

@@ -1,0 +1,8 @@
+// Every Slack entry point of the app, registered in one place.
+import type { App } from '@slack/bolt';
+import type { AppContext } from '../app-context';
+import { registerCommands } from './commands';
+
+export function registerListeners(app: App, context: AppContext): void {
+  registerCommands(app, context);
+}

@@ -1,0 +1,290 @@
+// The whole domain in SQLite. Every table carries the Slack team id so one database can serve several
+// workspaces; every query filters on it. Times are stored as epoch milliseconds.
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
+
+export const members = sqliteTable(
+  'members',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone'),
+    level: integer('level'),
+    department: text('department'),
+    isWorkspaceAdmin: integer('is_workspace_admin', { mode: 'boolean' }).notNull().default(false),
+    profileFetchedAt: integer('profile_fetched_at', { mode: 'timestamp_ms' }),
+    // A pause stops prompts and matching; pausedUntil null while paused means "until resumed".
+    pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+    pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+// Topics with team_id '' are the install-wide default catalogue; a workspace's catalogue is those plus its own.
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    // Lower-cased, space-collapsed name: custom topics are de-duplicated on it.
+    nameKey: text('name_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('topics_team_name_key').on(t.teamId, t.nameKey)],
+);
+
+// "Don't match me with": one list per person, edited from either modal.
+export const exclusions = sqliteTable(
+  'exclusions',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    excludedUserId: text('excluded_user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId, t.excludedUserId] }),
+    index('exclusions_excluded').on(t.teamId, t.excludedUserId),
+  ],
+);
+
+export const offers = sqliteTable(
+  'offers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    capacity: integer('capacity').notNull(),
+    note: text('note'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('offers_one_open_per_person')
+      .on(t.teamId, t.userId)
+      .where(sql`${t.status} = 'open'`),
+    index('offers_team_status').on(t.teamId, t.status),
+  ],
+);
+
+export const offerTopics = sqliteTable(
+  'offer_topics',
+  {
+    offerId: integer('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+  },
+  (t) => [primaryKey({ columns: [t.offerId, t.topicId] }), index('offer_topics_topic').on(t.topicId)],
+);
+
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    goals: text('goals'),
+    status: text('status', { enum: ['open', 'matched', 'closed'] })
+      .notNull()
+      .default('open'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
+    matchedAt: integer('matched_at', { mode: 'timestamp_ms' }),
+    // Set once the person has been told they are on the waitlist, so they are told only once.
+    waitlistNotifiedAt: integer('waitlist_notified_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('requests_one_open_per_person')
+      .on(t.teamId, t.userId)
+      .where(sql`${t.status} = 'open'`),
+    index('requests_team_status').on(t.teamId, t.status),
+  ],
+);
+
+export const requestTopics = sqliteTable(
+  'request_topics',
+  {
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.topicId] }), index('request_topics_topic').on(t.topicId)],
+);
+
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    requestId: integer('request_id').references(() => requests.id, { onDelete: 'set null' }),
+    offerId: integer('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    // Null once a person has left: the row stays so "never propose these two again" cannot be replayed.
+    mentorId: text('mentor_id'),
+    menteeId: text('mentee_id'),
+    score: real('score').notNull(),
+    reasons: text('reasons', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'expired', 'cancelled'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    messageChannelId: text('message_channel_id'),
+    messageTs: text('message_ts'),
+  },
+  (t) => [
+    index('proposals_team_status').on(t.teamId, t.status),
+    index('proposals_request').on(t.requestId),
+    index('proposals_offer').on(t.offerId),
+    // At most one pending proposal per request: a request gets one mentor at a time.
+    uniqueIndex('proposals_one_pending_per_request')
+      .on(t.requestId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
+);
+
+export const pairs = sqliteTable(
+  'pairs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    proposalId: integer('proposal_id').references((): AnySQLiteColumn => proposals.id, {
+      onDelete: 'set null',
+    }),
+    offerId: integer('offer_id').references(() => offers.id, { onDelete: 'set null' }),
+    // Null after a member leaves: the pair stays as an anonymous row so programme figures stay right.
+    mentorId: text('mentor_id'),
+    menteeId: text('mentee_id'),
+    // Facts about the pair kept apart from the profiles, for the same reason.
+    levelGap: integer('level_gap').notNull(),
+    crossDepartment: integer('cross_department', { mode: 'boolean' }).notNull(),
+    sharedTopics: text('shared_topics', { mode: 'json' }).$type<string[]>().notNull(),
+    channelId: text('channel_id'),
+    status: text('status', { enum: ['active', 'paused', 'ended'] })
+      .notNull()
+      .default('active'),
+    needsAttention: text('needs_attention'),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endedBy: text('ended_by'),
+    inactivityAskedAt: integer('inactivity_asked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('pairs_team_status').on(t.teamId, t.status),
+    index('pairs_mentor').on(t.teamId, t.mentorId),
+    index('pairs_mentee').on(t.teamId, t.menteeId),
+    index('pairs_channel').on(t.teamId, t.channelId),
+  ],
+);
+
+// Prompts with team_id '' are the install-wide library (seeded from the #SMchat questions).
+export const prompts = sqliteTable(
+  'prompts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull().default(''),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('prompts_team_position').on(t.teamId, t.position)],
+);
+
+export const promptDeliveries = sqliteTable(
+  'prompt_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    weekKey: text('week_key').notNull(),
+    promptId: integer('prompt_id').references(() => prompts.id, { onDelete: 'set null' }),
+    // The question as it was sent: editing or disabling the library never rewrites history.
+    promptText: text('prompt_text').notNull(),
+    status: text('status', { enum: ['reserved', 'sent', 'failed'] })
+      .notNull()
+      .default('reserved'),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+    reservedAt: integer('reserved_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    error: text('error'),
+    answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+    replyCount: integer('reply_count').notNull().default(0),
+    answeredByMentor: integer('answered_by_mentor', { mode: 'boolean' }).notNull().default(false),
+    answeredByMentee: integer('answered_by_mentee', { mode: 'boolean' }).notNull().default(false),
+    outcome: text('outcome', { enum: ['discussed', 'skipped'] }),
+    nudgedAt: integer('nudged_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    // Exactly once: one delivery per pair and ISO week.
+    uniqueIndex('deliveries_pair_week').on(t.pairId, t.weekKey),
+    index('deliveries_team_status').on(t.teamId, t.status),
+    index('deliveries_message').on(t.teamId, t.channelId, t.messageTs),
+  ],
+);
+
+export const feedback = sqliteTable(
+  'feedback',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    // Null after the author leaves; the rating stays for the figures, the comment is erased.
+    userId: text('user_id'),
+    role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+    rating: integer('rating').notNull(),
+    wouldRecommend: integer('would_recommend', { mode: 'boolean' }),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('feedback_team').on(t.teamId), uniqueIndex('feedback_pair_role').on(t.pairId, t.role)],
+);
+
+// Events API retries the same event; its id is remembered so each is handled once.
+export const processedEvents = sqliteTable(
+  'processed_events',
+  {
+    teamId: text('team_id').notNull(),
+    eventId: text('event_id').notNull(),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.eventId] }), index('processed_events_time').on(t.receivedAt)],
+);
+
+// When each scheduled job last completed, for the daily match and for /healthz.
+export const jobRuns = sqliteTable('job_runs', {
+  job: text('job').primaryKey(),
+  lastRunAt: integer('last_run_at', { mode: 'timestamp_ms' }).notNull(),
+  lastSummary: text('last_summary'),
+});

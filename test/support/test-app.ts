@@ -1,0 +1,147 @@
+// Starts the real app (real Bolt HTTP receiver on port 0, real SQLite file from the migrations) against the
+// fake Slack server, and sends it requests signed exactly as Slack signs them.
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../src/config';
+import { startFakeSlack, type FakeSlack, type FakeUser } from '../../src/dev/fake-slack-server';
+import {
+  blockActionPayload,
+  eventBody,
+  FORM,
+  interactionBody,
+  JSON_TYPE,
+  postSigned,
+  slashCommandBody,
+  viewSubmissionPayload,
+  type ButtonClick,
+  type SignOptions,
+  type SlackHttpResponse,
+  type ViewSubmission,
+} from '../../src/dev/signed-requests';
+import { startApp, type RunningApp } from '../../src/wiring';
+import { createTestClock, type TestClock } from './test-clock';
+import { makeTempDir } from './test-database';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const BOT_TOKEN = 'xoxb-test-bot-token';
+export const TEAM = 'T0TEST';
+
+export interface TestApp {
+  readonly fake: FakeSlack;
+  readonly app: RunningApp;
+  readonly clock: TestClock;
+  readonly config: Config;
+  readonly eventsUrl: string;
+  readonly baseUrl: string;
+  /** Every JSON log line the app wrote. */
+  readonly logs: string[];
+  command(
+    userId: string,
+    text: string,
+    options?: SignOptions & { teamId?: string },
+  ): Promise<SlackHttpResponse>;
+  click(click: Omit<ButtonClick, 'teamId' | 'responseUrl'> & { teamId?: string }): Promise<SlackHttpResponse>;
+  submit(submission: Omit<ViewSubmission, 'teamId'> & { teamId?: string }): Promise<SlackHttpResponse>;
+  event(
+    event: Record<string, unknown>,
+    options?: { eventId?: string; teamId?: string },
+  ): Promise<SlackHttpResponse>;
+  post(body: string, contentType: string, options?: SignOptions): Promise<SlackHttpResponse>;
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: TestClock;
+  users?: FakeUser[];
+  fake?: FakeSlack;
+  databasePath?: string;
+}
+
+let eventSequence = 0;
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const fake = options.fake ?? (await startFakeSlack({ teamId: TEAM }));
+  for (const user of options.users ?? []) fake.addUser(user);
+  const temp = makeTempDir();
+  const result = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    DATABASE_PATH: options.databasePath ?? path.join(temp.dir, 'app.db'),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  const config = result.config;
+  const clock = options.clock ?? createTestClock();
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
+      done();
+    },
+  });
+  const app = await startApp(config, {
+    clock,
+    logDestination,
+    // No retries in tests: a failure shows at once instead of after minutes of backoff.
+    clientOptions: { retryConfig: { retries: 0 } },
+  });
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  const eventsUrl = `${baseUrl}/slack/events`;
+
+  const post = (body: string, contentType: string, signOptions: SignOptions = {}) =>
+    postSigned(eventsUrl, SIGNING_SECRET, body, contentType, signOptions);
+  // Each helper waits for the app to finish the work the request started, so a test reads a settled world.
+  const settled = async (response: Promise<SlackHttpResponse>) => {
+    const answer = await response;
+    await app.settle();
+    return answer;
+  };
+
+  return {
+    fake,
+    app,
+    clock,
+    config,
+    eventsUrl,
+    baseUrl,
+    logs,
+    command: (userId, text, { teamId, ...signOptions } = {}) =>
+      settled(
+        post(
+          slashCommandBody({ teamId: teamId ?? TEAM, userId, text, responseUrl: fake.responseUrl() }),
+          FORM,
+          signOptions,
+        ),
+      ),
+    click: (click) =>
+      settled(
+        post(
+          interactionBody(blockActionPayload({ teamId: TEAM, responseUrl: fake.responseUrl(), ...click })),
+          FORM,
+        ),
+      ),
+    submit: (submission) =>
+      settled(post(interactionBody(viewSubmissionPayload({ teamId: TEAM, ...submission })), FORM)),
+    event: (event, { eventId, teamId } = {}) => {
+      eventSequence += 1;
+      return settled(post(eventBody(teamId ?? TEAM, eventId ?? `Ev${eventSequence}`, event), JSON_TYPE));
+    },
+    post: (body, contentType, signOptions) => settled(post(body, contentType, signOptions)),
+    settle: () => app.settle(),
+    async close() {
+      await app.stop();
+      if (options.fake === undefined) await fake.close();
+      temp.cleanup();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
+
+/** A fresh folder per test file, removed by the returned cleanup. */
+export function makeTempDir(prefix = 'mentor-circles-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real SQLite file built from the real migrations. */
+export function createTestDatabase(): { db: Db; file: string; close: () => void } {
+  const { dir, cleanup } = makeTempDir();
+  const file = path.join(dir, 'test.db');
+  const db = openDatabase(file);
+  migrateDatabase(db);
+  return {
+    db,
+    file,
+    close: () => {
+      closeDatabase(db);
+      cleanup();
+    },
+  };
+}
+
+/** Row counts of every table, to prove that a refused request stored nothing. */
+export function countRows(db: Db): Record<string, number> {
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (db.$client.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n,
+    ]),
+  );
+}
