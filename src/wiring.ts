@@ -16,6 +16,11 @@ import {
 import type { AppContext } from './slack/app-context';
 import { createInFlightWork } from './slack/in-flight-work';
 import { registerListeners } from './slack/listeners';
+import { createMessenger } from './slack/messenger';
+import { buildJobs } from './scheduling/jobs';
+import { createScheduler } from './scheduling/scheduler';
+import { createRepositories } from './storage/repositories';
+import { recordJobRun } from './storage/job-runs';
 import { createSlackApp } from './slack/slack-app';
 
 export interface BuildOptions {
@@ -24,7 +29,12 @@ export interface BuildOptions {
   logger?: Logger;
   /** Tests pass a short retry policy so a failing call does not retry for minutes. */
   clientOptions?: WebClientOptions;
+  /** Tests drive the scheduler through runDueJobs(now) instead of its timer. */
+  startScheduler?: boolean;
 }
+
+// Prompts are due at a local hour; a five-minute tick sends them within minutes of it.
+const SCHEDULER_TICK_MS = 5 * 60 * 1000;
 
 export interface RunningApp {
   readonly context: AppContext;
@@ -32,6 +42,8 @@ export interface RunningApp {
   readonly port: number | null;
   /** Waits until every piece of work started by a Slack request has finished. */
   settle(): Promise<void>;
+  /** Runs every scheduled job once for this instant (what each scheduler tick does). */
+  runDueJobs(now: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,11 +69,26 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
       return { ok: reachable, body: { ok: reachable, database: reachable ? 'ok' : 'unreachable' } };
     },
   });
-  const context: AppContext = { config, db, client: slack.app.client, clock, logger, inFlight };
+  const context: AppContext = {
+    config,
+    db,
+    client: slack.app.client,
+    messenger: createMessenger(slack.app.client),
+    repos: createRepositories(db),
+    clock,
+    logger,
+    inFlight,
+  };
   registerListeners(slack.app, context);
+  const scheduler = createScheduler(buildJobs(context), {
+    clock,
+    logger,
+    recordRun: (job, at, summary) => recordJobRun(db, job, at, summary),
+  });
 
   const started = (await slack.app.start(config.port)) as unknown;
   const port = config.slack.appToken === null ? boundPort(started) : null;
+  if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
   logger.info(
     { component: 'app', mode: config.slack.appToken === null ? 'http' : 'socket', port },
     'Mentor Circles is running',
@@ -71,7 +98,12 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     context,
     port,
     settle: () => inFlight.settle(),
+    async runDueJobs(now) {
+      await scheduler.runDueJobs(now);
+      await inFlight.settle();
+    },
     async stop() {
+      await scheduler.stop();
       await slack.stop();
       await inFlight.settle();
       closeDatabase(db);

@@ -3,13 +3,17 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Clock } from '../scheduling/clock';
 import type { Db } from '../storage/database';
+import type { Repositories } from '../storage/repositories';
 import type { InFlightWork } from './in-flight-work';
+import type { Messenger } from './messenger';
 
 /** What listeners need to reach use cases. Built once, in wiring.ts. */
 export interface AppContext {
   readonly config: Config;
   readonly db: Db;
   readonly client: WebClient;
+  readonly messenger: Messenger;
+  readonly repos: Repositories;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly inFlight: InFlightWork;

@@ -48,6 +48,8 @@ export interface TestApp {
   ): Promise<SlackHttpResponse>;
   post(body: string, contentType: string, options?: SignOptions): Promise<SlackHttpResponse>;
   settle(): Promise<void>;
+  /** Runs the scheduler once at the test clock's current instant. */
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     logDestination,
     // No retries in tests: a failure shows at once instead of after minutes of backoff.
     clientOptions: { retryConfig: { retries: 0 } },
+    startScheduler: false,
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;
   const eventsUrl = `${baseUrl}/slack/events`;
@@ -138,6 +141,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     post: (body, contentType, signOptions) => settled(post(body, contentType, signOptions)),
     settle: () => app.settle(),
+    tick: () => app.runDueJobs(clock.now()),
     async close() {
       await app.stop();
       if (options.fake === undefined) await fake.close();

@@ -1,24 +1,28 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context';
-import { parseMentorCommand } from '../mentor-command';
+import { parseMentorCommand, type SubcommandName } from '../mentor-command';
 import { helpBlocks } from '../views/help-view';
+import type { SubcommandHandler } from './subcommand';
 
-export function registerCommands(app: App, _context: AppContext): void {
-  app.command('/mentor', async ({ command, ack }) => {
+// Each feature's listener module exports its handlers; this table is the whole /mentor surface.
+const HANDLERS: Partial<Record<SubcommandName, SubcommandHandler>> = {};
+
+export function registerCommands(app: App, context: AppContext): void {
+  app.command('/mentor', async ({ command, ack, respond }) => {
     const parsed = parseMentorCommand(command.text);
-    switch (parsed.kind) {
-      case 'help':
-        await ack({ response_type: 'ephemeral', ...helpBlocks() });
-        return;
-      case 'unknown':
-        await ack({ response_type: 'ephemeral', ...helpBlocks(parsed.word) });
-        return;
-      case 'subcommand':
-        await ack({
-          response_type: 'ephemeral',
-          text: `\`/mentor ${parsed.name}\` is not available yet in this version of Mentor Circles.`,
-        });
-        return;
+    if (parsed.kind === 'help') {
+      await ack({ response_type: 'ephemeral', ...helpBlocks() });
+      return;
     }
+    if (parsed.kind === 'unknown') {
+      await ack({ response_type: 'ephemeral', ...helpBlocks(parsed.word) });
+      return;
+    }
+    const handler = HANDLERS[parsed.name];
+    if (handler === undefined) {
+      await ack({ response_type: 'ephemeral', ...helpBlocks(parsed.name) });
+      return;
+    }
+    await handler({ command, args: parsed.args, ack, respond, context });
   });
 }

@@ -1,0 +1,123 @@
+// Everything the use cases ask of Slack, as plain functions over one WebClient. Use cases depend on this
+// interface, never on the WebClient, so they read as intent ("send a DM") and tests see real HTTP calls.
+import type { KnownBlock, View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+
+export interface SlackMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
+
+export interface PostedRef {
+  channel: string;
+  ts: string;
+}
+
+export interface SlackProfile {
+  userId: string;
+  name: string;
+  timeZone: string | null;
+  isWorkspaceAdmin: boolean;
+  deleted: boolean;
+}
+
+export interface Messenger {
+  fetchProfile(userId: string): Promise<SlackProfile>;
+  /** Opens (or finds) the DM or group DM with these people; Slack returns the same channel each time. */
+  openConversation(userIds: readonly string[]): Promise<string>;
+  postMessage(
+    channel: string,
+    message: SlackMessage,
+    options?: { threadTs?: string; metadata?: MessageMetadata },
+  ): Promise<PostedRef>;
+  sendDirectMessage(userId: string, message: SlackMessage): Promise<PostedRef>;
+  updateMessage(ref: PostedRef, message: SlackMessage): Promise<void>;
+  postEphemeral(channel: string, userId: string, message: SlackMessage): Promise<void>;
+  openModal(triggerId: string, view: View): Promise<string>;
+  publishHome(userId: string, view: View): Promise<void>;
+  uploadFiles(
+    channel: string,
+    files: readonly { filename: string; title: string; content: Buffer | string }[],
+    comment: string,
+  ): Promise<void>;
+}
+
+export function createMessenger(client: WebClient): Messenger {
+  const openConversation = async (userIds: readonly string[]) => {
+    const opened = await client.conversations.open({ users: userIds.join(',') });
+    const id = opened.channel?.id;
+    if (id === undefined) throw new Error('conversations.open returned no channel');
+    return id;
+  };
+  const postMessage: Messenger['postMessage'] = async (channel, message, options = {}) => {
+    const posted = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+      ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
+      ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    if (posted.ts === undefined || posted.channel === undefined)
+      throw new Error('chat.postMessage returned no ts');
+    return { channel: posted.channel, ts: posted.ts };
+  };
+
+  return {
+    async fetchProfile(userId) {
+      const { user } = await client.users.info({ user: userId });
+      return {
+        userId,
+        name: user?.profile?.real_name || user?.real_name || user?.name || userId,
+        timeZone: user?.tz ?? null,
+        isWorkspaceAdmin: user?.is_admin === true || user?.is_owner === true,
+        deleted: user?.deleted === true,
+      };
+    },
+    openConversation,
+    postMessage,
+    async sendDirectMessage(userId, message) {
+      return postMessage(await openConversation([userId]), message);
+    },
+    async updateMessage(ref, message) {
+      await client.chat.update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: message.text,
+        ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+      });
+    },
+    async postEphemeral(channel, userId, message) {
+      await client.chat.postEphemeral({
+        channel,
+        user: userId,
+        text: message.text,
+        ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+      });
+    },
+    async openModal(triggerId, view) {
+      const opened = await client.views.open({ trigger_id: triggerId, view });
+      return opened.view?.id ?? '';
+    },
+    async publishHome(userId, view) {
+      await client.views.publish({ user_id: userId, view });
+    },
+    async uploadFiles(channel, files, comment) {
+      await client.filesUploadV2({
+        channel_id: channel,
+        initial_comment: comment,
+        file_uploads: files.map((file) => ({
+          file: Buffer.from(file.content),
+          filename: file.filename,
+          title: file.title,
+        })),
+      });
+    },
+  };
+}

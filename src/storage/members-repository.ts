@@ -1,0 +1,76 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './database';
+import { members } from './schema';
+
+export interface Member {
+  teamId: string;
+  userId: string;
+  name: string;
+  timeZone: string | null;
+  level: number | null;
+  department: string | null;
+  isWorkspaceAdmin: boolean;
+  profileFetchedAt: Date | null;
+  pausedAt: Date | null;
+  pausedUntil: Date | null;
+}
+
+export interface ProfileFields {
+  name: string;
+  timeZone: string | null;
+  isWorkspaceAdmin: boolean;
+}
+
+export interface MembersRepository {
+  find(teamId: string, userId: string): Promise<Member | null>;
+  /** Creates the member or refreshes what Slack knows of them; level and department are left as they are. */
+  saveProfile(teamId: string, userId: string, profile: ProfileFields, fetchedAt: Date): Promise<void>;
+}
+
+export function createMembersRepository(db: Db): MembersRepository {
+  return {
+    async find(teamId, userId) {
+      const row = db
+        .select()
+        .from(members)
+        .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
+        .get();
+      return row === undefined ? null : toMember(row);
+    },
+    async saveProfile(teamId, userId, profile, fetchedAt) {
+      saveProfileSync(db, teamId, userId, profile, fetchedAt);
+    },
+  };
+}
+
+/** For repositories that write the profile inside a larger transaction. */
+export function saveProfileSync(
+  db: Db,
+  teamId: string,
+  userId: string,
+  profile: ProfileFields,
+  fetchedAt: Date,
+): void {
+  db.insert(members)
+    .values({ teamId, userId, ...profile, profileFetchedAt: fetchedAt, updatedAt: fetchedAt })
+    .onConflictDoUpdate({
+      target: [members.teamId, members.userId],
+      set: { ...profile, profileFetchedAt: fetchedAt, updatedAt: fetchedAt },
+    })
+    .run();
+}
+
+function toMember(row: typeof members.$inferSelect): Member {
+  return {
+    teamId: row.teamId,
+    userId: row.userId,
+    name: row.name,
+    timeZone: row.timeZone,
+    level: row.level,
+    department: row.department,
+    isWorkspaceAdmin: row.isWorkspaceAdmin,
+    profileFetchedAt: row.profileFetchedAt,
+    pausedAt: row.pausedAt,
+    pausedUntil: row.pausedUntil,
+  };
+}
