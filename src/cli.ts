@@ -9,56 +9,79 @@ import {
   SETUP_GUIDE,
   type Config,
 } from './config';
+import { runServer } from './main';
 import { closeDatabase } from './storage/database';
 import { createDatabase } from './wiring';
-import { runServer } from './main';
 
-const USAGE = `Usage: mentor-circles <command>
+export interface CliCommand {
+  usage: string;
+  summary: string;
+  run(args: readonly string[], env: NodeJS.ProcessEnv): Promise<number>;
+}
 
-Commands:
-  start                       run the Slack app (Socket Mode or HTTP, from the environment)
-  migrate                     bring the database schema up to date and exit
-  help                        show this help`;
-
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const [command] = argv;
-  switch (command) {
-    case 'start':
-      return runServer(env);
-    case 'migrate':
-      return withConfig(env, { needsSlack: false }, (config) => {
-        const db = createDatabase(config);
-        closeDatabase(db);
+// One entry per command; `mentor-circles help` lists them in this order.
+const COMMANDS: Record<string, CliCommand> = {
+  start: {
+    usage: 'start',
+    summary: 'run the Slack app (Socket Mode or HTTP, from the environment)',
+    run: (_args, env) => runServer(env),
+  },
+  migrate: {
+    usage: 'migrate',
+    summary: 'bring the database schema up to date and exit',
+    run: (_args, env) =>
+      withConfig(env, { needsSlack: false }, (config) => {
+        closeDatabase(createDatabase(config));
         console.log(`Database ${config.databasePath} is up to date.`);
         return 0;
-      });
-    case 'help':
-    case '--help':
-    case '-h':
-      console.log(USAGE);
-      return 0;
-    default:
-      console.error(command === undefined ? USAGE : `Unknown command: ${command}\n\n${USAGE}`);
-      return 2;
+      }),
+  },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((command) => command.usage.length));
+  const lines = Object.values(COMMANDS).map(
+    (command) => `  ${command.usage.padEnd(width + 2)}${command.summary}`,
+  );
+  return [
+    'Usage: mentor-circles <command>',
+    '',
+    'Commands:',
+    ...lines,
+    `  ${'help'.padEnd(width + 2)}show this help`,
+  ].join('\n');
+}
+
+export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return 0;
   }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command === undefined) {
+    console.error(name === undefined ? usage() : `Unknown command: ${name}\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(args, env);
 }
 
 /**
- * Commands that only touch the database do not need Slack credentials, so they are filled with placeholders
- * when absent; the other variables are still checked.
+ * Loads the configuration for a command, or prints what is wrong and returns 1. Commands that only touch the
+ * database do not need Slack credentials, so placeholders fill them when absent; the rest is still checked.
  */
-async function withConfig(
+export async function withConfig(
   env: NodeJS.ProcessEnv,
   { needsSlack }: { needsSlack: boolean },
   run: (config: Config) => number | Promise<number>,
 ): Promise<number> {
-  const effective = needsSlack
-    ? env
-    : { SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: 'offline', ...env };
   if (needsSlack && hasNoSlackCredentials(env)) {
     console.error(SETUP_GUIDE);
     return 1;
   }
+  const effective = needsSlack
+    ? env
+    : { SLACK_BOT_TOKEN: 'xoxb-offline', SLACK_SIGNING_SECRET: 'offline', ...env };
   const result = loadConfig(effective);
   if (!result.ok) {
     console.error(describeConfigProblems(result.problems));
@@ -66,8 +89,6 @@ async function withConfig(
   }
   return run(result.config);
 }
-
-export { withConfig };
 
 if (require.main === module) {
   // A .env file beside the app is read if present; variables already set in the environment win.
