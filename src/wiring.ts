@@ -1,11 +1,13 @@
-// The one place that builds the concrete objects: database, logger, clock, Slack app. Tests and the CLI call
-// buildApp with their own clock and log destination instead of reaching into modules.
+// The one place that builds the concrete objects: database, logger, clock, Slack client, scheduler and Bolt
+// app. Tests and the CLI call these with their own clock and log destination instead of reaching into modules.
 import type { Server } from 'node:http';
 import type { DestinationStream } from 'pino';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { systemClock, type Clock } from './scheduling/clock';
+import { buildJobs } from './scheduling/jobs';
+import { createScheduler, type Scheduler } from './scheduling/scheduler';
 import {
   closeDatabase,
   isDatabaseReachable,
@@ -13,14 +15,12 @@ import {
   openDatabase,
   type Db,
 } from './storage/database';
+import { recordJobRun } from './storage/job-runs';
+import { createRepositories } from './storage/repositories';
 import type { AppContext } from './slack/app-context';
 import { createInFlightWork } from './slack/in-flight-work';
 import { registerListeners } from './slack/listeners';
 import { createMessenger } from './slack/messenger';
-import { buildJobs } from './scheduling/jobs';
-import { createScheduler } from './scheduling/scheduler';
-import { createRepositories } from './storage/repositories';
-import { recordJobRun } from './storage/job-runs';
 import { createSlackApp } from './slack/slack-app';
 
 export interface BuildOptions {
@@ -53,12 +53,44 @@ export function createDatabase(config: Config): Db {
   return db;
 }
 
-export async function startApp(config: Config, options: BuildOptions = {}): Promise<RunningApp> {
+/** Everything but the Bolt app: what the CLI needs to run a job once. Close it with closeContext. */
+export function createContext(config: Config, options: BuildOptions = {}): AppContext {
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
-  const clock = options.clock ?? systemClock;
   const db = createDatabase(config);
-  const inFlight = createInFlightWork();
+  const client = new WebClient(config.slack.botToken, {
+    ...options.clientOptions,
+    ...(config.slack.apiUrl === null ? {} : { slackApiUrl: config.slack.apiUrl }),
+    logger: undefined,
+  });
+  return {
+    config,
+    db,
+    client,
+    messenger: createMessenger(client),
+    repos: createRepositories(db),
+    clock: options.clock ?? systemClock,
+    logger,
+    inFlight: createInFlightWork(),
+  };
+}
 
+export async function closeContext(context: AppContext): Promise<void> {
+  await context.inFlight.settle();
+  closeDatabase(context.db);
+}
+
+export function createAppScheduler(context: AppContext): Scheduler {
+  return createScheduler(buildJobs(context), {
+    clock: context.clock,
+    logger: context.logger,
+    recordRun: (job, at, summary) => recordJobRun(context.db, job, at, summary),
+  });
+}
+
+export async function startApp(config: Config, options: BuildOptions = {}): Promise<RunningApp> {
+  const context = createContext(config, options);
+  const { db, logger, inFlight } = context;
+  const scheduler = createAppScheduler(context);
   const slack = createSlackApp({
     config,
     logger,
@@ -66,25 +98,17 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     ...(options.clientOptions === undefined ? {} : { clientOptions: options.clientOptions }),
     health: () => {
       const reachable = isDatabaseReachable(db);
-      return { ok: reachable, body: { ok: reachable, database: reachable ? 'ok' : 'unreachable' } };
+      return {
+        ok: reachable,
+        body: {
+          ok: reachable,
+          database: reachable ? 'ok' : 'unreachable',
+          schedulerLastSuccessAt: scheduler.lastSuccessAt()?.toISOString() ?? null,
+        },
+      };
     },
   });
-  const context: AppContext = {
-    config,
-    db,
-    client: slack.app.client,
-    messenger: createMessenger(slack.app.client),
-    repos: createRepositories(db),
-    clock,
-    logger,
-    inFlight,
-  };
   registerListeners(slack.app, context);
-  const scheduler = createScheduler(buildJobs(context), {
-    clock,
-    logger,
-    recordRun: (job, at, summary) => recordJobRun(db, job, at, summary),
-  });
 
   const started = (await slack.app.start(config.port)) as unknown;
   const port = config.slack.appToken === null ? boundPort(started) : null;
@@ -105,8 +129,7 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     async stop() {
       await scheduler.stop();
       await slack.stop();
-      await inFlight.settle();
-      closeDatabase(db);
+      await closeContext(context);
     },
   };
 }
