@@ -1,13 +1,31 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import type { Db } from './database';
+import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
+import { createOffersRepository, type OffersRepository } from './offers-repository';
+import {
+  createProcessedEventsRepository,
+  type ProcessedEventsRepository,
+} from './processed-events-repository';
+import { createRequestsRepository, type RequestsRepository } from './requests-repository';
+import { createTopicsRepository, type TopicsRepository } from './topics-repository';
 
 export interface Repositories {
   members: MembersRepository;
+  topics: TopicsRepository;
+  offers: OffersRepository;
+  requests: RequestsRepository;
+  exclusions: ExclusionsRepository;
+  processedEvents: ProcessedEventsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
   return {
     members: createMembersRepository(db),
+    topics: createTopicsRepository(db),
+    offers: createOffersRepository(db),
+    requests: createRequestsRepository(db),
+    exclusions: createExclusionsRepository(db),
+    processedEvents: createProcessedEventsRepository(db),
   };
 }

@@ -1,0 +1,71 @@
+// The topic catalogue: the install-wide defaults (team_id '') plus each workspace's own additions.
+import { and, eq, inArray } from 'drizzle-orm';
+import { cleanTopicName, topicNameKey } from '../domain/signup-form';
+import type { Db } from './database';
+import { topics } from './schema';
+
+export interface Topic {
+  id: number;
+  name: string;
+}
+
+export interface TopicsRepository {
+  /** The workspace's whole catalogue, defaults included, sorted by name. */
+  listCatalogue(teamId: string): Promise<Topic[]>;
+}
+
+export function createTopicsRepository(db: Db): TopicsRepository {
+  return {
+    async listCatalogue(teamId) {
+      return db
+        .select({ id: topics.id, name: topics.name })
+        .from(topics)
+        .where(inArray(topics.teamId, catalogueTeams(teamId)))
+        .orderBy(topics.nameKey, topics.id)
+        .all();
+    },
+  };
+}
+
+/**
+ * The ids of these names in the workspace's catalogue, adding the ones it lacks to the workspace's own
+ * topics. A name matches an existing topic (a default or the workspace's) when their keys are equal, so
+ * "Generative AI Tools" reuses "Generative AI tools". Call inside the caller's transaction.
+ */
+export function ensureTopicsSync(db: Db, teamId: string, names: readonly string[]): number[] {
+  const ids: number[] = [];
+  for (const raw of names) {
+    const name = cleanTopicName(raw);
+    const nameKey = topicNameKey(name);
+    const existing = findByKey(db, teamId, nameKey);
+    const id = existing ?? db.insert(topics).values({ teamId, name, nameKey }).returning().get().id;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+function findByKey(db: Db, teamId: string, nameKey: string): number | null {
+  const rows = db
+    .select({ id: topics.id, teamId: topics.teamId })
+    .from(topics)
+    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), eq(topics.nameKey, nameKey)))
+    .all();
+  // A workspace topic could share a key with a default added later by a migration: prefer the default.
+  const chosen = rows.find((row) => row.teamId === '') ?? rows[0];
+  return chosen?.id ?? null;
+}
+
+/** The topic names for these ids, keeping only the workspace's catalogue. */
+export function topicNamesSync(db: Db, teamId: string, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .select({ id: topics.id, name: topics.name })
+    .from(topics)
+    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), inArray(topics.id, [...ids])))
+    .all();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+function catalogueTeams(teamId: string): string[] {
+  return ['', teamId];
+}
