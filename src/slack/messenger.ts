@@ -47,6 +47,27 @@ export interface Messenger {
   ): Promise<void>;
 }
 
+/** The fields of a Slack user object (users.info, user_change events) the app keeps. */
+export interface SlackUser {
+  name?: string;
+  real_name?: string;
+  tz?: string | null;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  deleted?: boolean;
+  profile?: { real_name?: string };
+}
+
+export function toSlackProfile(userId: string, user: SlackUser | undefined): SlackProfile {
+  return {
+    userId,
+    name: user?.profile?.real_name || user?.real_name || user?.name || userId,
+    timeZone: user?.tz ?? null,
+    isWorkspaceAdmin: user?.is_admin === true || user?.is_owner === true,
+    deleted: user?.deleted === true,
+  };
+}
+
 export function createMessenger(client: WebClient): Messenger {
   const openConversation = async (userIds: readonly string[]) => {
     const opened = await client.conversations.open({ users: userIds.join(',') });
@@ -72,13 +93,7 @@ export function createMessenger(client: WebClient): Messenger {
   return {
     async fetchProfile(userId) {
       const { user } = await client.users.info({ user: userId });
-      return {
-        userId,
-        name: user?.profile?.real_name || user?.real_name || user?.name || userId,
-        timeZone: user?.tz ?? null,
-        isWorkspaceAdmin: user?.is_admin === true || user?.is_owner === true,
-        deleted: user?.deleted === true,
-      };
+      return toSlackProfile(userId, user);
     },
     openConversation,
     postMessage,

@@ -2,7 +2,11 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context';
 import { registerCommands } from './commands';
+import { registerMemberEventListeners } from './member-events';
+import { registerOfferFindListeners } from './offer-find-listeners';
 
 export function registerListeners(app: App, context: AppContext): void {
   registerCommands(app, context);
+  registerOfferFindListeners(app, context);
+  registerMemberEventListeners(app, context);
 }

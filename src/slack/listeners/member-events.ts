@@ -1,0 +1,23 @@
+// Slack events about workspace members: profile changes keep the stored name, time zone and admin flag fresh.
+import type { App } from '@slack/bolt';
+import { recordProfileChange } from '../../use-cases/record-profile-change';
+import type { AppContext } from '../app-context';
+import { toSlackProfile, type SlackUser } from '../messenger';
+
+export function registerMemberEventListeners(app: App, context: AppContext): void {
+  app.event('user_change', async ({ event, body }) => {
+    const teamId = body.team_id;
+    // Marked before the work: a retry of a refresh that failed halfway is not worth running twice for.
+    if (!(await context.repos.processedEvents.markProcessed(teamId, body.event_id, context.clock.now())))
+      return;
+    const user = event.user as SlackUser & { id: string };
+    const profile = toSlackProfile(user.id, user);
+    if (profile.deleted) return;
+    const refreshed = await recordProfileChange(
+      { members: context.repos.members, clock: context.clock },
+      teamId,
+      profile,
+    );
+    if (refreshed) context.logger.info({ component: 'members', teamId }, 'member profile refreshed');
+  });
+}

@@ -1,0 +1,68 @@
+// What the offer and find modals show: the workspace's topic catalogue and what the person entered before.
+import { DEFAULT_CAPACITY, type SignupKind } from '../domain/signup-form';
+import type { ExclusionsRepository } from '../storage/exclusions-repository';
+import type { MembersRepository } from '../storage/members-repository';
+import type { OffersRepository } from '../storage/offers-repository';
+import type { RequestsRepository } from '../storage/requests-repository';
+import type { Topic, TopicsRepository } from '../storage/topics-repository';
+
+export interface LoadSignupFormDeps {
+  topics: TopicsRepository;
+  members: MembersRepository;
+  offers: OffersRepository;
+  requests: RequestsRepository;
+  exclusions: ExclusionsRepository;
+}
+
+export interface SignupFormState {
+  kind: SignupKind;
+  catalogue: Topic[];
+  topicIds: number[];
+  level: number | null;
+  department: string | null;
+  excludedUserIds: string[];
+  /** Offer only. */
+  capacity: number;
+  /** The offer's note or the request's goals. */
+  text: string | null;
+  /** True when the person already has an open offer (or request) that submitting will update. */
+  updating: boolean;
+}
+
+export async function loadSignupForm(
+  deps: LoadSignupFormDeps,
+  kind: SignupKind,
+  teamId: string,
+  userId: string,
+): Promise<SignupFormState> {
+  const [catalogue, member, excludedUserIds] = await Promise.all([
+    deps.topics.listCatalogue(teamId),
+    deps.members.find(teamId, userId),
+    deps.exclusions.getExclusions(teamId, userId),
+  ]);
+  const common = {
+    kind,
+    catalogue,
+    level: member?.level ?? null,
+    department: member?.department ?? null,
+    excludedUserIds,
+  };
+  if (kind === 'offer') {
+    const offer = await deps.offers.findOpenOffer(teamId, userId);
+    return {
+      ...common,
+      topicIds: offer?.topics.map((topic) => topic.id) ?? [],
+      capacity: offer?.capacity ?? DEFAULT_CAPACITY,
+      text: offer?.note ?? null,
+      updating: offer !== null,
+    };
+  }
+  const request = await deps.requests.findOpenRequest(teamId, userId);
+  return {
+    ...common,
+    topicIds: request?.topics.map((topic) => topic.id) ?? [],
+    capacity: DEFAULT_CAPACITY,
+    text: request?.goals ?? null,
+    updating: request !== null,
+  };
+}
