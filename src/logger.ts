@@ -1,5 +1,9 @@
 // JSON-lines logs. Secrets and message text never reach a log line: tokens are redacted by key wherever they
-// appear, and the app never passes message text to the logger in the first place.
+// appear, the app never passes message text to the logger, and the Slack SDKs' own lines lose any payload
+// they would dump. Every line written while handling one Slack request or one scheduler/CLI run carries that
+// request's or run's id, so an operator can follow one piece of work through the log.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import crypto from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
@@ -21,6 +25,20 @@ const REDACTED_KEYS = [
   'headers.authorization',
 ];
 
+export type LogFields = { requestId: string } | { runId: string };
+
+const currentFields = new AsyncLocalStorage<LogFields>();
+
+/** Runs `work` so that every line logged inside it, however deep and however late, carries `fields`. */
+export function withLogFields<T>(fields: LogFields, work: () => T): T {
+  return currentFields.run(fields, work);
+}
+
+/** A short random id for one request or run: unique enough to grep for, short enough to read. */
+export function newLogId(): string {
+  return crypto.randomBytes(6).toString('hex');
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
@@ -29,18 +47,19 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
+      mixin: () => currentFields.getStore() ?? {},
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 
-/** Bolt logs through our logger, so its lines are JSON with the same fields. */
-export function toBoltLogger(logger: Logger): BoltLogger {
-  const child = logger.child({ component: 'bolt' });
+/** Bolt and the Web API client log through our logger, so their lines are JSON with the same fields. */
+export function toBoltLogger(logger: Logger, component = 'bolt'): BoltLogger {
+  const child = logger.child({ component });
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...messages: unknown[]) =>
-      child[level](messages.map((m) => (m instanceof Error ? m.message : String(m))).join(' '));
+      child[level](withoutPayload(messages.map(describe).join(' ')));
   return {
     debug: write('debug'),
     info: write('info'),
@@ -50,6 +69,20 @@ export function toBoltLogger(logger: Logger): BoltLogger {
     getLevel: () => boltLevel(logger.level),
     setName: () => undefined,
   };
+}
+
+function describe(message: unknown): string {
+  if (message instanceof Error) return message.message;
+  return typeof message === 'string' ? message : '[object]';
+}
+
+// The SDKs' debug lines dump request and response bodies ("http request body: {…}", "ack() call begins (body:
+// …)", "Error details: …"): those hold message text and user input, so everything from the dump on is cut.
+const PAYLOAD_START = /\b(?:body|result|headers|details|storedResponse|payload)\b\s*:|[{[]/i;
+
+function withoutPayload(message: string): string {
+  const start = message.search(PAYLOAD_START);
+  return start === -1 ? message : `${message.slice(0, start).trimEnd()} [payload omitted]`;
 }
 
 function boltLevel(level: string): LogLevel {

@@ -1,10 +1,10 @@
 // The one place that builds the concrete objects: database, logger, clock, Slack client, scheduler and Bolt
 // app. Tests and the CLI call these with their own clock and log destination instead of reaching into modules.
-import type { Server } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DestinationStream } from 'pino';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config';
-import { createLogger, type Logger } from './logger';
+import { createLogger, toBoltLogger, type Logger } from './logger';
 import { systemClock, type Clock } from './scheduling/clock';
 import { buildJobs } from './scheduling/jobs';
 import { createScheduler, type Scheduler } from './scheduling/scheduler';
@@ -15,7 +15,7 @@ import {
   openDatabase,
   type Db,
 } from './storage/database';
-import { recordJobRun } from './storage/job-runs';
+import { lastJobRuns, recordJobRun } from './storage/job-runs';
 import { createRepositories } from './storage/repositories';
 import type { AppContext } from './slack/app-context';
 import { createInFlightWork } from './slack/in-flight-work';
@@ -33,6 +33,14 @@ export interface BuildOptions {
   startScheduler?: boolean;
 }
 
+export interface StopOptions {
+  /** How long to wait for a scheduler run and the work Slack requests started before closing anyway. */
+  graceMs?: number;
+}
+
+// Long enough for a prompt run to finish the pair it is on; short enough for a container's stop timeout.
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 // Prompts are due at a local hour; a five-minute tick sends them within minutes of it.
 const SCHEDULER_TICK_MS = 5 * 60 * 1000;
 
@@ -44,7 +52,11 @@ export interface RunningApp {
   settle(): Promise<void>;
   /** Runs every scheduled job once for this instant (what each scheduler tick does). */
   runDueJobs(now: Date): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Stops taking new work, stops the scheduler, waits (at most graceMs) for work in flight, closes the HTTP
+   * server or socket and the database. Resolves to whether everything in flight finished.
+   */
+  stop(options?: StopOptions): Promise<{ complete: boolean }>;
 }
 
 export function createDatabase(config: Config): Db {
@@ -60,7 +72,7 @@ export function createContext(config: Config, options: BuildOptions = {}): AppCo
   const client = new WebClient(config.slack.botToken, {
     ...options.clientOptions,
     ...(config.slack.apiUrl === null ? {} : { slackApiUrl: config.slack.apiUrl }),
-    logger: undefined,
+    logger: toBoltLogger(logger, 'slack-api'),
   });
   return {
     config,
@@ -104,14 +116,17 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
           ok: reachable,
           database: reachable ? 'ok' : 'unreachable',
           schedulerLastSuccessAt: scheduler.lastSuccessAt()?.toISOString() ?? null,
+          // Survives restarts: when each job last ran to completion.
+          jobs: reachable
+            ? Object.fromEntries(lastJobRuns(db).map((run) => [run.job, run.lastRunAt.toISOString()]))
+            : null,
         },
       };
     },
   });
   registerListeners(slack.app, context);
 
-  const started = (await slack.app.start(config.port)) as unknown;
-  const port = config.slack.appToken === null ? boundPort(started) : null;
+  const port = await slack.start();
   if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
   logger.info(
     { component: 'app', mode: config.slack.appToken === null ? 'http' : 'socket', port },
@@ -126,15 +141,25 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
       await scheduler.runDueJobs(now);
       await inFlight.settle();
     },
-    async stop() {
-      await scheduler.stop();
+    async stop({ graceMs = SHUTDOWN_GRACE_MS } = {}) {
+      const startedAt = performance.now();
+      slack.stopTakingWork();
+      const grace = new AbortController();
+      const finished = await Promise.race([
+        (async () => {
+          await scheduler.stop();
+          await inFlight.settle();
+          return true;
+        })(),
+        delay(graceMs, false, { signal: grace.signal }).catch(() => false),
+      ]);
+      grace.abort();
       await slack.stop();
-      await closeContext(context);
+      closeDatabase(db);
+      const log = { component: 'app', ms: Math.round(performance.now() - startedAt) };
+      if (finished) logger.info(log, 'stopped');
+      else logger.warn({ ...log, requestsInFlight: inFlight.size }, 'stopped before work in flight finished');
+      return { complete: finished };
     },
   };
-}
-
-function boundPort(server: unknown): number | null {
-  const address = (server as Server | undefined)?.address?.();
-  return typeof address === 'object' && address !== null ? address.port : null;
 }

@@ -1,18 +1,22 @@
 // The in-process scheduler: every tick runs each job once for "now". Jobs are plain async functions of the
 // instant, so tests call runDueJobs(now) with any instant and never wait for a timer.
-import type { Logger } from '../logger';
+import { newLogId, withLogFields, type Logger } from '../logger';
 import type { Clock } from './clock';
 
 export interface Job {
   readonly name: string;
-  /** Does whatever is due at `now`; returns a short summary for the log. */
-  run(now: Date): Promise<Record<string, unknown>>;
+  /**
+   * Does whatever is due at `now`; returns a short summary for the log. `signal` aborts when the app is
+   * stopping: a job that works through many items should stop between two of them, leaving the rest for the
+   * next run, so a shutdown never waits long and never cuts one item in half.
+   */
+  run(now: Date, signal?: AbortSignal): Promise<Record<string, unknown>>;
 }
 
 export interface Scheduler {
   runDueJobs(now: Date): Promise<void>;
   start(intervalMs: number): void;
-  /** Stops ticking and waits for a tick in progress to finish. */
+  /** Stops ticking, tells a running job to stop and waits for the tick in progress to finish. */
   stop(): Promise<void>;
   lastSuccessAt(): Date | null;
 }
@@ -28,26 +32,46 @@ export function createScheduler(
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let lastSuccess: Date | null = null;
+  const stopping = new AbortController();
   const log = deps.logger.child({ component: 'scheduler' });
 
-  async function runDueJobs(now: Date): Promise<void> {
-    let allOk = true;
+  async function runJobs(now: Date): Promise<void> {
+    const startedAt = performance.now();
+    const failed: string[] = [];
     for (const job of jobs) {
+      if (stopping.signal.aborted) break;
+      const jobStartedAt = performance.now();
       // One job failing must not keep the others (or the next tick) from running.
       try {
-        const summary = await job.run(now);
+        const summary = await job.run(now, stopping.signal);
         deps.recordRun?.(job.name, now, summary);
-        log.info({ job: job.name, at: now.toISOString(), ...summary }, 'job run');
+        log.info({ job: job.name, ms: elapsed(jobStartedAt), ...summary }, 'job run');
       } catch (error) {
-        allOk = false;
+        failed.push(job.name);
         log.error(
-          { job: job.name, err: error instanceof Error ? error.message : String(error) },
+          {
+            job: job.name,
+            ms: elapsed(jobStartedAt),
+            err: error instanceof Error ? error.message : String(error),
+          },
           'job failed',
         );
       }
     }
-    if (allOk) lastSuccess = now;
+    if (failed.length === 0 && !stopping.signal.aborted) lastSuccess = now;
+    log.info(
+      {
+        at: now.toISOString(),
+        jobs: jobs.length,
+        failed,
+        ...(stopping.signal.aborted ? { stoppedEarly: true } : {}),
+        ms: elapsed(startedAt),
+      },
+      'scheduler run',
+    );
   }
+
+  const runDueJobs = (now: Date) => withLogFields({ runId: newLogId() }, () => runJobs(now));
 
   const tick = () => {
     if (running !== null) return;
@@ -67,8 +91,13 @@ export function createScheduler(
     async stop() {
       if (timer !== null) clearInterval(timer);
       timer = null;
+      stopping.abort();
       await running;
     },
     lastSuccessAt: () => lastSuccess,
   };
+}
+
+function elapsed(since: number): number {
+  return Math.round(performance.now() - since);
 }

@@ -1,18 +1,28 @@
-// Builds the Bolt app for either connection mode, with the health route and the error net every listener
-// runs inside.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Builds the Bolt app for either connection mode, with the health route, the request guard and the error net
+// every listener runs inside.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { App, HTTPReceiver, SocketModeReceiver, type CustomRoute, type RespondFn } from '@slack/bolt';
+import {
+  App,
+  defaultProcessEventErrorHandler,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type AckFn,
+  type AppOptions,
+  type CustomRoute,
+  type ReceiverEvent,
+  type RespondFn,
+} from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
-import { toBoltLogger, type Logger } from '../logger';
+import { newLogId, toBoltLogger, withLogFields, type Logger } from '../logger';
 import type { InFlightWork } from './in-flight-work';
+import { BODY_LIMIT_BYTES, checkPayload, guardHttpReceiver, MalformedPayloadError } from './request-guard';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 export const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a minute.';
-// Slack sends small payloads; anything near this is not Slack.
-const BODY_LIMIT_BYTES = 1024 * 1024;
 const SOCKET_CLOSE_WAIT_MS = 5000;
 
 export interface Health {
@@ -30,7 +40,11 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   readonly app: App;
-  /** Stops taking requests; in Socket Mode waits (bounded) until the socket has closed cleanly. */
+  /** Starts listening; resolves to the HTTP port actually bound, or null in Socket Mode. */
+  start(): Promise<number | null>;
+  /** From now on new requests are refused (HTTP: 503, so Slack retries them against the next process). */
+  stopTakingWork(): void;
+  /** Closes the HTTP server (dropping idle and unfinished connections) or the socket (bounded wait). */
   stop(): Promise<void>;
 }
 
@@ -49,6 +63,7 @@ export function createSlackApp({
   const customRoutes: CustomRoute[] = [
     { path: HEALTH_PATH, method: ['GET'], handler: healthHandler(health) },
   ];
+  let draining = false;
 
   const receiver: HTTPReceiver | SocketModeReceiver =
     config.slack.appToken !== null
@@ -58,6 +73,9 @@ export function createSlackApp({
           customRoutes,
           // The socket client opens its connection through the same (possibly local) Web API.
           installerOptions: { clientOptions: allClientOptions, port: config.port },
+          // A payload the app refuses is acknowledged, so Slack does not send it again.
+          processEventErrorHandler: async (args) =>
+            args.error instanceof MalformedPayloadError || defaultProcessEventErrorHandler(args),
         })
       : new HTTPReceiver({
           signingSecret: config.slack.signingSecret ?? '',
@@ -66,21 +84,34 @@ export function createSlackApp({
           customRoutes,
           logger: boltLogger,
           bodyLimit: BODY_LIMIT_BYTES,
+          processEventErrorHandler: async (args) => {
+            if (!(args.error instanceof MalformedPayloadError)) {
+              return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+            }
+            if (!args.response.headersSent) HTTPModuleFunctions.buildNoBodyResponse(args.response, 400);
+            return true;
+          },
         });
+  if (receiver instanceof HTTPReceiver) {
+    guardHttpReceiver(receiver, {
+      path: EVENTS_PATH,
+      bodyLimit: BODY_LIMIT_BYTES,
+      logger,
+      isDraining: () => draining,
+    });
+  }
 
-  const app = new App({
-    token: config.slack.botToken,
-    receiver,
-    logger: boltLogger,
-    clientOptions: allClientOptions,
-  });
+  const app = new GuardedApp(
+    { token: config.slack.botToken, receiver, logger: boltLogger, clientOptions: allClientOptions },
+    { logger: logger.child({ component: 'slack' }), inFlight },
+  );
 
   app.use(async (args) => {
     const { next, body } = args;
     // Only commands and interactions carry a response_url; Bolt adds respond for those.
     const respond = (args as { respond?: RespondFn }).respond;
     try {
-      await inFlight.track(next());
+      await next();
     } catch (error) {
       logger.error(
         { component: 'slack', err: errorSummary(error), type: 'type' in body ? body.type : 'command' },
@@ -93,25 +124,105 @@ export function createSlackApp({
     }
   });
 
+  let server: Server | null = null;
   return {
     app,
+    async start() {
+      const started = (await app.start(config.port)) as unknown;
+      if (receiver instanceof SocketModeReceiver) return null;
+      server = started as Server;
+      const address = server.address();
+      return typeof address === 'object' && address !== null ? address.port : null;
+    },
+    stopTakingWork() {
+      draining = true;
+    },
     async stop() {
       if (receiver instanceof SocketModeReceiver) {
         const client = receiver.client;
         const closed = new Promise<void>((resolve) => client.once('disconnected', () => resolve()));
         await app.stop();
         await Promise.race([closed, delay(SOCKET_CLOSE_WAIT_MS, undefined, { ref: false })]);
-      } else {
-        await app.stop();
+        return;
       }
+      const closing = app.stop();
+      // What is still connected now is idle or a client that never finished its request.
+      server?.closeAllConnections();
+      await closing;
     },
+  };
+}
+
+/**
+ * Bolt's App with one entry point wrapped: every request gets an id on all its log lines and is counted as
+ * in-flight work; payloads no Slack request has are refused before Bolt reads them; and a request no listener
+ * acknowledged is acknowledged once the listeners are done, instead of Slack waiting three seconds for a 404.
+ */
+class GuardedApp extends App {
+  constructor(
+    options: AppOptions,
+    private readonly guard: { logger: Logger; inFlight: InFlightWork },
+  ) {
+    super(options);
+  }
+
+  override processEvent(event: ReceiverEvent): Promise<void> {
+    return this.guard.inFlight.track(withLogFields({ requestId: newLogId() }, () => this.handle(event)));
+  }
+
+  private async handle(event: ReceiverEvent): Promise<void> {
+    const { logger } = this.guard;
+    const startedAt = performance.now();
+    const check = checkPayload(event.body);
+    if (!check.ok) {
+      if (check.acknowledgeOnly) {
+        logger.warn({ kind: check.problem }, 'request acknowledged and ignored');
+        await event.ack();
+        return;
+      }
+      logger.warn({ problem: check.problem }, 'request refused');
+      throw new MalformedPayloadError(check.problem);
+    }
+    let acknowledged = false;
+    const ack: AckFn<unknown> = async (response) => {
+      acknowledged = true;
+      await event.ack(response);
+    };
+    const summary = describeRequest(event.body as Record<string, unknown>);
+    await super.processEvent({ ...event, ack });
+    if (!acknowledged) {
+      logger.warn(summary, 'no listener acknowledged the request');
+      // Too late when the listeners took longer than Bolt's wait: the receiver has answered already.
+      await ack().catch(() => undefined);
+    }
+    logger.info({ ...summary, ms: Math.round(performance.now() - startedAt) }, 'request handled');
+  }
+}
+
+/** What an operator needs to recognise a request: its kind, ids and the app's own names, never its content. */
+function describeRequest(body: Record<string, unknown>): Record<string, unknown> {
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  const team = body.team_id ?? field(body.team, 'id') ?? field(body.user, 'team_id');
+  const user = body.user_id ?? field(body.user, 'id') ?? field(body.event, 'user');
+  const detail =
+    body.command ??
+    field(Array.isArray(body.actions) ? body.actions[0] : undefined, 'action_id') ??
+    field(body.view, 'callback_id') ??
+    field(body.event, 'type');
+  return {
+    kind: typeof body.command === 'string' ? 'command' : body.type,
+    teamId: team,
+    ...(typeof user === 'string' ? { userId: user } : {}),
+    name: detail,
+    ...(typeof body.event_id === 'string' ? { eventId: body.event_id } : {}),
   };
 }
 
 function healthHandler(health: () => Health) {
   return (_req: IncomingMessage, res: ServerResponse) => {
     const { ok, body } = health();
-    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+    res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
 }
