@@ -1,5 +1,5 @@
 // /mentor offer and /mentor find: open the modal, check what comes back, store it, confirm, then match.
-import type { AckFn, App, ViewResponseAction } from '@slack/bolt';
+import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import {
   parseFindForm,
   parseOfferForm,
@@ -51,12 +51,18 @@ async function openSignupModal(
 }
 
 export function registerOfferFindListeners(app: App, context: AppContext): void {
-  app.view(OFFER_CALLBACK_ID, async ({ ack, body, view }) => {
-    await submitSignup('offer', context, ack, teamOf(body), body.user.id, view.state.values);
-  });
-  app.view(FIND_CALLBACK_ID, async ({ ack, body, view }) => {
-    await submitSignup('find', context, ack, teamOf(body), body.user.id, view.state.values);
-  });
+  app.view<ViewSubmitAction>(
+    { callback_id: OFFER_CALLBACK_ID, type: 'view_submission' },
+    async ({ ack, body, view }) => {
+      await submitSignup('offer', context, ack, teamOf(body), body.user.id, view.state.values);
+    },
+  );
+  app.view<ViewSubmitAction>(
+    { callback_id: FIND_CALLBACK_ID, type: 'view_submission' },
+    async ({ ack, body, view }) => {
+      await submitSignup('find', context, ack, teamOf(body), body.user.id, view.state.values);
+    },
+  );
 }
 
 function teamOf(body: { team: { id: string } | null; user: { team_id?: string } }): string {
@@ -66,7 +72,7 @@ function teamOf(body: { team: { id: string } | null; user: { team_id?: string } 
 async function submitSignup(
   kind: SignupKind,
   context: AppContext,
-  ack: AckFn<ViewResponseAction> | AckFn<void>,
+  ack: AckFn<ViewResponseAction>,
   teamId: string,
   userId: string,
   values: SubmittedValues,
