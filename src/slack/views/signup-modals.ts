@@ -132,6 +132,7 @@ function topicsInput(state: SignupFormState, label: string): InputBlock {
   return input(SIGNUP_FIELDS.topics, label, {
     // Optional to Slack because "Other topics" can stand in; the form rules require one or the other.
     optional: true,
+    hint: 'Choose at least one here, or add your own under "Other topics".',
     element: {
       type: 'multi_static_select',
       action_id: SIGNUP_FIELDS.topics,
