@@ -10,6 +10,7 @@ import {
   type Config,
 } from './config';
 import { runServer } from './main';
+import { runMatchCommand } from './match-command';
 import { closeDatabase } from './storage/database';
 import { createDatabase } from './wiring';
 
@@ -35,6 +36,11 @@ const COMMANDS: Record<string, CliCommand> = {
         console.log(`Database ${config.databasePath} is up to date.`);
         return 0;
       }),
+  },
+  match: {
+    usage: 'match',
+    summary: 'run matching now for every workspace with open requests and print the proposals',
+    run: (_args, env) => withConfig(env, { needsSlack: true }, runMatchCommand),
   },
 };
 

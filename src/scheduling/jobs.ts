@@ -1,7 +1,8 @@
 // The jobs the in-process scheduler runs on every tick, in this order.
 import type { AppContext } from '../slack/app-context';
+import { matchingJobs } from './matching-jobs';
 import type { Job } from './scheduler';
 
-export function buildJobs(_context: AppContext): Job[] {
-  return [];
+export function buildJobs(context: AppContext): Job[] {
+  return [...matchingJobs(context)];
 }

@@ -1,6 +1,7 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
+import { createMatchingRepository, type MatchingRepository } from './matching-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import {
@@ -17,6 +18,7 @@ export interface Repositories {
   requests: RequestsRepository;
   exclusions: ExclusionsRepository;
   processedEvents: ProcessedEventsRepository;
+  matching: MatchingRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -27,5 +29,6 @@ export function createRepositories(db: Db): Repositories {
     requests: createRequestsRepository(db),
     exclusions: createExclusionsRepository(db),
     processedEvents: createProcessedEventsRepository(db),
+    matching: createMatchingRepository(db),
   };
 }

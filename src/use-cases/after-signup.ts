@@ -1,6 +1,8 @@
 // Runs after someone stores an offer or a request, once they have been told it is saved.
 import type { AppContext } from '../slack/app-context';
+import { matchingDeps, runMatching } from './run-matching';
 
-export async function afterSignup(_context: AppContext, _teamId: string): Promise<void> {
-  // Matching (issue 4) runs here: a new offer or request may complete a pair right away.
+export async function afterSignup(context: AppContext, teamId: string): Promise<void> {
+  // A new offer or request may complete a pair right away, so the workspace is matched at once.
+  await runMatching(matchingDeps(context), teamId);
 }

@@ -2,11 +2,13 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../app-context';
 import { registerCommands } from './commands';
+import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
 import { registerOfferFindListeners } from './offer-find-listeners';
 
 export function registerListeners(app: App, context: AppContext): void {
   registerCommands(app, context);
+  registerMatchingListeners(app, context);
   registerOfferFindListeners(app, context);
   registerMemberEventListeners(app, context);
 }

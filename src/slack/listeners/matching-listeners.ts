@@ -1,0 +1,48 @@
+// The mentor's Accept / Decline buttons on a proposal DM.
+import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decideProposal, type Decision } from '../../use-cases/decide-proposal';
+import { matchingDeps } from '../../use-cases/run-matching';
+import type { AppContext } from '../app-context';
+import {
+  decisionRefusalText,
+  PROPOSAL_ACCEPT_ACTION,
+  PROPOSAL_DECLINE_ACTION,
+} from '../views/proposal-messages';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+export function registerMatchingListeners(app: App, context: AppContext): void {
+  const handle =
+    (decision: Decision) =>
+    async ({ ack, body, action, respond }: ButtonArgs) => {
+      await ack();
+      // The workspace comes from the payload, so a proposal of another workspace is never found.
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const proposalId = Number(action.value);
+      const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+      const clicked =
+        container?.channel_id !== undefined && container.message_ts !== undefined
+          ? { channel: container.channel_id, ts: container.message_ts }
+          : null;
+      if (teamId === '' || !Number.isSafeInteger(proposalId) || proposalId <= 0) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: decisionRefusalText({ kind: 'not_found' }),
+        });
+        return;
+      }
+      const reply = await decideProposal(matchingDeps(context), {
+        teamId,
+        userId: body.user.id,
+        proposalId,
+        decision,
+        clicked,
+      });
+      if (reply.ephemeral !== null) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ephemeral });
+      }
+    };
+  app.action<BlockAction<ButtonAction>>(PROPOSAL_ACCEPT_ACTION, handle('accept'));
+  app.action<BlockAction<ButtonAction>>(PROPOSAL_DECLINE_ACTION, handle('decline'));
+}

@@ -1,0 +1,217 @@
+// The messages around a proposal: the mentor's Accept / Decline DM (and what it becomes once answered), the
+// mentee's "we are asking someone" note, the waitlist note, and the short answers to late or repeated clicks.
+import type { KnownBlock } from '@slack/types';
+import { levelLabel } from '../../domain/catalogue';
+import type { SlackMessage } from '../messenger';
+import { escapeMrkdwn, mention, truncate } from './text';
+
+export const PROPOSAL_ACCEPT_ACTION = 'proposal_accept';
+export const PROPOSAL_DECLINE_ACTION = 'proposal_decline';
+
+export interface ProposalPerson {
+  userId: string;
+  name: string;
+  level: number;
+  department: string | null;
+}
+
+export interface ProposalView {
+  id: number;
+  mentor: ProposalPerson;
+  mentee: ProposalPerson;
+  menteeTopics: readonly string[];
+  goals: string | null;
+  menteeWasWaitlisted: boolean;
+  reasons: {
+    sharedTopics: readonly string[];
+    levelGap: number;
+    crossDepartment: boolean;
+    waitingDays: number;
+  };
+}
+
+/** How a proposal ended, as the mentor's message shows it. */
+export type ProposalClosing =
+  'accepted' | 'declined' | 'expired' | 'mentor_full' | 'request_gone' | 'offer_gone';
+
+// Section text is capped at 3000 characters; leave room for the labels around user text.
+const SECTION_BUDGET = 2800;
+const HEADER_LIMIT = 150;
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] };
+}
+
+function list(items: readonly string[]): string {
+  return truncate(items.map(escapeMrkdwn).join(', '), SECTION_BUDGET);
+}
+
+export function describePerson(person: ProposalPerson): string {
+  const department = person.department === null ? '' : `, ${escapeMrkdwn(person.department)}`;
+  return `${escapeMrkdwn(levelLabel(person.level))}${department}`;
+}
+
+/** Why these two, in plain words. */
+export function reasonLines(view: ProposalView): string[] {
+  const { reasons } = view;
+  const lines = [`You both picked ${list(reasons.sharedTopics)}.`];
+  if (reasons.crossDepartment)
+    lines.push('You work in different departments, so you will both see a new side of the company.');
+  const levels = reasons.levelGap === 1 ? 'one level' : `${reasons.levelGap} levels`;
+  lines.push(`You are ${levels} apart: exactly the gap reverse mentoring is for.`);
+  if (reasons.waitingDays >= 1) {
+    const days = reasons.waitingDays === 1 ? 'a day' : `${reasons.waitingDays} days`;
+    lines.push(`${escapeMrkdwn(view.mentee.name)} has been waiting for ${days}.`);
+  }
+  return lines;
+}
+
+function menteeSummary(view: ProposalView): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    section(
+      `*${escapeMrkdwn(truncate(view.mentee.name, 200))}* (${mention(view.mentee.userId)}) · ${describePerson(view.mentee)}`,
+    ),
+    section(
+      `*Wants to learn:* ${list(view.menteeTopics.length > 0 ? view.menteeTopics : view.reasons.sharedTopics)}`,
+    ),
+  ];
+  if (view.goals !== null && view.goals.trim() !== '') {
+    blocks.push(
+      section(
+        `*What they hope to get out of it:*\n>${escapeMrkdwn(truncate(view.goals.trim(), SECTION_BUDGET)).replace(/\n/g, '\n>')}`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+export function proposalRequestMessage(view: ProposalView, ttlHours: number): SlackMessage {
+  const name = truncate(view.mentee.name, 80);
+  return {
+    text: `Would you mentor ${name}? Please accept or decline within ${ttlHours} hours.`,
+    blocks: [
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: truncate(`Would you mentor ${name}?`, HEADER_LIMIT) },
+      },
+      section(
+        'Someone more senior would like to learn from you. In reverse mentoring *you* are the mentor: you share what you know, and you get a window on how a leader works.',
+      ),
+      ...menteeSummary(view),
+      section(
+        `*Why you:*\n${reasonLines(view)
+          .map((line) => `• ${line}`)
+          .join('\n')}`,
+      ),
+      {
+        type: 'actions',
+        block_id: 'proposal_decision',
+        elements: [
+          {
+            type: 'button',
+            action_id: PROPOSAL_ACCEPT_ACTION,
+            text: { type: 'plain_text', text: 'Accept' },
+            style: 'primary',
+            value: String(view.id),
+          },
+          {
+            type: 'button',
+            action_id: PROPOSAL_DECLINE_ACTION,
+            text: { type: 'plain_text', text: 'Decline' },
+            value: String(view.id),
+          },
+        ],
+      },
+      context(
+        `Please answer within ${ttlHours} hours; after that we ask someone else. Declining is fine: nobody is told why.`,
+      ),
+    ],
+  };
+}
+
+function closingText(view: ProposalView, closing: ProposalClosing, options: { introduced: boolean }): string {
+  const name = `*${escapeMrkdwn(truncate(view.mentee.name, 200))}*`;
+  switch (closing) {
+    case 'accepted':
+      return options.introduced
+        ? `:white_check_mark: You accepted. You are now mentoring ${name}: I've started a group DM for the two of you with an introduction.`
+        : `:white_check_mark: You accepted. You are now mentoring ${name}. I couldn't open your group DM just now, so please say hello to ${mention(view.mentee.userId)} directly.`;
+    case 'declined':
+      return `You declined mentoring ${name}. Thanks for answering: we'll look for someone else for them, and your offer stays open.`;
+    case 'expired':
+      return `This proposal to mentor ${name} expired without an answer, so we've asked someone else. Your offer stays open.`;
+    case 'mentor_full':
+      return `You already mentor as many people as your offer allows, so we've asked someone else to mentor ${name}.`;
+    case 'request_gone':
+      return `${name} no longer needs a mentor, so there is nothing to do here.`;
+    case 'offer_gone':
+      return `Your offer to mentor is closed, so we've asked someone else to mentor ${name}.`;
+  }
+}
+
+/** The proposal DM once it is answered or over: same facts, no buttons. */
+export function proposalClosedMessage(
+  view: ProposalView,
+  closing: ProposalClosing,
+  options: { introduced: boolean } = { introduced: true },
+): SlackMessage {
+  const text = closingText(view, closing, options);
+  return {
+    text: text.replace(/\*/g, ''),
+    blocks: [section(text), ...menteeSummary(view)],
+  };
+}
+
+export function menteeProposalNotice(view: ProposalView, ttlHours: number): SlackMessage {
+  const opening = view.menteeWasWaitlisted
+    ? 'Good news: a mentor has become available for you.'
+    : 'Good news: we found a mentor for you.';
+  const text = `${opening} They share your interest in ${list(view.reasons.sharedTopics)}. We've asked them to confirm; as soon as they accept I'll introduce you both in a group DM. If they can't, or don't answer within ${ttlHours} hours, we'll ask the next best match.`;
+  return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
+}
+
+export function waitlistMessage(topicNames: readonly string[]): SlackMessage {
+  const topics = topicNames.length > 0 ? ` for ${list(topicNames)}` : '';
+  const text = `Thanks for asking for a mentor. Nobody who can teach you${topics} is free right now, so you're on the waitlist. I'll message you as soon as we find someone: nothing to do until then.`;
+  return { text, blocks: [section(text)] };
+}
+
+export type DecisionRefusal =
+  | { kind: 'not_found' }
+  | { kind: 'not_yours' }
+  | { kind: 'already_decided'; status: 'accepted' | 'declined' | 'expired' | 'cancelled' | 'pending' }
+  | { kind: 'expired' }
+  | { kind: 'unavailable'; reason: 'mentor_full' | 'request_gone' | 'offer_gone' };
+
+/** The ephemeral answer to a click that cannot change anything (any more). */
+export function decisionRefusalText(refusal: DecisionRefusal): string {
+  switch (refusal.kind) {
+    case 'not_found':
+      return "I couldn't find that proposal any more. Nothing has changed.";
+    case 'not_yours':
+      return 'This proposal was sent to someone else, so only they can answer it.';
+    case 'expired':
+      return "Sorry, this proposal expired before you answered, so we've asked someone else. Your offer stays open.";
+    case 'unavailable':
+      return refusal.reason === 'mentor_full'
+        ? 'You already mentor as many people as your offer allows, so this one goes to someone else. Thank you!'
+        : refusal.reason === 'request_gone'
+          ? 'They no longer need a mentor, so there is nothing to do. Thank you!'
+          : "Your offer is closed, so we've asked someone else.";
+    case 'already_decided':
+      switch (refusal.status) {
+        case 'accepted':
+          return "You've already accepted this one: look for your group DM. Nothing else to do.";
+        case 'declined':
+          return "You've already declined this one. Nothing else to do.";
+        case 'expired':
+          return "Sorry, this proposal had already expired, so we've asked someone else. Your offer stays open.";
+        default:
+          return 'This proposal has been withdrawn. Nothing else to do.';
+      }
+  }
+}

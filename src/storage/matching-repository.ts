@@ -1,0 +1,727 @@
+// What the matcher reads and writes: the pool of open requests and offers, proposals and their decisions, and
+// the pairs that accepted proposals become. Every write that must hold together (capacity, one mentor per
+// request) is re-checked inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this
+// process or another, can never exceed a capacity or pair a request twice.
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import type { Db } from './database';
+import {
+  exclusions,
+  members,
+  offers,
+  offerTopics,
+  pairs,
+  proposals,
+  requests,
+  requestTopics,
+  topics,
+} from './schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Reader = Db | Tx;
+
+export interface PoolRequest {
+  requestId: number;
+  menteeId: string;
+  level: number;
+  department: string | null;
+  topicIds: number[];
+  createdAt: Date;
+  waitlistNotifiedAt: Date | null;
+}
+
+export interface PoolOffer {
+  offerId: number;
+  mentorId: string;
+  level: number;
+  department: string | null;
+  topicIds: number[];
+  capacity: number;
+  /** capacity − active or paused pairs of this mentor − their pending proposals. */
+  freeCapacity: number;
+}
+
+export interface MatchingPool {
+  /** Open requests of members who are not paused, have a level and are not already waiting on a proposal. */
+  requests: PoolRequest[];
+  /** Open offers of members who are not paused and have a level. */
+  offers: PoolOffer[];
+  /** Per user, everyone they excluded and everyone who excluded them. */
+  excludes: Map<string, string[]>;
+  /** Everyone ever paired, or proposed (pending, accepted, declined or expired): never proposed again. */
+  pastPairs: [string, string][];
+}
+
+const reasonsSchema = z.object({
+  sharedTopicIds: z.array(z.number()),
+  sharedTopics: z.array(z.string()),
+  mentorLevel: z.number(),
+  menteeLevel: z.number(),
+  levelGap: z.number(),
+  mentorDepartment: z.string().nullable(),
+  menteeDepartment: z.string().nullable(),
+  crossDepartment: z.boolean(),
+  waitingDays: z.number(),
+});
+
+/** Why a pair was proposed, as stored on the proposal (the matcher's reasons plus the topic names). */
+export type ProposalReasons = z.infer<typeof reasonsSchema>;
+
+export interface ProposalDraft {
+  requestId: number;
+  offerId: number;
+  mentorId: string;
+  menteeId: string;
+  score: number;
+  reasons: Omit<ProposalReasons, 'sharedTopics'>;
+}
+
+export type ProposalStatus = (typeof proposals.$inferSelect)['status'];
+
+export interface PersonOnProposal {
+  userId: string;
+  name: string;
+  level: number;
+  department: string | null;
+}
+
+/** A proposal with everything the messages about it show. */
+export interface ProposalDetails {
+  id: number;
+  teamId: string;
+  status: ProposalStatus;
+  requestId: number | null;
+  score: number;
+  expiresAt: Date;
+  message: { channel: string; ts: string } | null;
+  mentor: PersonOnProposal;
+  mentee: PersonOnProposal;
+  menteeTopics: string[];
+  goals: string | null;
+  reasons: ProposalReasons;
+  /** The mentee had been told they were on the waitlist before this proposal. */
+  menteeWasWaitlisted: boolean;
+}
+
+export type Unavailable = 'mentor_full' | 'request_gone' | 'offer_gone';
+
+export type AcceptOutcome =
+  | { kind: 'not_found' }
+  | { kind: 'not_yours' }
+  | { kind: 'already_decided'; status: ProposalStatus }
+  | { kind: 'expired' }
+  | { kind: 'unavailable'; reason: Unavailable }
+  | { kind: 'accepted'; pairId: number };
+
+export type DeclineOutcome =
+  | { kind: 'not_found' }
+  | { kind: 'not_yours' }
+  | { kind: 'already_decided'; status: ProposalStatus }
+  | { kind: 'expired' }
+  | { kind: 'declined' };
+
+export interface MatchingRepository {
+  teamsWithOpenRequests(): Promise<string[]>;
+  teamsWithDueProposals(now: Date): Promise<string[]>;
+  loadPool(teamId: string, now: Date): Promise<MatchingPool>;
+  topicNames(teamId: string, topicIds: readonly number[]): Promise<Map<number, string>>;
+  /** Stores the drafts that still fit (request open and unproposed, mentor with a free place); returns their ids. */
+  insertProposals(
+    teamId: string,
+    drafts: readonly ProposalDraft[],
+    now: Date,
+    expiresAt: Date,
+  ): Promise<number[]>;
+  findProposals(teamId: string, proposalIds: readonly number[]): Promise<ProposalDetails[]>;
+  setProposalMessage(teamId: string, proposalId: number, ref: { channel: string; ts: string }): Promise<void>;
+  /** Withdraws a pending proposal nobody could be told about, so its places are free again. */
+  cancelProposal(teamId: string, proposalId: number, now: Date): Promise<boolean>;
+  acceptProposal(teamId: string, proposalId: number, userId: string, now: Date): Promise<AcceptOutcome>;
+  declineProposal(teamId: string, proposalId: number, userId: string, now: Date): Promise<DeclineOutcome>;
+  /** Marks every pending proposal past its expiry as expired; returns their ids. */
+  expireDueProposals(teamId: string, now: Date): Promise<number[]>;
+  /** The pair's group DM; set once, never replaced. */
+  setPairChannel(teamId: string, pairId: number, channelId: string): Promise<void>;
+  /** Marks these requests as told about the waitlist; returns the ones not told before. */
+  claimWaitlistNotices(teamId: string, requestIds: readonly number[], now: Date): Promise<number[]>;
+  releaseWaitlistNotice(teamId: string, requestId: number): Promise<void>;
+}
+
+const PAST_PAIR_STATUSES: ProposalStatus[] = ['pending', 'accepted', 'declined', 'expired'];
+const HOLDS_A_PLACE = ['active', 'paused'] as const;
+
+export function createMatchingRepository(db: Db): MatchingRepository {
+  const immediately = <T>(work: (tx: Tx) => T): T => db.transaction(work, { behavior: 'immediate' });
+
+  return {
+    async teamsWithOpenRequests() {
+      return db
+        .selectDistinct({ teamId: requests.teamId })
+        .from(requests)
+        .where(eq(requests.status, 'open'))
+        .all()
+        .map((row) => row.teamId);
+    },
+
+    async teamsWithDueProposals(now) {
+      return db
+        .selectDistinct({ teamId: proposals.teamId })
+        .from(proposals)
+        .where(and(eq(proposals.status, 'pending'), lte(proposals.expiresAt, now)))
+        .all()
+        .map((row) => row.teamId);
+    },
+
+    async loadPool(teamId, now) {
+      // One read transaction: the requests, offers and counts below describe the same instant.
+      return db.transaction((tx) => loadPool(tx, teamId, now));
+    },
+
+    async topicNames(teamId, topicIds) {
+      return topicNameMap(db, teamId, topicIds);
+    },
+
+    async insertProposals(teamId, drafts, now, expiresAt) {
+      if (drafts.length === 0) return [];
+      return immediately((tx) => {
+        const names = topicNameMap(
+          tx,
+          teamId,
+          drafts.flatMap((draft) => draft.reasons.sharedTopicIds),
+        );
+        const inserted: number[] = [];
+        for (const draft of drafts) {
+          if (!draftStillFits(tx, teamId, draft)) continue;
+          const reasons: ProposalReasons = {
+            ...draft.reasons,
+            sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
+          };
+          const row = tx
+            .insert(proposals)
+            .values({
+              teamId,
+              requestId: draft.requestId,
+              offerId: draft.offerId,
+              mentorId: draft.mentorId,
+              menteeId: draft.menteeId,
+              score: draft.score,
+              reasons,
+              status: 'pending',
+              createdAt: now,
+              expiresAt,
+            })
+            .returning({ id: proposals.id })
+            .get();
+          inserted.push(row.id);
+        }
+        return inserted;
+      });
+    },
+
+    async findProposals(teamId, proposalIds) {
+      return findProposals(db, teamId, proposalIds);
+    },
+
+    async setProposalMessage(teamId, proposalId, ref) {
+      db.update(proposals)
+        .set({ messageChannelId: ref.channel, messageTs: ref.ts })
+        .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
+        .run();
+    },
+
+    async cancelProposal(teamId, proposalId, now) {
+      const result = db
+        .update(proposals)
+        .set({ status: 'cancelled', decidedAt: now })
+        .where(
+          and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId), eq(proposals.status, 'pending')),
+        )
+        .run();
+      return result.changes > 0;
+    },
+
+    async acceptProposal(teamId, proposalId, userId, now) {
+      return immediately((tx): AcceptOutcome => {
+        const proposal = findProposalRow(tx, teamId, proposalId);
+        if (proposal === undefined) return { kind: 'not_found' };
+        if (proposal.mentorId !== userId) return { kind: 'not_yours' };
+        if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
+        const decide = (status: ProposalStatus) =>
+          tx
+            .update(proposals)
+            .set({ status, decidedAt: now })
+            .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
+            .run();
+        if (proposal.expiresAt.getTime() <= now.getTime()) {
+          decide('expired');
+          return { kind: 'expired' };
+        }
+        const unavailable = whyUnavailable(tx, teamId, proposal);
+        if (unavailable !== null) {
+          decide('cancelled');
+          return { kind: 'unavailable', reason: unavailable };
+        }
+        const reasons = parseReasons(proposal.reasons);
+        decide('accepted');
+        tx.update(requests)
+          .set({ status: 'matched', matchedAt: now, updatedAt: now })
+          .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId!)))
+          .run();
+        const pair = tx
+          .insert(pairs)
+          .values({
+            teamId,
+            proposalId,
+            offerId: proposal.offerId,
+            mentorId: proposal.mentorId,
+            menteeId: proposal.menteeId,
+            levelGap: reasons.levelGap,
+            crossDepartment: reasons.crossDepartment,
+            sharedTopics: reasons.sharedTopics,
+            status: 'active',
+            startedAt: now,
+          })
+          .returning({ id: pairs.id })
+          .get();
+        return { kind: 'accepted', pairId: pair.id };
+      });
+    },
+
+    async declineProposal(teamId, proposalId, userId, now) {
+      return immediately((tx): DeclineOutcome => {
+        const proposal = findProposalRow(tx, teamId, proposalId);
+        if (proposal === undefined) return { kind: 'not_found' };
+        if (proposal.mentorId !== userId) return { kind: 'not_yours' };
+        if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
+        const expired = proposal.expiresAt.getTime() <= now.getTime();
+        tx.update(proposals)
+          .set({ status: expired ? 'expired' : 'declined', decidedAt: now })
+          .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
+          .run();
+        return { kind: expired ? 'expired' : 'declined' };
+      });
+    },
+
+    async expireDueProposals(teamId, now) {
+      return immediately((tx) =>
+        tx
+          .update(proposals)
+          .set({ status: 'expired', decidedAt: now })
+          .where(
+            and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), lte(proposals.expiresAt, now)),
+          )
+          .returning({ id: proposals.id })
+          .all()
+          .map((row) => row.id),
+      );
+    },
+
+    async setPairChannel(teamId, pairId, channelId) {
+      db.update(pairs)
+        .set({ channelId })
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), isNull(pairs.channelId)))
+        .run();
+    },
+
+    async claimWaitlistNotices(teamId, requestIds, now) {
+      if (requestIds.length === 0) return [];
+      return immediately((tx) =>
+        tx
+          .update(requests)
+          .set({ waitlistNotifiedAt: now })
+          .where(
+            and(
+              eq(requests.teamId, teamId),
+              inArray(requests.id, [...requestIds]),
+              eq(requests.status, 'open'),
+              isNull(requests.waitlistNotifiedAt),
+            ),
+          )
+          .returning({ id: requests.id })
+          .all()
+          .map((row) => row.id),
+      );
+    },
+
+    async releaseWaitlistNotice(teamId, requestId) {
+      db.update(requests)
+        .set({ waitlistNotifiedAt: null })
+        .where(and(eq(requests.teamId, teamId), eq(requests.id, requestId)))
+        .run();
+    },
+  };
+}
+
+function notPaused(now: Date): SQL {
+  // Paused means paused_at set and either no end date or an end date still ahead.
+  return or(isNull(members.pausedAt), and(isNotNull(members.pausedUntil), lte(members.pausedUntil, now)))!;
+}
+
+function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
+  const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
+    and(eq(members.teamId, teamId), eq(members.userId, userId));
+
+  const waiting = tx
+    .select({ requestId: proposals.requestId })
+    .from(proposals)
+    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), isNotNull(proposals.requestId)))
+    .all();
+  const waitingIds = new Set(waiting.map((row) => row.requestId));
+
+  const requestRows = tx
+    .select({
+      requestId: requests.id,
+      menteeId: requests.userId,
+      level: members.level,
+      department: members.department,
+      createdAt: requests.createdAt,
+      waitlistNotifiedAt: requests.waitlistNotifiedAt,
+    })
+    .from(requests)
+    .innerJoin(members, memberJoin(requests.userId))
+    .where(
+      and(eq(requests.teamId, teamId), eq(requests.status, 'open'), isNotNull(members.level), notPaused(now)),
+    )
+    .all()
+    .filter((row) => !waitingIds.has(row.requestId));
+
+  const requestTopicRows = tx
+    .select({ requestId: requestTopics.requestId, topicId: requestTopics.topicId })
+    .from(requestTopics)
+    .innerJoin(requests, eq(requests.id, requestTopics.requestId))
+    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
+    .all();
+
+  const offerRows = tx
+    .select({
+      offerId: offers.id,
+      mentorId: offers.userId,
+      level: members.level,
+      department: members.department,
+      capacity: offers.capacity,
+    })
+    .from(offers)
+    .innerJoin(members, memberJoin(offers.userId))
+    .where(
+      and(eq(offers.teamId, teamId), eq(offers.status, 'open'), isNotNull(members.level), notPaused(now)),
+    )
+    .all();
+
+  const offerTopicRows = tx
+    .select({ offerId: offerTopics.offerId, topicId: offerTopics.topicId })
+    .from(offerTopics)
+    .innerJoin(offers, eq(offers.id, offerTopics.offerId))
+    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')))
+    .all();
+
+  const used = placesInUse(tx, teamId);
+  const requestTopicIds = groupIds(requestTopicRows.map((row) => [row.requestId, row.topicId]));
+  const offerTopicIds = groupIds(offerTopicRows.map((row) => [row.offerId, row.topicId]));
+
+  return {
+    requests: requestRows.map((row) => ({
+      requestId: row.requestId,
+      menteeId: row.menteeId,
+      level: row.level!,
+      department: row.department,
+      topicIds: requestTopicIds.get(row.requestId) ?? [],
+      createdAt: row.createdAt,
+      waitlistNotifiedAt: row.waitlistNotifiedAt,
+    })),
+    offers: offerRows.map((row) => ({
+      offerId: row.offerId,
+      mentorId: row.mentorId,
+      level: row.level!,
+      department: row.department,
+      topicIds: offerTopicIds.get(row.offerId) ?? [],
+      capacity: row.capacity,
+      freeCapacity: Math.max(0, row.capacity - (used.get(row.mentorId) ?? 0)),
+    })),
+    excludes: loadExcludes(tx, teamId),
+    pastPairs: loadPastPairs(tx, teamId),
+  };
+}
+
+function groupIds(rows: [number, number][]): Map<number, number[]> {
+  const grouped = new Map<number, number[]>();
+  for (const [owner, id] of rows) {
+    const list = grouped.get(owner);
+    if (list === undefined) grouped.set(owner, [id]);
+    else list.push(id);
+  }
+  return grouped;
+}
+
+// Capacity is "how many people I mentor at once", so it counts every current pair of the mentor (whichever
+// offer it came from) and every proposal still waiting for their answer.
+function placesInUse(tx: Reader, teamId: string): Map<string, number> {
+  const used = new Map<string, number>();
+  const add = (rows: { mentorId: string | null; count: number }[]) => {
+    for (const row of rows) {
+      if (row.mentorId !== null) used.set(row.mentorId, (used.get(row.mentorId) ?? 0) + row.count);
+    }
+  };
+  add(
+    tx
+      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)` })
+      .from(pairs)
+      .where(and(eq(pairs.teamId, teamId), inArray(pairs.status, [...HOLDS_A_PLACE])))
+      .groupBy(pairs.mentorId)
+      .all(),
+  );
+  add(
+    tx
+      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)` })
+      .from(proposals)
+      .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
+      .groupBy(proposals.mentorId)
+      .all(),
+  );
+  return used;
+}
+
+function loadExcludes(tx: Reader, teamId: string): Map<string, string[]> {
+  const excludes = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const list = excludes.get(from);
+    if (list === undefined) excludes.set(from, [to]);
+    else if (!list.includes(to)) list.push(to);
+  };
+  const rows = tx
+    .select({ userId: exclusions.userId, excludedUserId: exclusions.excludedUserId })
+    .from(exclusions)
+    .where(eq(exclusions.teamId, teamId))
+    .all();
+  for (const row of rows) {
+    add(row.userId, row.excludedUserId);
+    add(row.excludedUserId, row.userId);
+  }
+  return excludes;
+}
+
+function loadPastPairs(tx: Reader, teamId: string): [string, string][] {
+  const paired = tx
+    .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId })
+    .from(pairs)
+    .where(and(eq(pairs.teamId, teamId), isNotNull(pairs.mentorId), isNotNull(pairs.menteeId)))
+    .all();
+  const proposed = tx
+    .select({ mentorId: proposals.mentorId, menteeId: proposals.menteeId })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.teamId, teamId),
+        inArray(proposals.status, PAST_PAIR_STATUSES),
+        isNotNull(proposals.mentorId),
+        isNotNull(proposals.menteeId),
+      ),
+    )
+    .all();
+  return [...paired, ...proposed].map((row) => [row.mentorId!, row.menteeId!]);
+}
+
+function topicNameMap(tx: Reader, teamId: string, topicIds: readonly number[]): Map<number, string> {
+  const ids = [...new Set(topicIds)];
+  if (ids.length === 0) return new Map();
+  const rows = tx
+    .select({ id: topics.id, name: topics.name })
+    .from(topics)
+    .where(and(inArray(topics.id, ids), inArray(topics.teamId, ['', teamId])))
+    .all();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+function countPlacesInUse(tx: Tx, teamId: string, mentorId: string, pendingToo: boolean): number {
+  const paired = tx
+    .select({ count: sql<number>`count(*)` })
+    .from(pairs)
+    .where(
+      and(eq(pairs.teamId, teamId), eq(pairs.mentorId, mentorId), inArray(pairs.status, [...HOLDS_A_PLACE])),
+    )
+    .get();
+  if (!pendingToo) return paired?.count ?? 0;
+  const pending = tx
+    .select({ count: sql<number>`count(*)` })
+    .from(proposals)
+    .where(
+      and(eq(proposals.teamId, teamId), eq(proposals.mentorId, mentorId), eq(proposals.status, 'pending')),
+    )
+    .get();
+  return (paired?.count ?? 0) + (pending?.count ?? 0);
+}
+
+function wereEverProposed(tx: Tx, teamId: string, a: string, b: string): boolean {
+  const between = (mentor: SQLiteColumn, mentee: SQLiteColumn) =>
+    or(and(eq(mentor, a), eq(mentee, b)), and(eq(mentor, b), eq(mentee, a)));
+  const paired = tx
+    .select({ id: pairs.id })
+    .from(pairs)
+    .where(and(eq(pairs.teamId, teamId), between(pairs.mentorId, pairs.menteeId)))
+    .get();
+  if (paired !== undefined) return true;
+  const proposed = tx
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.teamId, teamId),
+        inArray(proposals.status, PAST_PAIR_STATUSES),
+        between(proposals.mentorId, proposals.menteeId),
+      ),
+    )
+    .get();
+  return proposed !== undefined;
+}
+
+// Another run, a click or a submission may have changed the world since the pool was read.
+function draftStillFits(tx: Tx, teamId: string, draft: ProposalDraft): boolean {
+  const request = tx
+    .select({ userId: requests.userId, status: requests.status })
+    .from(requests)
+    .where(and(eq(requests.teamId, teamId), eq(requests.id, draft.requestId)))
+    .get();
+  if (request?.status !== 'open' || request.userId !== draft.menteeId) return false;
+  const pending = tx
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.teamId, teamId),
+        eq(proposals.requestId, draft.requestId),
+        eq(proposals.status, 'pending'),
+      ),
+    )
+    .get();
+  if (pending !== undefined) return false;
+  const offer = tx
+    .select({ userId: offers.userId, status: offers.status, capacity: offers.capacity })
+    .from(offers)
+    .where(and(eq(offers.teamId, teamId), eq(offers.id, draft.offerId)))
+    .get();
+  if (offer?.status !== 'open' || offer.userId !== draft.mentorId) return false;
+  if (countPlacesInUse(tx, teamId, draft.mentorId, true) >= offer.capacity) return false;
+  return !wereEverProposed(tx, teamId, draft.mentorId, draft.menteeId);
+}
+
+function findProposalRow(tx: Tx, teamId: string, proposalId: number) {
+  return tx
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
+    .get();
+}
+
+// Pending proposals are reservations, not commitments: at accept time only real pairs count against the
+// capacity, so of two proposals racing for the mentor's last place exactly one wins.
+function whyUnavailable(tx: Tx, teamId: string, proposal: typeof proposals.$inferSelect): Unavailable | null {
+  if (proposal.requestId === null || proposal.menteeId === null) return 'request_gone';
+  const request = tx
+    .select({ status: requests.status })
+    .from(requests)
+    .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId)))
+    .get();
+  if (request?.status !== 'open') return 'request_gone';
+  const alreadyPaired = tx
+    .select({ id: pairs.id })
+    .from(pairs)
+    .innerJoin(proposals, eq(proposals.id, pairs.proposalId))
+    .where(and(eq(pairs.teamId, teamId), eq(proposals.requestId, proposal.requestId)))
+    .get();
+  if (alreadyPaired !== undefined) return 'request_gone';
+  if (proposal.offerId === null) return 'offer_gone';
+  const offer = tx
+    .select({ status: offers.status, capacity: offers.capacity })
+    .from(offers)
+    .where(and(eq(offers.teamId, teamId), eq(offers.id, proposal.offerId)))
+    .get();
+  if (offer?.status !== 'open') return 'offer_gone';
+  if (countPlacesInUse(tx, teamId, proposal.mentorId!, false) >= offer.capacity) return 'mentor_full';
+  return null;
+}
+
+function parseReasons(value: unknown): ProposalReasons {
+  return reasonsSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
+}
+
+function findProposals(db: Db, teamId: string, proposalIds: readonly number[]): ProposalDetails[] {
+  if (proposalIds.length === 0) return [];
+  return db.transaction((tx) => {
+    const rows = tx
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.teamId, teamId), inArray(proposals.id, [...proposalIds])))
+      .all();
+    const userIds = rows.flatMap((row) => [row.mentorId, row.menteeId]).filter((id) => id !== null);
+    const names = new Map(
+      userIds.length === 0
+        ? []
+        : tx
+            .select({ userId: members.userId, name: members.name })
+            .from(members)
+            .where(and(eq(members.teamId, teamId), inArray(members.userId, userIds)))
+            .all()
+            .map((row) => [row.userId, row.name]),
+    );
+    const requestIds = rows.map((row) => row.requestId).filter((id) => id !== null);
+    const requestRows =
+      requestIds.length === 0
+        ? []
+        : tx
+            .select({
+              id: requests.id,
+              goals: requests.goals,
+              waitlistNotifiedAt: requests.waitlistNotifiedAt,
+            })
+            .from(requests)
+            .where(and(eq(requests.teamId, teamId), inArray(requests.id, requestIds)))
+            .all();
+    const requestById = new Map(requestRows.map((row) => [row.id, row]));
+    const topicRows =
+      requestIds.length === 0
+        ? []
+        : tx
+            .select({ requestId: requestTopics.requestId, name: topics.name })
+            .from(requestTopics)
+            .innerJoin(topics, eq(topics.id, requestTopics.topicId))
+            .where(inArray(requestTopics.requestId, requestIds))
+            .orderBy(topics.name)
+            .all();
+    const details: ProposalDetails[] = [];
+    for (const row of rows.sort((a, b) => a.id - b.id)) {
+      // A proposal whose people have left has nothing left to show.
+      if (row.mentorId === null || row.menteeId === null) continue;
+      const reasons = parseReasons(row.reasons);
+      const request = row.requestId === null ? undefined : requestById.get(row.requestId);
+      details.push({
+        id: row.id,
+        teamId,
+        status: row.status,
+        requestId: row.requestId,
+        score: row.score,
+        expiresAt: row.expiresAt,
+        message:
+          row.messageChannelId !== null && row.messageTs !== null
+            ? { channel: row.messageChannelId, ts: row.messageTs }
+            : null,
+        mentor: {
+          userId: row.mentorId,
+          name: names.get(row.mentorId) ?? row.mentorId,
+          level: reasons.mentorLevel,
+          department: reasons.mentorDepartment,
+        },
+        mentee: {
+          userId: row.menteeId,
+          name: names.get(row.menteeId) ?? row.menteeId,
+          level: reasons.menteeLevel,
+          department: reasons.menteeDepartment,
+        },
+        menteeTopics: topicRows.filter((topic) => topic.requestId === row.requestId).map((t) => t.name),
+        goals: request?.goals ?? null,
+        reasons,
+        menteeWasWaitlisted: request?.waitlistNotifiedAt != null,
+      });
+    }
+    return details;
+  });
+}

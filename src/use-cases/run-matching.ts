@@ -1,0 +1,181 @@
+// Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
+// mentees that someone is being asked, or, once, that they are on the waitlist.
+import { proposeMatches, type MatchInput } from '../domain/matching';
+import type { Logger } from '../logger';
+import type { Clock } from '../scheduling/clock';
+import type { AppContext } from '../slack/app-context';
+import type { Messenger } from '../slack/messenger';
+import { errorSummary } from '../slack/slack-app';
+import {
+  menteeProposalNotice,
+  proposalRequestMessage,
+  waitlistMessage,
+} from '../slack/views/proposal-messages';
+import type {
+  MatchingPool,
+  MatchingRepository,
+  ProposalDetails,
+  ProposalDraft,
+} from '../storage/matching-repository';
+
+export interface MatchingDeps {
+  matching: MatchingRepository;
+  messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'openConversation' | 'postMessage'>;
+  clock: Clock;
+  logger: Logger;
+  settings: { minLevelGap: number; proposalTtlHours: number };
+}
+
+export function matchingDeps(
+  context: Pick<AppContext, 'repos' | 'messenger' | 'clock' | 'logger' | 'config'>,
+): MatchingDeps {
+  return {
+    matching: context.repos.matching,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'matching' }),
+    settings: context.config.matching,
+  };
+}
+
+export interface MatchingRun {
+  teamId: string;
+  /** Proposals stored and sent to their mentor in this run. */
+  proposed: ProposalDetails[];
+  /** Open requests nobody fits right now. */
+  waitlisted: number;
+  /** Of those, the ones told about the waitlist in this run (everyone is told once). */
+  newlyWaitlisted: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+export function toMatchInput(pool: MatchingPool, now: Date, minLevelGap: number): MatchInput {
+  const excludes = (userId: string) => pool.excludes.get(userId) ?? [];
+  return {
+    mentors: pool.offers.map((offer) => ({
+      offerId: offer.offerId,
+      mentorId: offer.mentorId,
+      level: offer.level,
+      department: offer.department,
+      topicIds: offer.topicIds,
+      freeCapacity: offer.freeCapacity,
+      excludes: excludes(offer.mentorId),
+    })),
+    mentees: pool.requests.map((request) => ({
+      requestId: request.requestId,
+      menteeId: request.menteeId,
+      level: request.level,
+      department: request.department,
+      topicIds: request.topicIds,
+      // Whole days keep every score an integer, which lets the matcher prove its result optimal.
+      waitingDays: Math.max(0, Math.floor((now.getTime() - request.createdAt.getTime()) / DAY_MS)),
+      excludes: excludes(request.menteeId),
+    })),
+    pastPairs: pool.pastPairs,
+    minLevelGap,
+  };
+}
+
+export async function runMatching(deps: MatchingDeps, teamId: string): Promise<MatchingRun> {
+  const now = deps.clock.now();
+  const pool = await deps.matching.loadPool(teamId, now);
+  if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
+
+  const result = proposeMatches(toMatchInput(pool, now, deps.settings.minLevelGap));
+  const drafts: ProposalDraft[] = result.proposals.map((proposal) => ({
+    requestId: proposal.requestId,
+    offerId: proposal.offerId,
+    mentorId: proposal.mentorId,
+    menteeId: proposal.menteeId,
+    score: proposal.score,
+    reasons: proposal.reasons,
+  }));
+  const expiresAt = new Date(now.getTime() + deps.settings.proposalTtlHours * HOUR_MS);
+  const ids = await deps.matching.insertProposals(teamId, drafts, now, expiresAt);
+  const stored = await deps.matching.findProposals(teamId, ids);
+
+  const proposed: ProposalDetails[] = [];
+  for (const proposal of stored) {
+    if (await askMentor(deps, proposal)) proposed.push(proposal);
+  }
+  const newlyWaitlisted = await tellWaitlisted(deps, teamId, pool, result.unmatchedRequestIds, now);
+  deps.logger.info(
+    { teamId, proposed: proposed.length, waitlisted: result.unmatchedRequestIds.length, newlyWaitlisted },
+    'matching run',
+  );
+  return { teamId, proposed, waitlisted: result.unmatchedRequestIds.length, newlyWaitlisted };
+}
+
+// A proposal the mentor never sees could only expire, holding the mentee back for days: withdraw it instead,
+// and the next run (the daily one at the latest) tries again.
+async function askMentor(deps: MatchingDeps, proposal: ProposalDetails): Promise<boolean> {
+  const ttl = deps.settings.proposalTtlHours;
+  const log = { teamId: proposal.teamId, proposalId: proposal.id };
+  try {
+    const ref = await deps.messenger.sendDirectMessage(
+      proposal.mentor.userId,
+      proposalRequestMessage(proposal, ttl),
+    );
+    await deps.matching.setProposalMessage(proposal.teamId, proposal.id, ref);
+  } catch (error) {
+    deps.logger.error({ ...log, err: errorSummary(error) }, 'could not ask the mentor; proposal withdrawn');
+    await deps.matching.cancelProposal(proposal.teamId, proposal.id, deps.clock.now());
+    return false;
+  }
+  try {
+    await deps.messenger.sendDirectMessage(proposal.mentee.userId, menteeProposalNotice(proposal, ttl));
+  } catch (error) {
+    deps.logger.warn(
+      { ...log, err: errorSummary(error) },
+      'could not tell the mentee a mentor is being asked',
+    );
+  }
+  return true;
+}
+
+async function tellWaitlisted(
+  deps: MatchingDeps,
+  teamId: string,
+  pool: MatchingPool,
+  unmatchedRequestIds: readonly number[],
+  now: Date,
+): Promise<number> {
+  const unmatched = new Set(unmatchedRequestIds);
+  const candidates = pool.requests.filter(
+    (request) => unmatched.has(request.requestId) && request.waitlistNotifiedAt === null,
+  );
+  if (candidates.length === 0) return 0;
+  // Claimed before sending, so two runs at once never tell the same person twice.
+  const claimed = new Set(
+    await deps.matching.claimWaitlistNotices(
+      teamId,
+      candidates.map((request) => request.requestId),
+      now,
+    ),
+  );
+  const toTell = candidates.filter((request) => claimed.has(request.requestId));
+  const names = await deps.matching.topicNames(
+    teamId,
+    toTell.flatMap((request) => request.topicIds),
+  );
+  let told = 0;
+  for (const request of toTell) {
+    const topics = request.topicIds
+      .map((id) => names.get(id))
+      .filter((name) => name !== undefined)
+      .sort((a, b) => a.localeCompare(b));
+    try {
+      await deps.messenger.sendDirectMessage(request.menteeId, waitlistMessage(topics));
+      told += 1;
+    } catch (error) {
+      deps.logger.warn(
+        { teamId, requestId: request.requestId, err: errorSummary(error) },
+        'could not tell the mentee about the waitlist; will try again next run',
+      );
+      await deps.matching.releaseWaitlistNotice(teamId, request.requestId);
+    }
+  }
+  return told;
+}

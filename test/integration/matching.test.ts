@@ -1,0 +1,502 @@
+import type { PostedMessage } from '../../src/dev/fake-slack-server';
+import { DAILY_MATCH_JOB } from '../../src/scheduling/matching-jobs';
+import { pairs, requests } from '../../src/storage/schema';
+import { matchingDeps, runMatching } from '../../src/use-cases/run-matching';
+import { blockKitProblems } from '../support/block-kit-limits';
+import {
+  proposalRows,
+  seedExclusion,
+  seedOffer,
+  seedPendingProposal,
+  seedRequest,
+} from '../support/seed-programme';
+import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { DAY, HOUR } from '../support/test-clock';
+
+const JUNIOR = 'U0JUNIOR';
+const JADE = 'U0JADE';
+const SENIOR = 'U0SENIOR';
+const VERA = 'U0VERA';
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await startTestApp();
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+// --- helpers ---------------------------------------------------------------------------------------------
+
+const db = () => t.app.context.db;
+const match = () => runMatching(matchingDeps(t.app.context), TEAM);
+const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
+const allText = (message: PostedMessage | undefined) =>
+  JSON.stringify(message?.blocks ?? []) + (message?.text ?? '');
+
+interface Button {
+  action_id: string;
+  value: string;
+}
+
+function buttonsOf(message: PostedMessage | undefined): Button[] {
+  const blocks = (message?.blocks ?? []) as { type: string; elements?: Button[] }[];
+  return blocks.filter((block) => block.type === 'actions').flatMap((block) => block.elements ?? []);
+}
+
+/** The latest proposal DM to this mentor that still has buttons, as the mentor's screen shows it now. */
+function openProposalTo(mentorId: string): PostedMessage | undefined {
+  const message = dmsTo(mentorId)
+    .filter((m) => buttonsOf(m).length > 0)
+    .at(-1);
+  // A copy: a Slack client that has not refreshed yet still shows the old buttons.
+  return message === undefined ? undefined : structuredClone(message);
+}
+
+function press(
+  userId: string,
+  message: PostedMessage,
+  actionId: 'proposal_accept' | 'proposal_decline',
+  teamId?: string,
+) {
+  const button = buttonsOf(message).find((b) => b.action_id === actionId);
+  if (button === undefined) throw new Error(`no ${actionId} button`);
+  return t.click({
+    userId,
+    actionId,
+    value: button.value,
+    message: { channel: message.channel, ts: message.ts },
+    ...(teamId === undefined ? {} : { teamId }),
+  });
+}
+
+/** A message as it stands now (after chat.update). */
+const current = (message: PostedMessage) =>
+  t.fake.messages(message.channel).find((m) => m.ts === message.ts)!;
+
+const lastEphemeral = () => String(t.fake.responses().at(-1)?.body.text ?? '');
+const groupOpens = () =>
+  t.fake.calls('conversations.open').filter((call) => String(call.params.users).split(',').length === 2);
+const pairRows = () => db().select().from(pairs).all();
+
+function seedJuniorAndSenior(options: { capacity?: number } = {}) {
+  const offerId = seedOffer(db(), {
+    userId: JUNIOR,
+    name: 'June Junior',
+    level: 1,
+    department: 'Engineering',
+    topics: ['Social media', 'Generative AI tools'],
+    capacity: options.capacity ?? 1,
+  });
+  const requestId = seedRequest(db(), {
+    userId: SENIOR,
+    name: 'Sam Senior',
+    level: 6,
+    department: 'Sales',
+    topics: ['Social media', 'Short-form video'],
+    goals: 'Understand why our <interns> love short videos & what to post',
+  });
+  return { offerId, requestId };
+}
+
+// --- the consent flow ------------------------------------------------------------------------------------
+
+describe('matching: consent and introduction', () => {
+  it('asks the mentor with Accept/Decline, tells the mentee, and introduces both in a group DM on accept', async () => {
+    seedJuniorAndSenior();
+    const run = await match();
+    expect(run.proposed).toHaveLength(1);
+
+    const proposal = openProposalTo(JUNIOR)!;
+    expect(proposal).toBeDefined();
+    expect(blockKitProblems('message', proposal as unknown as Record<string, unknown>)).toEqual([]);
+    const shown = allText(proposal);
+    for (const fact of [
+      'Sam Senior',
+      'Executive (VP and above)',
+      'Sales',
+      'Short-form video',
+      'Social media',
+    ])
+      expect(shown).toContain(fact);
+    // The mentee's own words are shown escaped, never as Slack markup.
+    expect(shown).toContain('&lt;interns&gt; love short videos &amp; what to post');
+    expect(shown).toContain('different departments');
+    expect(buttonsOf(proposal).map((b) => b.action_id)).toEqual(['proposal_accept', 'proposal_decline']);
+
+    const menteeNotice = dmsTo(SENIOR).at(-1);
+    expect(allText(menteeNotice)).toContain('we found a mentor for you');
+    expect(allText(menteeNotice)).toContain('Social media');
+
+    const response = await press(JUNIOR, proposal, 'proposal_accept');
+    expect(response.status).toBe(200);
+
+    // One group DM with both people, opened once, stored on the pair, with the introduction in it.
+    expect(groupOpens()).toHaveLength(1);
+    expect(String(groupOpens()[0]?.params.users).split(',').sort()).toEqual([JUNIOR, SENIOR].sort());
+    const channel = t.fake.channelFor([JUNIOR, SENIOR]);
+    const [pair] = pairRows();
+    expect(pairRows()).toHaveLength(1);
+    expect(pair).toMatchObject({
+      mentorId: JUNIOR,
+      menteeId: SENIOR,
+      channelId: channel,
+      status: 'active',
+      levelGap: 5,
+      crossDepartment: true,
+      sharedTopics: ['Social media'],
+    });
+    expect(pair?.startedAt.toISOString()).toBe(t.clock.now().toISOString());
+    const intro = t.fake.messages(channel);
+    expect(intro).toHaveLength(1);
+    expect(blockKitProblems('message', intro[0] as unknown as Record<string, unknown>)).toEqual([]);
+    const introText = allText(intro[0]);
+    for (const fact of [
+      `<@${JUNIOR}>`,
+      `<@${SENIOR}>`,
+      'Intern or graduate',
+      'Engineering',
+      'Sales',
+      'Social media',
+      'Confidentiality',
+      'you book the first meeting',
+      '45–60 minutes every two to four weeks',
+      'Both sides learn',
+    ])
+      expect(introText).toContain(fact);
+
+    // The proposal message lost its buttons and says what happened.
+    const updated = current(proposal);
+    expect(updated.updates).toBe(1);
+    expect(buttonsOf(updated)).toEqual([]);
+    expect(allText(updated)).toContain('You accepted');
+    expect(blockKitProblems('message', updated as unknown as Record<string, unknown>)).toEqual([]);
+
+    const request = db().select().from(requests).all()[0];
+    expect(request).toMatchObject({ status: 'matched' });
+    expect(request?.matchedAt?.toISOString()).toBe(t.clock.now().toISOString());
+  });
+
+  it('answers a second click politely and changes nothing', async () => {
+    seedJuniorAndSenior();
+    await match();
+    const proposal = openProposalTo(JUNIOR)!;
+    await press(JUNIOR, proposal, 'proposal_accept');
+    const messagesBefore = t.fake.calls('chat.postMessage').length;
+
+    await press(JUNIOR, proposal, 'proposal_accept');
+    expect(lastEphemeral()).toContain("You've already accepted this one");
+    await press(JUNIOR, proposal, 'proposal_decline');
+    expect(lastEphemeral()).toContain("You've already accepted this one");
+
+    expect(t.fake.responses().every((r) => r.body.response_type === 'ephemeral')).toBe(true);
+    expect(pairRows()).toHaveLength(1);
+    expect(groupOpens()).toHaveLength(1);
+    expect(t.fake.calls('chat.postMessage')).toHaveLength(messagesBefore);
+    expect(current(proposal).updates).toBe(1);
+    expect(proposalRows(db()).map((p) => p.status)).toEqual(['accepted']);
+  });
+
+  it('two clicks at once on one proposal create one pair and one introduction', async () => {
+    seedJuniorAndSenior();
+    await match();
+    const proposal = openProposalTo(JUNIOR)!;
+
+    await Promise.all([
+      press(JUNIOR, proposal, 'proposal_accept'),
+      press(JUNIOR, proposal, 'proposal_accept'),
+    ]);
+
+    expect(pairRows()).toHaveLength(1);
+    expect(groupOpens()).toHaveLength(1);
+    expect(t.fake.messages(t.fake.channelFor([JUNIOR, SENIOR]))).toHaveLength(1);
+    expect(lastEphemeral()).toContain("You've already accepted this one");
+  });
+
+  it('never exceeds a capacity when two accepts race for the last place', async () => {
+    const offerId = seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'], capacity: 1 });
+    const first = seedRequest(db(), {
+      userId: SENIOR,
+      level: 5,
+      department: 'Sales',
+      topics: ['Social media'],
+    });
+    const second = seedRequest(db(), {
+      userId: VERA,
+      level: 6,
+      department: 'Legal',
+      topics: ['Social media'],
+    });
+    const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
+    // The matcher never proposes past a capacity; rows written directly build the race it avoids.
+    const ids = [
+      seedPendingProposal(db(), { requestId: first, offerId, mentorId: JUNIOR, menteeId: SENIOR, expiresAt }),
+      seedPendingProposal(db(), { requestId: second, offerId, mentorId: JUNIOR, menteeId: VERA, expiresAt }),
+    ];
+    const clickAccept = (id: number) =>
+      t.click({
+        userId: JUNIOR,
+        actionId: 'proposal_accept',
+        value: String(id),
+        message: { channel: 'D0X', ts: '1.1' },
+      });
+
+    await Promise.all(ids.map(clickAccept));
+
+    expect(pairRows()).toHaveLength(1);
+    const statuses = proposalRows(db())
+      .map((p) => p.status)
+      .sort();
+    expect(statuses).toEqual(['accepted', 'cancelled']);
+    expect(lastEphemeral()).toContain('You already mentor as many people as your offer allows');
+    expect(groupOpens()).toHaveLength(1);
+  });
+
+  it('never pairs a request twice, even when a second proposal for it slips through', async () => {
+    const { offerId, requestId } = seedJuniorAndSenior();
+    const jadeOffer = seedOffer(db(), { userId: JADE, level: 2, topics: ['Social media'], capacity: 2 });
+    const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
+    const first = seedPendingProposal(db(), {
+      requestId,
+      offerId,
+      mentorId: JUNIOR,
+      menteeId: SENIOR,
+      expiresAt,
+    });
+    await t.click({
+      userId: JUNIOR,
+      actionId: 'proposal_accept',
+      value: String(first),
+      message: { channel: 'D0X', ts: '1.1' },
+    });
+    // Only one proposal per request can be pending at a time, so the stale second one is written afterwards.
+    const second = seedPendingProposal(db(), {
+      requestId,
+      offerId: jadeOffer,
+      mentorId: JADE,
+      menteeId: SENIOR,
+      expiresAt,
+    });
+
+    await t.click({
+      userId: JADE,
+      actionId: 'proposal_accept',
+      value: String(second),
+      message: { channel: 'D0Y', ts: '1.2' },
+    });
+
+    expect(pairRows()).toHaveLength(1);
+    expect(pairRows()[0]?.mentorId).toBe(JUNIOR);
+    expect(lastEphemeral()).toContain('They no longer need a mentor');
+    expect(proposalRows(db()).map((p) => p.status)).toEqual(['accepted', 'cancelled']);
+  });
+});
+
+// --- decline, expiry and the waitlist -------------------------------------------------------------------
+
+function seedSeniorWithTwoMentors() {
+  // June shares two topics and works elsewhere: the best match. Jade shares one, in the same department.
+  seedOffer(db(), {
+    userId: JUNIOR,
+    name: 'June Junior',
+    level: 1,
+    department: 'Engineering',
+    topics: ['Social media', 'Short-form video'],
+  });
+  seedOffer(db(), {
+    userId: JADE,
+    name: 'Jade Green',
+    level: 2,
+    department: 'Sales',
+    topics: ['Social media'],
+  });
+  seedRequest(db(), {
+    userId: SENIOR,
+    name: 'Sam Senior',
+    level: 6,
+    department: 'Sales',
+    topics: ['Social media', 'Short-form video'],
+  });
+}
+
+describe('matching: decline, expiry and waitlist', () => {
+  it('proposes the next best mentor after a decline, and never the one who declined again', async () => {
+    seedSeniorWithTwoMentors();
+    await match();
+    const first = openProposalTo(JUNIOR)!;
+    expect(openProposalTo(JADE)).toBeUndefined();
+
+    await press(JUNIOR, first, 'proposal_decline');
+
+    expect(buttonsOf(current(first))).toEqual([]);
+    expect(allText(current(first))).toContain('You declined');
+    const next = openProposalTo(JADE);
+    expect(allText(next)).toContain('Sam Senior');
+    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+      [JUNIOR, 'declined'],
+      [JADE, 'pending'],
+    ]);
+
+    // Jade declines too: nobody is left, so Sam hears he is on the waitlist; June is never asked again.
+    await press(JADE, next!, 'proposal_decline');
+    await match();
+    expect(openProposalTo(JUNIOR)).toBeUndefined();
+    expect(allText(dmsTo(SENIOR).at(-1))).toContain("you're on the waitlist");
+    expect(pairRows()).toHaveLength(0);
+  });
+
+  it('expires an unanswered proposal after PROPOSAL_TTL_HOURS and asks the next mentor', async () => {
+    seedSeniorWithTwoMentors();
+    await match();
+    const first = openProposalTo(JUNIOR)!;
+
+    t.clock.advance(71 * HOUR);
+    await t.tick();
+    expect(proposalRows(db())[0]?.status).toBe('pending');
+    expect(buttonsOf(current(first))).toHaveLength(2);
+
+    t.clock.advance(2 * HOUR);
+    await t.tick();
+
+    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+      [JUNIOR, 'expired'],
+      [JADE, 'pending'],
+    ]);
+    expect(buttonsOf(current(first))).toEqual([]);
+    expect(allText(current(first))).toContain('expired');
+    expect(openProposalTo(JADE)).toBeDefined();
+
+    // A click on the stale buttons changes nothing and says why.
+    await press(JUNIOR, first, 'proposal_accept');
+    expect(lastEphemeral()).toContain('already expired');
+    expect(pairRows()).toHaveLength(0);
+  });
+
+  it('treats a click after the deadline, before the expiry job ran, as expired', async () => {
+    seedSeniorWithTwoMentors();
+    await match();
+    const first = openProposalTo(JUNIOR)!;
+    t.clock.advance(73 * HOUR);
+
+    await press(JUNIOR, first, 'proposal_accept');
+
+    expect(lastEphemeral()).toContain('expired before you answered');
+    expect(pairRows()).toHaveLength(0);
+    expect(buttonsOf(current(first))).toEqual([]);
+    expect(openProposalTo(JADE)).toBeDefined();
+  });
+
+  it('tells a mentee nobody fits once, then again only when a mentor is proposed', async () => {
+    seedRequest(db(), {
+      userId: SENIOR,
+      level: 6,
+      topics: ['Accessibility', 'Sustainability'],
+    });
+    // Jade is too senior, and June teaches something else: nobody fits.
+    seedOffer(db(), { userId: JADE, level: 6, topics: ['Accessibility'] });
+    seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'] });
+
+    const firstRun = await match();
+    expect(firstRun).toMatchObject({ waitlisted: 1, newlyWaitlisted: 1, proposed: [] });
+    const waitlist = dmsTo(SENIOR);
+    expect(waitlist).toHaveLength(1);
+    expect(blockKitProblems('message', waitlist[0] as unknown as Record<string, unknown>)).toEqual([]);
+    expect(allText(waitlist[0])).toContain("you're on the waitlist");
+    expect(allText(waitlist[0])).toContain('Accessibility, Sustainability');
+
+    await match();
+    t.clock.advance(DAY);
+    await t.tick();
+    expect(dmsTo(SENIOR)).toHaveLength(1);
+
+    seedOffer(db(), { userId: VERA, level: 2, topics: ['Sustainability'] });
+    await match();
+    expect(dmsTo(SENIOR)).toHaveLength(2);
+    expect(allText(dmsTo(SENIOR).at(-1))).toContain('a mentor has become available');
+    expect(openProposalTo(VERA)).toBeDefined();
+  });
+
+  it('keeps going when Slack fails for one proposal, and withdraws the one nobody saw', async () => {
+    seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'] });
+    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
+    seedRequest(db(), { userId: SENIOR, level: 5, topics: ['Social media'] });
+    seedRequest(db(), { userId: VERA, level: 5, topics: ['Accessibility'] });
+    t.fake.failChannel(t.fake.channelFor([JUNIOR]), 'channel_not_found');
+
+    const run = await match();
+
+    expect(run.proposed.map((p) => p.mentor.userId)).toEqual([JADE]);
+    expect(openProposalTo(JADE)).toBeDefined();
+    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+      [JUNIOR, 'cancelled'],
+      [JADE, 'pending'],
+    ]);
+    expect(t.logs.some((line) => line.includes('could not ask the mentor'))).toBe(true);
+    // Sam was not told about a mentor who never got the question.
+    expect(dmsTo(SENIOR)).toHaveLength(0);
+  });
+});
+
+// --- who may be matched, and who may answer -------------------------------------------------------------
+
+describe('matching: rules at the edges', () => {
+  it('leaves paused members and excluded people out', async () => {
+    const later = new Date(t.clock.now().getTime() + 7 * DAY);
+    seedOffer(db(), {
+      userId: JUNIOR,
+      level: 1,
+      topics: ['Social media'],
+      pausedAt: t.clock.now(),
+      pausedUntil: later,
+    });
+    seedOffer(db(), { userId: JADE, level: 1, topics: ['Social media'] });
+    seedRequest(db(), { userId: SENIOR, level: 5, topics: ['Social media'] });
+    // Jade asked not to be matched with Sam: it holds for Sam's request too.
+    seedExclusion(db(), JADE, SENIOR);
+
+    expect((await match()).proposed).toEqual([]);
+
+    // Once June's pause is over, June is asked.
+    t.clock.advance(8 * DAY);
+    const run = await match();
+    expect(run.proposed.map((p) => p.mentor.userId)).toEqual([JUNIOR]);
+  });
+
+  it("never finds another workspace's proposal, and only the mentor can answer", async () => {
+    seedJuniorAndSenior();
+    await match();
+    const proposal = openProposalTo(JUNIOR)!;
+
+    await press(JUNIOR, proposal, 'proposal_accept', 'T0OTHER');
+    expect(lastEphemeral()).toContain("I couldn't find that proposal");
+    await press(SENIOR, proposal, 'proposal_accept');
+    expect(lastEphemeral()).toContain('sent to someone else');
+
+    expect(pairRows()).toHaveLength(0);
+    expect(proposalRows(db()).map((p) => p.status)).toEqual(['pending']);
+    expect(current(proposal).updates).toBe(0);
+  });
+
+  it('matches every workspace with open requests once per UTC day on the schedule', async () => {
+    seedJuniorAndSenior();
+    await t.tick();
+    expect(openProposalTo(JUNIOR)).toBeDefined();
+    const lastRun = t.app.context.db.$client
+      .prepare('select last_run_at as at from job_runs where job = ?')
+      .get(DAILY_MATCH_JOB) as { at: number };
+    expect(lastRun.at).toBe(t.clock.now().getTime());
+
+    // Same day: a new request waits for tomorrow's run (submissions run matching themselves).
+    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
+    seedRequest(db(), { userId: VERA, level: 5, topics: ['Accessibility'] });
+    t.clock.advance(2 * HOUR);
+    await t.tick();
+    expect(openProposalTo(JADE)).toBeUndefined();
+
+    t.clock.advance(DAY);
+    await t.tick();
+    expect(openProposalTo(JADE)).toBeDefined();
+  });
+});
