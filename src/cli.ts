@@ -11,6 +11,7 @@ import {
 } from './config';
 import { runServer } from './main';
 import { runMatchCommand } from './match-command';
+import { REPORT_USAGE, runReportCommand } from './report-command';
 import { closeDatabase } from './storage/database';
 import { createDatabase } from './wiring';
 
@@ -41,6 +42,11 @@ const COMMANDS: Record<string, CliCommand> = {
     usage: 'match',
     summary: 'run matching now for every workspace with open requests and print the proposals',
     run: (_args, env) => withConfig(env, { needsSlack: true }, runMatchCommand),
+  },
+  report: {
+    usage: REPORT_USAGE,
+    summary: 'print the admin report, or write it as CSV files (report --help for the options)',
+    run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runReportCommand(args, config)),
   },
 };
 

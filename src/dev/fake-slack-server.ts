@@ -121,8 +121,14 @@ export async function startFakeSlack(
     }
     if (path.startsWith('/upload/')) {
       const fileId = path.slice('/upload/'.length);
-      uploads.push({ fileId, filename: pendingUploads.get(fileId) ?? fileId, bytes: raw });
-      return send(res, 200, `OK - ${raw.length}`);
+      uploadedBytes(req.headers['content-type'], raw).then(
+        (bytes) => {
+          uploads.push({ fileId, filename: pendingUploads.get(fileId) ?? fileId, bytes });
+          send(res, 200, `OK - ${bytes.length}`);
+        },
+        (error: unknown) => send(res, 400, String(error)),
+      );
+      return;
     }
     send(res, 404, 'not found');
   }
@@ -298,6 +304,16 @@ export async function startFakeSlack(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The file itself: the SDK posts it as multipart form data (one part), as a browser would. */
+async function uploadedBytes(contentType: string | undefined, raw: Buffer): Promise<Buffer> {
+  if (contentType?.startsWith('multipart/form-data') !== true) return raw;
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  for (const value of form.values()) {
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(await value.arrayBuffer());
+  }
+  return Buffer.alloc(0);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

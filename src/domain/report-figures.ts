@@ -26,6 +26,8 @@ export interface ReportPair {
   promptsSent: number;
   promptsAnswered: number;
   lastAnsweredAt: Date | null;
+  /** The Slack error of the pair's latest prompt delivery when that delivery failed, else null. */
+  lastDeliveryError?: string | null;
 }
 
 export interface ReportData {
@@ -113,6 +115,7 @@ export const INACTIVE_MIN_PROMPTS = 3;
 /** ...and has not answered any for this many days is listed as needing attention. */
 export const INACTIVE_AFTER_DAYS = 21;
 export const INACTIVE_REASON = 'inactive';
+export const DELIVERY_FAILED_REASON = 'prompt delivery failed';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -239,13 +242,25 @@ function attentionItems(pairs: readonly ReportPair[], generatedAt: Date): Attent
       pair.status === 'active' &&
       pair.promptsSent >= INACTIVE_MIN_PROMPTS &&
       (pair.lastAnsweredAt === null || pair.lastAnsweredAt.getTime() < quietSince);
-    // One line per pair: an explicit flag already explains more than 'inactive' would.
+    // One line per pair: an explicit flag already explains more than a failed delivery, which in turn
+    // explains more than 'inactive' would (an unreachable pair cannot answer).
     const flagged = pair.needsAttention !== null && pair.needsAttention.trim() !== '';
-    const reason = flagged ? pair.needsAttention : inactive ? INACTIVE_REASON : null;
+    const reason = flagged
+      ? pair.needsAttention
+      : pair.lastDeliveryError != null
+        ? deliveryFailedReason(pair.lastDeliveryError)
+        : inactive
+          ? INACTIVE_REASON
+          : null;
     if (reason === null) continue;
     items.push({ pairId: pair.id, mentorName: pair.mentorName, menteeName: pair.menteeName, reason });
   }
   return items;
+}
+
+function deliveryFailedReason(error: string): string {
+  // Slack error codes are short snake_case words; anything else is not shown, in case it carries data.
+  return /^[a-z0-9_]{1,60}$/.test(error) ? `${DELIVERY_FAILED_REASON} (${error})` : DELIVERY_FAILED_REASON;
 }
 
 function pairRow(pair: ReportPair): PairRow {

@@ -8,6 +8,7 @@ import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
 } from './processed-events-repository';
+import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
 
@@ -19,6 +20,7 @@ export interface Repositories {
   exclusions: ExclusionsRepository;
   processedEvents: ProcessedEventsRepository;
   matching: MatchingRepository;
+  reports: ReportRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -30,5 +32,6 @@ export function createRepositories(db: Db): Repositories {
     exclusions: createExclusionsRepository(db),
     processedEvents: createProcessedEventsRepository(db),
     matching: createMatchingRepository(db),
+    reports: createReportRepository(db),
   };
 }

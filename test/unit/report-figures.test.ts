@@ -284,6 +284,27 @@ describe('computeReportFigures on a known programme', () => {
   });
 });
 
+describe('pairs whose latest prompt could not be delivered', () => {
+  const withFailures: ReportData = {
+    ...empty,
+    pairs: [
+      pair({ id: 1, lastDeliveryError: 'channel_not_found', promptsSent: 3 }),
+      pair({ id: 2, lastDeliveryError: 'channel_not_found', needsAttention: 'asked to pause' }),
+      pair({ id: 3, lastDeliveryError: 'Error: something {"user":"U1"}' }),
+      pair({ id: 4, lastDeliveryError: null, promptsSent: 3 }),
+    ],
+  };
+
+  it('are listed with the Slack error code, after an explicit flag and before inactivity', () => {
+    expect(computeReportFigures(withFailures, generatedAt).attention.map((item) => item.reason)).toEqual([
+      'prompt delivery failed (channel_not_found)',
+      'asked to pause',
+      'prompt delivery failed', // not an error code: left out rather than shown to admins
+      'inactive',
+    ]);
+  });
+});
+
 describe('computeReportFigures on an empty programme', () => {
   it('is all zeros and nulls, with eight empty weeks', () => {
     expect(computeReportFigures(empty, generatedAt)).toEqual({

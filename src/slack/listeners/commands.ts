@@ -3,12 +3,14 @@ import type { AppContext } from '../app-context';
 import { parseMentorCommand, type SubcommandName } from '../mentor-command';
 import { helpBlocks } from '../views/help-view';
 import { handleFind, handleOffer } from './offer-find-listeners';
+import { handleReportCommand } from './report-listeners';
 import type { SubcommandHandler } from './subcommand';
 
 // Each feature's listener module exports its handlers; this table is the whole /mentor surface.
 const HANDLERS: Partial<Record<SubcommandName, SubcommandHandler>> = {
   offer: handleOffer,
   find: handleFind,
+  report: handleReportCommand,
 };
 
 export function registerCommands(app: App, context: AppContext): void {

@@ -1,0 +1,133 @@
+// The report's charts as PNG images, drawn on the server with Chart.js on a Skia canvas (@napi-rs/canvas,
+// whose native binary comes as an npm package): no browser, nothing fetched at run time. The font is a
+// TTF shipped in an npm package, so the text looks the same on a machine without any system fonts.
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import type * as ChartJs from 'chart.js' with { 'resolution-mode': 'import' };
+import type { ReportFigures } from '../domain/report-figures';
+import type { ReportFile } from '../use-cases/send-report-files';
+import { shortWeekLabel } from './report-format';
+
+// chart.js ships a CommonJS build for require(), but declares its types for ESM only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Chart, registerables } = require('chart.js') as typeof ChartJs;
+
+/** The topic chart shows the largest shortages first and stops here, so bars stay readable. */
+export const CHART_MAX_TOPICS = 15;
+
+const FONT_FAMILY = 'Mentor Circles Report';
+const WIDTH = 1000;
+const COLORS = { sent: '#4a7fd4', answered: '#2fa36b', offers: '#2fa36b', requests: '#e0823d' };
+
+let ready = false;
+
+function prepare(): void {
+  if (ready) return;
+  Chart.register(...registerables);
+  for (const weight of ['400Regular/Roboto_400Regular.ttf', '700Bold/Roboto_700Bold.ttf']) {
+    GlobalFonts.registerFromPath(require.resolve(`@expo-google-fonts/roboto/${weight}`), FONT_FAMILY);
+  }
+  Chart.defaults.font.family = FONT_FAMILY;
+  Chart.defaults.font.size = 14;
+  Chart.defaults.color = '#333333';
+  ready = true;
+}
+
+/** One PNG per chart: weekly engagement always, topic supply and demand when any topic is offered or asked. */
+export function renderReportCharts(figures: ReportFigures): ReportFile[] {
+  const date = figures.generatedAt.toISOString().slice(0, 10);
+  const files: ReportFile[] = [
+    {
+      filename: `mentor-circles-${date}-weekly-engagement.png`,
+      title: 'Weekly engagement: prompts sent and answered',
+      content: renderEngagementChart(figures),
+    },
+  ];
+  if (figures.topics.length > 0) {
+    files.push({
+      filename: `mentor-circles-${date}-topic-supply-demand.png`,
+      title: 'Supply and demand per topic',
+      content: renderTopicChart(figures),
+    });
+  }
+  return files;
+}
+
+export function renderEngagementChart(figures: ReportFigures): Buffer {
+  return render(WIDTH, 500, {
+    type: 'bar',
+    data: {
+      labels: figures.weeks.map((week) => shortWeekLabel(week.weekKey)),
+      datasets: [
+        { label: 'Prompts sent', data: figures.weeks.map((week) => week.sent), backgroundColor: COLORS.sent },
+        {
+          label: 'Answered',
+          data: figures.weeks.map((week) => week.answered),
+          backgroundColor: COLORS.answered,
+        },
+      ],
+    },
+    options: {
+      plugins: { title: title('Weekly engagement, last 8 ISO weeks') },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
+
+export function renderTopicChart(figures: ReportFigures): Buffer {
+  const topics = figures.topics.slice(0, CHART_MAX_TOPICS);
+  const more = figures.topics.length - topics.length;
+  return render(WIDTH, 160 + 34 * Math.max(topics.length, 3), {
+    type: 'bar',
+    data: {
+      labels: topics.map((topic) => (topic.topic.length > 40 ? `${topic.topic.slice(0, 39)}…` : topic.topic)),
+      datasets: [
+        {
+          label: 'Open requests',
+          data: topics.map((topic) => topic.requests),
+          backgroundColor: COLORS.requests,
+        },
+        { label: 'Open offers', data: topics.map((topic) => topic.offers), backgroundColor: COLORS.offers },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: {
+        title: title(
+          more > 0
+            ? `Supply and demand per topic (${topics.length} largest shortages of ${figures.topics.length})`
+            : 'Supply and demand per topic, largest shortages first',
+        ),
+      },
+      scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
+
+function title(text: string) {
+  return { display: true, text, font: { size: 20, weight: 'bold' as const }, padding: { bottom: 16 } };
+}
+
+function render(width: number, height: number, config: ChartJs.ChartConfiguration<'bar'>): Buffer {
+  prepare();
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  const chart = new Chart(context as unknown as ChartJs.ChartItem, {
+    ...config,
+    options: {
+      ...config.options,
+      // No animation, no resize observer, one device pixel: a single deterministic frame.
+      animation: false,
+      responsive: false,
+      devicePixelRatio: 1,
+      layout: { padding: 16 },
+    },
+  });
+  try {
+    chart.draw();
+    return canvas.toBuffer('image/png');
+  } finally {
+    chart.destroy();
+  }
+}

@@ -1,0 +1,188 @@
+// Block Kit for /mentor report: the programme figures in one message, well under Slack's 50 blocks and
+// 3000 characters per section whatever the size of the programme (long lists end with "and N more").
+import type { KnownBlock } from '@slack/types';
+import { REPORT_WEEKS, type ReportFigures } from '../../domain/report-figures';
+import {
+  crossDepartmentSummary,
+  formatDays,
+  formatGap,
+  formatGeneratedAt,
+  formatRating,
+  formatShare,
+  levelGapSummary,
+  plural,
+  weekStartLabel,
+} from '../../report/report-format';
+import { escapeMrkdwn, mention, truncate } from './text';
+
+/** Topics listed in the message; the CSV and the chart carry the rest. */
+export const REPORT_TOPIC_LINES = 15;
+export const REPORT_ATTENTION_LINES = 10;
+const SECTION_TEXT_MAX = 3000;
+const TOPIC_NAME_MAX = 80;
+
+export interface SlackText {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function reportMessage(figures: ReportFigures, options: { chartsFollow: boolean }): SlackText {
+  const { participants: p } = figures;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Mentor Circles programme report' } },
+    context(`Figures for this workspace as of ${formatGeneratedAt(figures.generatedAt)}.`),
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*Participants*' },
+      fields: [
+        field('Mentors with an open offer', String(p.mentorsOpen)),
+        field('Mentees waiting for a mentor', String(p.menteesWaiting)),
+        field('Proposals pending', String(p.proposalsPending)),
+        field('Pairs active / paused / ended', `${p.pairsActive} / ${p.pairsPaused} / ${p.pairsEnded}`),
+      ],
+    },
+    { type: 'divider' },
+    section(topicsText(figures)),
+    { type: 'divider' },
+    section(pairsText(figures)),
+    { type: 'divider' },
+    section(engagementText(figures)),
+    { type: 'divider' },
+    section(feedbackText(figures)),
+    { type: 'divider' },
+    section(attentionText(figures)),
+    context(
+      [
+        options.chartsFollow
+          ? 'Charts of weekly engagement and of topic supply and demand are on their way to your DM with me.'
+          : null,
+        '`/mentor report csv` sends every figure as CSV files for a spreadsheet.',
+      ]
+        .filter((line) => line !== null)
+        .join(' '),
+    ),
+  ];
+  return {
+    text: `Mentor Circles programme report: ${plural(p.pairsActive, 'active pair')}, ${plural(p.menteesWaiting, 'mentee')} waiting`,
+    blocks,
+  };
+}
+
+// No figure of any kind in here, not even a count: the person is not allowed to see the report.
+export const REPORT_REFUSAL =
+  'Sorry, the programme report is only for programme admins. If you need it, ask whoever runs Mentor Circles in your workspace to add you as an admin.';
+
+export function reportRefusal(): SlackText {
+  return { text: REPORT_REFUSAL, blocks: [section(REPORT_REFUSAL)] };
+}
+
+export function reportUsage(word: string): SlackText {
+  const text = `I don't know \`/mentor report ${escapeMrkdwn(truncate(word, 40))}\`. Use \`/mentor report\` for the figures, or \`/mentor report csv\` to get them as CSV files.`;
+  return { text: `Unknown report option: ${truncate(word, 40)}`, blocks: [section(text)] };
+}
+
+export function reportCsvSent(filenames: readonly string[], namesHidden: boolean): SlackText {
+  const text = [
+    `I've sent you ${plural(filenames.length, 'CSV file')} in our DM: ${filenames.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ')}.`,
+    namesHidden ? 'Names are hidden in the pairs file: it lists Slack ids only.' : null,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+  return {
+    text: `I've sent you ${plural(filenames.length, 'CSV file')} in our DM.`,
+    blocks: [section(text)],
+  };
+}
+
+export const REPORT_FILES_FAILED =
+  'Sorry, I could not send the files to your DM. Please try again in a minute.';
+
+export function reportFilesFailed(what: 'charts' | 'csv'): SlackText {
+  const text =
+    what === 'charts'
+      ? 'The figures are above, but I could not send the charts to your DM. Please try again in a minute.'
+      : REPORT_FILES_FAILED;
+  return { text, blocks: [section(text)] };
+}
+
+/** The comment posted with the files in the DM. */
+export function reportFilesComment(figures: ReportFigures, what: 'charts' | 'csv'): string {
+  const when = formatGeneratedAt(figures.generatedAt);
+  return what === 'charts'
+    ? `Mentor Circles report charts, ${when}: weekly engagement, and topic supply and demand.`
+    : `Mentor Circles report as CSV files, ${when}: pairs, topic supply and demand, weekly engagement.`;
+}
+
+function topicsText(figures: ReportFigures): string {
+  const heading = '*Supply and demand per topic* (open requests vs open offers, largest shortage first)';
+  if (figures.topics.length === 0) return `${heading}\nNo open offers or requests yet.`;
+  const shown = figures.topics.slice(0, REPORT_TOPIC_LINES);
+  const lines = shown.map(
+    (topic) =>
+      `• *${escapeMrkdwn(truncate(topic.topic, TOPIC_NAME_MAX))}*: ${topic.requests} requested, ${topic.offers} offered (gap ${formatGap(topic.gap)})`,
+  );
+  const more = figures.topics.length - shown.length;
+  if (more > 0) lines.push(`…and ${plural(more, 'more topic')}: the CSV files list them all.`);
+  return [heading, ...lines].join('\n');
+}
+
+function pairsText(figures: ReportFigures): string {
+  return [
+    '*Pairs*',
+    figures.pairsByLevelGap.length === 0 ? 'No pairs yet.' : `By level gap: ${levelGapSummary(figures)}`,
+    `Cross-department pairs: ${crossDepartmentSummary(figures)}`,
+    `Median time from request to match: ${formatDays(figures.medianDaysToMatch)}`,
+  ].join('\n');
+}
+
+function engagementText(figures: ReportFigures): string {
+  const lines = figures.weeks.map(
+    (week) =>
+      `\`${week.weekKey}\` ${weekStartLabel(week.weekKey)}: ${week.sent} sent, ${week.answered} answered, ${formatShare(week.answerRate)}`,
+  );
+  return [
+    `*Engagement, last ${REPORT_WEEKS} ISO weeks* (prompts sent, answered, answer rate)`,
+    ...lines,
+  ].join('\n');
+}
+
+function feedbackText(figures: ReportFigures): string {
+  const { feedback } = figures;
+  if (feedback.count === 0) return '*Feedback*\nNo feedback yet.';
+  return [
+    '*Feedback*',
+    `Average rating: ${formatRating(feedback.averageRating)} from ${plural(feedback.count, 'answer')}`,
+    `Would recommend it to a colleague: ${formatShare(feedback.recommendShare)}`,
+  ].join('\n');
+}
+
+function attentionText(figures: ReportFigures): string {
+  const heading = '*Pairs needing attention*';
+  if (figures.attention.length === 0) return `${heading}\nNone: every active pair is reachable and talking.`;
+  const rows = new Map(figures.pairRows.map((row) => [row.id, row]));
+  const shown = figures.attention.slice(0, REPORT_ATTENTION_LINES);
+  const lines = shown.map((item) => {
+    const row = rows.get(item.pairId);
+    return `• Pair ${item.pairId}, ${person(row?.mentorId ?? null)} and ${person(row?.menteeId ?? null)}: ${escapeMrkdwn(truncate(item.reason, 120))}`;
+  });
+  const more = figures.attention.length - shown.length;
+  if (more > 0) lines.push(`…and ${plural(more, 'more pair')}.`);
+  return [heading, ...lines].join('\n');
+}
+
+function person(userId: string | null): string {
+  // A mention shows the current name to the reader; people who left have no id any more.
+  return userId === null ? 'a former member' : mention(userId);
+}
+
+function field(label: string, value: string) {
+  return { type: 'mrkdwn' as const, text: `*${label}*\n${value}` };
+}
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}
