@@ -4,11 +4,11 @@ import { createExclusionsRepository, type ExclusionsRepository } from './exclusi
 import { createMatchingRepository, type MatchingRepository } from './matching-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
+import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
 import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
 } from './processed-events-repository';
-import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
 
@@ -20,7 +20,7 @@ export interface Repositories {
   exclusions: ExclusionsRepository;
   processedEvents: ProcessedEventsRepository;
   matching: MatchingRepository;
-  reports: ReportRepository;
+  participation: ParticipationRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -32,6 +32,6 @@ export function createRepositories(db: Db): Repositories {
     exclusions: createExclusionsRepository(db),
     processedEvents: createProcessedEventsRepository(db),
     matching: createMatchingRepository(db),
-    reports: createReportRepository(db),
+    participation: createParticipationRepository(db),
   };
 }
