@@ -9,6 +9,7 @@ import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
 } from './processed-events-repository';
+import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
 
@@ -20,6 +21,7 @@ export interface Repositories {
   exclusions: ExclusionsRepository;
   processedEvents: ProcessedEventsRepository;
   matching: MatchingRepository;
+  reports: ReportRepository;
   participation: ParticipationRepository;
 }
 
@@ -32,6 +34,7 @@ export function createRepositories(db: Db): Repositories {
     exclusions: createExclusionsRepository(db),
     processedEvents: createProcessedEventsRepository(db),
     matching: createMatchingRepository(db),
+    reports: createReportRepository(db),
     participation: createParticipationRepository(db),
   };
 }
