@@ -9,6 +9,7 @@ import {
   seedOffer,
   seedPendingProposal,
   seedRequest,
+  topicIds,
 } from '../support/seed-programme';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
@@ -498,5 +499,78 @@ describe('matching: rules at the edges', () => {
     t.clock.advance(DAY);
     await t.tick();
     expect(openProposalTo(JADE)).toBeDefined();
+  });
+});
+
+// --- end to end through the offer and find modals ---------------------------------------------------------
+
+describe('matching: from /mentor offer and /mentor find to an introduction', () => {
+  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+  const formValues = (fields: { topics: number[]; level: string; department: string; extra: object }) => ({
+    topics: {
+      topics: {
+        type: 'multi_static_select',
+        selected_options: fields.topics.map((id) => option(String(id))),
+      },
+    },
+    other_topics: { other_topics: { type: 'plain_text_input', value: null } },
+    level: { level: { type: 'static_select', selected_option: option(fields.level) } },
+    department: { department: { type: 'static_select', selected_option: option(fields.department) } },
+    exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
+    ...fields.extra,
+  });
+
+  it('a junior who offers and a senior who asks for a shared topic end up introduced after the junior accepts', async () => {
+    t.fake.addUser({ id: JUNIOR, teamId: TEAM, name: 'june', realName: 'June Junior', tz: 'Europe/London' });
+    t.fake.addUser({ id: SENIOR, teamId: TEAM, name: 'sam', realName: 'Sam Senior', tz: 'America/New_York' });
+    const [socialMedia, video] = topicIds(db(), ['Social media', 'Short-form video']);
+
+    await t.command(JUNIOR, 'offer');
+    await t.submit({
+      userId: JUNIOR,
+      callbackId: 'mentor_offer',
+      values: formValues({
+        topics: [socialMedia!, video!],
+        level: '1',
+        department: 'Engineering',
+        extra: { capacity: { capacity: { type: 'static_select', selected_option: option('1') } } },
+      }),
+    });
+    // Nobody to mentor yet: no proposal.
+    expect(openProposalTo(JUNIOR)).toBeUndefined();
+
+    await t.command(SENIOR, 'find');
+    await t.submit({
+      userId: SENIOR,
+      callbackId: 'mentor_find',
+      values: formValues({
+        topics: [video!],
+        level: '6',
+        department: 'Sales',
+        extra: { goals: { goals: { type: 'plain_text_input', value: 'Post one video a month' } } },
+      }),
+    });
+
+    // The find submission ran matching: June is asked, Sam is told.
+    const proposal = openProposalTo(JUNIOR)!;
+    expect(allText(proposal)).toContain('Sam Senior');
+    expect(allText(proposal)).toContain('Post one video a month');
+    expect(allText(dmsTo(SENIOR).at(-1))).toContain('we found a mentor for you');
+
+    await press(JUNIOR, proposal, 'proposal_accept');
+
+    const channel = t.fake.channelFor([JUNIOR, SENIOR]);
+    expect(groupOpens().map((call) => String(call.params.users).split(',').sort())).toEqual([
+      [JUNIOR, SENIOR].sort(),
+    ]);
+    expect(allText(t.fake.messages(channel)[0])).toContain('Short-form video');
+    expect(pairRows()).toEqual([
+      expect.objectContaining({
+        mentorId: JUNIOR,
+        menteeId: SENIOR,
+        channelId: channel,
+        sharedTopics: ['Short-form video'],
+      }),
+    ]);
   });
 });

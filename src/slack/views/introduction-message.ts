@@ -2,8 +2,8 @@
 // works, so neither has to guess what to do next.
 import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../messenger';
-import { describePerson, type ProposalPerson } from './proposal-messages';
-import { escapeMrkdwn, mention, truncate } from './text';
+import { describePerson, quote, topicList, type ProposalPerson } from './proposal-messages';
+import { mention, truncate } from './text';
 
 export interface IntroductionView {
   mentor: ProposalPerson;
@@ -19,7 +19,6 @@ function section(text: string): KnownBlock {
 export function introductionMessage(view: IntroductionView): SlackMessage {
   const mentor = mention(view.mentor.userId);
   const mentee = mention(view.mentee.userId);
-  const topics = truncate(view.sharedTopics.map(escapeMrkdwn).join(', '), 2500);
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Meet your reverse-mentoring partner' } },
     section(
@@ -29,11 +28,10 @@ export function introductionMessage(view: IntroductionView): SlackMessage {
         `• *Mentee:* ${mentee} · ${describePerson(view.mentee)}`,
       ].join('\n'),
     ),
-    section(`*You both want to talk about:* ${topics}`),
+    section(`*You both want to talk about:* ${topicList(view.sharedTopics)}`),
   ];
   if (view.goals !== null && view.goals.trim() !== '') {
-    const goals = escapeMrkdwn(truncate(view.goals.trim(), 2500)).replace(/\n/g, '\n>');
-    blocks.push(section(`*What ${mentee} hopes to get out of it:*\n>${goals}`));
+    blocks.push(section(`*What ${mentee} hopes to get out of it:*\n${quote(view.goals)}`));
   }
   blocks.push(
     section(

@@ -34,9 +34,12 @@ export interface ProposalView {
 export type ProposalClosing =
   'accepted' | 'declined' | 'expired' | 'mentor_full' | 'request_gone' | 'offer_gone';
 
-// Section text is capped at 3000 characters; leave room for the labels around user text.
-const SECTION_BUDGET = 2800;
-const HEADER_LIMIT = 150;
+// Section text is capped at 3000 characters: user text gets budgets that leave room for the labels around it.
+const NAME_MAX = 100;
+const DEPARTMENT_MAX = 100;
+const TOPICS_MAX = 1500;
+const QUOTE_MAX = 1200;
+const HEADER_NAME_MAX = 80;
 
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
@@ -46,58 +49,70 @@ function context(text: string): KnownBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] };
 }
 
-function list(items: readonly string[]): string {
-  return truncate(items.map(escapeMrkdwn).join(', '), SECTION_BUDGET);
+/** Escaped user text of at most max characters, cut before escaping so no entity is split. */
+export function escapedWithin(raw: string, max: number): string {
+  let keep = Math.min(raw.length, max);
+  let escaped = escapeMrkdwn(truncate(raw, keep));
+  while (escaped.length > max) {
+    keep -= escaped.length - max;
+    escaped = escapeMrkdwn(truncate(raw, Math.max(keep, 1)));
+  }
+  return escaped;
+}
+
+export function nameOf(person: { name: string }): string {
+  return escapedWithin(person.name, NAME_MAX);
+}
+
+export function topicList(topics: readonly string[]): string {
+  return escapedWithin(topics.join(', '), TOPICS_MAX);
+}
+
+/** Someone's own words as a block quote. */
+export function quote(text: string): string {
+  return `>${escapedWithin(text.trim(), QUOTE_MAX).replace(/\n/g, '\n>')}`;
 }
 
 export function describePerson(person: ProposalPerson): string {
-  const department = person.department === null ? '' : `, ${escapeMrkdwn(person.department)}`;
+  const department =
+    person.department === null ? '' : `, ${escapedWithin(person.department, DEPARTMENT_MAX)}`;
   return `${escapeMrkdwn(levelLabel(person.level))}${department}`;
 }
 
 /** Why these two, in plain words. */
 export function reasonLines(view: ProposalView): string[] {
   const { reasons } = view;
-  const lines = [`You both picked ${list(reasons.sharedTopics)}.`];
+  const lines = [`You both picked ${topicList(reasons.sharedTopics)}.`];
   if (reasons.crossDepartment)
     lines.push('You work in different departments, so you will both see a new side of the company.');
   const levels = reasons.levelGap === 1 ? 'one level' : `${reasons.levelGap} levels`;
   lines.push(`You are ${levels} apart: exactly the gap reverse mentoring is for.`);
   if (reasons.waitingDays >= 1) {
     const days = reasons.waitingDays === 1 ? 'a day' : `${reasons.waitingDays} days`;
-    lines.push(`${escapeMrkdwn(view.mentee.name)} has been waiting for ${days}.`);
+    lines.push(`${nameOf(view.mentee)} has been waiting for ${days}.`);
   }
   return lines;
 }
 
 function menteeSummary(view: ProposalView): KnownBlock[] {
+  const topics = view.menteeTopics.length > 0 ? view.menteeTopics : view.reasons.sharedTopics;
   const blocks: KnownBlock[] = [
-    section(
-      `*${escapeMrkdwn(truncate(view.mentee.name, 200))}* (${mention(view.mentee.userId)}) · ${describePerson(view.mentee)}`,
-    ),
-    section(
-      `*Wants to learn:* ${list(view.menteeTopics.length > 0 ? view.menteeTopics : view.reasons.sharedTopics)}`,
-    ),
+    section(`*${nameOf(view.mentee)}* (${mention(view.mentee.userId)}) · ${describePerson(view.mentee)}`),
+    section(`*Wants to learn:* ${topicList(topics)}`),
   ];
   if (view.goals !== null && view.goals.trim() !== '') {
-    blocks.push(
-      section(
-        `*What they hope to get out of it:*\n>${escapeMrkdwn(truncate(view.goals.trim(), SECTION_BUDGET)).replace(/\n/g, '\n>')}`,
-      ),
-    );
+    blocks.push(section(`*What they hope to get out of it:*\n${quote(view.goals)}`));
   }
   return blocks;
 }
 
 export function proposalRequestMessage(view: ProposalView, ttlHours: number): SlackMessage {
-  const name = truncate(view.mentee.name, 80);
+  // The header is plain text; the notification text is mrkdwn, so it gets the escaped name.
+  const plainName = truncate(view.mentee.name, HEADER_NAME_MAX);
   return {
-    text: `Would you mentor ${name}? Please accept or decline within ${ttlHours} hours.`,
+    text: `Would you mentor ${escapedWithin(view.mentee.name, HEADER_NAME_MAX)}? Please accept or decline within ${ttlHours} hours.`,
     blocks: [
-      {
-        type: 'header',
-        text: { type: 'plain_text', text: truncate(`Would you mentor ${name}?`, HEADER_LIMIT) },
-      },
+      { type: 'header', text: { type: 'plain_text', text: `Would you mentor ${plainName}?` } },
       section(
         'Someone more senior would like to learn from you. In reverse mentoring *you* are the mentor: you share what you know, and you get a window on how a leader works.',
       ),
@@ -134,7 +149,7 @@ export function proposalRequestMessage(view: ProposalView, ttlHours: number): Sl
 }
 
 function closingText(view: ProposalView, closing: ProposalClosing, options: { introduced: boolean }): string {
-  const name = `*${escapeMrkdwn(truncate(view.mentee.name, 200))}*`;
+  const name = `*${nameOf(view.mentee)}*`;
   switch (closing) {
     case 'accepted':
       return options.introduced
@@ -161,7 +176,7 @@ export function proposalClosedMessage(
 ): SlackMessage {
   const text = closingText(view, closing, options);
   return {
-    text: text.replace(/\*/g, ''),
+    text,
     blocks: [section(text), ...menteeSummary(view)],
   };
 }
@@ -170,12 +185,12 @@ export function menteeProposalNotice(view: ProposalView, ttlHours: number): Slac
   const opening = view.menteeWasWaitlisted
     ? 'Good news: a mentor has become available for you.'
     : 'Good news: we found a mentor for you.';
-  const text = `${opening} They share your interest in ${list(view.reasons.sharedTopics)}. We've asked them to confirm; as soon as they accept I'll introduce you both in a group DM. If they can't, or don't answer within ${ttlHours} hours, we'll ask the next best match.`;
-  return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
+  const text = `${opening} They share your interest in ${topicList(view.reasons.sharedTopics)}. We've asked them to confirm; as soon as they accept I'll introduce you both in a group DM. If they can't, or don't answer within ${ttlHours} hours, we'll ask the next best match.`;
+  return { text, blocks: [section(text)] };
 }
 
 export function waitlistMessage(topicNames: readonly string[]): SlackMessage {
-  const topics = topicNames.length > 0 ? ` for ${list(topicNames)}` : '';
+  const topics = topicNames.length > 0 ? ` for ${topicList(topicNames)}` : '';
   const text = `Thanks for asking for a mentor. Nobody who can teach you${topics} is free right now, so you're on the waitlist. I'll message you as soon as we find someone: nothing to do until then.`;
   return { text, blocks: [section(text)] };
 }

@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { runCli } from '../../src/cli';
+import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
+import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
+import { seedOffer, seedRequest } from '../support/seed-programme';
+import { makeTempDir } from '../support/test-database';
+
+describe('mentor-circles match', () => {
+  let fake: FakeSlack;
+  let temp: { dir: string; cleanup: () => void };
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    fake = await startFakeSlack();
+    temp = makeTempDir();
+    env = {
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      SLACK_SIGNING_SECRET: 'cli-secret',
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_PATH: path.join(temp.dir, 'cli.db'),
+      LOG_LEVEL: 'silent',
+    };
+  });
+
+  afterEach(async () => {
+    await fake.close();
+    temp.cleanup();
+  });
+
+  async function runMatch(): Promise<{ code: number; out: string }> {
+    const out: string[] = [];
+    const log = jest
+      .spyOn(console, 'log')
+      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+    try {
+      const code = await runCli(['match'], env);
+      return { code, out: out.join('\n') };
+    } finally {
+      log.mockRestore();
+    }
+  }
+
+  it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
+    const db = openDatabase(env.DATABASE_PATH!);
+    migrateDatabase(db);
+    seedOffer(db, {
+      userId: 'U0JUNIOR',
+      name: 'June Junior',
+      level: 1,
+      department: 'Engineering',
+      topics: ['Social media', 'Generative AI tools'],
+    });
+    seedRequest(db, {
+      userId: 'U0SENIOR',
+      name: 'Sam Senior',
+      level: 6,
+      department: 'Sales',
+      topics: ['Social media', 'Generative AI tools'],
+    });
+    seedRequest(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6, topics: ['Accessibility'] });
+    closeDatabase(db);
+
+    const first = await runMatch();
+
+    expect(first.code).toBe(0);
+    // 40 base + 2 × 30 shared topics + 10 cross-department + 3 × 2 for the level gap.
+    expect(first.out).toContain('Workspace T0TEST: 1 proposal; 1 waitlisted (1 told now)');
+    expect(first.out).toContain(
+      'Sam Senior ← June Junior  score 116  shared: Social media, Generative AI tools',
+    );
+    const askedJune = fake.messages(fake.channelFor(['U0JUNIOR']));
+    expect(askedJune).toHaveLength(1);
+    expect(JSON.stringify(askedJune[0]?.blocks)).toContain('proposal_accept');
+
+    // Running it again proposes nothing new and tells nobody twice.
+    const second = await runMatch();
+    expect(second.out).toContain('Workspace T0TEST: 0 proposals; 1 waitlisted (0 told now)');
+    expect(fake.messages(fake.channelFor(['U0VERA']))).toHaveLength(1);
+  });
+
+  it('says so when there is nothing to match', async () => {
+    const { code, out } = await runMatch();
+    expect(code).toBe(0);
+    expect(out).toBe('No open requests: nothing to match.');
+  });
+
+  it('is listed in the usage', async () => {
+    const out: string[] = [];
+    const log = jest
+      .spyOn(console, 'log')
+      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+    await runCli(['help'], {});
+    log.mockRestore();
+    expect(out.join('\n')).toMatch(/match\s+run matching now/);
+  });
+});

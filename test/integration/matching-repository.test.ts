@@ -1,0 +1,182 @@
+import { pairs } from '../../src/storage/schema';
+import { createMatchingRepository, type MatchingRepository } from '../../src/storage/matching-repository';
+import type { Db } from '../../src/storage/database';
+import {
+  proposalRows,
+  seedExclusion,
+  seedOffer,
+  seedPendingProposal,
+  seedRequest,
+} from '../support/seed-programme';
+import { TEAM } from '../support/test-app';
+import { DAY, HOUR } from '../support/test-clock';
+import { createTestDatabase } from '../support/test-database';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const LATER = new Date(NOW.getTime() + 72 * HOUR);
+
+let db: Db;
+let close: () => void;
+let repo: MatchingRepository;
+
+beforeEach(() => {
+  ({ db, close } = createTestDatabase());
+  repo = createMatchingRepository(db);
+});
+
+afterEach(() => close());
+
+function seedPair(
+  mentorId: string,
+  menteeId: string,
+  status: 'active' | 'paused' | 'ended',
+  offerId?: number,
+) {
+  db.insert(pairs)
+    .values({
+      teamId: TEAM,
+      offerId: offerId ?? null,
+      mentorId,
+      menteeId,
+      levelGap: 3,
+      crossDepartment: false,
+      sharedTopics: ['Social media'],
+      status,
+      startedAt: NOW,
+    })
+    .run();
+}
+
+const draft = (requestId: number, offerId: number, mentorId: string, menteeId: string) => ({
+  requestId,
+  offerId,
+  mentorId,
+  menteeId,
+  score: 100,
+  reasons: {
+    sharedTopicIds: [],
+    mentorLevel: 1,
+    menteeLevel: 5,
+    levelGap: 4,
+    mentorDepartment: null,
+    menteeDepartment: null,
+    crossDepartment: false,
+    waitingDays: 0,
+  },
+});
+
+describe('matching repository: the pool', () => {
+  it('counts active and paused pairs and pending proposals against capacity, and nothing else', async () => {
+    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 3 });
+    seedPair('U0M', 'U0P1', 'active', offerId);
+    seedPair('U0M', 'U0P2', 'paused', offerId);
+    seedPair('U0M', 'U0P3', 'ended', offerId);
+    const waiting = seedRequest(db, { userId: 'U0W', level: 5, topics: ['Social media'] });
+    seedPendingProposal(db, {
+      requestId: waiting,
+      offerId,
+      mentorId: 'U0M',
+      menteeId: 'U0W',
+      expiresAt: LATER,
+    });
+
+    const pool = await repo.loadPool(TEAM, NOW);
+
+    expect(pool.offers).toEqual([expect.objectContaining({ offerId, capacity: 3, freeCapacity: 0 })]);
+    // A request already waiting on a proposal is not matched again.
+    expect(pool.requests).toEqual([]);
+  });
+
+  it('remembers every pair and every proposal except withdrawn ones, and exclusions both ways', async () => {
+    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 3 });
+    seedPair('U0M', 'U0OLD', 'ended');
+    for (const [menteeId, status] of [
+      ['U0D', 'declined'],
+      ['U0E', 'expired'],
+      ['U0C', 'cancelled'],
+    ] as const) {
+      const requestId = seedRequest(db, { userId: menteeId, level: 5, topics: ['Social media'] });
+      const id = seedPendingProposal(db, { requestId, offerId, mentorId: 'U0M', menteeId, expiresAt: LATER });
+      db.$client.prepare('update proposals set status = ? where id = ?').run(status, id);
+    }
+    seedExclusion(db, 'U0M', 'U0X');
+
+    const pool = await repo.loadPool(TEAM, NOW);
+
+    expect(pool.pastPairs.map((pair) => pair[1]).sort()).toEqual(['U0D', 'U0E', 'U0OLD']);
+    expect(pool.excludes.get('U0M')).toEqual(['U0X']);
+    expect(pool.excludes.get('U0X')).toEqual(['U0M']);
+  });
+
+  it('leaves out paused members until their pause ends, members without a level, and other workspaces', async () => {
+    seedOffer(db, { userId: 'U0P', level: 1, topics: ['Social media'], pausedAt: NOW, pausedUntil: null });
+    seedOffer(db, {
+      userId: 'U0Q',
+      level: 1,
+      topics: ['Social media'],
+      pausedAt: new Date(NOW.getTime() - 10 * DAY),
+      pausedUntil: new Date(NOW.getTime() - DAY),
+    });
+    seedRequest(db, {
+      userId: 'U0R',
+      level: 5,
+      topics: ['Social media'],
+      pausedAt: NOW,
+      pausedUntil: new Date(NOW.getTime() + DAY),
+    });
+    seedRequest(db, { userId: 'U0S', level: 5, topics: ['Social media'] });
+    db.$client.prepare("update members set level = null where user_id = 'U0S'").run();
+    seedRequest(db, { userId: 'U0T', level: 5, topics: ['Social media'], teamId: 'T0OTHER' });
+
+    const pool = await repo.loadPool(TEAM, NOW);
+
+    expect(pool.offers.map((offer) => offer.mentorId)).toEqual(['U0Q']);
+    expect(pool.requests).toEqual([]);
+  });
+});
+
+describe('matching repository: writes', () => {
+  it('stores only the drafts that still fit when it writes them', async () => {
+    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 1 });
+    const first = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
+    const second = seedRequest(db, { userId: 'U0B', level: 5, topics: ['Social media'] });
+
+    const ids = await repo.insertProposals(
+      TEAM,
+      [
+        draft(first, offerId, 'U0M', 'U0A'),
+        draft(second, offerId, 'U0M', 'U0B'),
+        draft(first, offerId, 'U0M', 'U0A'),
+      ],
+      NOW,
+      LATER,
+    );
+
+    // The mentor has one place: the second draft is refused, and the repeat of the first too.
+    expect(ids).toHaveLength(1);
+    expect(proposalRows(db)).toEqual([
+      expect.objectContaining({ requestId: first, status: 'pending', expiresAt: LATER, createdAt: NOW }),
+    ]);
+  });
+
+  it('never proposes a pair that was declined before', async () => {
+    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 2 });
+    const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
+    const [id] = await repo.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER);
+    expect(await repo.declineProposal(TEAM, id!, 'U0M', NOW)).toEqual({ kind: 'declined' });
+
+    expect(await repo.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER)).toEqual(
+      [],
+    );
+  });
+
+  it('tells each waitlisted request once, even when asked twice at once', async () => {
+    const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
+    const [a, b] = await Promise.all([
+      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
+      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
+    ]);
+    expect([...a!, ...b!]).toEqual([requestId]);
+    expect(await repo.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
+  });
+});
