@@ -41,10 +41,10 @@ export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
 
-/** True when the database answers a trivial query; /healthz reports it. */
+/** True when the database answers a query that reads the file (not just `select 1`); /healthz reports it. */
 export function isDatabaseReachable(db: Db): boolean {
   try {
-    return db.$client.prepare('select 1 as ok').get() !== undefined;
+    return db.$client.prepare('select count(*) as tables from sqlite_master').get() !== undefined;
   } catch {
     return false;
   }
