@@ -7,6 +7,7 @@ import { introductionMessage } from '../slack/views/introduction-message';
 import {
   decisionRefusalText,
   proposalClosedMessage,
+  proposalGoneMessage,
   type ProposalClosing,
 } from '../slack/views/proposal-messages';
 import type { ProposalDetails } from '../storage/matching-repository';
@@ -104,11 +105,12 @@ export async function closeProposalMessage(
   known?: ProposalDetails,
 ): Promise<void> {
   const proposal = known ?? (await deps.matching.findProposals(click.teamId, [click.proposalId]))[0];
-  if (proposal === undefined) return;
-  const ref = proposal.message ?? click.clicked;
+  const ref = proposal?.message ?? click.clicked;
   if (ref === null) return;
+  const message =
+    proposal === undefined ? proposalGoneMessage() : proposalClosedMessage(proposal, closing, options);
   try {
-    await deps.messenger.updateMessage(ref, proposalClosedMessage(proposal, closing, options));
+    await deps.messenger.updateMessage(ref, message);
   } catch (error) {
     deps.logger.warn(
       { teamId: click.teamId, proposalId: click.proposalId, err: errorSummary(error) },

@@ -480,6 +480,23 @@ describe('matching: rules at the edges', () => {
     expect(current(proposal).updates).toBe(0);
   });
 
+  it('closes a proposal politely when the mentee has left the programme', async () => {
+    const { requestId } = seedJuniorAndSenior();
+    await match();
+    const proposal = openProposalTo(JUNIOR)!;
+    // What erasure leaves behind: the request is gone and the proposal no longer names the mentee.
+    db().$client.prepare('delete from requests where id = ?').run(requestId);
+    db().$client.prepare('update proposals set mentee_id = null').run();
+
+    await press(JUNIOR, proposal, 'proposal_accept');
+
+    expect(lastEphemeral()).toContain('no longer need a mentor');
+    expect(pairRows()).toHaveLength(0);
+    expect(buttonsOf(current(proposal))).toEqual([]);
+    expect(allText(current(proposal))).toContain('no longer in the programme');
+    expect(allText(current(proposal))).not.toContain('Sam Senior');
+  });
+
   it('matches every workspace with open requests once per UTC day on the schedule', async () => {
     seedJuniorAndSenior();
     await t.tick();

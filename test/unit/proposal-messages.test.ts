@@ -3,6 +3,7 @@ import {
   decisionRefusalText,
   menteeProposalNotice,
   proposalClosedMessage,
+  proposalGoneMessage,
   proposalRequestMessage,
   waitlistMessage,
   type ProposalClosing,
@@ -85,6 +86,7 @@ describe('proposal messages', () => {
       proposalRequestMessage(huge, 72),
       menteeProposalNotice(huge, 72),
       waitlistMessage(huge.menteeTopics),
+      proposalGoneMessage(),
       introductionMessage({ ...huge, sharedTopics: huge.reasons.sharedTopics }),
       ...(['accepted', 'declined', 'expired', 'mentor_full', 'request_gone', 'offer_gone'] as const).map(
         (c) => proposalClosedMessage(huge, c),

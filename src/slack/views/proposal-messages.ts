@@ -181,6 +181,12 @@ export function proposalClosedMessage(
   };
 }
 
+/** For a proposal whose people have left the programme: nothing about them is kept to show. */
+export function proposalGoneMessage(): SlackMessage {
+  const text = 'This proposal is closed: the other person is no longer in the programme. Nothing to do.';
+  return { text, blocks: [section(text)] };
+}
+
 export function menteeProposalNotice(view: ProposalView, ttlHours: number): SlackMessage {
   const opening = view.menteeWasWaitlisted
     ? 'Good news: a mentor has become available for you.'
