@@ -1,8 +1,10 @@
 // The jobs the in-process scheduler runs on every tick, in this order.
 import type { AppContext } from '../slack/app-context';
 import { matchingJobs } from './matching-jobs';
+import { participationJobs } from './participation-jobs';
 import type { Job } from './scheduler';
 
 export function buildJobs(context: AppContext): Job[] {
-  return [...matchingJobs(context)];
+  // Breaks that are over end first, so the same tick already prompts and matches those people.
+  return [...participationJobs(context), ...matchingJobs(context)];
 }

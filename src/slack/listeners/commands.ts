@@ -4,6 +4,7 @@ import { parseMentorCommand, type SubcommandName } from '../mentor-command';
 import { helpBlocks } from '../views/help-view';
 import { handleFind, handleOffer } from './offer-find-listeners';
 import { handleReportCommand } from './report-listeners';
+import { handleEnd, handleLeave, handlePause, handleResume, handleStatus } from './self-service-listeners';
 import type { SubcommandHandler } from './subcommand';
 
 // Each feature's listener module exports its handlers; this table is the whole /mentor surface.
@@ -11,6 +12,11 @@ const HANDLERS: Partial<Record<SubcommandName, SubcommandHandler>> = {
   offer: handleOffer,
   find: handleFind,
   report: handleReportCommand,
+  status: handleStatus,
+  pause: handlePause,
+  resume: handleResume,
+  end: handleEnd,
+  leave: handleLeave,
 };
 
 export function registerCommands(app: App, context: AppContext): void {

@@ -5,10 +5,12 @@ import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
 import { registerOfferFindListeners } from './offer-find-listeners';
+import { registerSelfServiceListeners } from './self-service-listeners';
 
 export function registerListeners(app: App, context: AppContext): void {
   registerCommands(app, context);
   registerMatchingListeners(app, context);
   registerOfferFindListeners(app, context);
   registerMemberEventListeners(app, context);
+  registerSelfServiceListeners(app, context);
 }

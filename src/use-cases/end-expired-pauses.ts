@@ -1,0 +1,24 @@
+// The scheduler's part of pausing: a break taken for N weeks ends by itself once the weeks are up.
+import { errorSummary } from '../slack/slack-app';
+import { resumeParticipation } from './resume-participation';
+import type { SelfServiceDeps } from './self-service-deps';
+
+export async function endExpiredPauses(
+  deps: SelfServiceDeps,
+  now: Date,
+): Promise<{ resumed: number; failed: number }> {
+  const due = await deps.participation.expiredPauses(now);
+  let resumed = 0;
+  let failed = 0;
+  for (const { teamId, userId } of due) {
+    // One person's failure must not keep the others on a break.
+    try {
+      const result = await resumeParticipation(deps, teamId, userId, { expiredOnly: true });
+      if (result.kind === 'resumed') resumed += 1;
+    } catch (error) {
+      failed += 1;
+      deps.logger.error({ teamId, err: errorSummary(error) }, 'could not end an expired pause');
+    }
+  }
+  return { resumed, failed };
+}

@@ -1,0 +1,31 @@
+// A person ends one of their pairings and says how it went: the pair ends and the feedback is stored together;
+// then the partner is told kindly and offered to give feedback too, and the freed place goes back to matching.
+import type { FeedbackInput } from '../domain/feedback-form';
+import type { EndResult } from '../storage/participation-repository';
+import { pairingEndedMessage } from '../slack/views/participation-messages';
+import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+
+export async function endPairing(
+  deps: SelfServiceDeps,
+  teamId: string,
+  userId: string,
+  pairId: number,
+  input: FeedbackInput,
+  onStored?: (result: EndResult) => Promise<void>,
+): Promise<EndResult> {
+  const result = await deps.participation.endPair(teamId, pairId, userId, deps.clock.now(), input);
+  await onStored?.(result);
+  if (result.kind !== 'ended') return result;
+  deps.logger.info({ teamId, pairId }, 'pairing ended');
+
+  const partnerId = result.pair.partnerId;
+  if (partnerId !== null) {
+    await bestEffort(deps.logger, 'tell a partner their pairing ended', { teamId, pairId }, () =>
+      deps.messenger.sendDirectMessage(partnerId, pairingEndedMessage(userId, pairId)),
+    );
+  }
+  await deps.refreshHome(teamId, userId);
+  if (partnerId !== null) await deps.refreshHome(teamId, partnerId);
+  await bestEffort(deps.logger, 'run matching after a pairing ended', { teamId }, () => deps.rematch(teamId));
+  return result;
+}

@@ -1,0 +1,37 @@
+// A person comes back from a break, by hand or because the weeks they chose are up: their pairs run again
+// (unless the partner is on a break too), their partners hear they are back, and matching looks at them again.
+import type { ResumeResult } from '../storage/participation-repository';
+import { partnerResumedMessage, pauseEndedMessage } from '../slack/views/participation-messages';
+import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+
+export async function resumeParticipation(
+  deps: SelfServiceDeps,
+  teamId: string,
+  userId: string,
+  options: {
+    /** The scheduler's case: resume only a pause whose end has passed, and tell the person it is over. */
+    expiredOnly?: boolean;
+    onStored?: (result: ResumeResult) => Promise<void>;
+  } = {},
+): Promise<ResumeResult> {
+  const expiredOnly = options.expiredOnly === true;
+  const result = await deps.participation.resume(teamId, userId, deps.clock.now(), { expiredOnly });
+  await options.onStored?.(result);
+  if (result.kind !== 'resumed') return result;
+  deps.logger.info({ teamId, expired: expiredOnly }, 'member resumed');
+
+  if (expiredOnly) {
+    await bestEffort(deps.logger, 'tell someone their break is over', { teamId }, () =>
+      deps.messenger.sendDirectMessage(userId, pauseEndedMessage()),
+    );
+  }
+  for (const partnerId of result.partnerIds) {
+    await bestEffort(deps.logger, 'tell a partner about a return', { teamId }, () =>
+      deps.messenger.sendDirectMessage(partnerId, partnerResumedMessage(userId)),
+    );
+  }
+  await deps.refreshHome(teamId, userId);
+  for (const partnerId of result.partnerIds) await deps.refreshHome(teamId, partnerId);
+  await bestEffort(deps.logger, 'run matching after a return', { teamId }, () => deps.rematch(teamId));
+  return result;
+}

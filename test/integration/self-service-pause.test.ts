@@ -1,0 +1,283 @@
+// /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
+import { and, eq } from 'drizzle-orm';
+import type { FakeUser } from '../../src/dev/fake-slack-server';
+import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
+import { blockKitProblems } from '../support/block-kit-limits';
+import {
+  seedDelivery,
+  seedMenteeRequest,
+  seedOpenOffer,
+  seedPair,
+  seedPerson,
+  seedProposal,
+  type Person,
+} from '../support/seed-participation';
+import { countRows } from '../support/test-database';
+import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { DAY, HOUR } from '../support/test-clock';
+
+const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
+const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
+const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
+const DEV = 'U0DEV';
+const USERS: FakeUser[] = [ADA, BEN, CARA, { userId: DEV, name: 'Dev' } as Person].map((p) => ({
+  id: p.userId,
+  teamId: TEAM,
+  name: p.name,
+  tz: 'Europe/London',
+}));
+
+let t: TestApp;
+let pairId: number;
+let pendingProposalId: number;
+let proposalMessage: { channel: string; ts: string };
+
+const db = () => t.app.context.db;
+const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
+const memberRow = (userId: string) =>
+  db()
+    .select()
+    .from(members)
+    .where(and(eq(members.teamId, TEAM), eq(members.userId, userId)))
+    .get();
+const pairRow = () => db().select().from(pairs).where(eq(pairs.id, pairId)).get();
+const ephemeralText = (response: { json(): Record<string, unknown> }) => JSON.stringify(response.json());
+const homesPublishedFor = (userId: string) =>
+  t.fake.calls('views.publish').filter((call) => call.params.user_id === userId);
+
+beforeEach(async () => {
+  t = await startTestApp({ users: USERS });
+  const now = t.clock.now();
+  for (const person of [ADA, BEN, CARA]) seedPerson(db(), person, now);
+  const offerId = seedOpenOffer(db(), {
+    userId: ADA.userId,
+    topics: ['Social media', 'Generative AI tools'],
+    capacity: 2,
+    createdAt: new Date(now.getTime() - 30 * DAY),
+  });
+  seedMenteeRequest(db(), {
+    userId: BEN.userId,
+    topics: ['Social media'],
+    status: 'matched',
+    createdAt: new Date(now.getTime() - 20 * DAY),
+    matchedAt: new Date(now.getTime() - 14 * DAY),
+  });
+  const pairChannel = t.fake.channelFor([ADA.userId, BEN.userId]);
+  pairId = seedPair(db(), {
+    mentor: ADA,
+    mentee: BEN,
+    channelId: pairChannel,
+    offerId,
+    sharedTopics: ['Social media'],
+    startedAt: new Date(now.getTime() - 14 * DAY),
+  });
+  seedDelivery(db(), {
+    pairId,
+    channelId: pairChannel,
+    weekKey: '2026-W47',
+    sentAt: new Date(now.getTime() - 7 * DAY),
+    answeredAt: new Date(now.getTime() - 6 * DAY),
+  });
+  // Cara waits for a mentor, and Ada has been asked to mentor her.
+  const caraRequest = seedMenteeRequest(db(), {
+    userId: CARA.userId,
+    topics: ['Generative AI tools'],
+    createdAt: new Date(now.getTime() - 2 * DAY),
+  });
+  proposalMessage = await t.app.context.messenger.postMessage(t.fake.channelFor([ADA.userId]), {
+    text: 'Would you mentor Cara? [Accept] [Decline]',
+  });
+  pendingProposalId = seedProposal(db(), {
+    mentor: ADA,
+    mentee: CARA,
+    requestId: caraRequest,
+    offerId,
+    status: 'pending',
+    createdAt: new Date(now.getTime() - HOUR),
+    expiresAt: new Date(now.getTime() + 71 * HOUR),
+    message: proposalMessage,
+  });
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe('/mentor status', () => {
+  it('shows a mentor their offer, places free, the proposal waiting for them and their pair', async () => {
+    const response = await t.command(ADA.userId, 'status');
+    expect(response.status).toBe(200);
+    const body = response.json();
+    expect(body.response_type).toBe('ephemeral');
+    expect(blockKitProblems('message', body)).toEqual([]);
+    const text = ephemeralText(response);
+    expect(text).toContain('Generative AI tools, Social media');
+    expect(text).toContain('Capacity: 2 · *0 places free* (1 pairing, 1 proposal awaiting your answer)');
+    expect(text).toContain(`You were asked to mentor <@${CARA.userId}>`);
+    expect(text).toContain(`<@${BEN.userId}> — you mentor them`);
+    expect(text).toContain('prompts: 1 sent, 1 answered · active');
+  });
+
+  it('shows a mentee their pair and a waiting mentee their request and the mentor being asked', async () => {
+    const ben = ephemeralText(await t.command(BEN.userId, 'status'));
+    expect(ben).toContain(`<@${ADA.userId}> — they mentor you`);
+    expect(ben).not.toContain('Your request for a mentor');
+    const cara = ephemeralText(await t.command(CARA.userId, 'status'));
+    expect(cara).toContain('*Your request for a mentor*');
+    expect(cara).toContain('Topics: Generative AI tools');
+    expect(cara).toContain('Waiting since <!date^');
+    expect(cara).toContain(`<@${ADA.userId}> has been asked to mentor you`);
+  });
+
+  it('tells a newcomer how to join, and stores nothing about them', async () => {
+    const before = countRows(db());
+    const text = ephemeralText(await t.command(DEV, 'status'));
+    expect(text).toContain("You're not taking part yet");
+    expect(countRows(db())).toEqual(before);
+  });
+});
+
+describe('/mentor pause and /mentor resume', () => {
+  it('pauses until resumed: pair paused, proposal withdrawn, partner told kindly, Homes refreshed', async () => {
+    const response = await t.command(ADA.userId, 'pause');
+    expect(ephemeralText(response)).toContain('You are on a break until you resume');
+
+    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: t.clock.now(), pausedUntil: null });
+    expect(pairRow()?.status).toBe('paused');
+    expect(db().select().from(proposals).where(eq(proposals.id, pendingProposalId)).get()?.status).toBe(
+      'cancelled',
+    );
+    // The Accept/Decline buttons are gone from Ada's DM.
+    const updated = t.fake.messages(proposalMessage.channel).find((m) => m.ts === proposalMessage.ts);
+    expect(updated?.text).toContain('withdrawn because you are taking a break');
+    expect(JSON.stringify(updated?.blocks)).not.toContain('button');
+
+    const toBen = dmsTo(BEN.userId).at(-1);
+    expect(toBen?.text).toContain(`<@${ADA.userId}> is taking a short break`);
+    expect(toBen?.text).not.toContain('until <!date');
+    expect(homesPublishedFor(ADA.userId).length).toBeGreaterThan(0);
+    expect(homesPublishedFor(BEN.userId).length).toBeGreaterThan(0);
+
+    const status = ephemeralText(await t.command(ADA.userId, 'status'));
+    expect(status).toContain('You are taking a break');
+    expect(status).toContain('paused while you take a break');
+  });
+
+  it('pauses for N weeks and says until when', async () => {
+    const response = await t.command(ADA.userId, 'pause 3');
+    expect(ephemeralText(response)).toContain('You are on a break until <!date^');
+    expect(memberRow(ADA.userId)?.pausedUntil).toEqual(new Date(t.clock.now().getTime() + 21 * DAY));
+    expect(dmsTo(BEN.userId).at(-1)?.text).toContain('until <!date^');
+  });
+
+  it.each([['0'], ['53'], ['two'], ['2 days'], ['-1']])(
+    'refuses "/mentor pause %s" with a clear message and stores nothing',
+    async (args) => {
+      const before = countRows(db());
+      const text = ephemeralText(await t.command(ADA.userId, `pause ${args}`));
+      expect(text).toContain('any whole number from 1 to 52');
+      expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
+      expect(pairRow()?.status).toBe('active');
+      expect(countRows(db())).toEqual(before);
+      expect(dmsTo(BEN.userId)).toHaveLength(0);
+    },
+  );
+
+  it('says so when pausing twice, and changes nothing the second time', async () => {
+    await t.command(ADA.userId, 'pause 2');
+    const pausedUntil = memberRow(ADA.userId)?.pausedUntil;
+    const dms = dmsTo(BEN.userId).length;
+    const text = ephemeralText(await t.command(ADA.userId, 'pause'));
+    expect(text).toContain('You are already on a break');
+    expect(memberRow(ADA.userId)?.pausedUntil).toEqual(pausedUntil);
+    expect(dmsTo(BEN.userId)).toHaveLength(dms);
+  });
+
+  it('says so when resuming without a break, or without taking part', async () => {
+    expect(ephemeralText(await t.command(ADA.userId, 'resume'))).toContain('You are not on a break');
+    expect(ephemeralText(await t.command(DEV, 'resume'))).toContain("You're not taking part yet");
+    expect(ephemeralText(await t.command(DEV, 'pause'))).toContain("You're not taking part yet");
+    expect(memberRow(DEV)).toBeUndefined();
+  });
+
+  it('resumes: pair active again, partner told, matching looks at the person again', async () => {
+    await t.command(ADA.userId, 'pause');
+    // While Ada is paused, the daily matching run does not propose her to Cara again.
+    await t.tick();
+    const pendingFor = () =>
+      db()
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')))
+        .all();
+    expect(pendingFor()).toHaveLength(0);
+
+    // Ending the pair with Ben would free a place; here Ada has capacity 2 and one pair, so one place.
+    const text = ephemeralText(await t.command(ADA.userId, 'resume'));
+    expect(text).toContain('Welcome back');
+    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
+    expect(pairRow()?.status).toBe('active');
+    expect(dmsTo(BEN.userId).at(-1)?.text).toContain(`<@${ADA.userId}> is back from their break`);
+    // Matching ran on resume and asked Ada again about Cara.
+    expect(pendingFor().map((p) => p.menteeId)).toEqual([CARA.userId]);
+  });
+
+  it('keeps the pair paused while the partner is still on a break of their own', async () => {
+    await t.command(ADA.userId, 'pause');
+    await t.command(BEN.userId, 'pause');
+    await t.command(ADA.userId, 'resume');
+    expect(pairRow()?.status).toBe('paused');
+    expect(ephemeralText(await t.command(ADA.userId, 'status'))).toContain(
+      'paused: your partner is taking a break',
+    );
+    await t.command(BEN.userId, 'resume');
+    expect(pairRow()?.status).toBe('active');
+  });
+
+  it('ends a break of N weeks by itself and tells the person and their partner', async () => {
+    await t.command(ADA.userId, 'pause 1');
+    t.clock.advance(6 * DAY);
+    await t.tick();
+    expect(memberRow(ADA.userId)?.pausedAt).not.toBeNull();
+
+    t.clock.advance(DAY + HOUR);
+    await t.tick();
+    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
+    expect(pairRow()?.status).toBe('active');
+    const welcomes = () =>
+      dmsTo(ADA.userId).filter((m) =>
+        m.text?.includes('Welcome back! Your break from Mentor Circles is over'),
+      );
+    expect(welcomes()).toHaveLength(1);
+    expect(dmsTo(BEN.userId).at(-1)?.text).toContain('is back from their break');
+    // Back in the pool: matching asks her about Cara again.
+    expect(dmsTo(ADA.userId).at(-1)?.text).toContain('Would you mentor Cara Senior?');
+
+    // The next tick finds nothing more to do.
+    await t.tick();
+    expect(welcomes()).toHaveLength(1);
+  });
+
+  it('stops the weekly prompt while paused and sends it again after resuming', async () => {
+    const pairChannel = t.fake.channelFor([ADA.userId, BEN.userId]);
+    const promptsPosted = () =>
+      db()
+        .select()
+        .from(promptDeliveries)
+        .where(and(eq(promptDeliveries.pairId, pairId), eq(promptDeliveries.status, 'sent')))
+        .all().length;
+    await t.command(BEN.userId, 'pause');
+    // Monday 2026-11-23 10:00 in London: the pair's prompt time.
+    t.clock.set('2026-11-23T10:05:00Z');
+    const messagesBefore = t.fake.messages(pairChannel).length;
+    await t.tick();
+    expect(promptsPosted()).toBe(1);
+    expect(t.fake.messages(pairChannel)).toHaveLength(messagesBefore);
+
+    await t.command(BEN.userId, 'resume');
+    t.clock.advance(5 * 60 * 1000);
+    await t.tick();
+    expect(promptsPosted()).toBe(2);
+    expect(t.fake.messages(pairChannel).length).toBeGreaterThan(messagesBefore);
+  });
+});
