@@ -11,6 +11,12 @@ import {
 } from './config';
 import { runServer } from './main';
 import { runMatchCommand } from './match-command';
+import {
+  PROMPTS_USAGE,
+  runPromptsCommand,
+  runSendPromptsCommand,
+  SEND_PROMPTS_USAGE,
+} from './prompt-commands';
 import { REPORT_USAGE, runReportCommand } from './report-command';
 import { closeDatabase } from './storage/database';
 import { createDatabase } from './wiring';
@@ -47,6 +53,17 @@ const COMMANDS: Record<string, CliCommand> = {
     usage: REPORT_USAGE,
     summary: 'print the admin report, or write it as CSV files (report --help for the options)',
     run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runReportCommand(args, config)),
+  },
+  'send-prompts': {
+    usage: SEND_PROMPTS_USAGE,
+    summary: 'send the weekly prompts due at that instant (default now) and print a summary',
+    run: (args, env) =>
+      withConfig(env, { needsSlack: true }, (config) => runSendPromptsCommand(args, config)),
+  },
+  prompts: {
+    usage: PROMPTS_USAGE,
+    summary: 'manage the prompt library (disabled prompts are never sent)',
+    run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runPromptsCommand(args, config)),
   },
 };
 

@@ -198,6 +198,32 @@ export async function startFakeSlack(
         messages.push(message);
         return { ok: true, channel: message.channel, ts, message: { text: message.text ?? '', ts } };
       }
+      case 'conversations.history': {
+        // Top-level messages only (thread replies stay in conversations.replies), newest first, paged by an
+        // opaque cursor; metadata is returned only when include_all_metadata is set, as Slack does.
+        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+        const limit = Math.min(Math.max(Number(params.limit ?? 100) || 100, 1), 999);
+        const offset = typeof params.cursor === 'string' && params.cursor !== '' ? Number(params.cursor) : 0;
+        const history = messages
+          .filter((m) => m.channel === params.channel && (m.threadTs === undefined || m.threadTs === m.ts))
+          .reverse();
+        const page = history.slice(offset, offset + limit);
+        const hasMore = offset + limit < history.length;
+        return {
+          ok: true,
+          messages: page.map((m) => ({
+            type: 'message',
+            user: botUserId,
+            bot_id: 'B0TEST',
+            text: m.text ?? '',
+            ts: m.ts,
+            ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+          })),
+          has_more: hasMore,
+          pin_count: 0,
+          response_metadata: { next_cursor: hasMore ? String(offset + limit) : '' },
+        };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
       case 'chat.update': {

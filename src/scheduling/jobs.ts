@@ -2,9 +2,10 @@
 import type { AppContext } from '../slack/app-context';
 import { matchingJobs } from './matching-jobs';
 import { participationJobs } from './participation-jobs';
+import { promptJobs } from './prompt-jobs';
 import type { Job } from './scheduler';
 
 export function buildJobs(context: AppContext): Job[] {
   // Breaks that are over end first, so the same tick already prompts and matches those people.
-  return [...participationJobs(context), ...matchingJobs(context)];
+  return [...participationJobs(context), ...matchingJobs(context), ...promptJobs(context)];
 }

@@ -45,6 +45,22 @@ export interface Messenger {
     files: readonly { filename: string; title: string; content: Buffer | string }[],
     comment: string,
   ): Promise<void>;
+  /** One page of a channel's top-level messages, newest first, with their metadata (conversations.history). */
+  channelHistory(channel: string, cursor?: string): Promise<HistoryPage>;
+}
+
+export interface HistoryPage {
+  messages: { ts: string; metadata?: MessageMetadata }[];
+  nextCursor: string | null;
+}
+
+/** The Slack error code of a call Slack answered with ok:false (e.g. channel_not_found); null otherwise. */
+export function slackErrorCode(error: unknown): string | null {
+  const data = (error as { code?: unknown; data?: { error?: unknown } } | null)?.data;
+  return (error as { code?: unknown } | null)?.code === 'slack_webapi_platform_error' &&
+    typeof data?.error === 'string'
+    ? data.error
+    : null;
 }
 
 /** The fields of a Slack user object (users.info, user_change events) the app keeps. */
@@ -133,6 +149,35 @@ export function createMessenger(client: WebClient): Messenger {
           title: file.title,
         })),
       });
+    },
+    async channelHistory(channel, cursor) {
+      const page = await client.conversations.history({
+        channel,
+        limit: 200,
+        include_all_metadata: true,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return {
+        messages: (page.messages ?? []).flatMap((message) =>
+          message.ts === undefined
+            ? []
+            : [
+                {
+                  ts: message.ts,
+                  ...(message.metadata?.event_type === undefined
+                    ? {}
+                    : {
+                        metadata: {
+                          event_type: message.metadata.event_type,
+                          event_payload: (message.metadata.event_payload ??
+                            {}) as MessageMetadata['event_payload'],
+                        },
+                      }),
+                },
+              ],
+        ),
+        nextCursor: page.has_more === true ? page.response_metadata?.next_cursor || null : null,
+      };
     },
   };
 }

@@ -9,6 +9,11 @@ import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
 } from './processed-events-repository';
+import {
+  createPromptDeliveriesRepository,
+  type PromptDeliveriesRepository,
+} from './prompt-deliveries-repository';
+import { createPromptsRepository, type PromptsRepository } from './prompts-repository';
 import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
@@ -23,6 +28,8 @@ export interface Repositories {
   matching: MatchingRepository;
   reports: ReportRepository;
   participation: ParticipationRepository;
+  prompts: PromptsRepository;
+  promptDeliveries: PromptDeliveriesRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -36,5 +43,7 @@ export function createRepositories(db: Db): Repositories {
     matching: createMatchingRepository(db),
     reports: createReportRepository(db),
     participation: createParticipationRepository(db),
+    prompts: createPromptsRepository(db),
+    promptDeliveries: createPromptDeliveriesRepository(db),
   };
 }

@@ -2,6 +2,7 @@
 // fake Slack server, and sends it requests signed exactly as Slack signs them.
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { WebClientOptions } from '@slack/web-api';
 import { loadConfig, type Config } from '../../src/config';
 import { startFakeSlack, type FakeSlack, type FakeUser } from '../../src/dev/fake-slack-server';
 import {
@@ -59,6 +60,8 @@ export interface TestAppOptions {
   users?: FakeUser[];
   fake?: FakeSlack;
   databasePath?: string;
+  /** WebClient options; the default is no retries, so a failure shows at once. */
+  clientOptions?: WebClientOptions;
 }
 
 let eventSequence = 0;
@@ -95,7 +98,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     logDestination,
     // No retries in tests: a failure shows at once instead of after minutes of backoff.
-    clientOptions: { retryConfig: { retries: 0 } },
+    clientOptions: options.clientOptions ?? { retryConfig: { retries: 0 } },
     startScheduler: false,
   });
   const baseUrl = `http://127.0.0.1:${app.port}`;

@@ -5,6 +5,7 @@ import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
 import { registerOfferFindListeners } from './offer-find-listeners';
+import { registerPromptListeners } from './prompt-listeners';
 import { registerSelfServiceListeners } from './self-service-listeners';
 
 export function registerListeners(app: App, context: AppContext): void {
@@ -13,4 +14,5 @@ export function registerListeners(app: App, context: AppContext): void {
   registerOfferFindListeners(app, context);
   registerMemberEventListeners(app, context);
   registerSelfServiceListeners(app, context);
+  registerPromptListeners(app, context);
 }

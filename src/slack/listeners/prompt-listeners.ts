@@ -1,0 +1,128 @@
+// The weekly question's buttons, the pause question's buttons, and thread replies in pairs' group DMs.
+import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import {
+  answerInactivityQuestion,
+  inactivityAnswerDeps,
+  type InactivityChoice,
+} from '../../use-cases/answer-inactivity-question';
+import { promptOutcomeDeps, recordPromptOutcome } from '../../use-cases/record-prompt-outcome';
+import { promptReplyDeps, recordPromptReply } from '../../use-cases/record-prompt-reply';
+import type { PromptOutcome } from '../../storage/prompt-deliveries-repository';
+import type { AppContext } from '../app-context';
+import {
+  inactivityAnswered,
+  NOT_YOUR_PAIR,
+  outcomeAcknowledgement,
+  PROMPT_ACTIONS,
+} from '../views/prompt-message';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+// Only what decides whether a message is a reply to a question; the text is never read.
+interface MessageEventFacts {
+  channel?: string;
+  channel_type?: string;
+  user?: string;
+  ts?: string;
+  thread_ts?: string;
+  subtype?: string;
+  bot_id?: string;
+}
+
+export function registerPromptListeners(app: App, context: AppContext): void {
+  app.event('message', async ({ event, body }) => {
+    const message = event as MessageEventFacts;
+    if (message.channel_type !== 'mpim' && message.channel_type !== 'im') return;
+    if (message.channel === undefined || message.ts === undefined) return;
+    await recordPromptReply(
+      promptReplyDeps(context),
+      {
+        teamId: body.team_id,
+        eventId: body.event_id,
+        channelId: message.channel,
+        userId: message.user,
+        ts: message.ts,
+        threadTs: message.thread_ts,
+        subtype: message.subtype,
+        botId: message.bot_id,
+      },
+      context.clock.now(),
+    );
+  });
+
+  const ephemeral = (respond: ButtonArgs['respond'], text: string) =>
+    respond({ response_type: 'ephemeral', replace_original: false, text });
+
+  const outcome =
+    (chosen: PromptOutcome) =>
+    async ({ ack, body, action, respond }: ButtonArgs) => {
+      await ack();
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const deliveryId = Number(action.value);
+      if (teamId === '' || !Number.isSafeInteger(deliveryId) || deliveryId <= 0) {
+        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        return;
+      }
+      const result = await recordPromptOutcome(
+        promptOutcomeDeps(context),
+        { teamId, deliveryId, userId: body.user.id, outcome: chosen },
+        context.clock.now(),
+      );
+      await ephemeral(
+        respond,
+        result.kind === 'recorded'
+          ? outcomeAcknowledgement(chosen, result.alreadyRecorded).text
+          : NOT_YOUR_PAIR.text,
+      );
+    };
+  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.discussed, outcome('discussed'));
+  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.skipped, outcome('skipped'));
+
+  const inactivity =
+    (choice: InactivityChoice) =>
+    async ({ ack, body, action, respond }: ButtonArgs) => {
+      await ack();
+      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const pairId = Number(action.value);
+      if (teamId === '' || !Number.isSafeInteger(pairId) || pairId <= 0) {
+        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        return;
+      }
+      const answer = await answerInactivityQuestion(
+        inactivityAnswerDeps(context),
+        { teamId, pairId, userId: body.user.id, choice },
+        context.clock.now(),
+      );
+      if (answer.kind === 'not_in_pair') {
+        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        return;
+      }
+      if (answer.kind === 'not_applicable') {
+        await ephemeral(respond, notApplicableText(choice, answer));
+        return;
+      }
+      const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+      if (container?.channel_id !== undefined && container.message_ts !== undefined) {
+        await context.messenger.updateMessage(
+          { channel: container.channel_id, ts: container.message_ts },
+          inactivityAnswered({ pairId, userId: body.user.id, choice }),
+        );
+      }
+    };
+  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.pause, inactivity('pause'));
+  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.keepGoing, inactivity('keep_going'));
+  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.resume, inactivity('resume'));
+}
+
+function notApplicableText(
+  choice: InactivityChoice,
+  pair: { status: 'active' | 'paused' | 'ended'; memberPaused: boolean },
+): string {
+  if (pair.status === 'ended') return 'This pairing has ended, so there is nothing to change.';
+  if (choice === 'resume' && pair.memberPaused) {
+    return 'One of you is taking a break; the questions start again when they type `/mentor resume`.';
+  }
+  return pair.status === 'paused'
+    ? 'The weekly questions are already paused for this pair.'
+    : 'The weekly questions are already running for this pair.';
+}

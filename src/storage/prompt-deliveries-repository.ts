@@ -1,0 +1,450 @@
+// Weekly prompt deliveries and the pair facts the prompt jobs need. A delivery row is reserved before the
+// message is posted and confirmed after; the unique (pair_id, week_key) index is what makes a second
+// reservation for the same pair and week impossible, whichever process tries.
+import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Db } from './database';
+import { members, pairs, promptDeliveries } from './schema';
+
+export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
+export type PromptOutcome = 'discussed' | 'skipped';
+export type PairRole = 'mentor' | 'mentee';
+
+/** An active pair as the prompt jobs see it. */
+export interface PromptPair {
+  id: number;
+  teamId: string;
+  channelId: string | null;
+  startedAt: Date;
+  mentorId: string | null;
+  menteeId: string | null;
+  mentorTimeZone: string | null;
+  menteeTimeZone: string | null;
+  /** True when either member is on a pause at the instant asked about. */
+  memberPaused: boolean;
+  inactivityAskedAt: Date | null;
+}
+
+export interface Delivery {
+  id: number;
+  teamId: string;
+  pairId: number;
+  weekKey: string;
+  promptId: number | null;
+  promptText: string;
+  status: DeliveryStatus;
+  channelId: string | null;
+  messageTs: string | null;
+  reservedAt: Date;
+  sentAt: Date | null;
+  answeredAt: Date | null;
+  outcome: PromptOutcome | null;
+  nudgedAt: Date | null;
+}
+
+export interface DeliveryWithPair extends Delivery {
+  pair: { status: 'active' | 'paused' | 'ended'; mentorId: string | null; menteeId: string | null };
+}
+
+export interface PairState {
+  id: number;
+  status: 'active' | 'paused' | 'ended';
+  mentorId: string | null;
+  menteeId: string | null;
+  memberPaused: boolean;
+}
+
+export interface Reservation {
+  teamId: string;
+  pairId: number;
+  weekKey: string;
+  promptId: number;
+  promptText: string;
+  channelId: string;
+  reservedAt: Date;
+}
+
+export interface PromptDeliveriesRepository {
+  /** The workspaces that have at least one active pair (the scheduler's only cross-team query). */
+  teamsWithActivePairs(): Promise<string[]>;
+  activePairs(teamId: string, now: Date): Promise<PromptPair[]>;
+  findForWeek(teamId: string, pairId: number, weekKey: string): Promise<Delivery | null>;
+  find(teamId: string, id: number): Promise<DeliveryWithPair | null>;
+  findByMessage(teamId: string, channelId: string, ts: string): Promise<DeliveryWithPair | null>;
+  /** The prompts this pair has had or may have had (sent, or reserved and not yet confirmed). */
+  promptIdsHad(teamId: string, pairId: number): Promise<number[]>;
+  /** Inserts the reservation; null when the pair already has a delivery for that week. */
+  reserve(reservation: Reservation): Promise<Delivery | null>;
+  /** Takes over a stale reservation; false when another run renewed or resolved it first. */
+  renewReservation(teamId: string, id: number, previousReservedAt: Date, now: Date): Promise<boolean>;
+  recordSent(
+    teamId: string,
+    id: number,
+    sent: { channelId: string; ts: string; sentAt: Date },
+  ): Promise<void>;
+  recordFailed(teamId: string, id: number, error: string): Promise<void>;
+  markPairNeedsAttention(teamId: string, pairId: number, reason: string): Promise<void>;
+  recordReply(teamId: string, id: number, role: PairRole, at: Date): Promise<void>;
+  /** Sets the outcome; returns the outcome it had before. "Discussed" also counts as an answer. */
+  recordOutcome(
+    teamId: string,
+    id: number,
+    outcome: PromptOutcome,
+    role: PairRole,
+    at: Date,
+  ): Promise<PromptOutcome | null>;
+  /** Sent, unanswered, not yet nudged deliveries of active pairs, sent after `sentSince`. */
+  nudgeCandidates(teamId: string, sentSince: Date, now: Date): Promise<(Delivery & { pair: PromptPair })[]>;
+  /** Marks the nudge as sent; false when it already was (so only one run posts it). */
+  claimNudge(teamId: string, id: number, now: Date): Promise<boolean>;
+  /** The pair's sent deliveries, newest first. */
+  sentDeliveries(teamId: string, pairId: number, limit: number): Promise<Delivery[]>;
+  /** Records that the pair was asked; false when another run asked since `previousAskedAt`. */
+  claimInactivityQuestion(
+    teamId: string,
+    pairId: number,
+    previousAskedAt: Date | null,
+    now: Date,
+  ): Promise<boolean>;
+  findPair(teamId: string, pairId: number, now: Date): Promise<PairState | null>;
+  /** Pauses an active pair; false when it was not active. */
+  pausePair(teamId: string, pairId: number): Promise<boolean>;
+  /** Sets a paused pair running again, its unanswered streak counted afresh; false when it was not paused. */
+  resumePair(teamId: string, pairId: number, now: Date): Promise<boolean>;
+  /** "Keep going": the unanswered streak starts again from now. */
+  restartInactivityCount(teamId: string, pairId: number, now: Date): Promise<void>;
+}
+
+const mentor = alias(members, 'mentor');
+const mentee = alias(members, 'mentee');
+
+const deliveryColumns = {
+  id: promptDeliveries.id,
+  teamId: promptDeliveries.teamId,
+  pairId: promptDeliveries.pairId,
+  weekKey: promptDeliveries.weekKey,
+  promptId: promptDeliveries.promptId,
+  promptText: promptDeliveries.promptText,
+  status: promptDeliveries.status,
+  channelId: promptDeliveries.channelId,
+  messageTs: promptDeliveries.messageTs,
+  reservedAt: promptDeliveries.reservedAt,
+  sentAt: promptDeliveries.sentAt,
+  answeredAt: promptDeliveries.answeredAt,
+  outcome: promptDeliveries.outcome,
+  nudgedAt: promptDeliveries.nudgedAt,
+};
+
+// Same rule as the members' pause everywhere else: a pause whose end has passed no longer counts.
+function pausedNow(member: { pausedAt: AnySQLiteColumn; pausedUntil: AnySQLiteColumn }, now: Date) {
+  return sql<number>`coalesce(${member.pausedAt} is not null and (${member.pausedUntil} is null or ${member.pausedUntil} > ${now.getTime()}), 0)`;
+}
+
+export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesRepository {
+  const pairSelection = (now: Date) => ({
+    id: pairs.id,
+    teamId: pairs.teamId,
+    channelId: pairs.channelId,
+    startedAt: pairs.startedAt,
+    mentorId: pairs.mentorId,
+    menteeId: pairs.menteeId,
+    mentorTimeZone: mentor.timeZone,
+    menteeTimeZone: mentee.timeZone,
+    mentorPaused: pausedNow(mentor, now),
+    menteePaused: pausedNow(mentee, now),
+    inactivityAskedAt: pairs.inactivityAskedAt,
+  });
+  const toPair = (
+    row: {
+      mentorPaused: number;
+      menteePaused: number;
+    } & Omit<PromptPair, 'memberPaused'>,
+  ): PromptPair => {
+    const { mentorPaused, menteePaused, ...pair } = row;
+    return { ...pair, memberPaused: Boolean(mentorPaused) || Boolean(menteePaused) };
+  };
+  const findWithPair = (teamId: string, condition: ReturnType<typeof and>) => {
+    const row = db
+      .select({
+        ...deliveryColumns,
+        pairStatus: pairs.status,
+        mentorId: pairs.mentorId,
+        menteeId: pairs.menteeId,
+      })
+      .from(promptDeliveries)
+      .innerJoin(pairs, and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)))
+      .where(and(eq(promptDeliveries.teamId, teamId), condition))
+      .get();
+    if (row === undefined) return null;
+    const { pairStatus, mentorId, menteeId, ...delivery } = row;
+    return { ...delivery, pair: { status: pairStatus, mentorId, menteeId } };
+  };
+
+  return {
+    async teamsWithActivePairs() {
+      return db
+        .selectDistinct({ teamId: pairs.teamId })
+        .from(pairs)
+        .where(eq(pairs.status, 'active'))
+        .all()
+        .map((row) => row.teamId);
+    },
+
+    async activePairs(teamId, now) {
+      return db
+        .select(pairSelection(now))
+        .from(pairs)
+        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active')))
+        .orderBy(pairs.id)
+        .all()
+        .map(toPair);
+    },
+
+    async findForWeek(teamId, pairId, weekKey) {
+      return (
+        db
+          .select(deliveryColumns)
+          .from(promptDeliveries)
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.pairId, pairId),
+              eq(promptDeliveries.weekKey, weekKey),
+            ),
+          )
+          .get() ?? null
+      );
+    },
+
+    async find(teamId, id) {
+      return findWithPair(teamId, eq(promptDeliveries.id, id));
+    },
+
+    async findByMessage(teamId, channelId, ts) {
+      return findWithPair(
+        teamId,
+        and(eq(promptDeliveries.channelId, channelId), eq(promptDeliveries.messageTs, ts)),
+      );
+    },
+
+    async promptIdsHad(teamId, pairId) {
+      return db
+        .select({ promptId: promptDeliveries.promptId })
+        .from(promptDeliveries)
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.pairId, pairId),
+            or(eq(promptDeliveries.status, 'sent'), eq(promptDeliveries.status, 'reserved')),
+            isNotNull(promptDeliveries.promptId),
+          ),
+        )
+        .all()
+        .flatMap((row) => (row.promptId === null ? [] : [row.promptId]));
+    },
+
+    async reserve(reservation) {
+      return (
+        db
+          .insert(promptDeliveries)
+          .values({ ...reservation, status: 'reserved' })
+          .onConflictDoNothing({ target: [promptDeliveries.pairId, promptDeliveries.weekKey] })
+          .returning(deliveryColumns)
+          .get() ?? null
+      );
+    },
+
+    async renewReservation(teamId, id, previousReservedAt, now) {
+      const renewed = db
+        .update(promptDeliveries)
+        .set({ reservedAt: now })
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.id, id),
+            eq(promptDeliveries.status, 'reserved'),
+            eq(promptDeliveries.reservedAt, previousReservedAt),
+          ),
+        )
+        .run();
+      return renewed.changes === 1;
+    },
+
+    async recordSent(teamId, id, { channelId, ts, sentAt }) {
+      db.update(promptDeliveries)
+        .set({ status: 'sent', channelId, messageTs: ts, sentAt, error: null })
+        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
+        .run();
+    },
+
+    async recordFailed(teamId, id, error) {
+      db.update(promptDeliveries)
+        .set({ status: 'failed', error })
+        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
+        .run();
+    },
+
+    async markPairNeedsAttention(teamId, pairId, reason) {
+      db.update(pairs)
+        .set({ needsAttention: reason })
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+        .run();
+    },
+
+    async recordReply(teamId, id, role, at) {
+      db.update(promptDeliveries)
+        .set({
+          answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
+          replyCount: sql`${promptDeliveries.replyCount} + 1`,
+          ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
+        })
+        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
+        .run();
+    },
+
+    async recordOutcome(teamId, id, outcome, role, at) {
+      return db.transaction((tx) => {
+        const before = tx
+          .select({ outcome: promptDeliveries.outcome })
+          .from(promptDeliveries)
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
+          .get();
+        tx.update(promptDeliveries)
+          .set({
+            outcome,
+            ...(outcome === 'discussed'
+              ? {
+                  answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
+                  ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
+                }
+              : {}),
+          })
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
+          .run();
+        return before?.outcome ?? null;
+      });
+    },
+
+    async nudgeCandidates(teamId, sentSince, now) {
+      return db
+        .select({ ...deliveryColumns, pair: pairSelection(now) })
+        .from(promptDeliveries)
+        .innerJoin(
+          pairs,
+          and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)),
+        )
+        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.status, 'sent'),
+            isNull(promptDeliveries.answeredAt),
+            isNull(promptDeliveries.outcome),
+            isNull(promptDeliveries.nudgedAt),
+            gt(promptDeliveries.sentAt, sentSince),
+            eq(pairs.status, 'active'),
+          ),
+        )
+        .orderBy(promptDeliveries.id)
+        .all()
+        .map(({ pair, ...delivery }) => ({ ...delivery, pair: toPair(pair) }));
+    },
+
+    async claimNudge(teamId, id, now) {
+      const claimed = db
+        .update(promptDeliveries)
+        .set({ nudgedAt: now })
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.id, id),
+            isNull(promptDeliveries.nudgedAt),
+          ),
+        )
+        .run();
+      return claimed.changes === 1;
+    },
+
+    async sentDeliveries(teamId, pairId, limit) {
+      return db
+        .select(deliveryColumns)
+        .from(promptDeliveries)
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.pairId, pairId),
+            eq(promptDeliveries.status, 'sent'),
+          ),
+        )
+        .orderBy(desc(promptDeliveries.sentAt), desc(promptDeliveries.id))
+        .limit(limit)
+        .all();
+    },
+
+    async claimInactivityQuestion(teamId, pairId, previousAskedAt, now) {
+      const claimed = db
+        .update(pairs)
+        .set({ inactivityAskedAt: now })
+        .where(
+          and(
+            eq(pairs.teamId, teamId),
+            eq(pairs.id, pairId),
+            eq(pairs.status, 'active'),
+            previousAskedAt === null
+              ? isNull(pairs.inactivityAskedAt)
+              : eq(pairs.inactivityAskedAt, previousAskedAt),
+          ),
+        )
+        .run();
+      return claimed.changes === 1;
+    },
+
+    async findPair(teamId, pairId, now) {
+      const row = db
+        .select({
+          id: pairs.id,
+          status: pairs.status,
+          mentorId: pairs.mentorId,
+          menteeId: pairs.menteeId,
+          mentorPaused: pausedNow(mentor, now),
+          menteePaused: pausedNow(mentee, now),
+        })
+        .from(pairs)
+        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+        .get();
+      if (row === undefined) return null;
+      const { mentorPaused, menteePaused, ...pair } = row;
+      return { ...pair, memberPaused: Boolean(mentorPaused) || Boolean(menteePaused) };
+    },
+
+    async pausePair(teamId, pairId) {
+      const paused = db
+        .update(pairs)
+        .set({ status: 'paused' })
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), eq(pairs.status, 'active')))
+        .run();
+      return paused.changes === 1;
+    },
+
+    async resumePair(teamId, pairId, now) {
+      const resumed = db
+        .update(pairs)
+        .set({ status: 'active', inactivityAskedAt: now })
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), eq(pairs.status, 'paused')))
+        .run();
+      return resumed.changes === 1;
+    },
+
+    async restartInactivityCount(teamId, pairId, now) {
+      db.update(pairs)
+        .set({ inactivityAskedAt: now })
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+        .run();
+    },
+  };
+}

@@ -1,0 +1,110 @@
+// The prompt library: the install-wide questions (team_id '', seeded from the #SMchat) plus any a workspace
+// adds of its own. Position orders the library; disabling keeps the row so past deliveries still point at it.
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { Db } from './database';
+import { prompts } from './schema';
+
+/** The install-wide library, shared by every workspace. */
+export const INSTALL_WIDE = '';
+
+export interface Prompt {
+  id: number;
+  teamId: string;
+  position: number;
+  text: string;
+  enabled: boolean;
+}
+
+export interface PromptsRepository {
+  /** What a workspace's pairs can be sent: the install-wide library and the workspace's own, in order. */
+  libraryFor(teamId: string): Promise<Prompt[]>;
+  /** One library (install-wide when teamId is ''), in position order. */
+  list(teamId: string): Promise<Prompt[]>;
+  find(teamId: string, id: number): Promise<Prompt | null>;
+  /** Appends a prompt after the last one. */
+  add(teamId: string, text: string): Promise<Prompt>;
+  /** False when there is no such prompt. */
+  setEnabled(teamId: string, id: number, enabled: boolean): Promise<boolean>;
+  /** Moves a prompt to a 1-based position (clamped) and renumbers the library 1..n. False when unknown. */
+  move(teamId: string, id: number, position: number): Promise<boolean>;
+}
+
+export function createPromptsRepository(db: Db): PromptsRepository {
+  const list = (teamIds: string[]) =>
+    db
+      .select({
+        id: prompts.id,
+        teamId: prompts.teamId,
+        position: prompts.position,
+        text: prompts.text,
+        enabled: prompts.enabled,
+      })
+      .from(prompts)
+      .where(inArray(prompts.teamId, teamIds))
+      // The install-wide questions come first; a workspace's own follow them.
+      .orderBy(asc(prompts.teamId), asc(prompts.position), asc(prompts.id))
+      .all();
+
+  return {
+    async libraryFor(teamId) {
+      return list(teamId === INSTALL_WIDE ? [INSTALL_WIDE] : [INSTALL_WIDE, teamId]);
+    },
+    async list(teamId) {
+      return list([teamId]);
+    },
+    async find(teamId, id) {
+      return list([teamId]).find((prompt) => prompt.id === id) ?? null;
+    },
+    async add(teamId, text) {
+      return db.transaction((tx) => {
+        const last = tx
+          .select({ position: max(prompts.position) })
+          .from(prompts)
+          .where(eq(prompts.teamId, teamId))
+          .get();
+        return tx
+          .insert(prompts)
+          .values({ teamId, text, position: (last?.position ?? 0) + 1, enabled: true })
+          .returning({
+            id: prompts.id,
+            teamId: prompts.teamId,
+            position: prompts.position,
+            text: prompts.text,
+            enabled: prompts.enabled,
+          })
+          .get();
+      });
+    },
+    async setEnabled(teamId, id, enabled) {
+      const updated = db
+        .update(prompts)
+        .set({ enabled })
+        .where(and(eq(prompts.teamId, teamId), eq(prompts.id, id)))
+        .run();
+      return updated.changes === 1;
+    },
+    async move(teamId, id, position) {
+      return db.transaction((tx) => {
+        const ordered = tx
+          .select({ id: prompts.id })
+          .from(prompts)
+          .where(eq(prompts.teamId, teamId))
+          .orderBy(asc(prompts.position), asc(prompts.id))
+          .all()
+          .map((row) => row.id);
+        const from = ordered.indexOf(id);
+        if (from === -1) return false;
+        ordered.splice(from, 1);
+        const to = Math.min(Math.max(position, 1), ordered.length + 1) - 1;
+        ordered.splice(to, 0, id);
+        ordered.forEach((promptId, index) => {
+          tx.update(prompts)
+            .set({ position: index + 1 })
+            .where(and(eq(prompts.teamId, teamId), eq(prompts.id, promptId)))
+            .run();
+        });
+        return true;
+      });
+    },
+  };
+}

@@ -1,0 +1,309 @@
+// Posts each active pair's weekly question once its local slot has come: the scheduler's job and
+// `mentor-circles send-prompts`.
+//
+// Exactly once, whatever fails in between. Each delivery goes through three steps:
+//   1. reserve — insert the delivery row (status 'reserved'). The unique (pair_id, week_key) index makes a
+//      second reservation for the same pair and week fail, in this process or another (the CLI beside the
+//      server), so at most one run ever owns a pair's week.
+//   2. post   — chat.postMessage to the pair's stored group DM, with Slack message metadata naming the
+//      delivery: { event_type: 'mentor_prompt', event_payload: { delivery_id } }.
+//   3. record — store the message ts and status 'sent'.
+// A run killed between 1 and 2 has posted nothing; one killed between 2 and 3 has posted. The database
+// cannot tell the two apart, so a reservation left unconfirmed for longer than RESERVATION_LEASE_MS (longer
+// than any post can take, the WebClient's own retries included) is resolved by asking Slack: the run takes
+// the reservation over (a conditional update, so only one run does), reads the channel's history with
+// include_all_metadata, newest first, and looks for a message whose metadata names this delivery.
+//   - found → record that message's ts: the pair keeps its one message;
+//   - not found (history reached an older prompt of this pair, or the channel's start) → post now;
+//   - Slack could not answer (rate limit, network) → leave it reserved and look again after the next lease.
+// conversations.history is only read on this rare recovery path, never per week. Should an install lack the
+// history scope, the lookup counts as "not found" and the prompt is re-posted: the pair might see the
+// question twice after a crash at exactly the wrong moment, but never lose it.
+// A reservation younger than the lease is left alone: another run may be posting it right now.
+// Slack answering ok:false means nothing was posted, so the delivery is marked failed (and, for errors that
+// belong to the pair's channel or people, the pair is flagged as needing attention); any other failure
+// leaves the reservation for the recovery above, because the post may or may not have happened.
+import { choosePrompt, dueSlot, pairTimeZone, type PromptTime } from '../domain/prompt-schedule';
+import type { Logger } from '../logger';
+import type { AppContext } from '../slack/app-context';
+import { slackErrorCode, type Messenger } from '../slack/messenger';
+import { errorSummary } from '../slack/slack-app';
+import { PROMPT_EVENT_TYPE, promptMessage, promptMetadata } from '../slack/views/prompt-message';
+import type {
+  Delivery,
+  PromptDeliveriesRepository,
+  PromptPair,
+} from '../storage/prompt-deliveries-repository';
+import type { PromptsRepository } from '../storage/prompts-repository';
+import { mapLimited } from './limited-concurrency';
+
+/** Errors that belong to one pair's channel or people: flag the pair, carry on with the others. */
+export const PAIR_LEVEL_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found',
+  'is_archived',
+  'account_inactive',
+  'user_disabled',
+  'not_in_channel',
+]);
+
+// Errors meaning this install cannot read history at all; recovery then falls back to posting.
+const HISTORY_UNAVAILABLE = new Set([
+  'missing_scope',
+  'not_allowed_token_type',
+  'unknown_method',
+  'method_deprecated',
+]);
+
+/** Longer than a post can take with the WebClient's default retries (about 30 minutes). */
+export const RESERVATION_LEASE_MS = 60 * 60 * 1000;
+const PAIRS_AT_A_TIME = 4;
+const MAX_HISTORY_PAGES = 10;
+
+export interface SendDuePromptsDeps {
+  deliveries: PromptDeliveriesRepository;
+  prompts: Pick<PromptsRepository, 'libraryFor'>;
+  messenger: Pick<Messenger, 'postMessage' | 'channelHistory'>;
+  logger: Logger;
+  promptTime: PromptTime;
+  /** Told about every pair whose slot is due, as it is handled (the CLI prints these). */
+  onProgress?: (result: PairResult) => void;
+}
+
+export function sendDuePromptsDeps(
+  context: Pick<AppContext, 'repos' | 'messenger' | 'logger' | 'config'>,
+): SendDuePromptsDeps {
+  return {
+    deliveries: context.repos.promptDeliveries,
+    prompts: context.repos.prompts,
+    messenger: context.messenger,
+    logger: context.logger.child({ component: 'prompts' }),
+    promptTime: { weekday: context.config.prompt.weekday, hour: context.config.prompt.hour },
+  };
+}
+
+export type PairOutcome = 'sent' | 'recovered' | 'skipped' | 'failed' | 'attention';
+
+export interface PairResult {
+  teamId: string;
+  pairId: number;
+  weekKey: string;
+  outcome: PairOutcome;
+  /** Why it was skipped or failed: a Slack error code or one of ours (already_sent, member_paused, …). */
+  reason?: string;
+  deliveryId?: number;
+}
+
+export interface SendSummary {
+  /** Prompts posted in this run. */
+  sent: number;
+  /** Prompts found already posted by an interrupted run and recorded now, without posting again. */
+  recovered: number;
+  /** Due pairs with nothing to post: already had this week's prompt, paused, or another run is on it. */
+  skipped: number;
+  /** Posts that failed or could not be confirmed (an unconfirmed one is looked at again later). */
+  failed: number;
+  /** Pairs flagged as needing attention in this run (their channel or a member is gone). */
+  attention: number;
+}
+
+export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promise<SendSummary> {
+  const pairs: PromptPair[] = [];
+  for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
+    pairs.push(...(await deps.deliveries.activePairs(teamId, now)));
+  }
+  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async (pair) => {
+    const result = await handlePairSafely(deps, pair, now);
+    if (result !== null) deps.onProgress?.(result);
+    return result;
+  });
+  const summary: SendSummary = { sent: 0, recovered: 0, skipped: 0, failed: 0, attention: 0 };
+  for (const result of results) if (result !== null) summary[result.outcome] += 1;
+  deps.logger.info({ at: now.toISOString(), ...summary }, 'weekly prompts run');
+  return summary;
+}
+
+async function handlePairSafely(
+  deps: SendDuePromptsDeps,
+  pair: PromptPair,
+  now: Date,
+): Promise<PairResult | null> {
+  try {
+    return await handlePair(deps, pair, now);
+  } catch (error) {
+    // Whatever went wrong (a database error while recording, say), the delivery stays reserved and is
+    // resolved after the lease; the other pairs carry on.
+    deps.logger.error({ teamId: pair.teamId, pairId: pair.id, err: errorSummary(error) }, 'prompt failed');
+    return {
+      teamId: pair.teamId,
+      pairId: pair.id,
+      weekKey: '',
+      outcome: 'failed',
+      reason: errorSummary(error).message,
+    };
+  }
+}
+
+async function handlePair(deps: SendDuePromptsDeps, pair: PromptPair, now: Date): Promise<PairResult | null> {
+  const slot = dueSlot(
+    now,
+    pair.startedAt,
+    pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone),
+    deps.promptTime,
+  );
+  if (slot === null) return null;
+  const result = (outcome: PairOutcome, reason?: string, deliveryId?: number): PairResult => ({
+    teamId: pair.teamId,
+    pairId: pair.id,
+    weekKey: slot.weekKey,
+    outcome,
+    ...(reason === undefined ? {} : { reason }),
+    ...(deliveryId === undefined ? {} : { deliveryId }),
+  });
+
+  const existing = await deps.deliveries.findForWeek(pair.teamId, pair.id, slot.weekKey);
+  if (existing !== null) {
+    if (existing.status !== 'reserved') return result('skipped', 'already_sent', existing.id);
+    if (now.getTime() - existing.reservedAt.getTime() < RESERVATION_LEASE_MS) {
+      return result('skipped', 'in_progress', existing.id);
+    }
+    return recover(deps, pair, existing, now, result);
+  }
+  if (pair.memberPaused) return result('skipped', 'member_paused');
+  if (pair.channelId === null) {
+    await deps.deliveries.markPairNeedsAttention(pair.teamId, pair.id, 'no_channel');
+    deps.logger.warn({ teamId: pair.teamId, pairId: pair.id }, 'pair has no group DM; needs attention');
+    return result('attention', 'no_channel');
+  }
+
+  const library = await deps.prompts.libraryFor(pair.teamId);
+  const prompt = choosePrompt(library, await deps.deliveries.promptIdsHad(pair.teamId, pair.id));
+  const text = library.find((candidate) => candidate.id === prompt?.id)?.text;
+  if (prompt === null || text === undefined) {
+    deps.logger.warn({ teamId: pair.teamId }, 'no enabled prompt in the library');
+    return result('skipped', 'no_prompts');
+  }
+  const delivery = await deps.deliveries.reserve({
+    teamId: pair.teamId,
+    pairId: pair.id,
+    weekKey: slot.weekKey,
+    promptId: prompt.id,
+    promptText: text,
+    channelId: pair.channelId,
+    reservedAt: now,
+  });
+  // Another run reserved this week between our look and our insert: it owns the post.
+  if (delivery === null) return result('skipped', 'in_progress');
+  return post(deps, pair, delivery, now, result);
+}
+
+type ResultOf = (outcome: PairOutcome, reason?: string, deliveryId?: number) => PairResult;
+
+async function post(
+  deps: SendDuePromptsDeps,
+  pair: PromptPair,
+  delivery: Delivery,
+  now: Date,
+  result: ResultOf,
+): Promise<PairResult> {
+  const channel = delivery.channelId ?? pair.channelId ?? '';
+  const log = { teamId: pair.teamId, pairId: pair.id, deliveryId: delivery.id, weekKey: delivery.weekKey };
+  let posted;
+  try {
+    posted = await deps.messenger.postMessage(
+      channel,
+      promptMessage({ deliveryId: delivery.id, question: delivery.promptText }),
+      { metadata: promptMetadata(delivery.id) },
+    );
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code === null) {
+      deps.logger.warn(
+        { ...log, err: errorSummary(error) },
+        'prompt post unconfirmed; will check after the lease',
+      );
+      return result('failed', 'unconfirmed', delivery.id);
+    }
+    await deps.deliveries.recordFailed(pair.teamId, delivery.id, code);
+    if (PAIR_LEVEL_ERRORS.has(code)) {
+      await deps.deliveries.markPairNeedsAttention(pair.teamId, pair.id, code);
+      deps.logger.warn({ ...log, error: code }, 'pair needs attention: prompt not delivered');
+      return result('attention', code, delivery.id);
+    }
+    deps.logger.warn({ ...log, error: code }, 'prompt not delivered');
+    return result('failed', code, delivery.id);
+  }
+  await deps.deliveries.recordSent(pair.teamId, delivery.id, {
+    channelId: posted.channel,
+    ts: posted.ts,
+    sentAt: now,
+  });
+  deps.logger.info(log, 'prompt sent');
+  return result('sent', undefined, delivery.id);
+}
+
+async function recover(
+  deps: SendDuePromptsDeps,
+  pair: PromptPair,
+  delivery: Delivery,
+  now: Date,
+  result: ResultOf,
+): Promise<PairResult> {
+  const log = { teamId: pair.teamId, pairId: pair.id, deliveryId: delivery.id, weekKey: delivery.weekKey };
+  // Taking the reservation over also restarts its lease, so a second recovering run keeps its hands off.
+  if (!(await deps.deliveries.renewReservation(pair.teamId, delivery.id, delivery.reservedAt, now))) {
+    return result('skipped', 'in_progress', delivery.id);
+  }
+  const channel = delivery.channelId ?? pair.channelId;
+  if (channel === null) return result('failed', 'no_channel', delivery.id);
+  const found = await findPostedPrompt(deps, channel, delivery.id);
+  if (found.kind === 'unknown') {
+    deps.logger.warn(
+      { ...log, error: found.reason },
+      'could not check whether the prompt was posted; will retry',
+    );
+    return result('failed', 'unconfirmed', delivery.id);
+  }
+  if (found.kind === 'posted') {
+    await deps.deliveries.recordSent(pair.teamId, delivery.id, {
+      channelId: channel,
+      ts: found.ts,
+      sentAt: now,
+    });
+    deps.logger.info(log, 'interrupted prompt found posted; recorded without posting again');
+    return result('recovered', undefined, delivery.id);
+  }
+  deps.logger.info(log, 'interrupted prompt was never posted; posting it now');
+  return post(deps, pair, { ...delivery, reservedAt: now }, now, result);
+}
+
+type Lookup = { kind: 'posted'; ts: string } | { kind: 'absent' } | { kind: 'unknown'; reason: string };
+
+// Newest first: once an older prompt of this channel shows up (delivery ids only grow), ours is not there.
+async function findPostedPrompt(
+  deps: SendDuePromptsDeps,
+  channel: string,
+  deliveryId: number,
+): Promise<Lookup> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+    let history;
+    try {
+      history = await deps.messenger.channelHistory(channel, cursor);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      // A missing channel makes the post fail too, which flags the pair; no history scope → fall back to posting.
+      if (code !== null && (HISTORY_UNAVAILABLE.has(code) || PAIR_LEVEL_ERRORS.has(code)))
+        return { kind: 'absent' };
+      return { kind: 'unknown', reason: code ?? errorSummary(error).message };
+    }
+    for (const message of history.messages) {
+      if (message.metadata?.event_type !== PROMPT_EVENT_TYPE) continue;
+      const named = Number(message.metadata.event_payload.delivery_id);
+      if (named === deliveryId) return { kind: 'posted', ts: message.ts };
+      if (named < deliveryId) return { kind: 'absent' };
+    }
+    if (history.nextCursor === null) return { kind: 'absent' };
+    cursor = history.nextCursor;
+  }
+  return { kind: 'unknown', reason: 'history_too_long' };
+}
