@@ -55,7 +55,7 @@ export async function runReportCommand(args: readonly string[], config: Config):
     if (parsed.format === 'text') {
       const text = reports.map((report) => reportText(report.figures, report.teamId)).join('\n');
       if (parsed.out === undefined) {
-        process.stdout.write(text);
+        console.log(text.replace(/\n$/, ''));
       } else {
         fs.mkdirSync(path.dirname(path.resolve(parsed.out)), { recursive: true });
         fs.writeFileSync(parsed.out, text);

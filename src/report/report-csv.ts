@@ -105,6 +105,9 @@ function toCsv(columns: readonly string[], rows: readonly Record<string, string>
     columns: columns.map((key) => ({ key, header: key })),
     bom: true,
     record_delimiter: 'windows',
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone line break, which
+    // spreadsheets would still read as the end of a row.
+    quoted_match: /[\r\n]/,
   });
 }
 

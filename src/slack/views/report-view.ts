@@ -21,10 +21,8 @@ export const REPORT_ATTENTION_LINES = 10;
 const SECTION_TEXT_MAX = 3000;
 const TOPIC_NAME_MAX = 80;
 
-export interface SlackText {
-  text: string;
-  blocks: KnownBlock[];
-}
+// A type alias (not an interface) so it also passes where a plain JSON object is expected.
+export type SlackText = { text: string; blocks: KnownBlock[] };
 
 export function reportMessage(figures: ReportFigures, options: { chartsFollow: boolean }): SlackText {
   const { participants: p } = figures;

@@ -1,0 +1,179 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { runCli } from '../../src/cli';
+import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
+import {
+  PEOPLE,
+  PRIVATE_TEXTS,
+  REPORT_EXPECTED,
+  REPORT_NOW,
+  seedReportData,
+} from '../support/seed-report-data';
+import { makeTempDir } from '../support/test-database';
+
+const TEAM = 'T0TEST';
+const OTHER_TEAM = 'T0OTHER';
+const AT = ['--at', REPORT_NOW.toISOString()];
+
+function captureConsole() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = jest
+    .spyOn(console, 'log')
+    .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+  const error = jest
+    .spyOn(console, 'error')
+    .mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
+  return {
+    out,
+    err,
+    restore: () => {
+      log.mockRestore();
+      error.mockRestore();
+    },
+  };
+}
+
+async function cli(args: string[], env: Record<string, string>) {
+  const output = captureConsole();
+  try {
+    const code = await runCli(['report', ...args], env);
+    return { code, out: output.out.join('\n'), err: output.err.join('\n') };
+  } finally {
+    output.restore();
+  }
+}
+
+const readCsv = (file: string) =>
+  parse(fs.readFileSync(file, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+
+describe('mentor-circles report', () => {
+  let temp: { dir: string; cleanup: () => void };
+  let env: Record<string, string>;
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    env = { DATABASE_PATH: path.join(temp.dir, 'mc.db') };
+    const db = openDatabase(env.DATABASE_PATH as string);
+    migrateDatabase(db);
+    seedReportData(db, TEAM);
+    closeDatabase(db);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('prints the same figures as Slack as text, without Slack credentials', async () => {
+    const { code, out } = await cli([...AT], env);
+    expect(code).toBe(0);
+    for (const line of [
+      `Mentor Circles programme report — workspace ${TEAM}, 2026-11-27 12:00 UTC`,
+      '  Mentors with an open offer: 3',
+      '  Mentees waiting for a mentor: 3',
+      '  Proposals pending: 2',
+      '  Pairs active / paused / ended: 3 / 1 / 1',
+      '  Data, dashboards & "KPIs"       0         3    +3',
+      '  By level gap: 2 levels: 3 pairs · 4 levels: 1 pair · 5 levels: 1 pair',
+      '  Cross-department pairs: 40% (2 of 5)',
+      '  Median time from request to match: 2.5 days',
+      '  2026-W44 (from 26 Oct): 2 sent, 1 answered, 50%',
+      '  2026-W41 (from 5 Oct): 0 sent, 0 answered, —',
+      '  Average rating: 4.0 / 5 from 3 answers',
+      '  Would recommend: 50%',
+      `  Pair 2 (${PEOPLE.ana.name} & ${PEOPLE.ivy.name}): inactive`,
+      `  Pair 5 (${PEOPLE.lee.name} & ${PEOPLE.pat.name}): prompt delivery failed (channel_not_found)`,
+    ]) {
+      expect(out.split('\n')).toContain(line);
+    }
+    for (const secret of PRIVATE_TEXTS) expect(out).not.toContain(secret);
+  });
+
+  it('writes the text to --out FILE', async () => {
+    const printed = await cli([...AT], env);
+    const file = path.join(temp.dir, 'reports', 'q4.txt');
+    const { code, out } = await cli([...AT, '--out', file], env);
+    expect(code).toBe(0);
+    expect(out).toBe(`Wrote ${file}`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${printed.out}\n`);
+  });
+
+  it('writes the three CSV files next to --out FILE, named after it', async () => {
+    const { code, out } = await cli([...AT, '--format', 'csv', '--out', path.join(temp.dir, 'q4.csv')], env);
+    expect(code).toBe(0);
+    const files = ['q4-pairs.csv', 'q4-topics.csv', 'q4-weekly-engagement.csv'].map((name) =>
+      path.join(temp.dir, name),
+    );
+    expect(out.split('\n')).toEqual(files.map((file) => `Wrote ${file}`));
+    const [pairs, topics, weeks] = files.map(readCsv);
+    expect(pairs?.map((row) => row.mentor)).toEqual([
+      PEOPLE.jane.name,
+      PEOPLE.ana.name,
+      PEOPLE.kai.name,
+      '',
+      PEOPLE.lee.name,
+    ]);
+    expect(topics).toEqual(
+      REPORT_EXPECTED.topics.map((topic) => ({
+        topic: topic.topic,
+        offers: String(topic.offers),
+        requests: String(topic.requests),
+        gap: String(topic.gap),
+      })),
+    );
+    expect(weeks?.map((week) => [week.week, week.prompts_sent, week.prompts_answered])).toEqual(
+      REPORT_EXPECTED.weeks.map((week) => [week.weekKey, String(week.sent), String(week.answered)]),
+    );
+  });
+
+  it('writes into a directory with dated names, and hides names when REPORT_HIDE_NAMES is set', async () => {
+    const dir = path.join(temp.dir, 'exports') + path.sep;
+    const { code } = await cli([...AT, '--format', 'csv', '--out', dir], { ...env, REPORT_HIDE_NAMES: '1' });
+    expect(code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'mentor-circles-2026-11-27-pairs.csv',
+      'mentor-circles-2026-11-27-topics.csv',
+      'mentor-circles-2026-11-27-weekly-engagement.csv',
+    ]);
+    const pairs = readCsv(path.join(dir, 'mentor-circles-2026-11-27-pairs.csv'));
+    expect(Object.keys(pairs[0] ?? {})).not.toContain('mentor');
+    expect(pairs[0]).toMatchObject({ mentor_id: PEOPLE.jane.id });
+  });
+
+  it('reports every workspace unless --team picks some, each kept apart', async () => {
+    const db = openDatabase(env.DATABASE_PATH as string);
+    db.$client
+      .prepare("insert into members (team_id, user_id, name) values (?, 'UOTHER', 'Other person')")
+      .run(OTHER_TEAM);
+    closeDatabase(db);
+
+    const all = await cli([...AT], env);
+    expect(all.out).toContain(`workspace ${OTHER_TEAM}`);
+    expect(all.out).toContain(`workspace ${TEAM}`);
+    const only = await cli([...AT, '--team', OTHER_TEAM], env);
+    expect(only.out).toContain(`workspace ${OTHER_TEAM}`);
+    expect(only.out).not.toContain(`workspace ${TEAM}`);
+    expect(only.out).toContain('  Mentors with an open offer: 0');
+
+    const { code } = await cli([...AT, '--format', 'csv', '--out', path.join(temp.dir, 'all.csv')], env);
+    expect(code).toBe(0);
+    expect(fs.existsSync(path.join(temp.dir, `all-${TEAM}-pairs.csv`))).toBe(true);
+    expect(readCsv(path.join(temp.dir, `all-${OTHER_TEAM}-pairs.csv`))).toEqual([]);
+  });
+
+  it('explains what is wrong with its options and exits 2', async () => {
+    const bad = await cli(['--format', 'pdf'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--format must be text or csv, not pdf');
+    const badTime = await cli(['--at', 'yesterday'], env);
+    expect(badTime.code).toBe(2);
+    expect(badTime.err).toContain('--at must be an ISO-8601 instant');
+    const help = await cli(['--help'], env);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--format csv');
+  });
+
+  it('says there is nothing to report on a database nobody has joined', async () => {
+    const { code, out } = await cli([], { DATABASE_PATH: path.join(temp.dir, 'empty.db') });
+    expect(code).toBe(0);
+    expect(out).toContain('nothing to report');
+  });
+});
