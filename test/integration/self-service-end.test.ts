@@ -1,0 +1,298 @@
+// /mentor end: choosing the pairing, the feedback modal, the partner's feedback, freed capacity and matching.
+import { and, eq } from 'drizzle-orm';
+import type { FakeUser } from '../../src/dev/fake-slack-server';
+import { FEEDBACK_FIELDS } from '../../src/domain/feedback-form';
+import { feedback, pairs, proposals } from '../../src/storage/schema';
+import {
+  SELF_SERVICE_ACTIONS,
+  SELF_SERVICE_CALLBACKS,
+  SELF_SERVICE_FIELDS,
+} from '../../src/slack/self-service-ids';
+import { blockKitProblems } from '../support/block-kit-limits';
+import {
+  seedMenteeRequest,
+  seedOpenOffer,
+  seedPair,
+  seedPerson,
+  type Person,
+} from '../support/seed-participation';
+import { countRows } from '../support/test-database';
+import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { DAY } from '../support/test-clock';
+
+const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
+const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
+const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
+const DEV = 'U0DEV';
+const USERS: FakeUser[] = [ADA, BEN, CARA].map((p) => ({
+  id: p.userId,
+  teamId: TEAM,
+  name: p.name,
+  tz: 'Europe/London',
+}));
+
+let t: TestApp;
+let offerId: number;
+let pairId: number;
+
+const db = () => t.app.context.db;
+const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
+const pairRow = (id = pairId) => db().select().from(pairs).where(eq(pairs.id, id)).get();
+const feedbackRows = () => db().select().from(feedback).orderBy(feedback.id).all();
+const lastOpenedView = () => t.fake.calls('views.open').at(-1)?.params.view as Record<string, unknown>;
+
+function feedbackValues(rating: string | null, recommend: string | null, comment: string | null) {
+  return {
+    [FEEDBACK_FIELDS.rating]: {
+      [FEEDBACK_FIELDS.rating]: {
+        type: 'radio_buttons',
+        selected_option: rating === null ? null : { value: rating },
+      },
+    },
+    [FEEDBACK_FIELDS.recommend]: {
+      [FEEDBACK_FIELDS.recommend]: {
+        type: 'radio_buttons',
+        selected_option: recommend === null ? null : { value: recommend },
+      },
+    },
+    [FEEDBACK_FIELDS.comment]: { [FEEDBACK_FIELDS.comment]: { type: 'plain_text_input', value: comment } },
+  };
+}
+
+const submitFeedback = (
+  userId: string,
+  privateMetadata: string,
+  values = feedbackValues('4', 'yes', 'Ben asked great questions'),
+) => t.submit({ userId, callbackId: SELF_SERVICE_CALLBACKS.feedback, privateMetadata, values });
+
+const noticeText = (response: { json(): Record<string, unknown> }) => {
+  const body = response.json() as { response_action?: string; view?: Record<string, unknown> };
+  expect(body.response_action).toBe('update');
+  expect(blockKitProblems('modal', body.view ?? {})).toEqual([]);
+  return JSON.stringify(body.view?.blocks);
+};
+
+beforeEach(async () => {
+  t = await startTestApp({ users: USERS });
+  const now = t.clock.now();
+  for (const person of [ADA, BEN, CARA]) seedPerson(db(), person, now);
+  offerId = seedOpenOffer(db(), {
+    userId: ADA.userId,
+    topics: ['Social media', 'Generative AI tools'],
+    capacity: 1,
+    createdAt: new Date(now.getTime() - 30 * DAY),
+  });
+  seedMenteeRequest(db(), {
+    userId: BEN.userId,
+    topics: ['Social media'],
+    status: 'matched',
+    createdAt: new Date(now.getTime() - 20 * DAY),
+    matchedAt: new Date(now.getTime() - 14 * DAY),
+  });
+  pairId = seedPair(db(), {
+    mentor: ADA,
+    mentee: BEN,
+    channelId: t.fake.channelFor([ADA.userId, BEN.userId]),
+    offerId,
+    sharedTopics: ['Social media'],
+    startedAt: new Date(now.getTime() - 14 * DAY),
+  });
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe('/mentor end with one pairing', () => {
+  it('opens the feedback modal for that pairing straight away', async () => {
+    const response = await t.command(ADA.userId, 'end');
+    expect(response.status).toBe(200);
+    const view = lastOpenedView();
+    expect(view.callback_id).toBe(SELF_SERVICE_CALLBACKS.feedback);
+    expect(JSON.parse(String(view.private_metadata))).toEqual({ pairId, mode: 'end' });
+    expect(JSON.stringify(view.blocks)).toContain(`ending your pairing with <@${BEN.userId}>`);
+    expect(blockKitProblems('modal', view)).toEqual([]);
+  });
+
+  it.each([
+    ['no rating', feedbackValues(null, 'yes', null), [FEEDBACK_FIELDS.rating]],
+    ['no answer', feedbackValues('3', null, null), [FEEDBACK_FIELDS.recommend]],
+    ['a tampered rating', feedbackValues('9', 'yes', null), [FEEDBACK_FIELDS.rating]],
+    [
+      'a comment over 1000 characters',
+      feedbackValues('3', 'no', 'x'.repeat(1001)),
+      [FEEDBACK_FIELDS.comment],
+    ],
+  ])('shows an inline error for %s and stores nothing', async (_case, values, fields) => {
+    const before = countRows(db());
+    const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }), values);
+    const body = response.json() as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors)).toEqual(fields);
+    expect(countRows(db())).toEqual(before);
+    expect(pairRow()?.status).toBe('active');
+    expect(dmsTo(BEN.userId)).toHaveLength(0);
+  });
+
+  it('ends the pair with the feedback, tells the partner kindly, frees the place and matches again', async () => {
+    // Cara waits for a mentor on a topic Ada teaches, but Ada's only place is taken.
+    seedMenteeRequest(db(), {
+      userId: CARA.userId,
+      topics: ['Generative AI tools'],
+      createdAt: new Date(t.clock.now().getTime() - 2 * DAY),
+    });
+    await t.tick();
+    const pendingForAda = () =>
+      db()
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')))
+        .all();
+    expect(pendingForAda()).toHaveLength(0);
+
+    const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
+    expect(noticeText(response)).toContain(`Your pairing has ended and <@${BEN.userId}> has been told`);
+
+    expect(pairRow()).toMatchObject({ status: 'ended', endedAt: t.clock.now(), endedBy: ADA.userId });
+    expect(feedbackRows()).toEqual([
+      expect.objectContaining({
+        pairId,
+        userId: ADA.userId,
+        role: 'mentor',
+        rating: 4,
+        wouldRecommend: true,
+        comment: 'Ben asked great questions',
+      }),
+    ]);
+    const toBen = dmsTo(BEN.userId).at(-1);
+    expect(toBen?.text).toContain(`<@${ADA.userId}> has ended your Mentor Circles pairing`);
+    expect(JSON.stringify(toBen?.blocks)).toContain(`"action_id":"${SELF_SERVICE_ACTIONS.giveFeedback}"`);
+    expect(blockKitProblems('message', { blocks: toBen?.blocks ?? [] })).toEqual([]);
+    // The comment goes to the admins only, never to the partner.
+    expect(JSON.stringify(toBen)).not.toContain('great questions');
+
+    // Ada's place is free again, and matching ran at once: she is asked about Cara.
+    expect(pendingForAda().map((proposal) => proposal.menteeId)).toEqual([CARA.userId]);
+    expect(dmsTo(ADA.userId).at(-1)?.text).toContain('Would you mentor Cara Senior?');
+    const status = JSON.stringify((await t.command(ADA.userId, 'status')).json());
+    expect(status).not.toContain('you mentor them');
+    // Both Home tabs were refreshed.
+    const published = t.fake.calls('views.publish').map((call) => call.params.user_id);
+    expect(published).toEqual(expect.arrayContaining([ADA.userId, BEN.userId]));
+  });
+
+  it('lets the partner give feedback once through the button, and says so on a second try', async () => {
+    await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
+    const button = { userId: BEN.userId, actionId: SELF_SERVICE_ACTIONS.giveFeedback, value: String(pairId) };
+    await t.click({ ...button, message: { channel: t.fake.channelFor([BEN.userId]), ts: '1.1' } });
+    const view = lastOpenedView();
+    expect(view.callback_id).toBe(SELF_SERVICE_CALLBACKS.feedback);
+    expect(JSON.parse(String(view.private_metadata))).toEqual({ pairId, mode: 'feedback' });
+
+    const metadata = String(view.private_metadata);
+    const stored = await submitFeedback(BEN.userId, metadata, feedbackValues('5', 'no', null));
+    expect(noticeText(stored)).toContain('Thank you! Your feedback is saved');
+    expect(feedbackRows().map((row) => [row.role, row.userId, row.rating, row.wouldRecommend])).toEqual([
+      ['mentor', ADA.userId, 4, true],
+      ['mentee', BEN.userId, 5, false],
+    ]);
+
+    // The same modal submitted again, and the button clicked again: nothing new, a clear answer.
+    const again = await submitFeedback(BEN.userId, metadata, feedbackValues('1', 'no', null));
+    expect(noticeText(again)).toContain('already shared feedback');
+    await t.click({ ...button, message: { channel: t.fake.channelFor([BEN.userId]), ts: '1.1' } });
+    expect(JSON.stringify(lastOpenedView().blocks)).toContain('already shared feedback');
+    expect(feedbackRows()).toHaveLength(2);
+  });
+
+  it('answers a second End submission, and someone else, without changing anything', async () => {
+    const metadata = JSON.stringify({ pairId, mode: 'end' });
+    await submitFeedback(ADA.userId, metadata);
+    const endedAt = pairRow()?.endedAt;
+    const second = await submitFeedback(ADA.userId, metadata, feedbackValues('1', 'no', 'changed my mind'));
+    expect(noticeText(second)).toContain('had already ended, and you have already shared feedback');
+    expect(pairRow()?.endedAt).toEqual(endedAt);
+    expect(feedbackRows()).toHaveLength(1);
+
+    // Cara is not in this pair: neither the button nor a hand-made submission lets her in.
+    await t.click({
+      userId: CARA.userId,
+      actionId: SELF_SERVICE_ACTIONS.giveFeedback,
+      value: String(pairId),
+    });
+    expect(JSON.stringify(lastOpenedView().blocks)).toContain('no longer on record');
+    const forged = await submitFeedback(CARA.userId, JSON.stringify({ pairId, mode: 'feedback' }));
+    expect(noticeText(forged)).toContain('not one of yours');
+    const tampered = await submitFeedback(ADA.userId, '{"pairId":"x"}');
+    expect(noticeText(tampered)).toContain('not one of yours');
+    expect(feedbackRows()).toHaveLength(1);
+  });
+
+  it('takes the feedback when the partner ended the pair a moment earlier', async () => {
+    await submitFeedback(
+      BEN.userId,
+      JSON.stringify({ pairId, mode: 'end' }),
+      feedbackValues('3', 'yes', null),
+    );
+    const late = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
+    expect(noticeText(late)).toContain('had already ended. Thank you — your feedback is saved');
+    expect(pairRow()?.endedBy).toBe(BEN.userId);
+    expect(feedbackRows().map((row) => row.role)).toEqual(['mentee', 'mentor']);
+  });
+});
+
+describe('/mentor end with several pairings, or none', () => {
+  it('asks which pairing first, then shows the feedback modal for it', async () => {
+    const caraPair = seedPair(db(), {
+      mentor: ADA,
+      mentee: CARA,
+      channelId: t.fake.channelFor([ADA.userId, CARA.userId]),
+      offerId,
+      sharedTopics: ['Generative AI tools'],
+      startedAt: t.clock.now(),
+    });
+    await t.command(ADA.userId, 'end');
+    const chooser = lastOpenedView();
+    expect(chooser.callback_id).toBe(SELF_SERVICE_CALLBACKS.chooseEnd);
+    expect(blockKitProblems('modal', chooser)).toEqual([]);
+    const options = JSON.stringify(chooser.blocks);
+    expect(options).toContain('Ben Mentee (you mentor them)');
+    expect(options).toContain('Cara Senior (you mentor them)');
+
+    const choose = (value: string) =>
+      t.submit({
+        userId: ADA.userId,
+        callbackId: SELF_SERVICE_CALLBACKS.chooseEnd,
+        values: {
+          [SELF_SERVICE_FIELDS.pair]: {
+            [SELF_SERVICE_FIELDS.pair]: { type: 'static_select', selected_option: { value } },
+          },
+        },
+      });
+    const chosen = (await choose(String(caraPair))).json() as {
+      response_action: string;
+      view: Record<string, unknown>;
+    };
+    expect(chosen.response_action).toBe('update');
+    expect(JSON.parse(String(chosen.view.private_metadata))).toEqual({ pairId: caraPair, mode: 'end' });
+    expect(JSON.stringify(chosen.view.blocks)).toContain(`<@${CARA.userId}>`);
+
+    // A pairing that ended meanwhile (or someone else's) is refused under the select.
+    await submitFeedback(ADA.userId, JSON.stringify({ pairId: caraPair, mode: 'end' }));
+    for (const value of [String(caraPair), '999', 'drop table']) {
+      const refused = (await choose(value)).json() as {
+        response_action: string;
+        errors: Record<string, string>;
+      };
+      expect(refused.response_action).toBe('errors');
+      expect(refused.errors[SELF_SERVICE_FIELDS.pair]).toContain('already ended');
+    }
+    expect(pairRow()?.status).toBe('active');
+  });
+
+  it('tells someone without a pairing there is nothing to end', async () => {
+    const response = await t.command(DEV, 'end');
+    expect(JSON.stringify(response.json())).toContain('You have no pairing to end');
+    expect(t.fake.calls('views.open')).toHaveLength(0);
+  });
+});
