@@ -21,7 +21,7 @@ import type { AppContext } from './slack/app-context';
 import { createInFlightWork } from './slack/in-flight-work';
 import { registerListeners } from './slack/listeners';
 import { createMessenger } from './slack/messenger';
-import { createSlackApp } from './slack/slack-app';
+import { createSlackApp, fetchBotIdentity, type BotIdentity } from './slack/slack-app';
 
 export interface BuildOptions {
   clock?: Clock;
@@ -102,11 +102,19 @@ export function createAppScheduler(context: AppContext): Scheduler {
 export async function startApp(config: Config, options: BuildOptions = {}): Promise<RunningApp> {
   const context = createContext(config, options);
   const { db, logger, inFlight } = context;
+  let identity: BotIdentity;
+  try {
+    identity = await fetchBotIdentity(context.client);
+  } catch (error) {
+    closeDatabase(db);
+    throw error;
+  }
   const scheduler = createAppScheduler(context);
   const slack = createSlackApp({
     config,
     logger,
     inFlight,
+    identity,
     ...(options.clientOptions === undefined ? {} : { clientOptions: options.clientOptions }),
     health: () => {
       const reachable = isDatabaseReachable(db);
@@ -128,6 +136,8 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
 
   const port = await slack.start();
   if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
+  // Stopping twice (a test's cleanup after a signal, say) waits for the one stop.
+  let stopping: Promise<{ complete: boolean }> | null = null;
   logger.info(
     { component: 'app', mode: config.slack.appToken === null ? 'http' : 'socket', port },
     'Mentor Circles is running',
@@ -141,25 +151,33 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
       await scheduler.runDueJobs(now);
       await inFlight.settle();
     },
-    async stop({ graceMs = SHUTDOWN_GRACE_MS } = {}) {
-      const startedAt = performance.now();
-      slack.stopTakingWork();
-      const grace = new AbortController();
-      const finished = await Promise.race([
-        (async () => {
-          await scheduler.stop();
-          await inFlight.settle();
-          return true;
-        })(),
-        delay(graceMs, false, { signal: grace.signal }).catch(() => false),
-      ]);
-      grace.abort();
-      await slack.stop();
-      closeDatabase(db);
-      const log = { component: 'app', ms: Math.round(performance.now() - startedAt) };
-      if (finished) logger.info(log, 'stopped');
-      else logger.warn({ ...log, requestsInFlight: inFlight.size }, 'stopped before work in flight finished');
-      return { complete: finished };
+    stop(stopOptions) {
+      stopping ??= stopApp(stopOptions);
+      return stopping;
     },
   };
+
+  async function stopApp({ graceMs = SHUTDOWN_GRACE_MS }: StopOptions = {}): Promise<{ complete: boolean }> {
+    const startedAt = performance.now();
+    slack.stopTakingWork();
+    const grace = new AbortController();
+    const finished = await Promise.race([
+      (async () => {
+        await scheduler.stop();
+        await inFlight.settle();
+        return true;
+      })(),
+      delay(graceMs, false, { signal: grace.signal }).catch(() => false),
+    ]);
+    grace.abort();
+    try {
+      await slack.stop();
+    } finally {
+      closeDatabase(db);
+    }
+    const log = { component: 'app', ms: Math.round(performance.now() - startedAt) };
+    if (finished) logger.info(log, 'stopped');
+    else logger.warn({ ...log, requestsInFlight: inFlight.size }, 'stopped before work in flight finished');
+    return { complete: finished };
+  }
 }

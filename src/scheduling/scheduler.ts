@@ -30,7 +30,8 @@ export function createScheduler(
   },
 ): Scheduler {
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  // Runs from the timer and from callers of runDueJobs alike: stop waits for all of them.
+  const inProgress = new Set<Promise<void>>();
   let lastSuccess: Date | null = null;
   const stopping = new AbortController();
   const log = deps.logger.child({ component: 'scheduler' });
@@ -71,13 +72,17 @@ export function createScheduler(
     );
   }
 
-  const runDueJobs = (now: Date) => withLogFields({ runId: newLogId() }, () => runJobs(now));
+  const runDueJobs = (now: Date): Promise<void> => {
+    const run = withLogFields({ runId: newLogId() }, () => runJobs(now));
+    inProgress.add(run);
+    const forget = () => inProgress.delete(run);
+    run.then(forget, forget);
+    return run;
+  };
 
   const tick = () => {
-    if (running !== null) return;
-    running = runDueJobs(deps.clock.now()).finally(() => {
-      running = null;
-    });
+    if (inProgress.size > 0) return;
+    void runDueJobs(deps.clock.now());
   };
 
   return {
@@ -92,7 +97,7 @@ export function createScheduler(
       if (timer !== null) clearInterval(timer);
       timer = null;
       stopping.abort();
-      await running;
+      await Promise.allSettled([...inProgress]);
     },
     lastSuccessAt: () => lastSuccess,
   };

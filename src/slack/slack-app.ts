@@ -14,7 +14,7 @@ import {
   type ReceiverEvent,
   type RespondFn,
 } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import type { WebClient, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
 import { newLogId, toBoltLogger, withLogFields, type Logger } from '../logger';
 import type { InFlightWork } from './in-flight-work';
@@ -30,11 +30,18 @@ export interface Health {
   body: Record<string, unknown>;
 }
 
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
 export interface SlackAppOptions {
   config: Config;
   logger: Logger;
   inFlight: InFlightWork;
   health: () => Health;
+  /** From fetchBotIdentity: given to Bolt, it does not call auth.test itself (unawaited, at construction). */
+  identity: BotIdentity;
   clientOptions?: WebClientOptions;
 }
 
@@ -48,11 +55,29 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
+/**
+ * Asks Slack who the bot is, once, at start-up: a wrong token stops the app with Slack's reason instead of
+ * failing every request later. (Left to Bolt, the call's failure would be an unhandled rejection.)
+ */
+export async function fetchBotIdentity(client: WebClient): Promise<BotIdentity> {
+  let result: Awaited<ReturnType<WebClient['auth']['test']>>;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN: ${errorSummary(error).message}`, { cause: error });
+  }
+  if (typeof result.bot_id !== 'string' || typeof result.user_id !== 'string') {
+    throw new Error('SLACK_BOT_TOKEN is not a bot token: auth.test returned no bot id');
+  }
+  return { botId: result.bot_id, botUserId: result.user_id };
+}
+
 export function createSlackApp({
   config,
   logger,
   inFlight,
   health,
+  identity,
   clientOptions,
 }: SlackAppOptions): SlackApp {
   const boltLogger = toBoltLogger(logger);
@@ -102,7 +127,13 @@ export function createSlackApp({
   }
 
   const app = new GuardedApp(
-    { token: config.slack.botToken, receiver, logger: boltLogger, clientOptions: allClientOptions },
+    {
+      token: config.slack.botToken,
+      ...identity,
+      receiver,
+      logger: boltLogger,
+      clientOptions: allClientOptions,
+    },
     { logger: logger.child({ component: 'slack' }), inFlight },
   );
 
