@@ -1,7 +1,10 @@
 // Stopping the app at any moment: SIGTERM or SIGINT stops new work, waits (bounded) for what is in flight,
 // closes the port and the database and ends with exit code 0; a second signal ends it at once.
-import { EventEmitter } from 'node:events';
+import { spawn } from 'node:child_process';
+import { EventEmitter, once } from 'node:events';
 import path from 'node:path';
+import readline from 'node:readline';
+import { startFakeSlack } from '../../src/dev/fake-slack-server';
 import { FORM, postSigned, slashCommandBody } from '../../src/dev/signed-requests';
 import { serveUntilSignalled } from '../../src/main';
 import { openDatabase } from '../../src/storage/database';
@@ -106,4 +109,53 @@ describe('stopping on a signal', () => {
     inFlight.finish();
     await expect(inFlight.work).rejects.toThrow(/not open/);
   });
+});
+
+describe('the real process', () => {
+  const root = path.resolve(__dirname, '../..');
+
+  it('stops on SIGTERM with exit code 0 and its port closed', async () => {
+    const fake = await startFakeSlack();
+    const temp = makeTempDir();
+    // The CLI exactly as `mentor-circles start` runs it, compiled on the fly; cwd has no .env to pick up.
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), 'start'], {
+      cwd: temp.dir,
+      env: {
+        PATH: process.env.PATH,
+        SLACK_BOT_TOKEN: 'xoxb-child',
+        SLACK_SIGNING_SECRET: 'child-secret',
+        SLACK_API_URL: fake.apiUrl,
+        PORT: '0',
+        DATABASE_PATH: path.join(temp.dir, 'child.db'),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const lines: Record<string, unknown>[] = [];
+      const running = new Promise<number>((resolve) => {
+        readline.createInterface({ input: child.stdout }).on('line', (line) => {
+          const entry = JSON.parse(line) as Record<string, unknown>;
+          lines.push(entry);
+          if (entry.msg === 'Mentor Circles is running') resolve(entry.port as number);
+        });
+      });
+      const port = await running;
+      const healthUrl = `http://127.0.0.1:${port}/healthz`;
+      expect((await fetch(healthUrl)).status).toBe(200);
+
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['stopping', 'stopped']));
+      expect(await answers(healthUrl)).toBe(false);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await fake.close();
+      temp.cleanup();
+    }
+    // Compiling the app in the child takes a few seconds on a busy machine.
+  }, 60_000);
 });

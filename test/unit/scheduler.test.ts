@@ -1,0 +1,89 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/logger';
+import { createScheduler, type Job } from '../../src/scheduling/scheduler';
+import { createTestClock } from '../support/test-clock';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
+      }
+      done();
+    },
+  });
+  return { lines, logger: createLogger('info', destination) };
+}
+
+describe('scheduler', () => {
+  it('logs one line per job and one summary per run, all with the run id', async () => {
+    const { lines, logger } = capture();
+    const jobs: Job[] = [
+      { name: 'first', run: async () => ({ sent: 2 }) },
+      {
+        name: 'second',
+        run: async () => {
+          throw new Error('boom');
+        },
+      },
+    ];
+    const scheduler = createScheduler(jobs, { clock: createTestClock(), logger });
+    await scheduler.runDueJobs(new Date('2026-11-23T10:00:00Z'));
+    await scheduler.runDueJobs(new Date('2026-11-23T10:05:00Z'));
+
+    const [firstRun, secondRun] = lines.filter((line) => line.msg === 'scheduler run');
+    expect(firstRun).toMatchObject({ component: 'scheduler', jobs: 2, failed: ['second'], level: 'info' });
+    expect(typeof firstRun?.runId).toBe('string');
+    expect(secondRun?.runId).not.toBe(firstRun?.runId);
+    const ofFirstRun = lines.filter((line) => line.runId === firstRun?.runId);
+    expect(ofFirstRun.map((line) => line.msg)).toEqual(['job run', 'job failed', 'scheduler run']);
+    expect(ofFirstRun[0]).toMatchObject({ job: 'first', sent: 2 });
+    // A failed job means the scheduler has not had a fully successful run.
+    expect(scheduler.lastSuccessAt()).toBeNull();
+  });
+
+  it('on stop, tells the running job to stop and waits for it to finish the item it is on', async () => {
+    const { logger } = capture();
+    let release = () => undefined as void;
+    const itemInProgress = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const done: number[] = [];
+    const job: Job = {
+      name: 'items',
+      async run(_now, signal) {
+        for (const item of [1, 2, 3]) {
+          if (signal?.aborted) break;
+          if (item === 1) await itemInProgress;
+          done.push(item);
+        }
+        return { done: done.length };
+      },
+    };
+    const scheduler = createScheduler([job], { clock: createTestClock(), logger });
+    const run = scheduler.runDueJobs(new Date('2026-11-23T10:00:00Z'));
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+
+    release();
+    await stopping;
+    await run;
+    expect(done).toEqual([1]);
+    expect(scheduler.lastSuccessAt()).toBeNull();
+  });
+
+  it('remembers the instant of the last run in which every job succeeded', async () => {
+    const { logger } = capture();
+    const scheduler = createScheduler([{ name: 'ok', run: async () => ({}) }], {
+      clock: createTestClock(),
+      logger,
+    });
+    await scheduler.runDueJobs(new Date('2026-11-23T10:00:00Z'));
+    expect(scheduler.lastSuccessAt()).toEqual(new Date('2026-11-23T10:00:00Z'));
+  });
+});
