@@ -14,19 +14,28 @@ const { Chart, registerables } = require('chart.js') as typeof ChartJs;
 /** The topic chart shows the largest shortages first and stops here, so bars stay readable. */
 export const CHART_MAX_TOPICS = 15;
 
-const FONT_FAMILY = 'Mentor Circles Report';
+export const CHART_FONT_FAMILY = 'Mentor Circles Report';
 const WIDTH = 1000;
 const COLORS = { sent: '#4a7fd4', answered: '#2fa36b', offers: '#2fa36b', requests: '#e0823d' };
 
 let ready = false;
 
+const FONT_FILES = ['400Regular/Roboto_400Regular.ttf', '700Bold/Roboto_700Bold.ttf'];
+
 function prepare(): void {
   if (ready) return;
   Chart.register(...registerables);
-  for (const weight of ['400Regular/Roboto_400Regular.ttf', '700Bold/Roboto_700Bold.ttf']) {
-    GlobalFonts.registerFromPath(require.resolve(`@expo-google-fonts/roboto/${weight}`), FONT_FAMILY);
+  // The font registry is native and process-wide: register once, even if this module is loaded again.
+  if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
+    for (const name of FONT_FILES) {
+      const file = require.resolve(`@expo-google-fonts/roboto/${name}`);
+      // Without it Skia would fall back to whatever fonts the machine has, or draw no text at all.
+      if (GlobalFonts.registerFromPath(file, CHART_FONT_FAMILY) === null) {
+        throw new Error(`Cannot load font ${file}`);
+      }
+    }
   }
-  Chart.defaults.font.family = FONT_FAMILY;
+  Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.font.size = 14;
   Chart.defaults.color = '#333333';
   ready = true;

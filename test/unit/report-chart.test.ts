@@ -1,5 +1,7 @@
 import { computeReportFigures, type ReportData } from '../../src/domain/report-figures';
+import { GlobalFonts } from '@napi-rs/canvas';
 import {
+  CHART_FONT_FAMILY,
   CHART_MAX_TOPICS,
   renderEngagementChart,
   renderReportCharts,
@@ -75,6 +77,12 @@ describe('report charts', () => {
     const capped = png(renderTopicChart(many));
     expect(capped.height).toBeGreaterThan(few.height);
     expect(capped.height).toBe(160 + 34 * CHART_MAX_TOPICS);
+  });
+
+  it('draws its text with the Roboto font shipped in an npm package, not whatever the machine has', () => {
+    renderEngagementChart(programme);
+    const family = GlobalFonts.families.find((entry) => entry.family === CHART_FONT_FAMILY);
+    expect(family?.styles.map((style) => style.weight).sort()).toEqual([400, 700]);
   });
 
   it('gives the same bytes for the same figures', () => {
