@@ -47,7 +47,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
-      mixin: () => currentFields.getStore() ?? {},
+      // A copy: pino merges each line's own fields into the object the mixin returns.
+      mixin: () => ({ ...currentFields.getStore() }),
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );

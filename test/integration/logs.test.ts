@@ -1,0 +1,161 @@
+// What an operator reads: one JSON object per line, with level, time, component and the id of the request or
+// run it belongs to; and never a token, the signing secret or anything a person wrote.
+import { JSON_TYPE } from '../../src/dev/signed-requests';
+import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
+
+const MENTOR = 'U0LOGMENTOR';
+const MENTEE = 'U0LOGMENTEE';
+// What people typed; each must stay out of the log.
+const NOTE = 'Private note: I teach TikTok 7f3a';
+const GOALS = 'Private goals: learn prompts 91bc';
+const MESSAGE = 'Private message in the group DM 5d2e';
+const COMMAND_TEXT = 'dance with-my-secret-word-42aa';
+const HOSTILE = 'hostile body content 0c77';
+
+type LogLine = Record<string, unknown> & { level: string; time: string; msg: string };
+
+const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
+
+function signupValues(topic: number, level: string, extra: Record<string, Record<string, unknown>>) {
+  return {
+    topics: { topics: { type: 'multi_static_select', selected_options: [option(String(topic))] } },
+    other_topics: { other_topics: { type: 'plain_text_input', value: null } },
+    level: { level: { type: 'static_select', selected_option: option(level) } },
+    department: { department: { type: 'static_select', selected_option: option('Marketing') } },
+    exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
+    ...extra,
+  };
+}
+
+describe('logs of a full flow (LOG_LEVEL=debug)', () => {
+  let t: TestApp;
+  let lines: LogLine[];
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { LOG_LEVEL: 'debug' },
+      users: [
+        { id: MENTOR, teamId: TEAM, name: 'mentor', realName: 'Mia Mentor', tz: 'Europe/London' },
+        { id: MENTEE, teamId: TEAM, name: 'mentee', realName: 'Max Mentee', tz: 'Europe/London' },
+      ],
+    });
+    const topic = (
+      t.app.context.db.$client.prepare("select id from topics where team_id = '' order by id").get() as {
+        id: number;
+      }
+    ).id;
+
+    await t.command(MENTOR, 'help');
+    await t.command(MENTOR, COMMAND_TEXT);
+    await t.command(MENTOR, 'offer');
+    await t.submit({
+      userId: MENTOR,
+      callbackId: 'mentor_offer',
+      values: signupValues(topic, '1', {
+        capacity: { capacity: { type: 'static_select', selected_option: option('1') } },
+        note: { note: { type: 'plain_text_input', value: NOTE } },
+      }),
+    });
+    await t.command(MENTEE, 'find');
+    await t.submit({
+      userId: MENTEE,
+      callbackId: 'mentor_find',
+      values: signupValues(topic, '5', { goals: { goals: { type: 'plain_text_input', value: GOALS } } }),
+    });
+    await t.event({
+      type: 'message',
+      channel: t.fake.channelFor([MENTOR, MENTEE]),
+      channel_type: 'mpim',
+      user: MENTEE,
+      text: MESSAGE,
+      ts: '1764000000.000100',
+    });
+    // A Slack failure, so error paths are in the log too.
+    t.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
+    await t.command(MENTOR, 'status');
+    // Refused before Bolt: its body must not be echoed either.
+    await t.post(JSON.stringify({ type: 'event_callback', text: HOSTILE }), JSON_TYPE, { secret: 'wrong' });
+    await t.post(JSON.stringify({ type: 'event_callback', text: HOSTILE }), 'text/plain');
+    await t.tick();
+    lines = t.logs.map((line) => JSON.parse(line) as LogLine);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('never contains a token, the signing secret or anything a person typed', () => {
+    const everything = t.logs.join('\n');
+    for (const secret of [BOT_TOKEN, SIGNING_SECRET, NOTE, GOALS, MESSAGE, COMMAND_TEXT, HOSTILE]) {
+      expect(everything).not.toContain(secret);
+    }
+    // The flow did happen: the note was stored and the debug lines of the SDKs are there.
+    const note = t.app.context.db.$client.prepare('select note from offers').get() as { note: string };
+    expect(note.note).toBe(NOTE);
+    expect(lines.some((line) => line.component === 'bolt' && line.level === 'debug')).toBe(true);
+    expect(lines.some((line) => line.component === 'slack-api')).toBe(true);
+  });
+
+  it('writes one JSON object per line with level and time', () => {
+    expect(lines.length).toBeGreaterThan(20);
+    for (const raw of t.logs) expect(raw.match(/"component":/g)?.length ?? 0).toBeLessThanOrEqual(1);
+    for (const line of lines) {
+      expect(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).toContain(line.level);
+      expect(new Date(line.time).toISOString()).toBe(line.time);
+      expect(typeof line.msg).toBe('string');
+    }
+  });
+
+  it('summarises each Slack request on one line, with a request id shared by everything it logged', () => {
+    const handled = lines.filter((line) => line.msg === 'request handled');
+    expect(handled.map((line) => line.kind)).toEqual(
+      expect.arrayContaining(['command', 'view_submission', 'event_callback']),
+    );
+    for (const line of handled) {
+      expect(line).toMatchObject({ component: 'slack', teamId: TEAM });
+      expect(typeof line.requestId).toBe('string');
+      expect(typeof line.ms).toBe('number');
+    }
+    expect(new Set(handled.map((line) => line.requestId)).size).toBe(handled.length);
+    // A listener's own line (from the offer's submission) carries the id of the request it served.
+    const offerSubmission = handled.find((line) => line.name === 'mentor_offer');
+    const fromThatRequest = lines.filter((line) => line.requestId === offerSubmission?.requestId);
+    expect(fromThatRequest.map((line) => line.component)).toEqual(
+      expect.arrayContaining(['signup', 'slack']),
+    );
+  });
+
+  it('gives each scheduler run a run id on all its lines and one summary line', () => {
+    const runs = lines.filter((line) => line.msg === 'scheduler run');
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ component: 'scheduler', failed: [] });
+    const jobLines = lines.filter((line) => line.msg === 'job run');
+    expect(jobLines.length).toBeGreaterThan(0);
+    for (const line of jobLines) expect(line.runId).toBe(runs[0]?.runId);
+  });
+
+  it('logs refused requests with the reason (their bodies are checked above)', () => {
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ component: 'http', level: 'warn', msg: 'request refused', status: 415 }),
+        expect.objectContaining({
+          component: 'bolt',
+          level: 'warn',
+          msg: expect.stringContaining('signature mismatch') as unknown,
+        }),
+      ]),
+    );
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  it('leaves out lines below the level', async () => {
+    const t = await startTestApp({ env: { LOG_LEVEL: 'warn' } });
+    try {
+      await t.command('U1', 'help');
+      await t.post('{}', 'text/plain');
+      const levels = new Set(t.logs.map((line) => (JSON.parse(line) as LogLine).level));
+      expect([...levels]).toEqual(['warn']);
+    } finally {
+      await t.close();
+    }
+  });
+});
