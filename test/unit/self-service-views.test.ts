@@ -121,6 +121,17 @@ describe('the status message', () => {
     expect(text).toContain('paused: your partner is taking a break');
   });
 
+  it('does not name a mentor who has not accepted yet', () => {
+    const waiting = {
+      ...newcomer,
+      request: busy.request,
+      proposals: [{ ...busy.proposals[0]!, role: 'mentee' as const, otherUserId: 'UMENTOR' }],
+    };
+    const text = JSON.stringify(statusMessage(waiting, NOW).blocks);
+    expect(text).toContain('A mentor who shares your topics has been asked to confirm');
+    expect(text).not.toContain('UMENTOR');
+  });
+
   it('says when the person is on a break and until when', () => {
     const paused = {
       ...busy,

@@ -87,10 +87,12 @@ export function statusBlocks(snapshot: ParticipationSnapshot, options: StatusOpt
 
   if (snapshot.proposals.length > 0) {
     const lines = snapshot.proposals.slice(0, MAX_PROPOSALS_SHOWN).map((proposal) => {
+      if (proposal.role === 'mentee') {
+        // Like the matcher's own notice, the mentor stays unnamed until they accept: a "no" should not sting.
+        return `• A mentor who shares your topics has been asked to confirm, by ${slackDate(proposal.expiresAt)}`;
+      }
       const other = proposal.otherUserId === null ? 'a former member' : mention(proposal.otherUserId);
-      return proposal.role === 'mentor'
-        ? `• You were asked to mentor ${other}: please answer by ${slackDate(proposal.expiresAt)}`
-        : `• ${other} has been asked to mentor you and has until ${slackDate(proposal.expiresAt)} to answer`;
+      return `• You were asked to mentor ${other}: please answer by ${slackDate(proposal.expiresAt)}`;
     });
     const hidden = snapshot.proposals.length - MAX_PROPOSALS_SHOWN;
     if (hidden > 0) lines.push(`…and ${hidden} more`);
