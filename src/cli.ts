@@ -2,6 +2,7 @@
 // mentor-circles <command>: the app's entry point for operators. Each command loads the configuration
 // the same way the server does, so a command that works here works in production.
 import fs from 'node:fs';
+import pino, { type DestinationStream } from 'pino';
 import {
   describeConfigProblems,
   hasNoSlackCredentials,
@@ -9,6 +10,8 @@ import {
   SETUP_GUIDE,
   type Config,
 } from './config';
+import { BACKUP_USAGE, runBackupCommand } from './backup-command';
+import { createLogger, newLogId, withLogFields } from './logger';
 import { runServer } from './main';
 import { runMatchCommand } from './match-command';
 import {
@@ -65,6 +68,11 @@ const COMMANDS: Record<string, CliCommand> = {
     summary: 'manage the prompt library (disabled prompts are never sent)',
     run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runPromptsCommand(args, config)),
   },
+  backup: {
+    usage: BACKUP_USAGE,
+    summary: 'copy the database to FILE while the app keeps running, then check the copy',
+    run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runBackupCommand(args, config)),
+  },
 };
 
 export function usage(): string {
@@ -81,7 +89,12 @@ export function usage(): string {
   ].join('\n');
 }
 
-export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  /** Where the run's log lines go: stderr, so that stdout stays the command's output (a report, say). */
+  logDestination: DestinationStream = pino.destination({ dest: 2, sync: true }),
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
     console.log(usage());
@@ -92,7 +105,28 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv): P
     console.error(name === undefined ? usage() : `Unknown command: ${name}\n\n${usage()}`);
     return 2;
   }
-  return command.run(args, env);
+  // The server logs its own life; every other command is one run, with one summary line and a run id on
+  // every line it logs.
+  if (name === 'start') return command.run(args, env);
+  const logger = createLogger(cliLogLevel(env), logDestination).child({ component: 'cli' });
+  const startedAt = performance.now();
+  const exitCode = await withLogFields({ runId: newLogId() }, async () => {
+    const code = await command.run(args, env).catch((error: unknown) => {
+      logger.error(
+        { command: name, err: error instanceof Error ? error.message : String(error) },
+        'cli failed',
+      );
+      throw error;
+    });
+    logger.info({ command: name, exitCode: code, ms: Math.round(performance.now() - startedAt) }, 'cli run');
+    return code;
+  });
+  return exitCode;
+}
+
+function cliLogLevel(env: NodeJS.ProcessEnv): string {
+  const level = (env.LOG_LEVEL ?? '').trim().toLowerCase();
+  return level in pino.levels.values || level === 'silent' ? level : 'info';
 }
 
 /**

@@ -1,0 +1,44 @@
+// mentor-circles backup FILE: an online copy of the database, taken while the app keeps running, checked
+// before it is reported as good.
+import fs from 'node:fs';
+import type { Config } from './config';
+import { backupDatabase } from './storage/backup';
+import { closeDatabase, openDatabase } from './storage/database';
+
+export const BACKUP_USAGE = 'backup FILE';
+
+export async function runBackupCommand(args: readonly string[], config: Config): Promise<number> {
+  const [file, ...rest] = args;
+  if (file === undefined || file.startsWith('-') || rest.length > 0) {
+    console.error(`Usage: mentor-circles ${BACKUP_USAGE}`);
+    return 2;
+  }
+  // Opening a missing file would create an empty database; a backup never creates its source.
+  if (config.databasePath === ':memory:' || !fs.existsSync(config.databasePath)) {
+    console.error(`There is no database at ${config.databasePath} (DATABASE_PATH) to back up.`);
+    return 1;
+  }
+  const db = openDatabase(config.databasePath);
+  try {
+    const result = await backupDatabase(db, file);
+    const width = Math.max(...Object.keys(result.rowCounts).map((table) => table.length));
+    console.log(`Backed up ${config.databasePath} to ${result.file} (${result.pages} pages).`);
+    console.log(`Integrity check: ${result.integrity}`);
+    console.log('Rows per table:');
+    for (const [table, rows] of Object.entries(result.rowCounts)) {
+      console.log(`  ${table.padEnd(width + 2)}${rows}`);
+    }
+    if (result.integrity !== 'ok') {
+      console.error(
+        'The copy failed its integrity check: do not rely on it. The database itself may be damaged.',
+      );
+      return 1;
+    }
+    return 0;
+  } catch (error) {
+    console.error(`Backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    closeDatabase(db);
+  }
+}
