@@ -228,6 +228,18 @@ describe('/mentor end with one pairing', () => {
     expect(feedbackRows()).toHaveLength(1);
   });
 
+  it('answers a storage failure in the modal with a short apology and stores nothing', async () => {
+    db().$client.exec(
+      "create trigger fail_end before update on pairs begin select raise(abort, 'disk on fire'); end",
+    );
+    const before = countRows(db());
+    const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
+    expect(noticeText(response)).toContain('Sorry, something went wrong on our side');
+    expect(countRows(db())).toEqual(before);
+    expect(pairRow()?.status).toBe('active');
+    expect(dmsTo(BEN.userId)).toHaveLength(0);
+  });
+
   it('takes the feedback when the partner ended the pair a moment earlier', async () => {
     await submitFeedback(
       BEN.userId,

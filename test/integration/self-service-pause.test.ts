@@ -1,6 +1,7 @@
 // /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
 import { and, eq } from 'drizzle-orm';
 import type { FakeUser } from '../../src/dev/fake-slack-server';
+import { APOLOGY } from '../../src/slack/slack-app';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
@@ -258,6 +259,20 @@ describe('/mentor pause and /mentor resume', () => {
     // The next tick finds nothing more to do.
     await t.tick();
     expect(welcomes()).toHaveLength(1);
+  });
+
+  it('answers a storage failure with a short apology and stores nothing', async () => {
+    db().$client.exec(
+      "create trigger fail_pause before update on members begin select raise(abort, 'disk on fire'); end",
+    );
+    const response = await t.command(ADA.userId, 'pause');
+    expect(response.json()).toEqual({ response_type: 'ephemeral', text: APOLOGY });
+    expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
+    expect(pairRow()?.status).toBe('active');
+    expect(dmsTo(BEN.userId)).toHaveLength(0);
+    expect(t.logs.some((line) => line.includes('command failed') && line.includes('disk on fire'))).toBe(
+      true,
+    );
   });
 
   it('stops the weekly prompt while paused and sends it again after resuming', async () => {

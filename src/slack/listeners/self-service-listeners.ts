@@ -58,13 +58,13 @@ const NO_PAIRING = 'You have no pairing to end right now. `/mentor status` shows
 // ---------------------------------------------------------------------------------------------------------
 // /mentor status | pause | resume | end | leave
 
-export const handleStatus: SubcommandHandler = async ({ command, ack, context }) => {
+export const handleStatus: SubcommandHandler = guarded('status', async ({ command, ack, context }) => {
   const now = context.clock.now();
   const snapshot = await context.repos.participation.snapshot(command.team_id, command.user_id, now);
   await ack({ response_type: 'ephemeral', ...statusMessage(snapshot, now) });
-};
+});
 
-export const handlePause: SubcommandHandler = async ({ command, args, ack, context }) => {
+export const handlePause: SubcommandHandler = guarded('pause', async ({ command, args, ack, context }) => {
   const length = parsePauseLength(args);
   if (!length.ok) {
     await ack({ response_type: 'ephemeral', text: PAUSE_USAGE });
@@ -80,17 +80,17 @@ export const handlePause: SubcommandHandler = async ({ command, args, ack, conte
       await ack({ response_type: 'ephemeral', text: pauseAnswer(result) });
     },
   );
-};
+});
 
-export const handleResume: SubcommandHandler = async ({ command, ack, context }) => {
+export const handleResume: SubcommandHandler = guarded('resume', async ({ command, ack, context }) => {
   await resumeParticipation(selfServiceDeps(context), command.team_id, command.user_id, {
     onStored: async (result) => {
       await ack({ response_type: 'ephemeral', text: resumeAnswer(result) });
     },
   });
-};
+});
 
-export const handleEnd: SubcommandHandler = async (args) => {
+export const handleEnd: SubcommandHandler = guarded('end', async (args) => {
   const { command, ack, respond, context } = args;
   const pairs = await runningPairs(context, command.team_id, command.user_id);
   if (pairs.length === 0) {
@@ -101,14 +101,39 @@ export const handleEnd: SubcommandHandler = async (args) => {
   await openOrSay(context, command.trigger_id, endView(pairs), () =>
     respond({ response_type: 'ephemeral', text: OPEN_FAILED }),
   );
-};
+});
 
-export const handleLeave: SubcommandHandler = async ({ command, ack, respond, context }: SubcommandArgs) => {
+export const handleLeave: SubcommandHandler = guarded('leave', async ({ command, ack, respond, context }) => {
   await ack();
   await openOrSay(context, command.trigger_id, leaveModal(), () =>
     respond({ response_type: 'ephemeral', text: OPEN_FAILED }),
   );
-};
+});
+
+/**
+ * Answers an unexpected failure with the apology: in the acknowledgement when it has not been sent yet (so Slack
+ * shows no timeout error), through response_url otherwise.
+ */
+function guarded(name: string, handler: SubcommandHandler): SubcommandHandler {
+  return async (args) => {
+    let acked = false;
+    const ack: SubcommandArgs['ack'] = async (response) => {
+      acked = true;
+      await args.ack(response);
+    };
+    try {
+      await handler({ ...args, ack });
+    } catch (error) {
+      args.context.logger.error(
+        { component: 'self-service', command: name, teamId: args.command.team_id, err: errorSummary(error) },
+        'command failed',
+      );
+      const apology = { response_type: 'ephemeral' as const, text: APOLOGY };
+      if (!acked) await args.ack(apology);
+      else await args.respond({ ...apology, replace_original: false }).catch(() => undefined);
+    }
+  };
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // App Home, its buttons, and the modals they open
