@@ -3,8 +3,8 @@
 // request) is re-checked inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this
 // process or another, can never exceed a capacity or pair a request twice.
 import { and, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
+import { pairKey } from '../domain/matching';
 import type { Db } from './database';
 import {
   exclusions,
@@ -190,32 +190,30 @@ export function createMatchingRepository(db: Db): MatchingRepository {
           teamId,
           drafts.flatMap((draft) => draft.reasons.sharedTopicIds),
         );
-        const inserted: number[] = [];
-        for (const draft of drafts) {
-          if (!draftStillFits(tx, teamId, draft)) continue;
-          const reasons: ProposalReasons = {
-            ...draft.reasons,
-            sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
-          };
-          const row = tx
-            .insert(proposals)
-            .values({
-              teamId,
-              requestId: draft.requestId,
-              offerId: draft.offerId,
-              mentorId: draft.mentorId,
-              menteeId: draft.menteeId,
-              score: draft.score,
-              reasons,
-              status: 'pending',
-              createdAt: now,
-              expiresAt,
-            })
-            .returning({ id: proposals.id })
-            .get();
-          inserted.push(row.id);
-        }
-        return inserted;
+        const state = loadWriteState(tx, teamId);
+        const rows = drafts
+          .filter((draft) => takePlace(state, draft))
+          .map((draft) => ({
+            teamId,
+            requestId: draft.requestId,
+            offerId: draft.offerId,
+            mentorId: draft.mentorId,
+            menteeId: draft.menteeId,
+            score: draft.score,
+            reasons: {
+              ...draft.reasons,
+              sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
+            } satisfies ProposalReasons,
+            status: 'pending' as const,
+            createdAt: now,
+            expiresAt,
+          }));
+        // Multi-row inserts: one statement per slice instead of one per proposal.
+        return inChunks(rows, (chunk) =>
+          tx.insert(proposals).values(chunk).returning({ id: proposals.id }).all(),
+        )
+          .map((row) => row.id)
+          .sort((a, b) => a - b);
       });
     },
 
@@ -327,20 +325,22 @@ export function createMatchingRepository(db: Db): MatchingRepository {
     async claimWaitlistNotices(teamId, requestIds, now) {
       if (requestIds.length === 0) return [];
       return immediately((tx) =>
-        tx
-          .update(requests)
-          .set({ waitlistNotifiedAt: now })
-          .where(
-            and(
-              eq(requests.teamId, teamId),
-              inArray(requests.id, [...requestIds]),
-              eq(requests.status, 'open'),
-              isNull(requests.waitlistNotifiedAt),
-            ),
-          )
-          .returning({ id: requests.id })
-          .all()
-          .map((row) => row.id),
+        inChunks(requestIds, (chunk) =>
+          tx
+            .update(requests)
+            .set({ waitlistNotifiedAt: now })
+            .where(
+              and(
+                eq(requests.teamId, teamId),
+                inArray(requests.id, chunk),
+                eq(requests.status, 'open'),
+                isNull(requests.waitlistNotifiedAt),
+              ),
+            )
+            .returning({ id: requests.id })
+            .all()
+            .map((row) => row.id),
+        ),
       );
     },
 
@@ -522,17 +522,17 @@ function loadPastPairs(tx: Reader, teamId: string): [string, string][] {
 }
 
 function topicNameMap(tx: Reader, teamId: string, topicIds: readonly number[]): Map<number, string> {
-  const ids = [...new Set(topicIds)];
-  if (ids.length === 0) return new Map();
-  const rows = tx
-    .select({ id: topics.id, name: topics.name })
-    .from(topics)
-    .where(and(inArray(topics.id, ids), inArray(topics.teamId, ['', teamId])))
-    .all();
+  const rows = inChunks([...new Set(topicIds)], (chunk) =>
+    tx
+      .select({ id: topics.id, name: topics.name })
+      .from(topics)
+      .where(and(inArray(topics.id, chunk), inArray(topics.teamId, ['', teamId])))
+      .all(),
+  );
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-function countPlacesInUse(tx: Tx, teamId: string, mentorId: string, pendingToo: boolean): number {
+function countPairsInUse(tx: Tx, teamId: string, mentorId: string): number {
   const paired = tx
     .select({ count: sql<number>`count(*)` })
     .from(pairs)
@@ -540,68 +540,58 @@ function countPlacesInUse(tx: Tx, teamId: string, mentorId: string, pendingToo: 
       and(eq(pairs.teamId, teamId), eq(pairs.mentorId, mentorId), inArray(pairs.status, [...HOLDS_A_PLACE])),
     )
     .get();
-  if (!pendingToo) return paired?.count ?? 0;
-  const pending = tx
-    .select({ count: sql<number>`count(*)` })
-    .from(proposals)
-    .where(
-      and(eq(proposals.teamId, teamId), eq(proposals.mentorId, mentorId), eq(proposals.status, 'pending')),
-    )
-    .get();
-  return (paired?.count ?? 0) + (pending?.count ?? 0);
+  return paired?.count ?? 0;
 }
 
-function wereEverProposed(tx: Tx, teamId: string, a: string, b: string): boolean {
-  const between = (mentor: SQLiteColumn, mentee: SQLiteColumn) =>
-    or(and(eq(mentor, a), eq(mentee, b)), and(eq(mentor, b), eq(mentee, a)));
-  const paired = tx
-    .select({ id: pairs.id })
-    .from(pairs)
-    .where(and(eq(pairs.teamId, teamId), between(pairs.mentorId, pairs.menteeId)))
-    .get();
-  if (paired !== undefined) return true;
-  const proposed = tx
-    .select({ id: proposals.id })
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.teamId, teamId),
-        inArray(proposals.status, PAST_PAIR_STATUSES),
-        between(proposals.mentorId, proposals.menteeId),
-      ),
-    )
-    .get();
-  return proposed !== undefined;
+// The workspace as it is inside the write transaction: another run, a click or a submission may have changed
+// it since the pool was read. Loaded once per batch (not per draft) so a run of any size stays linear.
+interface WriteState {
+  openRequests: Map<number, string>;
+  waitingRequests: Set<number>;
+  openOffers: Map<number, { userId: string; capacity: number }>;
+  placesInUse: Map<string, number>;
+  pastPairs: Set<string>;
 }
 
-// Another run, a click or a submission may have changed the world since the pool was read.
-function draftStillFits(tx: Tx, teamId: string, draft: ProposalDraft): boolean {
-  const request = tx
-    .select({ userId: requests.userId, status: requests.status })
+function loadWriteState(tx: Tx, teamId: string): WriteState {
+  const openRequests = tx
+    .select({ id: requests.id, userId: requests.userId })
     .from(requests)
-    .where(and(eq(requests.teamId, teamId), eq(requests.id, draft.requestId)))
-    .get();
-  if (request?.status !== 'open' || request.userId !== draft.menteeId) return false;
-  const pending = tx
-    .select({ id: proposals.id })
+    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
+    .all();
+  const waiting = tx
+    .select({ requestId: proposals.requestId })
     .from(proposals)
-    .where(
-      and(
-        eq(proposals.teamId, teamId),
-        eq(proposals.requestId, draft.requestId),
-        eq(proposals.status, 'pending'),
-      ),
-    )
-    .get();
-  if (pending !== undefined) return false;
-  const offer = tx
-    .select({ userId: offers.userId, status: offers.status, capacity: offers.capacity })
+    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
+    .all();
+  const openOffers = tx
+    .select({ id: offers.id, userId: offers.userId, capacity: offers.capacity })
     .from(offers)
-    .where(and(eq(offers.teamId, teamId), eq(offers.id, draft.offerId)))
-    .get();
-  if (offer?.status !== 'open' || offer.userId !== draft.mentorId) return false;
-  if (countPlacesInUse(tx, teamId, draft.mentorId, true) >= offer.capacity) return false;
-  return !wereEverProposed(tx, teamId, draft.mentorId, draft.menteeId);
+    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')))
+    .all();
+  return {
+    openRequests: new Map(openRequests.map((row) => [row.id, row.userId])),
+    waitingRequests: new Set(waiting.map((row) => row.requestId).filter((id) => id !== null)),
+    openOffers: new Map(openOffers.map((row) => [row.id, { userId: row.userId, capacity: row.capacity }])),
+    placesInUse: placesInUse(tx, teamId),
+    pastPairs: new Set(loadPastPairs(tx, teamId).map(([a, b]) => pairKey(a, b))),
+  };
+}
+
+/** True when the draft still fits; then counts it in, so later drafts of the same batch see it. */
+function takePlace(state: WriteState, draft: ProposalDraft): boolean {
+  if (state.openRequests.get(draft.requestId) !== draft.menteeId) return false;
+  if (state.waitingRequests.has(draft.requestId)) return false;
+  const offer = state.openOffers.get(draft.offerId);
+  if (offer?.userId !== draft.mentorId) return false;
+  const used = state.placesInUse.get(draft.mentorId) ?? 0;
+  if (used >= offer.capacity) return false;
+  const key = pairKey(draft.mentorId, draft.menteeId);
+  if (state.pastPairs.has(key)) return false;
+  state.waitingRequests.add(draft.requestId);
+  state.placesInUse.set(draft.mentorId, used + 1);
+  state.pastPairs.add(key);
+  return true;
 }
 
 function findProposalRow(tx: Tx, teamId: string, proposalId: number) {
@@ -636,7 +626,7 @@ function whyUnavailable(tx: Tx, teamId: string, proposal: typeof proposals.$infe
     .where(and(eq(offers.teamId, teamId), eq(offers.id, proposal.offerId)))
     .get();
   if (offer?.status !== 'open') return 'offer_gone';
-  if (countPlacesInUse(tx, teamId, proposal.mentorId!, false) >= offer.capacity) return 'mentor_full';
+  if (countPairsInUse(tx, teamId, proposal.mentorId!) >= offer.capacity) return 'mentor_full';
   return null;
 }
 
@@ -644,49 +634,64 @@ function parseReasons(value: unknown): ProposalReasons {
   return reasonsSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
 }
 
+// SQLite caps the number of bound parameters per statement; large runs are read and written in slices.
+const CHUNK = 500;
+
+function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => R[]): R[] {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += CHUNK) {
+    results.push(...run(items.slice(start, start + CHUNK)));
+  }
+  return results;
+}
+
 function findProposals(db: Db, teamId: string, proposalIds: readonly number[]): ProposalDetails[] {
   if (proposalIds.length === 0) return [];
   return db.transaction((tx) => {
-    const rows = tx
-      .select()
-      .from(proposals)
-      .where(and(eq(proposals.teamId, teamId), inArray(proposals.id, [...proposalIds])))
-      .all();
-    const userIds = rows.flatMap((row) => [row.mentorId, row.menteeId]).filter((id) => id !== null);
+    const rows = inChunks(proposalIds, (chunk) =>
+      tx
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.teamId, teamId), inArray(proposals.id, chunk)))
+        .all(),
+    );
+    const userIds = [
+      ...new Set(rows.flatMap((row) => [row.mentorId, row.menteeId]).filter((id) => id !== null)),
+    ];
     const names = new Map(
-      userIds.length === 0
-        ? []
-        : tx
-            .select({ userId: members.userId, name: members.name })
-            .from(members)
-            .where(and(eq(members.teamId, teamId), inArray(members.userId, userIds)))
-            .all()
-            .map((row) => [row.userId, row.name]),
+      inChunks(userIds, (chunk) =>
+        tx
+          .select({ userId: members.userId, name: members.name })
+          .from(members)
+          .where(and(eq(members.teamId, teamId), inArray(members.userId, chunk)))
+          .all()
+          .map((row): [string, string] => [row.userId, row.name]),
+      ),
     );
     const requestIds = rows.map((row) => row.requestId).filter((id) => id !== null);
-    const requestRows =
-      requestIds.length === 0
-        ? []
-        : tx
-            .select({
-              id: requests.id,
-              goals: requests.goals,
-              waitlistNotifiedAt: requests.waitlistNotifiedAt,
-            })
-            .from(requests)
-            .where(and(eq(requests.teamId, teamId), inArray(requests.id, requestIds)))
-            .all();
-    const requestById = new Map(requestRows.map((row) => [row.id, row]));
-    const topicRows =
-      requestIds.length === 0
-        ? []
-        : tx
-            .select({ requestId: requestTopics.requestId, name: topics.name })
-            .from(requestTopics)
-            .innerJoin(topics, eq(topics.id, requestTopics.topicId))
-            .where(inArray(requestTopics.requestId, requestIds))
-            .orderBy(topics.name)
-            .all();
+    const requestById = new Map(
+      inChunks(requestIds, (chunk) =>
+        tx
+          .select({ id: requests.id, goals: requests.goals, waitlistNotifiedAt: requests.waitlistNotifiedAt })
+          .from(requests)
+          .where(and(eq(requests.teamId, teamId), inArray(requests.id, chunk)))
+          .all(),
+      ).map((row) => [row.id, row]),
+    );
+    const topicsByRequest = new Map<number, string[]>();
+    const topicRows = inChunks(requestIds, (chunk) =>
+      tx
+        .select({ requestId: requestTopics.requestId, name: topics.name })
+        .from(requestTopics)
+        .innerJoin(topics, eq(topics.id, requestTopics.topicId))
+        .where(inArray(requestTopics.requestId, chunk))
+        .all(),
+    );
+    for (const row of topicRows.sort((a, b) => a.name.localeCompare(b.name))) {
+      const list = topicsByRequest.get(row.requestId);
+      if (list === undefined) topicsByRequest.set(row.requestId, [row.name]);
+      else list.push(row.name);
+    }
     const details: ProposalDetails[] = [];
     for (const row of rows.sort((a, b) => a.id - b.id)) {
       // A proposal whose people have left has nothing left to show.
@@ -716,7 +721,7 @@ function findProposals(db: Db, teamId: string, proposalIds: readonly number[]): 
           level: reasons.menteeLevel,
           department: reasons.menteeDepartment,
         },
-        menteeTopics: topicRows.filter((topic) => topic.requestId === row.requestId).map((t) => t.name),
+        menteeTopics: row.requestId === null ? [] : (topicsByRequest.get(row.requestId) ?? []),
         goals: request?.goals ?? null,
         reasons,
         menteeWasWaitlisted: request?.waitlistNotifiedAt != null,
