@@ -263,6 +263,16 @@ describe('the Home tab buttons', () => {
     expect(JSON.stringify(lastModal().blocks)).toContain('This pairing has already ended');
   });
 
+  it('answers a failure behind a button with a short apology', async () => {
+    await t.command(ADA.userId, 'pause');
+    db().$client.exec(
+      "create trigger fail_resume before update on members begin select raise(abort, 'disk on fire'); end",
+    );
+    await press(ADA.userId, SELF_SERVICE_ACTIONS.resume);
+    expect(JSON.stringify(lastModal().blocks)).toContain('Sorry, something went wrong on our side');
+    expect(t.logs.some((line) => line.includes('button failed') && line.includes('disk on fire'))).toBe(true);
+  });
+
   it('Leave the programme opens the confirmation modal', async () => {
     await press(ADA.userId, SELF_SERVICE_ACTIONS.leave);
     expect(lastModal().callback_id).toBe(SELF_SERVICE_CALLBACKS.leave);

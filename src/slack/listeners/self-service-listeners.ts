@@ -153,7 +153,22 @@ export function registerSelfServiceListeners(app: App, context: AppContext): voi
       async ({ ack, body, action }) => {
         await ack();
         const teamId = body.team?.id ?? body.user.team_id ?? '';
-        await handle({ teamId, userId: body.user.id, triggerId: body.trigger_id, value: action.value ?? '' });
+        try {
+          await handle({
+            teamId,
+            userId: body.user.id,
+            triggerId: body.trigger_id,
+            value: action.value ?? '',
+          });
+        } catch (error) {
+          context.logger.error(
+            { component: 'self-service', actionId, teamId, err: errorSummary(error) },
+            'button failed',
+          );
+          // A Home tab has no conversation to answer in: the apology comes as a small modal, if Slack still
+          // accepts the trigger.
+          await openOrSay(context, body.trigger_id, noticeModal('Sorry', APOLOGY), async () => undefined);
+        }
       },
     );
   };
