@@ -4,7 +4,12 @@
 // reads gets 500. So requests are checked here first: refused early, with a 4xx, and without touching the
 // database.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, type HTTPReceiver } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  isValidSlackRequest,
+  type BufferedIncomingMessage,
+  type HTTPReceiver,
+} from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 
@@ -19,6 +24,7 @@ export class MalformedPayloadError extends Error {
 
 export interface HttpGuardOptions {
   path: string;
+  signingSecret: string;
   bodyLimit: number;
   logger: Logger;
   /** True once shutdown has begun: new requests get 503 so Slack retries them against the next process. */
@@ -80,16 +86,30 @@ async function screen(req: IncomingMessage, options: HttpGuardOptions): Promise<
     }
     return { status: 400, reason: 'unreadable body' };
   }
+  const buffered = req as BufferedIncomingMessage;
   let body: unknown;
   try {
-    body = HTTPModuleFunctions.parseHTTPRequestBody(
-      req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0],
-    );
+    body = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
   } catch {
     // Bolt checks the signature first and answers 401, or 400 for a signed body it cannot parse.
     return null;
   }
-  return isPlainObject(body) ? null : { status: 400, reason: 'body is not an object' };
+  if (isPlainObject(body)) return null;
+  // Bolt would crash on `null` and wait three seconds on the rest; refuse them here, in Bolt's order.
+  return isSigned(buffered, options.signingSecret)
+    ? { status: 400, reason: 'body is not an object' }
+    : { status: 401, reason: 'bad signature' };
+}
+
+function isSigned(req: BufferedIncomingMessage, signingSecret: string): boolean {
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  if (typeof signature !== 'string' || typeof timestamp !== 'string') return false;
+  return isValidSlackRequest({
+    signingSecret,
+    body: req.rawBody.toString(),
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': Number(timestamp) },
+  });
 }
 
 function refuse(req: IncomingMessage, res: ServerResponse, status: number): void {

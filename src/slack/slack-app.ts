@@ -120,6 +120,7 @@ export function createSlackApp({
   if (receiver instanceof HTTPReceiver) {
     guardHttpReceiver(receiver, {
       path: EVENTS_PATH,
+      signingSecret: config.slack.signingSecret ?? '',
       bodyLimit: BODY_LIMIT_BYTES,
       logger,
       isDraining: () => draining,

@@ -108,6 +108,8 @@ describe('hostile HTTP input', () => {
     ['a payload field that is not JSON', 400, { body: form({ payload: '{"type":' }), signing: 'good' }],
     ['a payload of null', 400, { body: form({ payload: 'null' }), signing: 'good' }],
     ['a JSON body of null', 400, { body: 'null', contentType: JSON_TYPE, signing: 'good' }],
+    ['a JSON body of null, unsigned', 401, { body: 'null', contentType: JSON_TYPE, signing: 'none' }],
+    ['a JSON number, badly signed', 401, { body: '42', contentType: JSON_TYPE, signing: 'wrong-secret' }],
     ['a JSON array', 400, { body: '[1,2]', contentType: JSON_TYPE, signing: 'good' }],
     [
       'malformed JSON, signed',
