@@ -51,6 +51,11 @@ export interface FakeSlack {
   failNext(method: string, fault: Fault, times?: number): void;
   /** Makes every call that posts to this channel fail with a Slack error, e.g. channel_not_found. */
   failChannel(channel: string, error: string): void;
+  /**
+   * Holds the next call to `method` unanswered until released, so a test can act (stop the app, say) while
+   * that call is in flight. `arrived` resolves once the call is here.
+   */
+  hold(method: string): { arrived: Promise<void>; release: () => void };
   responseUrl(): string;
   sendSocketEnvelope(
     type: 'slash_commands' | 'interactive' | 'events_api',
@@ -75,6 +80,7 @@ export async function startFakeSlack(
   const pendingUploads = new Map<string, string>();
   const faults = new Map<string, { fault: Fault; remaining: number }[]>();
   const failingChannels = new Map<string, string>();
+  const holds = new Map<string, { arrive: () => void; released: Promise<void> }[]>();
   const channels = new Map<string, string>();
   const sockets = new Set<WebSocket>();
   const acks = new Map<string, (payload: unknown) => void>();
@@ -133,12 +139,18 @@ export async function startFakeSlack(
     send(res, 404, 'not found');
   }
 
-  function api(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer): void {
+  function api(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer, held = false): void {
     const params = parseParams(req.headers['content-type'], raw);
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ')
       ? auth.slice('Bearer '.length)
       : ((params.token as string) ?? null);
+    const hold = held ? undefined : holds.get(method)?.shift();
+    if (hold !== undefined) {
+      hold.arrive();
+      void hold.released.then(() => api(req, res, method, raw, true));
+      return;
+    }
     calls.push({ method, params, token, at: Date.now() });
 
     const queued = faults.get(method)?.find((entry) => entry.remaining > 0);
@@ -153,6 +165,10 @@ export async function startFakeSlack(
       return send(res, fault.status, { ok: false, error: 'fatal_error' });
     }
     if (token === null || token === '') return send(res, 200, { ok: false, error: 'not_authed' });
+    // As on Slack, a user id as the channel of a message means the app's DM with that user.
+    if (method === 'chat.postMessage' && typeof params.channel === 'string' && /^[UW]/.test(params.channel)) {
+      params.channel = channelFor([params.channel]);
+    }
     const channelError = typeof params.channel === 'string' ? failingChannels.get(params.channel) : undefined;
     if (channelError !== undefined) return send(res, 200, { ok: false, error: channelError });
     send(res, 200, answer(method, params));
@@ -305,6 +321,18 @@ export async function startFakeSlack(
       faults.set(method, [...(faults.get(method) ?? []), { fault, remaining: times }]);
     },
     failChannel: (channel, error) => failingChannels.set(channel, error),
+    hold(method) {
+      let arrive = () => undefined as void;
+      let release = () => undefined as void;
+      const arrived = new Promise<void>((resolve) => {
+        arrive = resolve;
+      });
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(method, [...(holds.get(method) ?? []), { arrive, released }]);
+      return { arrived, release };
+    },
     responseUrl() {
       sequence += 1;
       return `${url}/response/R${sequence}`;

@@ -4,11 +4,16 @@ import { spawn } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
 import path from 'node:path';
 import readline from 'node:readline';
-import { startFakeSlack } from '../../src/dev/fake-slack-server';
+import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
 import { FORM, postSigned, slashCommandBody } from '../../src/dev/signed-requests';
 import { serveUntilSignalled } from '../../src/main';
 import { openDatabase } from '../../src/storage/database';
 import { lastJobRuns, recordJobRun } from '../../src/storage/job-runs';
+import { PROMPT_EVENT_TYPE } from '../../src/slack/views/prompt-message';
+import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
+import { SHUTDOWN_GRACE_MS } from '../../src/wiring';
+import { deliveriesOf, seedPair } from '../support/seed-pairs';
+import { createTestClock, HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 
@@ -108,6 +113,85 @@ describe('stopping on a signal', () => {
     // The late work fails on the closed database instead of writing half of anything.
     inFlight.finish();
     await expect(inFlight.work).rejects.toThrow(/not open/);
+  });
+});
+
+describe('stopping during a weekly prompt run', () => {
+  // Monday 10:30 in London: every seeded pair's question is due.
+  const DUE = '2026-11-23T10:30:00Z';
+  const PAIRS = 10;
+
+  function promptsIn(fake: FakeSlack, channel: string) {
+    return fake
+      .messages(channel)
+      .filter((message) => (message.metadata as { event_type?: string })?.event_type === PROMPT_EVENT_TYPE);
+  }
+
+  it.each([
+    ['waits for the run to finish; after a restart nothing is sent twice', SHUTDOWN_GRACE_MS, 0, false],
+    [
+      'closes the database under the run when the grace period is over; after a restart (past the reservation lease) the posted prompts are found, not sent again',
+      0,
+      RESERVATION_LEASE_MS + HOUR,
+      true,
+    ],
+  ])('%s', async (_case, graceMs, restartAfterMs, cutShort) => {
+    const fake = await startFakeSlack();
+    const temp = makeTempDir();
+    const databasePath = path.join(temp.dir, 'app.db');
+    const clock = createTestClock(DUE);
+    try {
+      const first = await startTestApp({ fake, databasePath, clock });
+      const pairs = Array.from({ length: PAIRS }, (_, n) =>
+        seedPair(first.app.context.db, fake, {
+          mentor: { userId: `UMENTOR${n}`, timeZone: 'Europe/London' },
+          mentee: { userId: `UMENTEE${n}`, timeZone: 'Europe/London' },
+          startedAt: new Date('2026-01-01T00:00:00Z'),
+        }),
+      );
+      const signals = new EventEmitter();
+      const exit = serveUntilSignalled(first.app, { signals, exitNow: () => undefined, graceMs });
+
+      // The signal comes while a prompt is being posted.
+      const post = fake.hold('chat.postMessage');
+      const run = first.app.runDueJobs(clock.now());
+      await post.arrived;
+      signals.emit('SIGTERM', 'SIGTERM');
+      if (graceMs === 0) expect(await exit).toBe(0);
+      post.release();
+      await run.catch(() => undefined);
+      expect(await exit).toBe(0);
+      await first.close();
+      // Cut short, some prompts were posted without being recorded as sent: their reservations remain.
+      const stored = openDatabase(databasePath);
+      const unconfirmed = stored.$client
+        .prepare("select count(*) as n from prompt_deliveries where status = 'reserved'")
+        .get() as { n: number };
+      stored.$client.close();
+      if (cutShort) expect(unconfirmed.n).toBeGreaterThan(0);
+      else expect(unconfirmed.n).toBe(0);
+
+      clock.advance(restartAfterMs);
+      const second = await startTestApp({ fake, databasePath, clock });
+      try {
+        await second.tick();
+        await second.tick();
+        const recovered = second.logs
+          .map((line) => JSON.parse(line) as { job?: string; recovered?: number })
+          .filter((line) => line.job === 'send-prompts')
+          .reduce((sum, line) => sum + (line.recovered ?? 0), 0);
+        expect(recovered).toBe(cutShort ? unconfirmed.n : 0);
+        for (const pair of pairs) {
+          expect(promptsIn(fake, pair.channelId)).toHaveLength(1);
+          expect(deliveriesOf(second.app.context.db, pair.pairId).map((d) => d.status)).toEqual(['sent']);
+        }
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await fake.close();
+      temp.cleanup();
+    }
   });
 });
 
