@@ -113,9 +113,9 @@ export function createMessenger(client: WebClient): Messenger {
     },
     openConversation,
     postMessage,
-    async sendDirectMessage(userId, message) {
-      return postMessage(await openConversation([userId]), message);
-    },
+    // Posting to a user id lands in the app's DM with them, and Slack answers with that DM's channel id:
+    // no conversations.open (Tier 3) per message, so a large matching run is not throttled by it.
+    sendDirectMessage: (userId, message) => postMessage(userId, message),
     async updateMessage(ref, message) {
       await client.chat.update({
         channel: ref.channel,
