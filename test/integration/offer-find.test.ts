@@ -159,6 +159,15 @@ function offerTopicNames(offerId: number): string[] {
 // --- the flows -------------------------------------------------------------------------------------------
 
 describe('/mentor offer', () => {
+  it('republishes the Home tab after a submission, showing the new offer', async () => {
+    await submitOffer(JUNIOR, { topics: [topicId('Social media')], level: '1', department: 'Marketing' });
+    const published = t.fake.calls('views.publish').filter((call) => call.params.user_id === JUNIOR);
+    expect(published).toHaveLength(1);
+    const home = published[0]?.params.view as Record<string, unknown>;
+    expect(blockKitProblems('home', home)).toEqual([]);
+    expect(JSON.stringify(home.blocks)).toContain('Social media');
+  });
+
   it('acks at once and opens "Offer mentoring" with the trigger id, listing the whole catalogue', async () => {
     const view = await openForm(JUNIOR, 'offer');
     expect(view.title.text).toBe('Offer mentoring');

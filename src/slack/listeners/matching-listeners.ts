@@ -1,6 +1,7 @@
 // The mentor's Accept / Decline buttons on a proposal DM.
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decideProposal, type Decision } from '../../use-cases/decide-proposal';
+import { publishHome } from '../../use-cases/publish-home';
 import { matchingDeps } from '../../use-cases/run-matching';
 import type { AppContext } from '../app-context';
 import {
@@ -42,6 +43,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
       if (reply.ephemeral !== null) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ephemeral });
       }
+      await publishHome(context, teamId, body.user.id);
     };
   app.action<BlockAction<ButtonAction>>(PROPOSAL_ACCEPT_ACTION, handle('accept'));
   app.action<BlockAction<ButtonAction>>(PROPOSAL_DECLINE_ACTION, handle('decline'));

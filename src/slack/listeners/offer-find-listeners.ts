@@ -9,6 +9,7 @@ import {
   type SubmittedValues,
 } from '../../domain/signup-form';
 import { afterSignup } from '../../use-cases/after-signup';
+import { publishHome } from '../../use-cases/publish-home';
 import { loadSignupForm } from '../../use-cases/load-signup-form';
 import { offerMentoring } from '../../use-cases/offer-mentoring';
 import { requestMentoring } from '../../use-cases/request-mentoring';
@@ -126,6 +127,8 @@ async function submitSignup(
   } catch (error) {
     logger.error({ component: 'signup', kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
   }
+  // After matching, so the Home tab shows a proposal made by this very submission.
+  await publishHome(context, teamId, userId);
 }
 
 async function saveSignup(
