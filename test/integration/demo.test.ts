@@ -1,0 +1,247 @@
+// `npm run demo` in a reduced size: the whole programme runs through signed requests against the real app, the
+// transcript shows every stage, and the HTML page is well-formed and shows every message the app sent.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { runDemo, type DemoResult } from '../../src/dev/demo';
+import { makeTempDir } from '../support/test-database';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
+
+let temp: { dir: string; cleanup: () => void };
+let result: DemoResult;
+let printed: string[];
+
+beforeAll(async () => {
+  temp = makeTempDir('mentor-circles-demo-test-');
+  printed = [];
+  result = await runDemo({ people: 16, weeks: 4, outputDir: temp.dir, log: (text) => printed.push(text) });
+}, 60_000);
+
+afterAll(() => {
+  temp.cleanup();
+});
+
+const stepsWith = (headline: RegExp) =>
+  result.transcript.steps.filter((step) => headline.test(step.headline));
+const messageTexts = (step: DemoResult['transcript']['steps'][number]) =>
+  step.items.flatMap((item) => (item.kind === 'message' ? [item.text] : []));
+
+describe('the demo programme', () => {
+  it('runs cleanly: the app logged no warning or error', () => {
+    expect(result.problems).toEqual([]);
+  });
+
+  it('prints a transcript with every stage, grouped by week, ending with the report', () => {
+    const text = printed.join('\n');
+    const stages: [string, string[]][] = [
+      ['offer', ['types /mentor offer', 'Thank you for offering to mentor!']],
+      ['find', ['types /mentor find', 'You have asked for a mentor.']],
+      ['invalid submission', ['with an error under the field', 'Choose at least one topic']],
+      ['proposal', ['Would you mentor', '[ Accept ] [ Decline ]']],
+      ['accept', ['clicks “Accept” on the proposal', 'You accepted.']],
+      ['decline', ['clicks “Decline” on the proposal', 'You declined mentoring']],
+      ['intro', ['Meet your reverse-mentoring partner']],
+      ['prompts', ["This week's question", '(10:00 in Kolkata)', '(10:00 in London)', '(10:00 in New York)']],
+      ['reply', ['writes in the thread']],
+      ['nudge', ['A gentle reminder']],
+      ['inactivity question', ['questions went unanswered', 'clicks “Pause” under the question']],
+      ['pause', ['types /mentor pause 2', 'You are on a break', 'is taking a short break']],
+      ['end', ['types /mentor end', 'Your pairing has ended', 'clicks “Share feedback”']],
+      ['leave', ['types /mentor leave', 'your data has been erased', 'is no longer taking part']],
+      ['report', ['types /mentor report', 'Mentor Circles programme report', 'report as CSV files']],
+    ];
+    for (const [stage, markers] of stages) {
+      for (const marker of markers)
+        expect({ stage, found: text.includes(marker) }).toEqual({ stage, found: true });
+    }
+    const weekHeadings = [...text.matchAll(/^━━━━ (Week \d+|After the programme)/gm)].map(
+      (match) => match[1],
+    );
+    expect(weekHeadings).toEqual(['Week 0', 'Week 1', 'Week 2', 'Week 3', 'Week 4', 'After the programme']);
+    expect(text.indexOf('Mentor Circles programme report')).toBeGreaterThan(
+      text.indexOf('━━━━ After the programme'),
+    );
+  });
+
+  it('proposes the next candidate as soon as a mentor declines', () => {
+    const [decline] = stepsWith(/clicks “Decline”/);
+    expect(decline).toBeDefined();
+    expect(messageTexts(decline!).some((text) => text.startsWith('Would you mentor'))).toBe(true);
+  });
+
+  it('sends each week’s question at 10:00 local time in all three time zones', () => {
+    const promptTicks = result.transcript.steps.filter((step) =>
+      messageTexts(step).some((text) => text.startsWith("This week's question")),
+    );
+    const weeks = new Set(promptTicks.map((step) => step.week));
+    expect([...weeks].sort()).toEqual([1, 2, 3, 4]);
+    const hours = new Set(promptTicks.map((step) => step.at.toISOString().slice(11, 16)));
+    // Kolkata (UTC+5:30), London (BST, UTC+1) and New York (EDT, UTC-4).
+    expect([...hours].filter((hour) => ['04:30', '09:00', '14:00'].includes(hour)).sort()).toEqual([
+      '04:30',
+      '09:00',
+      '14:00',
+    ]);
+  });
+
+  it('writes the transcript, the CSV files and the chart images into the output folder', () => {
+    const names = fs.readdirSync(temp.dir).sort();
+    expect(names).toEqual(expect.arrayContaining(['transcript.html', 'transcript.txt']));
+    expect(names.filter((name) => name.endsWith('.csv'))).toHaveLength(3);
+    const charts = names.filter((name) => name.endsWith('.png'));
+    expect(charts.length).toBeGreaterThanOrEqual(1);
+    for (const chart of charts) {
+      expect(fs.readFileSync(path.join(temp.dir, chart)).subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
+    }
+    const pairsCsv = fs.readFileSync(
+      path.join(
+        temp.dir,
+        names.find((name) => name.endsWith('pairs.csv'))!,
+      ),
+      'utf8',
+    );
+    expect(pairsCsv.split('\n').length).toBeGreaterThan(3);
+    expect(fs.readFileSync(path.join(temp.dir, 'transcript.txt'), 'utf8')).toBe(`${result.text}`);
+  });
+});
+
+describe('the HTML transcript', () => {
+  let html: string;
+  let document: DefaultTreeAdapterMap['document'];
+  let parseErrors: string[];
+
+  beforeAll(() => {
+    html = fs.readFileSync(path.join(temp.dir, 'transcript.html'), 'utf8');
+    parseErrors = [];
+    document = parse(html, {
+      sourceCodeLocationInfo: true,
+      onParseError: (error) => parseErrors.push(`${error.code} at ${error.startLine}:${error.startCol}`),
+    });
+  });
+
+  function elements(node: Node): Element[] {
+    const children = 'childNodes' in node ? node.childNodes : [];
+    const own = 'tagName' in node ? [node] : [];
+    return [...own, ...children.flatMap(elements)];
+  }
+
+  function textOf(node: Node): string {
+    if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
+    if ('tagName' in node && (node.tagName === 'style' || node.tagName === 'title')) return '';
+    return 'childNodes' in node ? node.childNodes.map(textOf).join(' ') : '';
+  }
+
+  it('is well-formed: no parse error, every element opened and closed explicitly, nothing implied', () => {
+    expect(parseErrors).toEqual([]);
+    const all = elements(document);
+    for (const element of all) {
+      const location = element.sourceCodeLocation;
+      expect({ tag: element.tagName, opened: location?.startTag !== undefined }).toEqual({
+        tag: element.tagName,
+        opened: true,
+      });
+      if (!VOID_ELEMENTS.has(element.tagName)) {
+        // An end tag the parser had to imply means the tags were not nested as written.
+        expect({
+          tag: element.tagName,
+          line: location?.startLine,
+          closed: location?.endTag !== undefined,
+        }).toEqual({
+          tag: element.tagName,
+          line: location?.startLine,
+          closed: true,
+        });
+      }
+    }
+    // And no stray end tag the parser silently dropped.
+    const endTags = html.match(/<\/[a-zA-Z][a-zA-Z0-9]*\s*>/g) ?? [];
+    expect(endTags.length).toBe(
+      all.filter((element) => element.sourceCodeLocation?.endTag !== undefined).length,
+    );
+  });
+
+  it('escapes what people typed instead of letting it become markup', () => {
+    expect(html).toContain('uses &amp; the habits behind them (&lt;30 s videos included)');
+    expect(html).not.toContain('(<30 s');
+  });
+
+  it('shows every message the app posted or updated, in its words', () => {
+    const page = letters(textOf(document));
+    expect(result.sent.length).toBeGreaterThan(50);
+    let missing = 0;
+    for (const message of result.sent) {
+      const segments = expectedSegments(
+        message.blocks.length > 0 ? message.blocks : [message.text],
+        result.names,
+      );
+      let from = 0;
+      for (const segment of segments) {
+        const found = page.indexOf(segment, from);
+        if (found === -1) {
+          missing += 1;
+          break;
+        }
+        from = found + segment.length;
+      }
+    }
+    expect(missing).toBe(0);
+  });
+
+  it('shows every ephemeral answer sent to response_url', () => {
+    const page = letters(textOf(document));
+    expect(result.responses.length).toBeGreaterThan(0);
+    for (const response of result.responses) {
+      const blocks = Array.isArray(response.blocks) ? (response.blocks as unknown[]) : [];
+      for (const segment of expectedSegments(
+        blocks.length > 0 ? blocks : [String(response.text ?? '')],
+        result.names,
+      )) {
+        expect(page).toContain(segment);
+      }
+    }
+  });
+});
+
+/** Letters and digits only: formatting, spacing and punctuation differ between Slack's mrkdwn and HTML. */
+function letters(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Every piece of text in a message's blocks (or a bare mrkdwn string), mentions shown as names, split where
+ * the page shows something else instead (an emoji code, a localised date), so each piece must appear in order.
+ */
+function expectedSegments(blocksOrText: unknown[], names: (userId: string) => string): string[] {
+  const texts: string[] = [];
+  // Only text objects' text is shown: ids, types, styles and button values are not.
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'text' && typeof child === 'string') texts.push(child);
+        else collect(child);
+      }
+    }
+  };
+  for (const entry of blocksOrText) {
+    if (typeof entry === 'string') texts.push(entry);
+    else collect(entry);
+  }
+  return texts
+    .flatMap((text) =>
+      text
+        .replace(/<@(\w+)>/g, (_whole, id: string) => names(id))
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .split(/<![^>]*>|:[a-z0-9_+-]+:/),
+    )
+    .map(letters)
+    .filter((segment) => segment !== '');
+}
