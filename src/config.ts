@@ -164,6 +164,7 @@ export function describeConfigProblems(problems: readonly string[]): string {
 }
 
 export const SETUP_GUIDE = `Mentor Circles needs a Slack app before it can start.
+(Just looking? npm run demo runs a whole programme offline, with no Slack app or workspace.)
 
 1. Go to https://api.slack.com/apps, choose "Create New App" → "From an app manifest",
    pick your workspace and paste the contents of manifest.yml from this folder.

@@ -12,36 +12,28 @@ import { DateTime } from 'luxon';
 import { loadConfig } from '../config';
 import { levelLabel } from '../domain/catalogue';
 import { startApp, type RunningApp } from '../wiring';
-import { demoCompany, pick, seededRandom, type DemoPerson } from './demo-company';
+import { createAgenda } from './demo-agenda';
+import { DEMO_TIME_ZONES, demoCompany, pick, seededRandom, type DemoPerson } from './demo-company';
+import { feedbackValues, signupValues } from './demo-forms';
+import { createDemoSlackClient, type ModalValues } from './demo-slack-client';
+import { asObject, buttonValue, createSlackRecorder } from './demo-slack-recorder';
 import {
   mrkdwnToText,
   transcriptToHtml,
   transcriptToText,
   type Transcript,
   type TranscriptItem,
-  type TranscriptStep,
 } from './demo-transcript';
 import { startFakeSlack, type PostedMessage, type RecordedCall } from './fake-slack-server';
-import {
-  blockActionPayload,
-  eventBody,
-  FORM,
-  interactionBody,
-  JSON_TYPE,
-  postSigned,
-  slashCommandBody,
-  viewSubmissionPayload,
-  type SlackHttpResponse,
-} from './signed-requests';
 
 export interface DemoOptions {
   /** How many people work at the company (about 60 by default; the tests use fewer). */
   people?: number;
-  /** Weeks of prompts after the sign-up week (6 by default). */
+  /** Weeks of prompts after the sign-up week (6 by default, at least 4). */
   weeks?: number;
   /** Where the transcript, CSV files and charts go (./demo-output by default). */
   outputDir?: string;
-  /** Where progress and the transcript are printed; nothing is printed when omitted. */
+  /** Where the transcript and a summary are printed; nothing is printed when omitted. */
   log?: (text: string) => void;
   seed?: number;
 }
@@ -57,10 +49,10 @@ export interface DemoResult {
   messages: PostedMessage[];
   /** Every message posted or updated, in the order the app sent them (chat.postMessage and chat.update). */
   sent: { method: string; channel: string; text: string; blocks: unknown[] }[];
-  /** Display names by Slack user id, as the transcript shows them. */
-  names: (userId: string) => string;
   /** Ephemeral answers sent to response_url. */
   responses: Record<string, unknown>[];
+  /** Display names by Slack user id, as the transcript shows them. */
+  names: (userId: string) => string;
   /** Warnings and errors the app logged (JSON lines); a healthy run has none. */
   problems: string[];
   wallMs: number;
@@ -70,22 +62,24 @@ const TEAM = 'T0DEMO';
 const SIGNING_SECRET = 'demo-signing-secret';
 const BOT_TOKEN = 'xoxb-demo-bot-token';
 const BOT_USER = 'UBOT';
-const HOUR = 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 // A Monday, with no daylight-saving change in the three time zones for the weeks that follow.
 const PROGRAMME_START = DateTime.fromISO('2026-05-04T00:00:00Z', { zone: 'utc' });
 const PROMPT_HOUR = 10;
 
+/** How a pair treats the weekly question. */
 type Engagement = 'keen' | 'buttons' | 'sometimes' | 'quiet';
 
 interface PairPlan {
   channel: string;
-  mentorId: string;
-  menteeId: string;
+  mentor: DemoPerson;
+  mentee: DemoPerson;
   engagement: Engagement;
   prompts: number;
+  ended: boolean;
 }
 
 const REPLIES = [
@@ -113,15 +107,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const admin = people.find((person) => person.role === 'admin') as DemoPerson;
   const mentors = people.filter((person) => person.role === 'mentor');
   const mentees = people.filter((person) => person.role === 'mentee');
-  const colleagues = people.filter((person) => person.role === 'colleague');
+  const curious = people.find((person) => person.role === 'colleague') ?? admin;
 
-  // A mentee who also asks for a topic a mentor typed in, and one who keeps their direct report out.
+  // A mentee who asks for a topic a mentor typed in, and one who keeps their direct report out.
   const esportsFan = mentees[2];
   if (esportsFan !== undefined) esportsFan.otherTopics = 'Esports';
   const excluding = mentees[1];
   const excludedReport = mentors.find((mentor) => mentor.department === excluding?.department) ?? mentors[4];
 
-  log(`Mentor Circles demo: ${people.length} people, ${weeks} weeks of prompts, seed ${seed}.`);
   const fake = await startFakeSlack({ teamId: TEAM, botUserId: BOT_USER });
   for (const person of people) {
     fake.addUser({
@@ -146,21 +139,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       MENTOR_ADMINS: admin.id,
       PROMPT_WEEKDAY: 'monday',
       PROMPT_HOUR: String(PROMPT_HOUR),
+      // Only warnings and errors reach the demo: a healthy run has none.
       LOG_LEVEL: 'warn',
     });
     if (!config.ok) throw new Error(config.problems.join('; '));
     let now = PROGRAMME_START.toMillis();
-    const clock = { now: () => new Date(now) };
     const running = await startApp(config.config, {
-      clock,
+      clock: { now: () => new Date(now) },
       logDestination: new Writable({
         write(chunk: Buffer, _encoding, done) {
-          problems.push(
-            ...chunk
-              .toString('utf8')
-              .split('\n')
-              .filter((line) => line !== ''),
-          );
+          problems.push(...chunk.toString('utf8').split('\n').filter(Boolean));
           done();
         },
       }),
@@ -168,20 +156,24 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       startScheduler: false,
     });
     app = running;
-    const eventsUrl = `http://127.0.0.1:${running.port}/slack/events`;
 
-    // --- What the fake recorded, as transcript items -------------------------------------------------------
-    const channelPeople = new Map<string, string[]>();
+    const slack = createDemoSlackClient({
+      eventsUrl: `http://127.0.0.1:${running.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: TEAM,
+      fake,
+    });
+    const recorder = createSlackRecorder(fake, names);
     // The app writes to a person's DM by user id; Slack (and the fake) answer with the DM's channel.
-    for (const person of people) channelPeople.set(fake.channelFor([person.id]), [person.id]);
-    const channelLabel = (channel: string) => {
-      const ids = channelPeople.get(channel);
-      if (ids === undefined) return channel;
-      return ids.length === 1
-        ? `the DM of ${names(ids[0] ?? '')}`
-        : `the group DM of ${ids.map(names).join(' & ')}`;
-    };
-    const weekTitles = new Map<number, string>();
+    for (const person of people) recorder.knowChannel(fake.channelFor([person.id]), [person.id]);
+
+    const weekTitles = new Map<number, string>([
+      [0, `Week 0 · ${weekRange(0)} · Launch: sign-ups, matching and introductions`],
+    ]);
+    for (let week = 1; week <= weeks; week += 1) {
+      weekTitles.set(week, `Week ${week} · ${weekRange(week)} · Weekly prompts`);
+    }
+    weekTitles.set(weeks + 1, 'After the programme · The admin report');
     const transcript: Transcript = {
       title: 'Mentor Circles — a reverse-mentoring programme, offline',
       intro: [
@@ -191,345 +183,127 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       weekTitles,
       steps: [],
     };
-    const weekOf = (at: number) => Math.floor((at - PROGRAMME_START.toMillis()) / WEEK);
-    weekTitles.set(0, `Week 0 · ${weekRange(0)} · Launch: sign-ups, matching and introductions`);
-    for (let week = 1; week <= weeks; week += 1) {
-      weekTitles.set(week, `Week ${week} · ${weekRange(week)} · Weekly prompts`);
-    }
-    weekTitles.set(weeks + 1, 'After the programme · The admin report');
+    let reportTime = false;
 
-    let reportWeek: number | null = null;
-
-    interface Observed {
-      call: RecordedCall;
-      item: TranscriptItem | null;
-    }
-
+    /** One thing happening: what a person (or the scheduler) did, and everything people saw because of it. */
     async function step(
       headline: string,
       actor: DemoPerson | null,
       action: () => Promise<TranscriptItem[]>,
       options: { homeInFull?: boolean } = {},
-    ): Promise<Observed[]> {
-      const callMark = fake.calls().length;
-      const responseMark = fake.responses().length;
-      const answered = await action();
-      await running.settle();
-      const observed: Observed[] = [];
-      const items: TranscriptItem[] = [...answered];
-      for (const response of fake.responses().slice(responseMark)) {
-        items.push({
-          kind: 'ephemeral',
-          audience: actor?.name ?? 'the person',
-          text: String(response.body.text ?? ''),
-          blocks: Array.isArray(response.body.blocks) ? response.body.blocks : [],
-        });
-      }
-      const uploads = new Map(fake.uploads().map((upload) => [upload.fileId, upload.filename]));
-      for (const call of fake.calls().slice(callMark)) {
-        const item = itemOf(call, actor, uploads, options.homeInFull === true);
-        observed.push({ call, item });
-        if (item !== null) items.push(item);
-      }
-      // Prompts are posted a few pairs at a time, so their order varies; the transcript is kept stable.
-      if (actor === null) items.sort((a, b) => a.audience.localeCompare(b.audience));
-      if (items.length > 0 || actor !== null) {
+    ): Promise<RecordedCall[]> {
+      const recorded = await recorder.record(actor?.name ?? null, action, () => running.settle(), options);
+      if (recorded.items.length > 0 || actor !== null) {
         transcript.steps.push({
           at: new Date(now),
-          week: reportWeek ?? weekOf(now),
+          week: reportTime ? weeks + 1 : Math.floor((now - PROGRAMME_START.toMillis()) / WEEK),
           headline,
           localTime: actor === null ? '' : localTime(actor, now),
-          items,
-        } satisfies TranscriptStep);
+          items: recorded.items,
+        });
       }
-      for (const entry of observed) react(entry.call);
-      return observed;
+      for (const call of recorded.calls) react(call);
+      return recorded.calls;
     }
 
-    function itemOf(
-      call: RecordedCall,
-      actor: DemoPerson | null,
-      uploads: Map<string, string>,
-      homeInFull: boolean,
-    ): TranscriptItem | null {
-      const p = call.params;
-      switch (call.method) {
-        case 'conversations.open': {
-          const ids = String(p.users ?? '')
-            .split(',')
-            .filter((id) => id !== '');
-          channelPeople.set(fake.channelFor(ids), ids);
-          return null;
-        }
-        case 'chat.postMessage':
-          return {
-            kind: 'message',
-            audience: channelLabel(String(p.channel)),
-            text: String(p.text ?? ''),
-            blocks: Array.isArray(p.blocks) ? p.blocks : [],
-            inThread: typeof p.thread_ts === 'string',
-            updated: false,
-          };
-        case 'chat.update':
-          return {
-            kind: 'message',
-            audience: channelLabel(String(p.channel)),
-            text: String(p.text ?? ''),
-            blocks: Array.isArray(p.blocks) ? p.blocks : [],
-            inThread: false,
-            updated: true,
-          };
-        case 'chat.postEphemeral':
-          return {
-            kind: 'ephemeral',
-            audience: names(String(p.user)),
-            text: String(p.text ?? ''),
-            blocks: Array.isArray(p.blocks) ? p.blocks : [],
-          };
-        case 'views.open':
-        case 'views.push':
-        case 'views.update':
-          return { kind: 'modal', audience: actor?.name ?? 'someone', view: object(p.view) };
-        case 'views.publish':
-          return { kind: 'home', audience: names(String(p.user_id)), view: object(p.view), full: homeInFull };
-        case 'files.completeUploadExternal': {
-          const files = Array.isArray(p.files) ? (p.files as { id: string; title?: string }[]) : [];
-          return {
-            kind: 'files',
-            audience: channelLabel(String(p.channel_id)),
-            comment: String(p.initial_comment ?? ''),
-            files: files.map((file) => ({
-              filename: uploads.get(file.id) ?? file.id,
-              title: file.title ?? '',
-            })),
-          };
-        }
-        default:
-          return null;
-      }
-    }
-
-    // --- Signed requests, as Slack sends them ----------------------------------------------------------------
-    let eventSequence = 0;
-    let messageSequence = 0;
-    const lastModal = new Map<string, Record<string, unknown>>();
-
-    const post = (body: string, contentType: string) =>
-      postSigned(eventsUrl, SIGNING_SECRET, body, contentType);
-
-    async function command(person: DemoPerson, text: string): Promise<TranscriptItem[]> {
-      const response = await post(
-        slashCommandBody({
-          teamId: TEAM,
-          userId: person.id,
-          userName: person.handle,
-          text,
-          responseUrl: fake.responseUrl(),
-          channelId: 'C0GENERAL',
-        }),
-        FORM,
-      );
-      return ackItems(person, response);
-    }
-
-    function ackItems(person: DemoPerson, response: SlackHttpResponse): TranscriptItem[] {
-      if (response.status !== 200)
-        throw new Error(`Slack request refused: ${response.status} ${response.body}`);
-      if (!response.body.startsWith('{')) return [];
-      const body = response.json();
-      if (body.response_action === 'errors') {
-        const view = lastModal.get(person.id) ?? {};
-        return [
-          { kind: 'modal', audience: person.name, view, errors: body.errors as Record<string, string> },
-        ];
-      }
-      if (body.response_action === 'update') {
-        return [{ kind: 'modal', audience: person.name, view: object(body.view) }];
-      }
-      if (typeof body.text === 'string' || Array.isArray(body.blocks)) {
-        return [
-          {
-            kind: 'ephemeral',
-            audience: person.name,
-            text: String(body.text ?? ''),
-            blocks: Array.isArray(body.blocks) ? body.blocks : [],
-          },
-        ];
-      }
-      return [];
-    }
-
-    async function click(
-      person: DemoPerson,
-      message: PostedMessage,
-      actionId: string,
-      value: string,
-    ): Promise<TranscriptItem[]> {
-      const response = await post(
-        interactionBody(
-          blockActionPayload({
-            teamId: TEAM,
-            userId: person.id,
-            actionId,
-            value,
-            responseUrl: fake.responseUrl(),
-            message: { channel: message.channel, ts: message.ts },
-          }),
-        ),
-        FORM,
-      );
-      return ackItems(person, response);
-    }
-
-    async function submit(
-      person: DemoPerson,
-      values: Record<string, Record<string, unknown>>,
-    ): Promise<TranscriptItem[]> {
-      const view = lastModal.get(person.id);
-      if (view === undefined) throw new Error(`${person.name} has no modal open`);
-      const response = await post(
-        interactionBody(
-          viewSubmissionPayload({
-            teamId: TEAM,
-            userId: person.id,
-            callbackId: String(view.callback_id ?? ''),
-            values,
-            privateMetadata: String(view.private_metadata ?? ''),
-          }),
-        ),
-        FORM,
-      );
-      return ackItems(person, response);
-    }
-
-    async function event(payload: Record<string, unknown>): Promise<TranscriptItem[]> {
-      eventSequence += 1;
-      const response = await post(
-        eventBody(TEAM, `Ev0DEMO${String(eventSequence).padStart(5, '0')}`, payload),
-        JSON_TYPE,
-      );
-      if (response.status !== 200) throw new Error(`event refused: ${response.status}`);
-      return [];
-    }
-
-    /** Runs a step that opens a modal and remembers the modal, as the person's Slack client would. */
+    /** A step that should open a modal; the person's Slack client then shows it. False if none opened. */
     async function opening(headline: string, person: DemoPerson, action: () => Promise<TranscriptItem[]>) {
-      const observed = await step(headline, person, action);
-      const opened = observed.filter((entry) => entry.call.method === 'views.open').at(-1);
-      if (opened !== undefined) lastModal.set(person.id, object(opened.call.params.view));
+      const calls = await step(headline, person, action);
+      const opened = calls.filter((call) => call.method === 'views.open').at(-1);
+      if (opened !== undefined) slack.showModal(person.id, asObject(opened.params.view));
       return opened !== undefined;
     }
 
-    async function submitting(
-      headline: string,
-      person: DemoPerson,
-      values: Record<string, Record<string, unknown>>,
-    ) {
-      await step(headline, person, async () => {
-        const items = await submit(person, values);
-        const updated = items.find((item) => item.kind === 'modal' && item.errors === undefined);
-        if (updated?.kind === 'modal') lastModal.set(person.id, updated.view);
-        return items;
-      });
-    }
+    const submitting = (headline: string, person: DemoPerson, values: ModalValues) =>
+      step(headline, person, () => slack.submit(person, values));
 
-    // --- The agenda: every action and scheduler run at its simulated time ------------------------------------
-    interface Task {
-      at: number;
-      order: number;
-      run: () => Promise<void>;
-    }
-    const agenda: Task[] = [];
-    let taskOrder = 0;
-    const schedule = (at: number, run: () => Promise<void>) => {
-      taskOrder += 1;
-      agenda.push({ at, order: taskOrder, run });
-    };
-    /** The next instant at the given local hour for this person (today if still ahead). */
+    // --- Time --------------------------------------------------------------------------------------------
+    const agenda = createAgenda();
+    const schedule = agenda.schedule;
+    /** The next instant at this local hour for the person (today if still ahead). */
     const atLocal = (person: DemoPerson, from: number, hour: number, minute = 0) => {
-      let local = DateTime.fromMillis(from, { zone: person.timeZone }).set({
+      const local = DateTime.fromMillis(from, { zone: person.timeZone }).set({
         hour,
         minute,
         second: 0,
         millisecond: 0,
       });
-      if (local.toMillis() <= from) local = local.plus({ days: 1 });
-      return local.toMillis();
+      return (local.toMillis() > from ? local : local.plus({ days: 1 })).toMillis();
     };
-    /** `hours` later, moved into the person's waking hours (08:00-21:00 local). */
+    /** `hours` later, moved into the person's waking hours (08:00–21:00 local). */
     const later = (person: DemoPerson, from: number, hours: number) => {
       const at = from + Math.round(hours * 60) * MINUTE;
-      const local = DateTime.fromMillis(at, { zone: person.timeZone });
-      if (local.hour >= 8 && local.hour < 21) return at;
-      return atLocal(person, at, 8, 30 + Math.floor(random() * 30));
+      const hour = DateTime.fromMillis(at, { zone: person.timeZone }).hour;
+      return hour >= 8 && hour < 21 ? at : atLocal(person, at, 8, 30 + Math.floor(random() * 30));
     };
-    const weekDay = (week: number, weekday: number) =>
-      PROGRAMME_START.plus({ weeks: week, days: weekday - 1 }).toMillis();
+    const weekDay = (week: number, isoWeekday: number) =>
+      PROGRAMME_START.plus({ weeks: week, days: isoWeekday - 1 }).toMillis();
 
-    // The scheduler: once a day just after midnight UTC (daily matching, breaks that are over), and at 10:00 in
-    // each of the three time zones, when prompts fall due and mid-week reminders and pause questions go out.
-    const zones = [...new Set(people.map((person) => person.timeZone))];
-    const lastDay = weekDay(weeks, 5);
-    for (let day = PROGRAMME_START.toMillis(); day <= lastDay; day += DAY) {
-      const date = DateTime.fromMillis(day, { zone: 'utc' });
-      const ticks = [day + 5 * MINUTE];
-      for (const zone of zones) {
-        const { year, month, day: dayOfMonth } = date;
-        ticks.push(
-          DateTime.fromObject({ year, month, day: dayOfMonth, hour: PROMPT_HOUR }, { zone }).toMillis(),
-        );
-      }
-      for (const at of ticks) {
-        schedule(at, async () => {
-          await step(`The scheduler runs (${tickLabel(at)})`, null, async () => {
-            await running.runDueJobs(new Date(at));
+    // The scheduler: once a day just after midnight UTC (daily matching, breaks that are over), and at 10:00
+    // in each of the three time zones, when prompts fall due and reminders and pause questions go out.
+    for (let day = PROGRAMME_START; day.toMillis() <= weekDay(weeks, 5); day = day.plus({ days: 1 })) {
+      const ticks = [
+        { at: day.toMillis() + 5 * MINUTE, label: 'daily run' },
+        ...DEMO_TIME_ZONES.map(({ zone, city }) => ({
+          at: DateTime.fromObject(
+            { year: day.year, month: day.month, day: day.day, hour: PROMPT_HOUR },
+            { zone },
+          ).toMillis(),
+          label: `10:00 in ${city}`,
+        })),
+      ];
+      for (const tick of ticks) {
+        schedule(tick.at, async () => {
+          await step(`The scheduler runs (${tick.label})`, null, async () => {
+            await running.runDueJobs(new Date(tick.at));
             return [];
           });
         });
       }
     }
 
-    // Launch day: someone curious asks what the command does.
-    const curious = colleagues[0] ?? admin;
+    // --- Week 0: launch ------------------------------------------------------------------------------------
     schedule(atLocal(curious, weekDay(0, 1), 9, 0), async () => {
-      await step(`${curious.name} types /mentor to see what it is`, curious, () => command(curious, ''));
+      await step(`${curious.name} types /mentor to see what it is`, curious, () =>
+        slack.command(curious, ''),
+      );
     });
 
     // Sign-ups over the first three days, each at a time of day that suits the person.
-    const signups = [...mentors, ...mentees].map((person) => ({
-      person,
-      at: atLocal(
+    const signedUp = new Set<string>();
+    const invalidOnce = mentees[0];
+    for (const person of [...mentors, ...mentees]) {
+      const at = atLocal(
         person,
         weekDay(0, 1 + Math.floor(random() * 3)),
         9 + Math.floor(random() * 8),
         Math.floor(random() * 4) * 15,
-      ),
-    }));
-    const invalidOnce = mentees[0];
-    for (const { person, at } of signups) {
+      );
       const word = person.role === 'mentor' ? 'offer' : 'find';
       schedule(at, async () => {
         const opened = await opening(`${person.name} types /mentor ${word}`, person, () =>
-          command(person, word),
+          slack.command(person, word),
         );
         if (!opened) return;
         const submitAt = now + (3 + Math.floor(random() * 5)) * MINUTE;
-        if (person === invalidOnce) {
-          schedule(submitAt, async () => {
-            const values = signupValues(person, { withoutTopics: true });
-            await submitting(
-              `${person.name} presses “${submitLabel(person)}” without choosing a topic`,
-              person,
-              values,
-            );
-            schedule(now + 2 * MINUTE, () => submitSignup(person));
-          });
-        } else schedule(submitAt, () => submitSignup(person));
+        if (person !== invalidOnce) {
+          schedule(submitAt, () => submitSignup(person));
+          return;
+        }
+        schedule(submitAt, async () => {
+          await submitting(
+            `${person.name} presses “${submitLabel(person)}” without choosing a topic`,
+            person,
+            signupValues(slack.modalOf(person.id) ?? {}, person, { withoutTopics: true }),
+          );
+          schedule(now + 2 * MINUTE, () => submitSignup(person));
+        });
       });
     }
 
     async function submitSignup(person: DemoPerson) {
-      const values = signupValues(person, {});
+      const excluded = person === excluding && excludedReport !== undefined ? [excludedReport.id] : [];
+      const values = signupValues(slack.modalOf(person.id) ?? {}, person, { excludedUserIds: excluded });
       signedUp.add(person.id);
       await submitting(
         `${person.name} fills in the form and presses “${submitLabel(person)}”: ${describeSignup(person)}`,
@@ -539,94 +313,29 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     }
 
     function submitLabel(person: DemoPerson) {
-      const view = lastModal.get(person.id);
-      return mrkdwnToText(String(object(view?.submit).text ?? 'Submit'), names);
+      return mrkdwnToText(String(asObject(slack.modalOf(person.id)?.submit).text ?? 'Submit'), names);
     }
 
     function describeSignup(person: DemoPerson): string {
+      const topics = [...person.topics, ...(person.otherTopics === null ? [] : [person.otherTopics])];
       const parts = [
-        `${person.role === 'mentor' ? 'can teach' : 'wants to learn'} ${[...person.topics, ...(person.otherTopics === null ? [] : [person.otherTopics])].join(', ')}`,
+        `${person.role === 'mentor' ? 'can teach' : 'wants to learn'} ${topics.join(', ')}`,
         levelLabel(person.level),
         person.department,
       ];
       if (person.role === 'mentor') parts.push(`up to ${person.capacity} at once`);
-      if (person === excluding && excludedReport !== undefined)
+      if (person === excluding && excludedReport !== undefined) {
         parts.push(`not to be matched with ${excludedReport.name}`);
+      }
       if (person.note !== null) parts.push(`“${person.note}”`);
       return parts.join(' · ');
     }
 
-    /** The modal's state as Slack sends it back, with options picked from the modal the person was shown. */
-    function signupValues(
-      person: DemoPerson,
-      { withoutTopics = false },
-    ): Record<string, Record<string, unknown>> {
-      const view = lastModal.get(person.id) ?? {};
-      const blocks = Array.isArray(view.blocks) ? view.blocks.map(object) : [];
-      const element = (blockId: string) =>
-        object(blocks.find((block) => block.block_id === blockId)?.element);
-      const optionsOf = (blockId: string) => {
-        const el = element(blockId);
-        const groups = Array.isArray(el.option_groups) ? el.option_groups.map(object) : [];
-        const all =
-          groups.length > 0
-            ? groups.flatMap((group) => (group.options as unknown[]) ?? [])
-            : ((el.options as unknown[]) ?? []);
-        return all.map(object);
-      };
-      const option = (blockId: string, test: (option: Record<string, unknown>) => boolean) => {
-        const found = optionsOf(blockId).find(test);
-        if (found === undefined) throw new Error(`${person.name}'s modal has no such option in ${blockId}`);
-        return found;
-      };
-      const textOf = (option: Record<string, unknown>) => String(object(option.text).text ?? '');
-      const topics = withoutTopics
-        ? []
-        : person.topics.map((topic) => option('topics', (o) => textOf(o) === topic));
-      const values: Record<string, Record<string, unknown>> = {
-        topics: { topics: { type: 'multi_static_select', selected_options: topics } },
-        other_topics: {
-          other_topics: { type: 'plain_text_input', value: withoutTopics ? null : person.otherTopics },
-        },
-        level: {
-          level: {
-            type: 'static_select',
-            selected_option: option('level', (o) => o.value === String(person.level)),
-          },
-        },
-        department: {
-          department: {
-            type: 'static_select',
-            selected_option: option('department', (o) => o.value === person.department),
-          },
-        },
-        exclusions: {
-          exclusions: {
-            type: 'multi_users_select',
-            selected_users: person === excluding && excludedReport !== undefined ? [excludedReport.id] : [],
-          },
-        },
-      };
-      if (person.role === 'mentor') {
-        values.capacity = {
-          capacity: {
-            type: 'static_select',
-            selected_option: option('capacity', (o) => o.value === String(person.capacity)),
-          },
-        };
-        values.note = { note: { type: 'plain_text_input', value: person.note } };
-      } else {
-        values.goals = { goals: { type: 'plain_text_input', value: person.note } };
-      }
-      return values;
-    }
-
-    // --- How people react to what the app sends them ---------------------------------------------------------
+    // --- How people react to what the app sends them ----------------------------------------------------
     const pairs = new Map<string, PairPlan>();
     const pairOrder: PairPlan[] = [];
     let proposalsSeen = 0;
     let declined = false;
-    const signedUp = new Set<string>();
     // Proposals each mentor has open or accepted, as far as their DMs tell.
     const load = new Map<string, number>();
     const teaches = (mentor: DemoPerson, mentee: DemoPerson) =>
@@ -644,30 +353,25 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
           (load.get(other.id) ?? 0) < other.capacity &&
           !(mentee === excluding && other === excludedReport),
       );
-    const ended = new Set<string>();
 
-    function findMessage(channel: string, actionId: string, value: string): PostedMessage | undefined {
-      return fake
+    /** The message (as it stands now) holding a button with this action and value. */
+    const findMessage = (channel: string, actionId: string, value: string) =>
+      fake
         .messages(channel)
-        .filter((message) =>
-          (message.blocks ?? []).some((block) =>
-            ((object(block).elements as unknown[]) ?? []).some((el) => {
-              const element = object(el);
-              return element.action_id === actionId && element.value === value;
-            }),
-          ),
-        )
+        .filter((message) => buttonValue(message.blocks, actionId) === value)
         .at(-1);
-    }
 
-    function buttonValue(blocks: unknown, actionId: string): string | null {
-      for (const block of Array.isArray(blocks) ? blocks : []) {
-        for (const el of (object(block).elements as unknown[]) ?? []) {
-          const element = object(el);
-          if (element.action_id === actionId && typeof element.value === 'string') return element.value;
-        }
-      }
-      return null;
+    /** Clicks a button in a message if it is still there (a pair may have ended meanwhile). */
+    async function clickIfThere(
+      headline: string,
+      person: DemoPerson,
+      channel: string,
+      actionId: string,
+      value: string,
+    ): Promise<RecordedCall[] | null> {
+      const message = findMessage(channel, actionId, value);
+      if (message === undefined || pairs.get(channel)?.ended === true) return null;
+      return step(headline, person, () => slack.click(person, message, actionId, value));
     }
 
     function react(call: RecordedCall) {
@@ -675,103 +379,82 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       const channel = String(call.params.channel);
       const blocks = call.params.blocks;
       const text = String(call.params.text ?? '');
-      const members = channelPeople.get(channel) ?? [];
+      const members = recorder.members(channel);
+      const plan = pairs.get(channel);
 
       const proposalId = buttonValue(blocks, 'proposal_accept');
       if (proposalId !== null) {
         const mentor = byId.get(members[0] ?? '');
         const mentee = byId.get(/<@(\w+)>/.exec(JSON.stringify(blocks))?.[1] ?? '');
-        if (mentor === undefined || mentee === undefined) return;
-        proposalsSeen += 1;
-        const seen = proposalsSeen;
-        load.set(mentor.id, (load.get(mentor.id) ?? 0) + 1);
-        schedule(later(mentor, now, 1 + random() * 6), async () => {
-          const message = findMessage(channel, 'proposal_accept', proposalId);
-          if (message === undefined) return;
-          // One mentor says no, once someone else could step in: the next candidate is asked at once.
-          const decline = !declined && seen >= 3 && hasAlternative(mentor, mentee);
-          if (decline) {
-            declined = true;
-            load.set(mentor.id, (load.get(mentor.id) ?? 1) - 1);
-          }
-          await step(
-            `${mentor.name} clicks ${decline ? '“Decline”' : '“Accept”'} on the proposal`,
-            mentor,
-            () => click(mentor, message, decline ? 'proposal_decline' : 'proposal_accept', proposalId),
-          );
-        });
+        if (mentor !== undefined && mentee !== undefined) answerProposal(mentor, mentee, channel, proposalId);
         return;
       }
-
       const intro = /^Meet your reverse-mentoring partner: <@(\w+)> \(mentor\) and <@(\w+)> \(mentee\)/.exec(
         text,
       );
-      if (intro !== null) {
-        const plan: PairPlan = {
-          channel,
-          mentorId: intro[1] ?? '',
-          menteeId: intro[2] ?? '',
-          engagement: engagementFor(pairOrder.length),
-          prompts: 0,
-        };
-        pairs.set(channel, plan);
-        pairOrder.push(plan);
+      const [mentor, mentee] = [byId.get(intro?.[1] ?? ''), byId.get(intro?.[2] ?? '')];
+      if (mentor !== undefined && mentee !== undefined) {
+        const engagement = engagementFor(pairOrder.length);
+        const formed: PairPlan = { channel, mentor, mentee, engagement, prompts: 0, ended: false };
+        pairs.set(channel, formed);
+        pairOrder.push(formed);
         return;
       }
-
       const deliveryId = buttonValue(blocks, 'prompt_discussed');
-      const plan = pairs.get(channel);
       if (deliveryId !== null && plan !== undefined) {
         plan.prompts += 1;
-        reactToPrompt(plan, deliveryId);
+        answerPrompt(plan, deliveryId);
         return;
       }
-
+      const threadTs = call.params.thread_ts;
       if (
-        typeof call.params.thread_ts === 'string' &&
-        plan !== undefined &&
+        typeof threadTs === 'string' &&
+        plan?.engagement === 'sometimes' &&
         text.includes('gentle reminder')
       ) {
-        if (plan.engagement === 'sometimes') {
-          const mentee = byId.get(plan.menteeId) as DemoPerson;
-          const threadTs = call.params.thread_ts;
-          schedule(later(mentee, now, 4 + random() * 6), () => replyInThread(plan, mentee, threadTs));
-        }
+        // The reminder gets them going.
+        schedule(later(plan.mentee, now, 4 + random() * 6), () => replyInThread(plan, plan.mentee, threadTs));
         return;
       }
-
-      const pairId = buttonValue(blocks, 'pair_inactive_pause');
-      if (pairId !== null && plan !== undefined) {
-        const mentee = byId.get(plan.menteeId) as DemoPerson;
-        schedule(later(mentee, now, 20), async () => {
-          const message = findMessage(channel, 'pair_inactive_pause', pairId);
-          if (message === undefined) return;
-          await step(`${mentee.name} clicks “Pause” under the question about quiet weeks`, mentee, () =>
-            click(mentee, message, 'pair_inactive_pause', pairId),
+      const quietPair = buttonValue(blocks, 'pair_inactive_pause');
+      if (quietPair !== null && plan !== undefined) {
+        schedule(later(plan.mentee, now, 20), async () => {
+          await clickIfThere(
+            `${plan.mentee.name} clicks “Pause” under the question about quiet weeks`,
+            plan.mentee,
+            channel,
+            'pair_inactive_pause',
+            quietPair,
           );
         });
         return;
       }
-
-      const feedbackPair = buttonValue(blocks, 'give_feedback');
+      const endedPair = buttonValue(blocks, 'give_feedback');
       const partner = byId.get(members[0] ?? '');
-      if (feedbackPair !== null && partner !== undefined && members.length === 1) {
-        schedule(later(partner, now, 18 + random() * 4), async () => {
-          const message = findMessage(channel, 'give_feedback', feedbackPair);
-          if (message === undefined) return;
-          const opened = await opening(`${partner.name} clicks “Share feedback”`, partner, () =>
-            click(partner, message, 'give_feedback', feedbackPair),
-          );
-          if (!opened) return;
-          schedule(now + 4 * MINUTE, () =>
-            submitting(
-              `${partner.name} rates the pairing 4 – Very useful, would recommend it, and presses “Send feedback”`,
-              partner,
-              feedbackValues(4, true, 'We met four times. I now use two new tools every week.'),
-            ),
-          );
-        });
+      if (endedPair !== null && partner !== undefined && members.length === 1) {
+        schedule(later(partner, now, 18 + random() * 4), () => giveFeedback(partner, channel, endedPair));
       }
+    }
+
+    function answerProposal(mentor: DemoPerson, mentee: DemoPerson, channel: string, proposalId: string) {
+      proposalsSeen += 1;
+      const seen = proposalsSeen;
+      load.set(mentor.id, (load.get(mentor.id) ?? 0) + 1);
+      schedule(later(mentor, now, 1 + random() * 6), async () => {
+        // One mentor says no, once someone else could step in: the next candidate is asked at once.
+        const decline = !declined && seen >= 3 && hasAlternative(mentor, mentee);
+        if (decline) {
+          declined = true;
+          load.set(mentor.id, (load.get(mentor.id) ?? 1) - 1);
+        }
+        await clickIfThere(
+          `${mentor.name} clicks ${decline ? '“Decline”' : '“Accept”'} on the proposal`,
+          mentor,
+          channel,
+          decline ? 'proposal_decline' : 'proposal_accept',
+          proposalId,
+        );
+      });
     }
 
     function engagementFor(index: number): Engagement {
@@ -780,21 +463,21 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       return parts[index] ?? pick(random, ['keen', 'keen', 'buttons', 'sometimes', 'sometimes']);
     }
 
-    function reactToPrompt(plan: PairPlan, deliveryId: string) {
-      const mentor = byId.get(plan.mentorId) as DemoPerson;
-      const mentee = byId.get(plan.menteeId) as DemoPerson;
-      const promptTs = () => findMessage(plan.channel, 'prompt_discussed', deliveryId)?.ts;
+    function answerPrompt(plan: PairPlan, deliveryId: string) {
+      const { mentor, mentee } = plan;
       const reply = (person: DemoPerson, hours: number) =>
         schedule(later(person, now, hours), async () => {
-          const ts = promptTs();
-          if (ts !== undefined) await replyInThread(plan, person, ts);
+          const prompt = findMessage(plan.channel, 'prompt_discussed', deliveryId);
+          if (prompt !== undefined) await replyInThread(plan, person, prompt.ts);
         });
       const press = (person: DemoPerson, hours: number, actionId: string, label: string) =>
         schedule(later(person, now, hours), async () => {
-          const message = findMessage(plan.channel, actionId, deliveryId);
-          if (message === undefined || ended.has(plan.channel)) return;
-          await step(`${person.name} clicks “${label}” under this week's question`, person, () =>
-            click(person, message, actionId, deliveryId),
+          await clickIfThere(
+            `${person.name} clicks “${label}” under this week's question`,
+            person,
+            plan.channel,
+            actionId,
+            deliveryId,
           );
         });
       switch (plan.engagement) {
@@ -818,13 +501,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       }
     }
 
+    let threadMessages = 0;
     async function replyInThread(plan: PairPlan, person: DemoPerson, threadTs: string) {
-      if (ended.has(plan.channel)) return;
-      messageSequence += 1;
+      if (plan.ended) return;
+      threadMessages += 1;
       const text = pick(random, REPLIES);
-      const ts = `${Math.floor(now / 1000)}.${String(messageSequence).padStart(6, '0')}`;
+      const ts = `${Math.floor(now / 1000)}.${String(threadMessages).padStart(6, '0')}`;
       await step(`${person.name} answers in the thread`, person, async () => {
-        await event({
+        await slack.event({
           type: 'message',
           channel: plan.channel,
           channel_type: 'mpim',
@@ -835,87 +519,75 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
           parent_user_id: BOT_USER,
           event_ts: ts,
         });
-        return [{ kind: 'said', audience: channelLabel(plan.channel), author: person.name, text }];
+        return [{ kind: 'said', audience: recorder.channelLabel(plan.channel), author: person.name, text }];
       });
     }
 
-    function feedbackValues(rating: number, recommend: boolean, comment: string) {
-      const labels = [
-        '',
-        '1 – Not useful',
-        '2 – A little useful',
-        '3 – Useful',
-        '4 – Very useful',
-        '5 – Excellent',
-      ];
-      const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
-      return {
-        feedback_rating: {
-          feedback_rating: {
-            type: 'radio_buttons',
-            selected_option: option(labels[rating] ?? '', String(rating)),
-          },
-        },
-        feedback_recommend: {
-          feedback_recommend: {
-            type: 'radio_buttons',
-            selected_option: recommend ? option('Yes', 'yes') : option('No', 'no'),
-          },
-        },
-        feedback_comment: { feedback_comment: { type: 'plain_text_input', value: comment } },
-      };
+    async function giveFeedback(partner: DemoPerson, channel: string, pairId: string) {
+      const message = findMessage(channel, 'give_feedback', pairId);
+      if (message === undefined) return;
+      const opened = await opening(`${partner.name} clicks “Share feedback”`, partner, () =>
+        slack.click(partner, message, 'give_feedback', pairId),
+      );
+      if (!opened) return;
+      schedule(now + 4 * MINUTE, async () => {
+        await submitting(
+          `${partner.name} rates the pairing 4 – Very useful, would recommend it, and presses “Send feedback”`,
+          partner,
+          feedbackValues(4, true, 'We met four times. I now use two new tools every week.'),
+        );
+      });
     }
 
-    // --- The story's set pieces, placed once the pairs are known ---------------------------------------------
+    // --- The set pieces, given to pairs once they are known -----------------------------------------------
     const plannedPair = (index: number) => pairOrder[Math.min(index, pairOrder.length - 1)];
 
     // Week 1: a mentee looks at the App Home tab, a mentor checks their status.
     schedule(weekDay(1, 2), async () => {
-      const pair = plannedPair(4) ?? plannedPair(0);
+      const pair = plannedPair(4);
       if (pair === undefined) return;
-      const mentee = byId.get(pair.menteeId) as DemoPerson;
-      const mentor = byId.get(pair.mentorId) as DemoPerson;
+      const { mentor, mentee } = pair;
       schedule(atLocal(mentee, now, 9, 40), async () => {
         await step(
           `${mentee.name} opens the app's Home tab`,
           mentee,
-          () =>
-            event({
+          async () => {
+            await slack.event({
               type: 'app_home_opened',
               user: mentee.id,
               channel: fake.channelFor([mentee.id]),
               tab: 'home',
               event_ts: `${Math.floor(now / 1000)}.000100`,
-            }),
+            });
+            return [];
+          },
           { homeInFull: true },
         );
       });
       schedule(atLocal(mentor, now + DAY, 12, 15), async () => {
-        await step(`${mentor.name} types /mentor status`, mentor, () => command(mentor, 'status'));
+        await step(`${mentor.name} types /mentor status`, mentor, () => slack.command(mentor, 'status'));
       });
     });
 
     // Week 2: a mentee takes a two-week break.
     schedule(weekDay(2, 2), async () => {
-      const pair = plannedPair(2);
-      if (pair === undefined) return;
-      const pauser = byId.get(pair.menteeId) as DemoPerson;
+      const pauser = plannedPair(2)?.mentee;
+      if (pauser === undefined) return;
       schedule(atLocal(pauser, now, 11, 0), async () => {
-        await step(`${pauser.name} types /mentor pause 2`, pauser, () => command(pauser, 'pause 2'));
+        await step(`${pauser.name} types /mentor pause 2`, pauser, () => slack.command(pauser, 'pause 2'));
       });
     });
 
-    // Week 3 or 4: a pair ends, with feedback from both.
-    const endWeek = Math.min(4, weeks - 1);
-    schedule(weekDay(endWeek, 3), async () => {
+    // Week 4 (3 in a short run): a pair ends, with feedback from both.
+    schedule(weekDay(Math.min(4, weeks - 1), 3), async () => {
       const pair = plannedPair(1);
       if (pair === undefined) return;
-      const ender = byId.get(pair.menteeId) as DemoPerson;
+      const ender = pair.mentee;
       schedule(atLocal(ender, now, 16, 0), async () => {
-        const opened = await opening(`${ender.name} types /mentor end`, ender, () => command(ender, 'end'));
-        if (!opened) return;
+        if (!(await opening(`${ender.name} types /mentor end`, ender, () => slack.command(ender, 'end'))))
+          return;
         schedule(now + 3 * MINUTE, async () => {
-          ended.add(pair.channel);
+          pair.ended = true;
           await submitting(
             `${ender.name} rates the pairing 5 – Excellent, would recommend it, adds a comment and presses “End pairing”`,
             ender,
@@ -929,19 +601,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       });
     });
 
-    // Week 5: a mentor leaves the programme, and their data with it.
-    const leaveWeek = Math.min(5, weeks);
-    schedule(weekDay(leaveWeek, 4), async () => {
+    // Week 5 (or the last): a mentor leaves the programme, and their data with it.
+    schedule(weekDay(Math.min(5, weeks), 4), async () => {
       const pair = plannedPair(3);
       if (pair === undefined) return;
-      const leaver = byId.get(pair.mentorId) as DemoPerson;
+      const leaver = pair.mentor;
       schedule(atLocal(leaver, now, 12, 0), async () => {
-        const opened = await opening(`${leaver.name} types /mentor leave`, leaver, () =>
-          command(leaver, 'leave'),
-        );
-        if (!opened) return;
+        if (
+          !(await opening(`${leaver.name} types /mentor leave`, leaver, () => slack.command(leaver, 'leave')))
+        )
+          return;
         schedule(now + 2 * MINUTE, async () => {
-          ended.add(pair.channel);
+          for (const plan of pairOrder)
+            if (plan.mentor === leaver || plan.mentee === leaver) plan.ended = true;
           await submitting(
             `${leaver.name} reads what will be erased and presses “Erase my data”`,
             leaver,
@@ -954,25 +626,21 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // The last Friday: the programme lead asks for the report.
     const reportAt = atLocal(admin, weekDay(weeks, 5), 15, 0);
     schedule(reportAt, async () => {
-      reportWeek = weeks + 1;
+      reportTime = true;
       await step(`${admin.name} (programme admin) types /mentor report`, admin, () =>
-        command(admin, 'report'),
+        slack.command(admin, 'report'),
       );
     });
     schedule(reportAt + 5 * MINUTE, async () => {
-      await step(`${admin.name} types /mentor report csv`, admin, () => command(admin, 'report csv'));
+      await step(`${admin.name} types /mentor report csv`, admin, () => slack.command(admin, 'report csv'));
     });
 
-    // --- Run it ----------------------------------------------------------------------------------------------
-    while (agenda.length > 0) {
-      agenda.sort((a, b) => a.at - b.at || a.order - b.order);
-      const task = agenda.shift() as Task;
-      if (task.at > reportAt + 5 * MINUTE) break;
-      now = Math.max(now, task.at);
-      await task.run();
-    }
+    log(`Mentor Circles demo: ${people.length} people, ${weeks} weeks of prompts, seed ${seed}.`);
+    await agenda.run(reportAt + 5 * MINUTE, (at) => {
+      now = Math.max(now, at);
+    });
 
-    // --- Write what people saw -------------------------------------------------------------------------------
+    // --- What people saw, written out ----------------------------------------------------------------------
     fs.mkdirSync(outputDir, { recursive: true });
     const files: string[] = [];
     const write = (name: string, content: string | Buffer) => {
@@ -981,8 +649,11 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       files.push(file);
     };
     for (const upload of fake.uploads()) write(path.basename(upload.filename), upload.bytes);
-    const knownNames = people.map((person) => person.name);
-    const text = transcriptToText(transcript, names, knownNames);
+    const text = transcriptToText(
+      transcript,
+      names,
+      people.map((person) => person.name),
+    );
     const html = transcriptToHtml(transcript, names, (name) => path.basename(name));
     write('transcript.txt', text);
     write('transcript.html', html);
@@ -996,28 +667,22 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         text: String(call.params.text ?? ''),
         blocks: Array.isArray(call.params.blocks) ? call.params.blocks : [],
       }));
-    const responses = fake.responses().map((response) => response.body);
-    log(text);
     const wallMs = performance.now() - startedAt;
-    const pairCount = pairOrder.length;
+    log(text);
     log(
-      `${transcript.steps.length} steps, ${messages.length} messages, ${pairCount} pairs. Files in ${path.relative(process.cwd(), outputDir) || '.'}/: ${files.map((file) => path.basename(file)).join(', ')}`,
+      `${transcript.steps.length} steps, ${messages.length} messages, ${pairOrder.length} pairs. Written to ${outputDir}: ${files.map((file) => path.basename(file)).join(', ')}`,
     );
     log(
       `Open ${path.join(outputDir, 'transcript.html')} for the Slack-like view. Done in ${(wallMs / 1000).toFixed(1)} s.`,
     );
-    if (problems.length > 0)
-      log(`The app logged ${problems.length} warnings or errors; they are in the demo result.`);
-    return { transcript, text, html, files, messages, sent, names, responses, problems, wallMs };
+    if (problems.length > 0) log(`The app logged ${problems.length} warnings or errors (see above).`);
+    const responses = fake.responses().map((response) => response.body);
+    return { transcript, text, html, files, messages, sent, responses, names, problems, wallMs };
   } finally {
     if (app !== null) await app.stop({ graceMs: 2000 });
     await fake.close();
     fs.rmSync(temp, { recursive: true, force: true });
   }
-}
-
-function object(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
 function weekRange(week: number): string {
@@ -1029,24 +694,13 @@ function localTime(person: DemoPerson, at: number): string {
   return `${DateTime.fromMillis(at, { zone: person.timeZone }).toFormat('HH:mm')} in ${person.city}`;
 }
 
-function tickLabel(at: number): string {
-  const utc = DateTime.fromMillis(at, { zone: 'utc' });
-  if (utc.hour === 0) return 'daily run';
-  const zone = ['Asia/Kolkata', 'Europe/London', 'America/New_York'].find(
-    (candidate) =>
-      DateTime.fromMillis(at, { zone: candidate }).hour === PROMPT_HOUR &&
-      DateTime.fromMillis(at, { zone: candidate }).minute === 0,
-  );
-  return zone === undefined ? 'tick' : `10:00 in ${zone.split('/')[1]?.replace('_', ' ')}`;
-}
-
 async function main(): Promise<void> {
-  const arg = (name: string) => {
+  const number = (name: string) => {
     const found = process.argv.find((value) => value.startsWith(`--${name}=`));
-    return found === undefined ? undefined : Number(found.split('=')[1]);
+    return found === undefined ? undefined : Number(found.slice(name.length + 3));
   };
-  const people = arg('people');
-  const weeks = arg('weeks');
+  const people = number('people');
+  const weeks = number('weeks');
   const result = await runDemo({
     ...(people === undefined ? {} : { people }),
     ...(weeks === undefined ? {} : { weeks }),

@@ -41,7 +41,13 @@ describe('mentor-circles CLI', () => {
     expect(code).toBe(1);
     const text = output.err.join('\n');
     expect(text).toBe(SETUP_GUIDE);
-    for (const hint of ['manifest.yml', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) {
+    for (const hint of [
+      'manifest.yml',
+      'SLACK_BOT_TOKEN',
+      'SLACK_APP_TOKEN',
+      'SLACK_SIGNING_SECRET',
+      'npm run demo',
+    ]) {
       expect(text).toContain(hint);
     }
   });

@@ -1,0 +1,89 @@
+// The values a person's Slack client sends back when they submit one of the app's modals, in the shape Slack
+// uses for view_submission state ({ [blockId]: { [actionId]: value } }). Options are picked from the modal the
+// person was actually shown, as a person picks them on screen.
+import type { DemoPerson } from './demo-company';
+import type { ModalValues } from './demo-slack-client';
+import { asObject } from './demo-slack-recorder';
+
+type Json = Record<string, unknown>;
+
+function optionsIn(view: Json, blockId: string): Json[] {
+  const blocks = Array.isArray(view.blocks) ? view.blocks.map(asObject) : [];
+  const element = asObject(blocks.find((block) => block.block_id === blockId)?.element);
+  const groups = Array.isArray(element.option_groups) ? element.option_groups.map(asObject) : [];
+  const options = groups.length > 0 ? groups.flatMap((group) => group.options) : element.options;
+  return Array.isArray(options) ? options.map(asObject) : [];
+}
+
+function chosen(view: Json, blockId: string, test: (option: Json) => boolean): Json {
+  const found = optionsIn(view, blockId).find(test);
+  if (found === undefined) throw new Error(`the modal offers no such option under ${blockId}`);
+  return found;
+}
+
+const label = (option: Json) => String(asObject(option.text).text ?? '');
+
+/** The offer or find modal, filled in with the person's topics, level, department and words. */
+export function signupValues(
+  view: Json,
+  person: DemoPerson,
+  options: { withoutTopics?: boolean; excludedUserIds?: readonly string[] } = {},
+): ModalValues {
+  const withoutTopics = options.withoutTopics === true;
+  const topics = withoutTopics
+    ? []
+    : person.topics.map((topic) => chosen(view, 'topics', (option) => label(option) === topic));
+  const select = (blockId: string, value: string) => ({
+    [blockId]: {
+      type: 'static_select',
+      selected_option: chosen(view, blockId, (option) => option.value === value),
+    },
+  });
+  const values: ModalValues = {
+    topics: { topics: { type: 'multi_static_select', selected_options: topics } },
+    other_topics: {
+      other_topics: { type: 'plain_text_input', value: withoutTopics ? null : person.otherTopics },
+    },
+    level: select('level', String(person.level)),
+    department: select('department', person.department),
+    exclusions: {
+      exclusions: { type: 'multi_users_select', selected_users: [...(options.excludedUserIds ?? [])] },
+    },
+  };
+  if (person.role === 'mentor') {
+    values.capacity = select('capacity', String(person.capacity));
+    values.note = { note: { type: 'plain_text_input', value: person.note } };
+  } else {
+    values.goals = { goals: { type: 'plain_text_input', value: person.note } };
+  }
+  return values;
+}
+
+const RATING_LABELS = [
+  '',
+  '1 – Not useful',
+  '2 – A little useful',
+  '3 – Useful',
+  '4 – Very useful',
+  '5 – Excellent',
+];
+
+/** The feedback modal (ending a pairing, or after the partner ended it): a rating, yes/no and a comment. */
+export function feedbackValues(rating: number, recommend: boolean, comment: string): ModalValues {
+  const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+  return {
+    feedback_rating: {
+      feedback_rating: {
+        type: 'radio_buttons',
+        selected_option: option(RATING_LABELS[rating] ?? String(rating), String(rating)),
+      },
+    },
+    feedback_recommend: {
+      feedback_recommend: {
+        type: 'radio_buttons',
+        selected_option: recommend ? option('Yes', 'yes') : option('No', 'no'),
+      },
+    },
+    feedback_comment: { feedback_comment: { type: 'plain_text_input', value: comment } },
+  };
+}
