@@ -1,8 +1,13 @@
 // HTTP mode faces the internet: whatever arrives at /slack/events, signed or not, gets a quick 4xx (or the
 // empty acknowledgement Slack expects), changes nothing, and leaves the app answering.
 import http from 'node:http';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { startFakeSlack } from '../../src/dev/fake-slack-server';
+import { startApp } from '../../src/wiring';
+import { createTestClock } from '../support/test-clock';
 import { FORM, JSON_TYPE, signature, slashCommandBody } from '../../src/dev/signed-requests';
-import { countRows } from '../support/test-database';
+import { countRows, makeTempDir } from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 
 interface RawRequest {
@@ -245,6 +250,45 @@ describe('hostile HTTP input', () => {
     const { status, bytesSent } = await streamUntilAnswered(t.eventsUrl, 64 * 1024 * 1024);
     expect(status).toBe(413);
     expect(bytesSent).toBeLessThan(8 * 1024 * 1024);
+  });
+});
+
+describe('malformed payloads in Socket Mode', () => {
+  it('acknowledges them, so Slack does not send them again, and stores nothing', async () => {
+    const fake = await startFakeSlack();
+    const temp = makeTempDir();
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+      DATABASE_PATH: path.join(temp.dir, 'socket.db'),
+      LOG_LEVEL: 'silent',
+    });
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    const app = await startApp(result.config, {
+      clock: createTestClock(),
+      clientOptions: { retryConfig: { retries: 0 } },
+      startScheduler: false,
+    });
+    try {
+      const before = countRows(app.context.db);
+      const payloads: [Parameters<typeof fake.sendSocketEnvelope>[0], unknown][] = [
+        ['interactive', { ...viewSubmission, view: undefined }],
+        ['interactive', { type: 'mystery', team }],
+        ['events_api', { ...eventEnvelope, event: 'x' }],
+        ['slash_commands', { command: '/mentor', team_id: TEAM }],
+      ];
+      for (const [type, payload] of payloads) {
+        await expect(fake.sendSocketEnvelope(type, payload)).resolves.toBeDefined();
+      }
+      await app.settle();
+      expect(countRows(app.context.db)).toEqual(before);
+    } finally {
+      await app.stop();
+      await fake.close();
+      temp.cleanup();
+    }
   });
 });
 
