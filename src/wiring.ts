@@ -134,7 +134,14 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
   });
   registerListeners(slack.app, context);
 
-  const port = await slack.start();
+  let port: number | null;
+  try {
+    port = await slack.start();
+  } catch (error) {
+    // The port taken, say: nothing else was started, so the database is all there is to close.
+    closeDatabase(db);
+    throw error;
+  }
   if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
   // Stopping twice (a test's cleanup after a signal, say) waits for the one stop.
   let stopping: Promise<{ complete: boolean }> | null = null;

@@ -2,16 +2,19 @@
 // closes the port and the database and ends with exit code 0; a second signal ends it at once.
 import { spawn } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
+import { loadConfig } from '../../src/config';
 import { FORM, postSigned, slashCommandBody } from '../../src/dev/signed-requests';
 import { serveUntilSignalled } from '../../src/main';
 import { openDatabase } from '../../src/storage/database';
 import { lastJobRuns, recordJobRun } from '../../src/storage/job-runs';
 import { PROMPT_EVENT_TYPE } from '../../src/slack/views/prompt-message';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
-import { SHUTDOWN_GRACE_MS } from '../../src/wiring';
+import { SHUTDOWN_GRACE_MS, startApp } from '../../src/wiring';
 import { deliveriesOf, seedPair } from '../support/seed-pairs';
 import { createTestClock, HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
@@ -189,6 +192,43 @@ describe('stopping during a weekly prompt run', () => {
         await second.close();
       }
     } finally {
+      await fake.close();
+      temp.cleanup();
+    }
+  });
+});
+
+describe('a start that fails', () => {
+  it.each([
+    ['the port is taken', 'xoxb-test', /EADDRINUSE/],
+    ['Slack refuses the bot token', 'xoxb-revoked', /Slack did not accept SLACK_BOT_TOKEN: invalid_auth/],
+  ])('when %s, fails with the reason and leaves the database closed', async (_case, token, reason) => {
+    const fake = await startFakeSlack();
+    const temp = makeTempDir();
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    if (token === 'xoxb-revoked') fake.failNext('auth.test', { error: 'invalid_auth' });
+    const file = path.join(temp.dir, 'app.db');
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: token,
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: file,
+      LOG_LEVEL: 'silent',
+    });
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    try {
+      await expect(
+        startApp(result.config, { clientOptions: { retryConfig: { retries: 0 } }, startScheduler: false }),
+      ).rejects.toThrow(reason);
+      // SQLite removes the -wal file when the last connection to a database closes.
+      expect(fs.existsSync(file)).toBe(true);
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    } finally {
+      taken.close();
       await fake.close();
       temp.cleanup();
     }
