@@ -10,17 +10,17 @@ import {
   SETUP_GUIDE,
   type Config,
 } from './config';
-import { BACKUP_USAGE, runBackupCommand } from './backup-command';
+import { BACKUP_USAGE, runBackupCommand } from './cli/backup-command';
 import { createLogger, newLogId, withLogFields } from './logger';
 import { runServer } from './main';
-import { runMatchCommand } from './match-command';
+import { runMatchCommand } from './cli/match-command';
 import {
   PROMPTS_USAGE,
   runPromptsCommand,
   runSendPromptsCommand,
   SEND_PROMPTS_USAGE,
-} from './prompt-commands';
-import { REPORT_USAGE, runReportCommand } from './report-command';
+} from './cli/prompt-commands';
+import { REPORT_USAGE, runReportCommand } from './cli/report-command';
 import { closeDatabase } from './storage/database';
 import { createDatabase } from './wiring';
 

@@ -1,9 +1,9 @@
 // mentor-circles backup FILE: an online copy of the database, taken while the app keeps running, checked
 // before it is reported as good.
 import fs from 'node:fs';
-import type { Config } from './config';
-import { backupDatabase } from './storage/backup';
-import { closeDatabase, openDatabase } from './storage/database';
+import type { Config } from '../config';
+import { backupDatabase } from '../storage/backup';
+import { closeDatabase, openDatabase } from '../storage/database';
 
 export const BACKUP_USAGE = 'backup FILE';
 

@@ -1,9 +1,9 @@
 // `mentor-circles match`: one matching run for every workspace with open requests, printed for the operator.
 import pino from 'pino';
-import type { Config } from './config';
-import { matchAllTeams } from './use-cases/match-all-teams';
-import { matchingDeps, type MatchingRun } from './use-cases/run-matching';
-import { closeContext, createContext } from './wiring';
+import type { Config } from '../config';
+import { matchAllTeams } from '../use-cases/match-all-teams';
+import { matchingDeps, type MatchingRun } from '../use-cases/run-matching';
+import { closeContext, createContext } from '../wiring';
 
 export async function runMatchCommand(config: Config): Promise<number> {
   // Logs go to stderr so that stdout holds only the report.

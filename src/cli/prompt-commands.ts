@@ -1,11 +1,11 @@
 // `mentor-circles prompts …` (the install-wide prompt library) and `mentor-circles send-prompts [--at]`.
 import pino from 'pino';
-import type { Config } from './config';
-import { closeDatabase } from './storage/database';
-import { createPromptsRepository, INSTALL_WIDE, type Prompt } from './storage/prompts-repository';
-import { addPrompt, movePrompt, setPromptEnabled, type LibraryEdit } from './use-cases/edit-prompt-library';
-import { sendDuePrompts, sendDuePromptsDeps, type PairResult } from './use-cases/send-due-prompts';
-import { closeContext, createContext, createDatabase } from './wiring';
+import type { Config } from '../config';
+import { closeDatabase } from '../storage/database';
+import { createPromptsRepository, INSTALL_WIDE, type Prompt } from '../storage/prompts-repository';
+import { addPrompt, movePrompt, setPromptEnabled, type LibraryEdit } from '../use-cases/edit-prompt-library';
+import { sendDuePrompts, sendDuePromptsDeps, type PairResult } from '../use-cases/send-due-prompts';
+import { closeContext, createContext, createDatabase } from '../wiring';
 
 export const PROMPTS_USAGE = 'prompts list|add|disable|enable|move';
 const PROMPTS_DETAIL = [

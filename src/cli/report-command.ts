@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { Config } from './config';
-import { reportCsvFiles } from './report/report-csv';
-import { reportText } from './report/report-text';
-import { buildReport } from './use-cases/build-report';
-import { closeContext, createContext } from './wiring';
+import type { Config } from '../config';
+import { reportCsvFiles } from '../report/report-csv';
+import { reportText } from '../report/report-text';
+import { buildReport } from '../use-cases/build-report';
+import { closeContext, createContext } from '../wiring';
 
 export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
 

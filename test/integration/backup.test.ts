@@ -8,25 +8,7 @@ import { backupDatabase, checkBackup } from '../../src/storage/backup';
 import { openDatabase } from '../../src/storage/database';
 import { countRows, createTestDatabase, makeTempDir } from '../support/test-database';
 import { startTestApp, TEAM } from '../support/test-app';
-
-function captureConsole() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest
-    .spyOn(console, 'log')
-    .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest
-    .spyOn(console, 'error')
-    .mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  return {
-    out,
-    err,
-    restore: () => {
-      log.mockRestore();
-      error.mockRestore();
-    },
-  };
-}
+import { captureConsole } from '../support/capture-console';
 
 function logSink() {
   const lines: Record<string, unknown>[] = [];

@@ -4,25 +4,7 @@ import { runCli } from '../../src/cli';
 import { SETUP_GUIDE } from '../../src/config';
 import { countRows, makeTempDir } from '../support/test-database';
 import { openDatabase } from '../../src/storage/database';
-
-function captureConsole() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest
-    .spyOn(console, 'log')
-    .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest
-    .spyOn(console, 'error')
-    .mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  return {
-    out,
-    err,
-    restore: () => {
-      log.mockRestore();
-      error.mockRestore();
-    },
-  };
-}
+import { captureConsole } from '../support/capture-console';
 
 describe('mentor-circles CLI', () => {
   it('prints usage and exits 2 for an unknown command', async () => {

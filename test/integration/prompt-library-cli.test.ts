@@ -7,25 +7,7 @@ import { prompts } from '../../src/storage/schema';
 import { deliveriesOf, seedPair } from '../support/seed-pairs';
 import { SEED_QUESTIONS } from '../support/seed-questions';
 import { makeTempDir } from '../support/test-database';
-
-function captureConsole() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest
-    .spyOn(console, 'log')
-    .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest
-    .spyOn(console, 'error')
-    .mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  return {
-    out,
-    err,
-    restore: () => {
-      log.mockRestore();
-      error.mockRestore();
-    },
-  };
-}
+import { captureConsole } from '../support/capture-console';
 
 let temp: { dir: string; cleanup: () => void };
 let file: string;

@@ -11,29 +11,11 @@ import {
   seedReportData,
 } from '../support/seed-report-data';
 import { makeTempDir } from '../support/test-database';
+import { captureConsole } from '../support/capture-console';
 
 const TEAM = 'T0TEST';
 const OTHER_TEAM = 'T0OTHER';
 const AT = ['--at', REPORT_NOW.toISOString()];
-
-function captureConsole() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest
-    .spyOn(console, 'log')
-    .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-  const error = jest
-    .spyOn(console, 'error')
-    .mockImplementation((...args: unknown[]) => void err.push(args.join(' ')));
-  return {
-    out,
-    err,
-    restore: () => {
-      log.mockRestore();
-      error.mockRestore();
-    },
-  };
-}
 
 async function cli(args: string[], env: Record<string, string>) {
   const output = captureConsole();
