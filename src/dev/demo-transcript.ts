@@ -569,6 +569,8 @@ main{max-width:980px;margin:0 auto;padding:24px}
 h1{font-size:28px;margin:0 0 8px}h2{margin:40px 0 8px;padding:8px 12px;background:#4a154b;color:#fff;border-radius:6px;font-size:20px}
 h3{font-size:14px;color:#616061;margin:24px 0 4px;text-transform:uppercase;letter-spacing:.05em}
 .intro{color:#454245;line-height:1.5}
+nav{display:flex;flex-wrap:wrap;gap:8px;margin:12px 0}
+nav a{background:#fff;border:1px solid #ddd;border-radius:12px;padding:2px 10px;color:#1264a3;text-decoration:none;font-size:13px}
 .step{background:#fff;border:1px solid #e8e8e8;border-radius:8px;margin:10px 0;padding:10px 14px}
 .when{font-size:12px;color:#616061}.headline{font-weight:700;margin:2px 0 8px}
 .item{border-left:3px solid #e8e8e8;margin:8px 0 8px 8px;padding:4px 0 4px 12px}
@@ -639,6 +641,11 @@ export function transcriptToHtml(
     `<h1>${escapeHtml(transcript.title)}</h1>`,
     ...transcript.intro.map((line) => `<p class="intro">${escapeHtml(line)}</p>`),
   ];
+  const weeks = [...new Set(transcript.steps.map((step) => step.week))];
+  const shortTitle = (n: number) => transcript.weekTitles.get(n)?.split(' · ')[0] ?? `Week ${n}`;
+  body.push(
+    `<nav>${weeks.map((n) => `<a href="#week-${n}">${escapeHtml(shortTitle(n))}</a>`).join('')}</nav>`,
+  );
   let week: number | null = null;
   let day = '';
   for (const step of transcript.steps) {
