@@ -4,6 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { createRateLimiter, type RateLimits } from './fake-rate-limits';
 
 export interface FakeUser {
   id: string;
@@ -68,9 +69,10 @@ export interface FakeSlack {
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata'];
 
 export async function startFakeSlack(
-  options: { teamId?: string; botUserId?: string } = {},
+  options: { teamId?: string; botUserId?: string; rateLimits?: RateLimits } = {},
 ): Promise<FakeSlack> {
   const teamId = options.teamId ?? 'T0TEST';
+  const limiter = options.rateLimits === undefined ? null : createRateLimiter(options.rateLimits);
   const botUserId = options.botUserId ?? 'UBOT';
   const users = new Map<string, FakeUser>();
   const calls: RecordedCall[] = [];
@@ -168,6 +170,14 @@ export async function startFakeSlack(
     // As on Slack, a user id as the channel of a message means the app's DM with that user.
     if (method === 'chat.postMessage' && typeof params.channel === 'string' && /^[UW]/.test(params.channel)) {
       params.channel = channelFor([params.channel]);
+    }
+    const retryAfter =
+      limiter !== null && method === 'chat.postMessage'
+        ? limiter.take(String(params.channel), Date.now())
+        : 0;
+    if (retryAfter > 0) {
+      res.setHeader('Retry-After', String(retryAfter));
+      return send(res, 429, { ok: false, error: 'ratelimited' });
     }
     const channelError = typeof params.channel === 'string' ? failingChannels.get(params.channel) : undefined;
     if (channelError !== undefined) return send(res, 200, { ok: false, error: channelError });
