@@ -414,21 +414,31 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
         (): ResumeResult => {
           const member = memberRow(teamId, userId);
           if (member === undefined) return { kind: 'not-member' };
-          if (member.pausedAt === null) return { kind: 'not-paused' };
-          if (options.expiredOnly === true && (member.pausedUntil === null || member.pausedUntil > now))
+          const onBreak = member.pausedAt !== null;
+          if (
+            options.expiredOnly === true &&
+            (!onBreak || member.pausedUntil === null || member.pausedUntil > now)
+          )
             return { kind: 'not-paused' };
-          db.update(members)
-            .set({ pausedAt: null, pausedUntil: null, updatedAt: now })
-            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-            .run();
           const running = pairRowsOf(teamId, userId, ['active', 'paused']);
           const partners = namesOf(teamId, partnersOf(running, userId));
-          for (const pair of running) {
-            if (pair.status !== 'paused') continue;
+          // A pair runs again only when neither of the two is still on a break. A pair can also be paused
+          // without either person being on a break (they answered "pause" to the quiet-weeks question):
+          // /mentor resume restarts those too.
+          const restartable = running.filter((pair) => {
+            if (pair.status !== 'paused') return false;
             const partnerId = pair.mentorId === userId ? pair.menteeId : pair.mentorId;
             const partner = partnerId === null ? undefined : partners.get(partnerId);
-            // A pair runs again only when neither of the two is still on a break.
-            if (partner !== undefined && isPaused(partner, now)) continue;
+            return partner === undefined || !isPaused(partner, now);
+          });
+          if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
+          if (onBreak) {
+            db.update(members)
+              .set({ pausedAt: null, pausedUntil: null, updatedAt: now })
+              .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
+              .run();
+          }
+          for (const pair of restartable) {
             db.update(pairs)
               .set({ status: 'active' })
               .where(and(eq(pairs.id, pair.id), eq(pairs.status, 'paused')))

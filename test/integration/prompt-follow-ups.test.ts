@@ -174,6 +174,25 @@ describe('after three unanswered questions in a row', () => {
     expect(pauseQuestions()).toHaveLength(1);
   });
 
+  it('a pair paused from the question starts again with /mentor resume, as the message says', async () => {
+    await start();
+    await threeQuietWeeks();
+    await t.click({
+      userId: 'UMENTEE',
+      actionId: 'pair_inactive_pause',
+      value: String(pair.pairId),
+      message: { channel: pair.channelId, ts: pauseQuestions()[0]?.ts ?? '' },
+    });
+    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('paused');
+
+    const answer = await t.command('UMENTOR', 'resume');
+    expect(JSON.stringify(answer.json())).not.toContain('not on a break');
+    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
+    t.clock.advance(WEEK);
+    await t.tick();
+    expect(prompts()).toHaveLength(4);
+  });
+
   it('Keep going leaves the pair active and does not ask again for the same quiet spell', async () => {
     await start();
     await threeQuietWeeks();
