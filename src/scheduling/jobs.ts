@@ -1,5 +1,6 @@
 // The jobs the in-process scheduler runs on every tick, in this order.
 import type { AppContext } from '../slack/app-context';
+import { housekeepingJobs } from './housekeeping-jobs';
 import { matchingJobs } from './matching-jobs';
 import { participationJobs } from './participation-jobs';
 import { promptJobs } from './prompt-jobs';
@@ -7,5 +8,10 @@ import type { Job } from './scheduler';
 
 export function buildJobs(context: AppContext): Job[] {
   // Breaks that are over end first, so the same tick already prompts and matches those people.
-  return [...participationJobs(context), ...matchingJobs(context), ...promptJobs(context)];
+  return [
+    ...participationJobs(context),
+    ...matchingJobs(context),
+    ...promptJobs(context),
+    ...housekeepingJobs(context),
+  ];
 }

@@ -1,7 +1,7 @@
 // Replies in a pair's group DM and the buttons under the weekly question: the database learns that a pair
 // talked, never what they said.
 import fs from 'node:fs';
-import { createTestClock, HOUR } from '../support/test-clock';
+import { createTestClock, DAY, HOUR } from '../support/test-clock';
 import { deliveriesOf, seedPair, type SeededPair } from '../support/seed-pairs';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -119,6 +119,22 @@ describe('thread replies to the weekly question', () => {
     await reply('UMENTEE', 'said once', { eventId: 'EvDUPLICATE1' });
     await reply('UMENTEE', 'said once', { eventId: 'EvDUPLICATE1' });
     expect(delivery()).toMatchObject({ replyCount: 1 });
+  });
+
+  it('still counts a retried event once an hour later, and forgets event ids after a day', async () => {
+    await reply('UMENTEE', 'said once', { eventId: 'EvRETRIED1' });
+    t.clock.advance(HOUR);
+    await t.tick();
+    await reply('UMENTEE', 'said once', { eventId: 'EvRETRIED1' });
+    expect(delivery()).toMatchObject({ replyCount: 1 });
+    const remembered = () =>
+      t.app.context.db.$client
+        .prepare("select count(*) as n from processed_events where event_id = 'EvRETRIED1'")
+        .get();
+    expect(remembered()).toEqual({ n: 1 });
+    t.clock.advance(DAY);
+    await t.tick();
+    expect(remembered()).toEqual({ n: 0 });
   });
 
   it('never stores or logs the text of a reply: not in the database file, its WAL, nor the logs', async () => {
