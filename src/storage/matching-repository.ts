@@ -2,10 +2,11 @@
 // the pairs that accepted proposals become. Every write that must hold together (capacity, one mentor per
 // request) is re-checked inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this
 // process or another, can never exceed a capacity or pair a request twice.
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairKey } from '../domain/matching';
 import type { Db } from './database';
+import { notOnBreakSql } from './pause-sql';
 import {
   exclusions,
   members,
@@ -353,11 +354,6 @@ export function createMatchingRepository(db: Db): MatchingRepository {
   };
 }
 
-function notPaused(now: Date): SQL {
-  // Paused means paused_at set and either no end date or an end date still ahead.
-  return or(isNull(members.pausedAt), and(isNotNull(members.pausedUntil), lte(members.pausedUntil, now)))!;
-}
-
 function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
   const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
     and(eq(members.teamId, teamId), eq(members.userId, userId));
@@ -381,7 +377,12 @@ function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
     .from(requests)
     .innerJoin(members, memberJoin(requests.userId))
     .where(
-      and(eq(requests.teamId, teamId), eq(requests.status, 'open'), isNotNull(members.level), notPaused(now)),
+      and(
+        eq(requests.teamId, teamId),
+        eq(requests.status, 'open'),
+        isNotNull(members.level),
+        notOnBreakSql(members, now),
+      ),
     )
     .all()
     .filter((row) => !waitingIds.has(row.requestId));
@@ -404,7 +405,12 @@ function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
     .from(offers)
     .innerJoin(members, memberJoin(offers.userId))
     .where(
-      and(eq(offers.teamId, teamId), eq(offers.status, 'open'), isNotNull(members.level), notPaused(now)),
+      and(
+        eq(offers.teamId, teamId),
+        eq(offers.status, 'open'),
+        isNotNull(members.level),
+        notOnBreakSql(members, now),
+      ),
     )
     .all();
 

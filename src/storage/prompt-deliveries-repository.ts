@@ -2,8 +2,9 @@
 // message is posted and confirmed after; the unique (pair_id, week_key) index is what makes a second
 // reservation for the same pair and week impossible, whichever process tries.
 import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './database';
+import { onBreakSql } from './pause-sql';
 import { members, pairs, promptDeliveries } from './schema';
 
 export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
@@ -135,11 +136,6 @@ const deliveryColumns = {
   nudgedAt: promptDeliveries.nudgedAt,
 };
 
-// Same rule as the members' pause everywhere else: a pause whose end has passed no longer counts.
-function pausedNow(member: { pausedAt: AnySQLiteColumn; pausedUntil: AnySQLiteColumn }, now: Date) {
-  return sql<number>`coalesce(${member.pausedAt} is not null and (${member.pausedUntil} is null or ${member.pausedUntil} > ${now.getTime()}), 0)`;
-}
-
 export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesRepository {
   const pairSelection = (now: Date) => ({
     id: pairs.id,
@@ -150,8 +146,8 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
     menteeId: pairs.menteeId,
     mentorTimeZone: mentor.timeZone,
     menteeTimeZone: mentee.timeZone,
-    mentorPaused: pausedNow(mentor, now),
-    menteePaused: pausedNow(mentee, now),
+    mentorPaused: onBreakSql(mentor, now),
+    menteePaused: onBreakSql(mentee, now),
     inactivityAskedAt: pairs.inactivityAskedAt,
   });
   const toPair = (
@@ -409,8 +405,8 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
           status: pairs.status,
           mentorId: pairs.mentorId,
           menteeId: pairs.menteeId,
-          mentorPaused: pausedNow(mentor, now),
-          menteePaused: pausedNow(mentee, now),
+          mentorPaused: onBreakSql(mentor, now),
+          menteePaused: onBreakSql(mentee, now),
         })
         .from(pairs)
         .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
