@@ -3,32 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MatchingResults, QualityRow } from './matching/run-matching';
 import type { AssignmentFigures } from './matching/metrics';
+import type { PerfResult } from './matching/perf-child';
 import { fanoutSection, latencySection, memorySection } from './app/app-report';
 import { readResult, type Stamped } from './support/results';
+import { fixed, percent, ratio, showSpread, stampLine, verdict } from './support/format';
 import { spread, type Spread } from './support/stats';
 import { REPO_ROOT } from './support/child';
-
-export const fixed = (value: number, digits: number): string =>
-  Number.isFinite(value) ? value.toFixed(digits) : '–';
-export const ratio = (value: number): string => fixed(value, 4);
-export const percent = (value: number): string => `${fixed(value * 100, 1)} %`;
-export const verdict = (met: boolean): string => (met ? '**met**' : '**missed**');
-
-export function showSpread(s: Spread, unit: string, digits = 0, scale = 1): string {
-  const v = (x: number) => fixed(x * scale, digits);
-  return s.runs > 1
-    ? `${v(s.median)} ${unit} (${v(s.min)}–${v(s.max)}, ${s.runs} runs)`
-    : `${v(s.median)} ${unit} (1 run)`;
-}
-
-export function stampLine(stamped: Stamped<unknown>): string {
-  const m = stamped.machine;
-  return (
-    `Measured ${stamped.measuredAt.slice(0, 16).replace('T', ' ')} UTC in ${stamped.durationSeconds} s on ${m.cores} cores ` +
-    `(${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average at the end ${m.loadAverage.join(' / ')} ` +
-    `(the machine is shared). Reproduce: \`${stamped.command}\`.`
-  );
-}
 
 function medianOf<T>(rows: readonly T[], pick: (row: T) => number): Spread {
   return spread(rows.map(pick));
@@ -176,10 +156,16 @@ function matchingSection(stamped: Stamped<MatchingResults> | null): string[] {
     '',
   );
   if (performance.length > 0) out.push(...performanceTables(performance));
+  const big = readResult<PerfResult[]>('matching-big');
+  if (big === null) {
+    out.push('100k: not measured yet: run `npm run bench:matching -- --sizes=100000` (several minutes).', '');
+  } else {
+    out.push('### The big size', '', stampLine(big), '', ...performanceTables(big.data));
+  }
   return out;
 }
 
-function performanceTables(performance: MatchingResults['performance']): string[] {
+function performanceTables(performance: readonly PerfResult[]): string[] {
   const lines = [
     '### Time and memory (each size and regime in its own process)',
     '',

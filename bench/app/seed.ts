@@ -44,7 +44,8 @@ export function seedProgramme(databasePath: string, size: ProgrammeSize): Seeded
     timeZone: 'UTC',
     level: k < half ? 1 + (k % 3) : 4 + (k % 3),
     department: DEPARTMENTS[k % DEPARTMENTS.length]!,
-    profileFetchedAt: size.startedAt,
+    // Fresh, so that commands use the stored profile as they do between user_change events.
+    profileFetchedAt: new Date(),
   }));
   const seeded: SeededPair[] = Array.from({ length: size.pairs }, (_, k) => ({
     id: k + 1,
