@@ -239,19 +239,17 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const weekDay = (week: number, isoWeekday: number) =>
       PROGRAMME_START.plus({ weeks: week, days: isoWeekday - 1 }).toMillis();
 
-    // The scheduler: once a day just after midnight UTC (daily matching, breaks that are over), and at 10:00
-    // in each of the three time zones, when prompts fall due and reminders and pause questions go out.
+    // The scheduler, at 10:00 in each of the three time zones: when prompts fall due, and (72 hours on, at the
+    // same local hour) reminders and pause questions. The real one ticks every five minutes; here anything else
+    // due (daily matching, breaks that are over) is simply picked up by the next of these ticks.
     for (let day = PROGRAMME_START; day.toMillis() <= weekDay(weeks, 5); day = day.plus({ days: 1 })) {
-      const ticks = [
-        { at: day.toMillis() + 5 * MINUTE, label: 'daily run' },
-        ...DEMO_TIME_ZONES.map(({ zone, city }) => ({
-          at: DateTime.fromObject(
-            { year: day.year, month: day.month, day: day.day, hour: PROMPT_HOUR },
-            { zone },
-          ).toMillis(),
-          label: `10:00 in ${city}`,
-        })),
-      ];
+      const ticks = DEMO_TIME_ZONES.map(({ zone, city }) => ({
+        at: DateTime.fromObject(
+          { year: day.year, month: day.month, day: day.day, hour: PROMPT_HOUR },
+          { zone },
+        ).toMillis(),
+        label: `10:00 in ${city}`,
+      }));
       for (const tick of ticks) {
         schedule(tick.at, async () => {
           await step(`The scheduler runs (${tick.label})`, null, async () => {
