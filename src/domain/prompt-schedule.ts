@@ -44,8 +44,18 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
+// Checking a zone name builds an Intl formatter, which dominated the scheduler's profile; the answer for a
+// name never changes within a process, and a workspace has few distinct zones.
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(value: string | null | undefined): value is string {
-  return typeof value === 'string' && value.trim() !== '' && IANAZone.isValidZone(value);
+  if (typeof value !== 'string' || value.trim() === '') return false;
+  let valid = zoneValidity.get(value);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(value);
+    zoneValidity.set(value, valid);
+  }
+  return valid;
 }
 
 /**
