@@ -191,7 +191,7 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     lines.push(
       "### 100k: quality against the matcher's own upper bound",
       '',
-      'The exact solver is too slow at this size (SSP took tens of seconds per regime at 10k and grows faster than linearly), ' +
+      'The exact solver is too slow at this size (see its time per regime at 10k above; it grows faster than linearly), ' +
         "and the eligible pairs (hundreds of millions) do not fit in memory, so quality here is against the auction's own " +
         'LP upper bound (`upperBound` in MatchResult), and the baselines run on the candidate graph (which flatters them).',
       '',

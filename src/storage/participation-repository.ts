@@ -169,19 +169,18 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     return new Map(rows.map((row) => [row.userId, row]));
   };
 
-  const pairRowsOf = (teamId: string, userId: string, statuses: readonly PairRow['status'][]) =>
-    db
-      .select()
-      .from(pairs)
-      .where(
-        and(
-          eq(pairs.teamId, teamId),
-          or(eq(pairs.mentorId, userId), eq(pairs.menteeId, userId)),
-          inArray(pairs.status, [...statuses]),
-        ),
-      )
-      .orderBy(pairs.startedAt, pairs.id)
-      .all();
+  // One lookup per role: with `mentor = ? or mentee = ?` SQLite (no statistics) picks the (team, status) index
+  // and reads every active pair of the workspace on each /mentor status (1.3 ms at 5k pairs, BENCHMARKS.md).
+  const pairRowsOf = (teamId: string, userId: string, statuses: readonly PairRow['status'][]): PairRow[] => {
+    const inRole = (column: typeof pairs.mentorId | typeof pairs.menteeId) =>
+      db
+        .select()
+        .from(pairs)
+        .where(and(eq(pairs.teamId, teamId), eq(column, userId), inArray(pairs.status, [...statuses])))
+        .all();
+    const byId = new Map([...inRole(pairs.mentorId), ...inRole(pairs.menteeId)].map((row) => [row.id, row]));
+    return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
+  };
 
   const toMemberPairs = (teamId: string, userId: string, rows: PairRow[], now: Date): MemberPair[] => {
     if (rows.length === 0) return [];
