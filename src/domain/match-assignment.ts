@@ -1,0 +1,350 @@
+// Maximum-weight bipartite b-matching by a forward–reverse auction with ε-scaling (Bertsekas, Castañon and
+// Tsaknakis 1993).
+//
+// Why this shape:
+// - Greedy and first-come-first-served are at best half of the optimum and strand mentees; the assignment
+//   must be global. Exact min-cost flow is too slow at 100k people, dense Hungarian does not fit in memory.
+// - Mentor places are the objects (a mentor with capacity c offers c identical places); every mentee is a
+//   bidder who may also stay unmatched at value 0.
+// - ε-scaling is what makes an auction fast, but a forward auction that carries prices from one phase to the
+//   next can leave an empty place with a positive price, and then its result is not optimal. So each phase
+//   ends with reverse bids: an empty place with a positive price lowers it just enough to attract its best
+//   mentee, or to 0 when nobody wants it. Both kinds of bid keep ε-complementary slackness, so when the last
+//   phase ends every empty place is free and the total is within (mentees × ε) of the optimum.
+// - Benefits are integers multiplied by (mentees + 1) and the last phase runs at ε = 1, so the result is
+//   exactly optimal.
+
+export interface AssignmentProblem {
+  readonly menteeCount: number;
+  // Per mentor: places on offer; 0 removes the mentor.
+  readonly capacity: Int32Array;
+  // Compressed sparse rows over mentees: mentee i's edges are edgeStart[i] .. edgeStart[i + 1] - 1.
+  readonly edgeStart: Int32Array;
+  readonly edgeMentor: Int32Array;
+  // Positive integers (scaled scores).
+  readonly benefit: Float64Array;
+}
+
+export interface AssignmentSolution {
+  // Mentor index per mentee, -1 when unmatched.
+  readonly mentorOf: Int32Array;
+  // Upper bound on the optimum in benefit units, from the final prices (the LP dual).
+  readonly upperBound: number;
+}
+
+// heldBy values besides a place index.
+const BIDDING = -1;
+const ALONE = -2; // the mentee's private "stay unmatched" option, worth 0 and always free
+
+// How much ε shrinks per phase: larger means fewer phases but more bidding inside each.
+const EPSILON_FACTOR = 6;
+
+// Scanning every edge on every bid is the auction's main cost. After a full scan a mentee remembers its
+// CACHE_SIZE best places and the value of the next best. Forward bids only raise prices and a reverse bid
+// raises the bound of every mentee it could attract, so no place outside the cache is ever worth more than
+// the bound; while the best two cached options still reach it they are the true best two.
+const CACHE_SIZE = 8;
+
+interface Auction {
+  readonly menteeCount: number;
+  readonly placeStart: Int32Array; // per mentor: its places are placeStart[r] .. placeStart[r + 1] - 1
+  readonly placeMentor: Int32Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeMentor: Int32Array;
+  readonly value: Float64Array; // benefit × unit
+  readonly reverseStart: Int32Array; // per mentor: the mentees with an edge to it, and that edge's value
+  readonly reverseMentee: Int32Array;
+  readonly reverseValue: Float64Array;
+  readonly unit: number;
+  readonly price: Float64Array; // per place
+  readonly ownerOf: Int32Array; // per place: mentee or -1
+  readonly heldBy: Int32Array; // per mentee: place, BIDDING or ALONE
+  readonly profit: Float64Array; // per mentee: value of what it holds minus its price
+  readonly queue: Int32Array;
+  readonly cachePlace: Int32Array;
+  readonly cacheWorth: Float64Array;
+  readonly cacheSize: Int32Array;
+  readonly cacheBound: Float64Array;
+  readonly topNet: Float64Array; // scratch for one full scan
+  readonly topPlace: Int32Array;
+  readonly topWorth: Float64Array;
+}
+
+function prefixSums(counts: Int32Array): Int32Array {
+  const starts = new Int32Array(counts.length + 1);
+  for (let k = 0; k < counts.length; k++) starts[k + 1] = starts[k]! + counts[k]!;
+  return starts;
+}
+
+function buildReverse(
+  problem: AssignmentProblem,
+  value: Float64Array,
+): { reverseStart: Int32Array; reverseMentee: Int32Array; reverseValue: Float64Array } {
+  const degree = new Int32Array(problem.capacity.length);
+  for (const mentor of problem.edgeMentor) degree[mentor]!++;
+  const reverseStart = prefixSums(degree);
+  const next = reverseStart.slice(0, degree.length);
+  const reverseMentee = new Int32Array(problem.edgeMentor.length);
+  const reverseValue = new Float64Array(problem.edgeMentor.length);
+  for (let i = 0; i < problem.menteeCount; i++) {
+    for (let e = problem.edgeStart[i]!; e < problem.edgeStart[i + 1]!; e++) {
+      const at = next[problem.edgeMentor[e]!]!++;
+      reverseMentee[at] = i;
+      reverseValue[at] = value[e]!;
+    }
+  }
+  return { reverseStart, reverseMentee, reverseValue };
+}
+
+function createAuction(problem: AssignmentProblem): Auction {
+  const placeStart = prefixSums(problem.capacity);
+  const placeCount = placeStart[problem.capacity.length]!;
+  const placeMentor = new Int32Array(placeCount);
+  for (let r = 0; r < problem.capacity.length; r++) placeMentor.fill(r, placeStart[r]!, placeStart[r + 1]!);
+  const n = problem.menteeCount;
+  const unit = n + 1;
+  const value = problem.benefit.map((benefit) => benefit * unit);
+  return {
+    menteeCount: n,
+    placeStart,
+    placeMentor,
+    edgeStart: problem.edgeStart,
+    edgeMentor: problem.edgeMentor,
+    value,
+    ...buildReverse(problem, value),
+    unit,
+    price: new Float64Array(placeCount),
+    ownerOf: new Int32Array(placeCount).fill(-1),
+    heldBy: new Int32Array(n).fill(BIDDING),
+    profit: new Float64Array(n),
+    queue: new Int32Array(Math.max(n, placeCount)),
+    cachePlace: new Int32Array(n * CACHE_SIZE),
+    cacheWorth: new Float64Array(n * CACHE_SIZE),
+    cacheSize: new Int32Array(n),
+    cacheBound: new Float64Array(n),
+    topNet: new Float64Array(CACHE_SIZE + 1),
+    topPlace: new Int32Array(CACHE_SIZE + 1),
+    topWorth: new Float64Array(CACHE_SIZE + 1),
+  };
+}
+
+// Best and second-best net values of one bidder; written into a reused record to keep the hot loop
+// allocation-free.
+interface Offer {
+  object: number;
+  best: number;
+  second: number;
+}
+
+function consider(offer: Offer, object: number, net: number): void {
+  if (net > offer.best) {
+    offer.second = offer.best;
+    offer.best = net;
+    offer.object = object;
+  } else if (net > offer.second) {
+    offer.second = net;
+  }
+}
+
+// Keeps the CACHE_SIZE + 1 best places of one full scan, best first, in the auction's scratch arrays.
+function insertTop(a: Auction, count: number, net: number, place: number, worth: number): number {
+  const { topNet, topPlace, topWorth } = a;
+  const full = count === CACHE_SIZE + 1;
+  if (full && net <= topNet[CACHE_SIZE]!) return count;
+  let at = full ? CACHE_SIZE : count;
+  while (at > 0 && topNet[at - 1]! < net) {
+    topNet[at] = topNet[at - 1]!;
+    topPlace[at] = topPlace[at - 1]!;
+    topWorth[at] = topWorth[at - 1]!;
+    at--;
+  }
+  topNet[at] = net;
+  topPlace[at] = place;
+  topWorth[at] = worth;
+  return Math.min(count + 1, CACHE_SIZE + 1);
+}
+
+function cacheFullScan(a: Auction, mentee: number): void {
+  const { price, placeStart, value, edgeMentor } = a;
+  let count = 0;
+  for (let e = a.edgeStart[mentee]!; e < a.edgeStart[mentee + 1]!; e++) {
+    const mentor = edgeMentor[e]!;
+    const worth = value[e]!;
+    for (let place = placeStart[mentor]!; place < placeStart[mentor + 1]!; place++) {
+      count = insertTop(a, count, worth - price[place]!, place, worth);
+    }
+  }
+  const kept = Math.min(count, CACHE_SIZE);
+  a.cachePlace.set(a.topPlace.subarray(0, kept), mentee * CACHE_SIZE);
+  a.cacheWorth.set(a.topWorth.subarray(0, kept), mentee * CACHE_SIZE);
+  a.cacheSize[mentee] = kept;
+  a.cacheBound[mentee] = count > CACHE_SIZE ? a.topNet[CACHE_SIZE]! : -Infinity;
+}
+
+function considerCached(a: Auction, mentee: number, offer: Offer): void {
+  const base = mentee * CACHE_SIZE;
+  offer.object = ALONE;
+  offer.best = 0;
+  offer.second = -Infinity;
+  for (let k = 0; k < a.cacheSize[mentee]!; k++) {
+    const place = a.cachePlace[base + k]!;
+    consider(offer, place, a.cacheWorth[base + k]! - a.price[place]!);
+  }
+}
+
+// Every mentee has at least one edge and the "alone" option, so the second best is always finite.
+function scan(a: Auction, mentee: number, offer: Offer): void {
+  considerCached(a, mentee, offer);
+  if (a.cacheSize[mentee]! > 0 && offer.second >= a.cacheBound[mentee]!) return;
+  cacheFullScan(a, mentee);
+  considerCached(a, mentee, offer);
+}
+
+// Returns the mentee that lost the place, or -1.
+function forwardBid(a: Auction, mentee: number, offer: Offer, epsilon: number): number {
+  const object = offer.object;
+  a.heldBy[mentee] = object;
+  if (object === ALONE) {
+    a.profit[mentee] = 0;
+    return -1;
+  }
+  const raise = offer.best - offer.second + epsilon;
+  a.price[object] = a.price[object]! + raise;
+  a.profit[mentee] = offer.best - raise;
+  const previous = a.ownerOf[object]!;
+  a.ownerOf[object] = mentee;
+  if (previous >= 0) a.heldBy[previous] = BIDDING;
+  return previous;
+}
+
+// A new phase keeps every assignment that is still within the new ε of the mentee's best option; the rest
+// bid again. Their places may end the phase empty, which the reverse bids then settle.
+function releaseSlackMentees(a: Auction, epsilon: number, offer: Offer): number {
+  let waiting = 0;
+  for (let mentee = 0; mentee < a.menteeCount; mentee++) {
+    const held = a.heldBy[mentee]!;
+    if (held !== BIDDING) {
+      scan(a, mentee, offer);
+      if (a.profit[mentee]! >= offer.best - epsilon) continue;
+      if (held >= 0) a.ownerOf[held] = -1;
+      a.heldBy[mentee] = BIDDING;
+    }
+    a.queue[waiting++] = mentee;
+  }
+  return waiting;
+}
+
+function forwardStage(a: Auction, epsilon: number): void {
+  const queue = a.queue;
+  const offer: Offer = { object: ALONE, best: 0, second: 0 };
+  // Ring buffer: a mentee is queued only while it holds nothing, so at most menteeCount are waiting.
+  let head = 0;
+  let waiting = releaseSlackMentees(a, epsilon, offer);
+  while (waiting > 0) {
+    const mentee = queue[head]!;
+    head = head + 1 === a.menteeCount ? 0 : head + 1;
+    waiting--;
+    scan(a, mentee, offer);
+    const outbid = forwardBid(a, mentee, offer, epsilon);
+    if (outbid >= 0) queue[(head + waiting++) % a.menteeCount] = outbid;
+  }
+}
+
+// An empty place with a positive price finds the mentee who gains most from it (value − current profit) and
+// drops its price to the runner-up's gain − ε, or to 0 when nobody gains more than ε. The chosen mentee's
+// profit rises by at least ε, so the reverse stage ends. Returns the place that mentee left, or -1.
+function reverseBid(a: Auction, place: number, epsilon: number): number {
+  const mentor = a.placeMentor[place]!;
+  const from = a.reverseStart[mentor]!;
+  const to = a.reverseStart[mentor + 1]!;
+  let bestAt = -1;
+  let best = -Infinity;
+  let second = -Infinity;
+  for (let k = from; k < to; k++) {
+    const gain = a.reverseValue[k]! - a.profit[a.reverseMentee[k]!]!;
+    if (gain > best) {
+      second = best;
+      best = gain;
+      bestAt = k;
+    } else if (gain > second) {
+      second = gain;
+    }
+  }
+  const price = best <= epsilon ? 0 : Math.max(0, second - epsilon);
+  a.price[place] = price;
+  raiseCacheBounds(a, from, to, price);
+  if (best <= epsilon) return -1;
+  const mentee = a.reverseMentee[bestAt]!;
+  const left = a.heldBy[mentee]!;
+  if (left >= 0) a.ownerOf[left] = -1;
+  a.heldBy[mentee] = place;
+  a.ownerOf[place] = mentee;
+  a.profit[mentee] = a.reverseValue[bestAt]! - price;
+  return left;
+}
+
+// A lower price makes the place worth more to every mentee with an edge to its mentor; their cached bounds
+// must cover that (raising a bound is always safe, it only makes the cache conclusive less often).
+function raiseCacheBounds(a: Auction, from: number, to: number, price: number): void {
+  for (let k = from; k < to; k++) {
+    const mentee = a.reverseMentee[k]!;
+    const worth = a.reverseValue[k]! - price;
+    if (worth > a.cacheBound[mentee]!) a.cacheBound[mentee] = worth;
+  }
+}
+
+function reverseStage(a: Auction, epsilon: number): void {
+  const stack = a.queue;
+  let size = 0;
+  for (let place = 0; place < a.price.length; place++) {
+    if (a.ownerOf[place] === -1 && a.price[place]! > 0) stack[size++] = place;
+  }
+  while (size > 0) {
+    const place = stack[--size]!;
+    if (a.ownerOf[place] !== -1 || a.price[place]! <= 0) continue;
+    const left = reverseBid(a, place, epsilon);
+    // A place is pushed only when it has just been emptied, so the stack never holds it twice.
+    if (left >= 0 && a.price[left]! > 0) stack[size++] = left;
+  }
+}
+
+function maxValue(a: Auction): number {
+  let max = 0;
+  for (const worth of a.value) max = Math.max(max, worth);
+  return max;
+}
+
+// LP dual of the place-expanded problem: the sum of place prices plus each mentee's best profit (or 0).
+// Any non-negative prices give a valid bound; the final ones are within mentees × ε of the optimum.
+function dualBound(a: Auction): number {
+  let bound = 0;
+  for (const price of a.price) bound += price;
+  for (let i = 0; i < a.menteeCount; i++) {
+    let profit = 0;
+    for (let e = a.edgeStart[i]!; e < a.edgeStart[i + 1]!; e++) {
+      const mentor = a.edgeMentor[e]!;
+      for (let place = a.placeStart[mentor]!; place < a.placeStart[mentor + 1]!; place++) {
+        profit = Math.max(profit, a.value[e]! - a.price[place]!);
+      }
+    }
+    bound += profit;
+  }
+  return bound / a.unit;
+}
+
+export function solveAssignment(problem: AssignmentProblem): AssignmentSolution {
+  const a = createAuction(problem);
+  let epsilon = Math.max(1, Math.floor(maxValue(a) / EPSILON_FACTOR));
+  for (;;) {
+    forwardStage(a, epsilon);
+    reverseStage(a, epsilon);
+    if (epsilon === 1) break;
+    epsilon = Math.max(1, Math.floor(epsilon / EPSILON_FACTOR));
+  }
+  const mentorOf = new Int32Array(problem.menteeCount);
+  for (let i = 0; i < problem.menteeCount; i++) {
+    const place = a.heldBy[i]!;
+    mentorOf[i] = place >= 0 ? a.placeMentor[place]! : -1;
+  }
+  return { mentorOf, upperBound: dualBound(a) };
+}

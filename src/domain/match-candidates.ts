@@ -1,0 +1,957 @@
+// Who may mentor whom, how good a pair is, and the sparse candidate graph the assignment runs on.
+// Pure: capacities, waiting times and history are supplied by the caller, so the same input always
+// gives the same graph.
+
+export interface MatchWeights {
+  sharedTopic: number;
+  crossDepartment: number;
+  perWaitingDay: number;
+  maxWaitingDays: number;
+  perLevelGapStep: number;
+  maxLevelGapSteps: number;
+  base: number;
+}
+
+// Integers on purpose: with whole waiting days every score is an integer, so the assignment can prove
+// optimality exactly instead of up to a rounding error.
+export const DEFAULT_MATCH_WEIGHTS: MatchWeights = Object.freeze({
+  // A session lives on what both people want to talk about, so one more shared topic outweighs any other
+  // single term (cross-department 10, the full waiting bonus 28, the full seniority bonus 6).
+  sharedTopic: 30,
+  // Reverse mentoring pays off most across silos: a leader learns how another part of the company works.
+  // Preferred, but not worth a shared topic.
+  crossDepartment: 10,
+  // People who were passed over should come first next time, otherwise a popular mentor always goes to
+  // whoever happens to fit best and the same seniors keep waiting.
+  perWaitingDay: 1,
+  // Four weeks, below one shared topic: waiting breaks ties and near-ties, it never forces a poor fit,
+  // and a request forgotten for months does not outrank everything else forever.
+  maxWaitingDays: 28,
+  // A graduate teaching a VP is the premise of reverse mentoring, so a wider gap counts, but only a little:
+  // the level gap says nothing about whether the two have anything to discuss.
+  perLevelGapStep: 2,
+  maxLevelGapSteps: 3,
+  // Every eligible pair is worth clearly more than leaving the mentee unmatched, so the optimum pairs as
+  // many people as it can before it polishes the fit of the pairs it makes.
+  base: 40,
+});
+
+// 50 keeps the graph (and the auction) linear in the number of mentees, yet is far more than the few
+// candidates a mentee ever realistically competes over.
+export const DEFAULT_MAX_CANDIDATES_PER_MENTEE = 50;
+
+// freeCapacity = capacity - active pairs - pending proposals, computed by the caller.
+export interface MentorOffer {
+  offerId: number;
+  mentorId: string;
+  level: number;
+  department: string | null;
+  topicIds: readonly number[];
+  freeCapacity: number;
+  excludes: readonly string[];
+}
+
+export interface MenteeRequest {
+  requestId: number;
+  menteeId: string;
+  level: number;
+  department: string | null;
+  topicIds: readonly number[];
+  waitingDays: number;
+  excludes: readonly string[];
+}
+
+// pastPairs: pairs of user ids (either order) that were ever paired or proposed-and-declined/expired:
+// never propose them again.
+export interface MatchInput {
+  mentors: readonly MentorOffer[];
+  mentees: readonly MenteeRequest[];
+  pastPairs: readonly (readonly [string, string])[];
+  minLevelGap: number;
+  weights?: MatchWeights;
+  maxCandidatesPerMentee?: number;
+}
+
+export interface MatchReasons {
+  sharedTopicIds: number[];
+  mentorLevel: number;
+  menteeLevel: number;
+  levelGap: number;
+  mentorDepartment: string | null;
+  menteeDepartment: string | null;
+  crossDepartment: boolean;
+  waitingDays: number;
+}
+
+export interface CandidateEdge {
+  menteeIndex: number;
+  mentorIndex: number;
+  score: number;
+}
+
+// Compressed sparse rows: mentee i's candidates are entries edgeStart[i] .. edgeStart[i + 1] - 1, best first.
+export interface CandidateGraph {
+  readonly edgeStart: Int32Array;
+  readonly edgeMentor: Int32Array;
+  readonly edgeScore: Float64Array;
+}
+
+export function pairKey(a: string, b: string): string {
+  // JSON keeps the key unambiguous whatever characters the ids contain.
+  return a < b ? JSON.stringify([a, b]) : JSON.stringify([b, a]);
+}
+
+export function pastPairKeys(pairs: readonly (readonly [string, string])[]): Set<string> {
+  return new Set(pairs.map(([a, b]) => pairKey(a, b)));
+}
+
+// "Lower" stays strict even if the setting is misconfigured as 0 or negative.
+function requiredGap(minLevelGap: number): number {
+  return Math.max(1, minLevelGap);
+}
+
+// Fractional or negative capacities from the caller must never create a place.
+export function freePlaces(mentor: MentorOffer): number {
+  return Math.max(0, Math.floor(mentor.freeCapacity));
+}
+
+function sharedTopicIds(a: readonly number[], b: readonly number[]): number[] {
+  const ofA = new Set(a);
+  return [...new Set(b)].filter((topic) => ofA.has(topic)).sort((x, y) => x - y);
+}
+
+export function isEligible(
+  mentor: MentorOffer,
+  mentee: MenteeRequest,
+  minLevelGap: number,
+  pastPairKeySet: ReadonlySet<string>,
+): boolean {
+  return (
+    freePlaces(mentor) > 0 &&
+    mentor.mentorId !== mentee.menteeId &&
+    mentee.level - mentor.level >= requiredGap(minLevelGap) &&
+    sharedTopicIds(mentor.topicIds, mentee.topicIds).length > 0 &&
+    !mentor.excludes.includes(mentee.menteeId) &&
+    !mentee.excludes.includes(mentor.mentorId) &&
+    !pastPairKeySet.has(pairKey(mentor.mentorId, mentee.menteeId))
+  );
+}
+
+function clamp(value: number, max: number): number {
+  // A missing or corrupt value earns no bonus rather than poisoning the whole score with NaN.
+  return Number.isFinite(value) ? Math.min(Math.max(value, 0), max) : 0;
+}
+
+function isCrossDepartment(a: string | null, b: string | null): boolean {
+  // An unknown department is not evidence of crossing silos.
+  return a !== null && b !== null && a !== b;
+}
+
+// The single formula behind scoreMatch and the candidate graph, so both give bit-identical numbers.
+function pairScore(
+  w: MatchWeights,
+  shared: number,
+  levelGap: number,
+  cross: boolean,
+  waitingDays: number,
+): number {
+  return (
+    w.base +
+    w.sharedTopic * shared +
+    (cross ? w.crossDepartment : 0) +
+    w.perWaitingDay * clamp(waitingDays, w.maxWaitingDays) +
+    w.perLevelGapStep * clamp(levelGap, w.maxLevelGapSteps)
+  );
+}
+
+export function scoreMatch(
+  mentor: MentorOffer,
+  mentee: MenteeRequest,
+  weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
+): { score: number; reasons: MatchReasons } {
+  const shared = sharedTopicIds(mentor.topicIds, mentee.topicIds);
+  const levelGap = mentee.level - mentor.level;
+  const cross = isCrossDepartment(mentor.department, mentee.department);
+  return {
+    score: pairScore(weights, shared.length, levelGap, cross, mentee.waitingDays),
+    reasons: {
+      sharedTopicIds: shared,
+      mentorLevel: mentor.level,
+      menteeLevel: mentee.level,
+      levelGap,
+      mentorDepartment: mentor.department,
+      menteeDepartment: mentee.department,
+      crossDepartment: cross,
+      waitingDays: mentee.waitingDays,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Candidate graph.
+//
+// Comparing every mentee with every mentor is quadratic (2.5 billion pairs at 100k people), and even walking
+// every mentor who shares a popular topic costs hundreds of millions of steps. But a pair's score depends on
+// the mentor only through (shared topics, level, same department or not), so mentors are indexed by
+// (topic subset, level, department): every mentor in one bucket scores the same for a given mentee, and a
+// mentee reads its buckets from the best score down, taking only as many mentors as it keeps.
+//
+// Which pairs are kept, and why (measured against the unpruned optimum on a synthetic company of 10k people):
+// - each mentee's best K mentors; alone, that loses up to 6% when places are scarce, because mentors who are
+//   nobody's favourite (a small level gap, the same department) get no candidates and stay empty;
+// - a couple of mentors from every lower score tier of the mentee, so the assignment can move a mentee to a
+//   second-best kind of mentor when that frees a better one for someone else;
+// - each mentor's best few mentees, so every mentor is reachable;
+// - equal scores are everywhere (small integer weights); taking them in id order would send every mentee to
+//   the same few mentors, so each mentee or mentor starts at its own rotation of each bucket.
+// Together the optimum over the kept pairs was 0.11% below the unpruned optimum with scarce places (0.7 places
+// per mentee) and 0.001% below it with plenty (1.5), against 6% and 0.03% for each mentee's best 50 alone.
+
+// Subsets of up to three topics are indexed, so up to three shared topics are found in score order; a pair
+// sharing more counts as sharing three until its exact score is computed. People with very many topics index
+// smaller subsets so that the index stays linear in the number of people.
+function subsetLimit(topicCount: number): number {
+  return topicCount <= 8 ? 3 : topicCount <= 40 ? 2 : 1;
+}
+
+// A couple of mentors per lower score tier of each mentee, and a mentor's own best mentees.
+const TIER_SAMPLE = 2;
+const MENTOR_PICKS = 20;
+
+interface Side {
+  readonly level: Float64Array;
+  readonly department: Int32Array; // -1 when unknown
+  readonly user: Int32Array;
+  readonly hash: Int32Array; // of offerId or requestId: rotations and tie-breaks depend on ids only
+  readonly waitingDays: Float64Array; // 0 for mentors
+  // Interned topics, unique and ascending, of person k: topicList[topicStart[k] .. topicStart[k + 1] - 1].
+  // One flat array rather than one per person: the hot loops read other people's topics at random.
+  readonly topicStart: Int32Array;
+  readonly topicList: Int32Array;
+  readonly levelRank: Int32Array; // position of the level among all levels present, for array lookups
+  readonly subsets: Subset[][];
+}
+
+interface Subset {
+  readonly id: number; // interned topic subset
+  readonly size: number;
+}
+
+// Members sorted so that, for one querier, scores never increase along a run; mentee buckets have one run
+// per waiting bonus, mentor buckets a single run.
+interface Bucket {
+  readonly department: number;
+  readonly members: Int32Array;
+  readonly runStart: Int32Array; // run k is members runStart[k] .. runStart[k + 1] - 1
+}
+
+// topic subset -> level rank -> buckets by department
+type Index = ((Bucket[] | undefined)[] | undefined)[];
+
+interface Blocks {
+  readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
+  readonly mentorsExcluding: (number[] | undefined)[]; // per user: mentors whose offer excludes that user
+  readonly menteesExcluding: (number[] | undefined)[]; // per user: mentees whose request excludes that user
+}
+
+interface Scratch {
+  stamp: number;
+  readonly userBlocked: Int32Array;
+  // -> stamp once picked for the current querier, or up front when that person's own list excludes the
+  // querier (one array for both keeps the hot check to one memory read)
+  readonly mentorPicked: Int32Array;
+  readonly menteePicked: Int32Array;
+  readonly topicMark: Int32Array;
+  readonly tier: Tier;
+}
+
+interface Edges {
+  readonly mentee: number[];
+  readonly mentor: number[];
+  readonly score: number[];
+}
+
+interface GraphContext {
+  readonly input: MatchInput;
+  readonly weights: MatchWeights;
+  readonly minGap: number;
+  readonly limit: number;
+  readonly mentors: Side;
+  readonly mentees: Side;
+  readonly mentorIndex: Index;
+  readonly menteeIndex: Index;
+  readonly mentorLevels: number[]; // ascending, mentors with a free place only
+  readonly menteeLevels: number[];
+  readonly levelRank: Map<number, number>;
+  readonly bestWaitingDays: number; // the waiting time that earns the largest bonus, for upper bounds
+  readonly users: Map<string, number>;
+  readonly blocks: Blocks;
+  readonly scratch: Scratch;
+}
+
+// Murmur3's finaliser: cheap, and flips about half the bits for any one-bit change of the input.
+function mix32(value: number): number {
+  let h = value | 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function intern<T>(ids: Map<T, number>, id: T): number {
+  const known = ids.get(id);
+  if (known !== undefined) return known;
+  ids.set(id, ids.size);
+  return ids.size - 1;
+}
+
+// Subsets are keyed by number, not string: building a string per subset dominated the set-up time.
+function topicSubsets(topics: Int32Array, base: number, ids: Map<number, number>): Subset[] {
+  const limit = subsetLimit(topics.length);
+  const subsets: Subset[] = [];
+  const add = (key: number, size: number): void => void subsets.push({ id: intern(ids, key), size });
+  for (let a = 0; a < topics.length; a++) {
+    const keyA = topics[a]! + 1;
+    add(keyA, 1);
+    for (let b = a + 1; b < topics.length && limit >= 2; b++) {
+      const keyB = keyA + base * (topics[b]! + 1);
+      add(keyB, 2);
+      for (let c = b + 1; c < topics.length && limit >= 3; c++) add(keyB + base * base * (topics[c]! + 1), 3);
+    }
+  }
+  return subsets;
+}
+
+interface Person {
+  readonly id: string;
+  readonly key: number;
+  readonly level: number;
+  readonly department: string | null;
+  readonly topicIds: readonly number[];
+  readonly waitingDays: number;
+}
+
+interface Interned {
+  readonly users: Map<string, number>;
+  readonly departments: Map<string, number>;
+  readonly topics: Map<number, number>;
+  readonly subsets: Map<number, number>;
+  readonly levels: Map<number, number>; // level -> rank, all levels of both sides
+}
+
+function internTopics(people: readonly Person[], topics: Map<number, number>): Int32Array[] {
+  return people.map((person) => {
+    const list = person.topicIds.map((topic) => intern(topics, topic)).sort((a, b) => a - b);
+    // Duplicates are adjacent once sorted.
+    return Int32Array.from(list.filter((topic, k) => k === 0 || topic !== list[k - 1]));
+  });
+}
+
+function buildSide(people: readonly Person[], topicLists: Int32Array[], interned: Interned): Side {
+  const { users, departments, topics } = interned;
+  const topicStart = new Int32Array(people.length + 1);
+  topicLists.forEach((list, k) => (topicStart[k + 1] = topicStart[k]! + list.length));
+  const topicList = new Int32Array(topicStart[people.length]!);
+  topicLists.forEach((list, k) => topicList.set(list, topicStart[k]!));
+  return {
+    level: Float64Array.from(people, (person) => person.level),
+    department: Int32Array.from(people, (person) =>
+      person.department === null ? -1 : intern(departments, person.department),
+    ),
+    user: Int32Array.from(people, (person) => intern(users, person.id)),
+    hash: Int32Array.from(people, (person) => mix32(person.key)),
+    waitingDays: Float64Array.from(people, (person) => person.waitingDays),
+    topicStart,
+    topicList,
+    levelRank: Int32Array.from(people, (person) => interned.levels.get(person.level) ?? -1),
+    subsets: topicLists.map((list) => topicSubsets(list, topics.size + 1, interned.subsets)),
+  };
+}
+
+function buildIndex(
+  side: Side,
+  subsetCount: number,
+  levelCount: number,
+  include: (member: number) => boolean,
+  order: (a: number, b: number) => number,
+  runKey: (member: number) => number,
+): Index {
+  const staging: (Map<number, number[]> | undefined)[][] = [];
+  side.subsets.forEach((subsets, member) => {
+    if (!include(member)) return;
+    const rank = side.levelRank[member]!;
+    const department = side.department[member]!;
+    for (const { id } of subsets) {
+      const byRank = (staging[id] ??= []);
+      const byDepartment = (byRank[rank] ??= new Map());
+      const list = byDepartment.get(department);
+      if (list) list.push(member);
+      else byDepartment.set(department, [member]);
+    }
+  });
+  // Dense, packed arrays built by push: V8 turns a sparse array into a slow dictionary, and this is read on
+  // every query.
+  const index: Index = [];
+  for (let id = 0; id < subsetCount; id++) {
+    const byRank = staging[id];
+    if (byRank === undefined) {
+      index.push(undefined);
+      continue;
+    }
+    const levels: (Bucket[] | undefined)[] = [];
+    for (let rank = 0; rank < levelCount; rank++) {
+      const byDepartment = byRank[rank];
+      levels.push(
+        byDepartment &&
+          [...byDepartment].map(([department, list]) => toBucket(department, list.sort(order), runKey)),
+      );
+    }
+    index.push(levels);
+  }
+  return index;
+}
+
+function toBucket(department: number, sorted: number[], runKey: (member: number) => number): Bucket {
+  const runStart = [0];
+  for (let k = 1; k < sorted.length; k++) {
+    if (runKey(sorted[k]!) !== runKey(sorted[k - 1]!)) runStart.push(k);
+  }
+  runStart.push(sorted.length);
+  return { department, members: Int32Array.from(sorted), runStart: Int32Array.from(runStart) };
+}
+
+function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
+  const list = lists[at];
+  if (list) list.push(value);
+  else lists[at] = [value];
+}
+
+function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
+  // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
+  const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
+  const blocks: Blocks = { partners: perUser(), mentorsExcluding: perUser(), menteesExcluding: perUser() };
+  for (const [a, b] of input.pastPairs) {
+    const userA = users.get(a);
+    const userB = users.get(b);
+    // A pair with someone who is not in this run cannot be proposed anyway.
+    if (userA === undefined || userB === undefined) continue;
+    pushTo(blocks.partners, userA, userB);
+    pushTo(blocks.partners, userB, userA);
+  }
+  const collect = (lists: (number[] | undefined)[], excludes: readonly string[], index: number): void => {
+    for (const excluded of excludes) {
+      const user = users.get(excluded);
+      if (user !== undefined) pushTo(lists, user, index);
+    }
+  };
+  input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
+  input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
+  return blocks;
+}
+
+function distinctLevels(side: Side, include: (member: number) => boolean): number[] {
+  const levels = new Set<number>();
+  side.level.forEach((level, member) => {
+    if (include(member)) levels.add(level);
+  });
+  return [...levels].sort((a, b) => a - b);
+}
+
+function bestWaitingDays(input: MatchInput, weights: MatchWeights): number {
+  let best = 0;
+  for (const mentee of input.mentees) {
+    const bonus = (days: number): number => weights.perWaitingDay * clamp(days, weights.maxWaitingDays);
+    if (bonus(mentee.waitingDays) > bonus(best)) best = mentee.waitingDays;
+  }
+  return best;
+}
+
+function candidateLimit(input: MatchInput): number {
+  const requested = input.maxCandidatesPerMentee ?? DEFAULT_MAX_CANDIDATES_PER_MENTEE;
+  const limit = Number.isNaN(requested) ? DEFAULT_MAX_CANDIDATES_PER_MENTEE : Math.floor(requested);
+  return Math.max(limit, 1);
+}
+
+function internLevels(input: MatchInput): Map<number, number> {
+  const levels = [...new Set([...input.mentors, ...input.mentees].map((person) => person.level))];
+  return new Map(levels.sort((a, b) => a - b).map((level, rank) => [level, rank]));
+}
+
+function createContext(input: MatchInput): GraphContext {
+  const weights = input.weights ?? DEFAULT_MATCH_WEIGHTS;
+  const interned: Interned = {
+    users: new Map(),
+    departments: new Map(),
+    topics: new Map(),
+    subsets: new Map(),
+    levels: internLevels(input),
+  };
+  const asMentor = (offer: MentorOffer): Person => ({
+    id: offer.mentorId,
+    key: offer.offerId,
+    level: offer.level,
+    department: offer.department,
+    topicIds: offer.topicIds,
+    waitingDays: 0,
+  });
+  const asMentee = (request: MenteeRequest): Person => ({
+    id: request.menteeId,
+    key: request.requestId,
+    level: request.level,
+    department: request.department,
+    topicIds: request.topicIds,
+    waitingDays: request.waitingDays,
+  });
+  const mentorPeople = input.mentors.map(asMentor);
+  const menteePeople = input.mentees.map(asMentee);
+  // Every topic is interned before any subset key is built, so the key base is final.
+  const mentorTopics = internTopics(mentorPeople, interned.topics);
+  const menteeTopics = internTopics(menteePeople, interned.topics);
+  const mentors = buildSide(mentorPeople, mentorTopics, interned);
+  const mentees = buildSide(menteePeople, menteeTopics, interned);
+  const { users, topics } = interned;
+  const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
+  const waitBonus = Float64Array.from(
+    input.mentees,
+    (mentee) => weights.perWaitingDay * clamp(mentee.waitingDays, weights.maxWaitingDays),
+  );
+  const byHash = (side: Side) => (a: number, b: number) =>
+    (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
+  return {
+    input,
+    weights,
+    minGap: requiredGap(input.minLevelGap),
+    limit: candidateLimit(input),
+    mentors,
+    mentees,
+    mentorIndex: buildIndex(
+      mentors,
+      interned.subsets.size,
+      interned.levels.size,
+      hasPlace,
+      byHash(mentors),
+      () => 0,
+    ),
+    menteeIndex: buildIndex(
+      mentees,
+      interned.subsets.size,
+      interned.levels.size,
+      () => true,
+      (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
+      (member) => waitBonus[member]!,
+    ),
+    mentorLevels: distinctLevels(mentors, hasPlace),
+    menteeLevels: distinctLevels(mentees, () => true),
+    levelRank: interned.levels,
+    bestWaitingDays: bestWaitingDays(input, weights),
+    users,
+    blocks: buildBlocks(input, users),
+    scratch: {
+      stamp: 0,
+      userBlocked: new Int32Array(users.size).fill(-1),
+      mentorPicked: new Int32Array(input.mentors.length).fill(-1),
+      menteePicked: new Int32Array(input.mentees.length).fill(-1),
+      topicMark: new Int32Array(topics.size).fill(-1),
+      tier: { buckets: [], sizes: [], steps: new Int32Array(64) },
+    },
+  };
+}
+
+// ---- Queries ------------------------------------------------------------------------------------------------
+
+function isCross(a: number, b: number): boolean {
+  return a >= 0 && b >= 0 && a !== b;
+}
+
+function topicCount(side: Side, member: number): number {
+  return side.topicStart[member + 1]! - side.topicStart[member]!;
+}
+
+function countMarked(side: Side, member: number, mark: Int32Array, stamp: number): number {
+  let count = 0;
+  for (let k = side.topicStart[member]!; k < side.topicStart[member + 1]!; k++) {
+    if (mark[side.topicList[k]!] === stamp) count++;
+  }
+  return count;
+}
+
+// The tier a pair belongs to: its shared topics, unless a subset that large is not indexed for one of them.
+function tierSize(shared: number, mentorTopics: number, menteeTopics: number): number {
+  return Math.min(shared, subsetLimit(mentorTopics), subsetLimit(menteeTopics));
+}
+
+function markForQuery(
+  ctx: GraphContext,
+  side: Side,
+  self: number,
+  excludes: readonly string[],
+  excludedBy: number[] | undefined,
+  otherMark: Int32Array,
+): number {
+  const scratch = ctx.scratch;
+  const stamp = ++scratch.stamp;
+  for (let k = side.topicStart[self]!; k < side.topicStart[self + 1]!; k++) {
+    scratch.topicMark[side.topicList[k]!] = stamp;
+  }
+  const user = side.user[self]!;
+  scratch.userBlocked[user] = stamp;
+  for (const partner of ctx.blocks.partners[user] ?? []) scratch.userBlocked[partner] = stamp;
+  for (const excluded of excludes) {
+    const other = ctx.users.get(excluded);
+    if (other !== undefined) scratch.userBlocked[other] = stamp;
+  }
+  for (const other of excludedBy ?? []) otherMark[other] = stamp;
+  return stamp;
+}
+
+interface Combo {
+  readonly score: number;
+  readonly size: number;
+  readonly level: number;
+  readonly rank: number;
+  readonly cross: boolean;
+}
+
+// Every (shared topics, level, cross-department) combination a querier can meet, best score first.
+function combos(
+  ctx: GraphContext,
+  topicCount: number,
+  department: number,
+  levels: number[],
+  scoreOf: (size: number, level: number, cross: boolean) => number,
+): Combo[] {
+  const list: Combo[] = [];
+  const crossOptions = department >= 0 ? [true, false] : [false];
+  for (let size = 1; size <= Math.min(topicCount, subsetLimit(topicCount)); size++) {
+    for (const level of levels) {
+      const rank = ctx.levelRank.get(level) ?? -1;
+      for (const cross of crossOptions)
+        list.push({ score: scoreOf(size, level, cross), size, level, rank, cross });
+    }
+  }
+  return list.sort((a, b) => b.score - a.score);
+}
+
+// The buckets of one score tier, gathered into reused scratch arrays (this runs for every tier of every
+// querier, so allocating here dominated the run time).
+interface Tier {
+  readonly buckets: Bucket[];
+  readonly sizes: number[];
+  steps: Int32Array;
+}
+
+function clearTier(tier: Tier): void {
+  tier.buckets.length = 0;
+  tier.sizes.length = 0;
+}
+
+function bucketsFor(index: Index, subsets: Subset[], combo: Combo, department: number, tier: Tier): void {
+  for (const subset of subsets) {
+    if (subset.size !== combo.size) continue;
+    for (const bucket of index[subset.id]?.[combo.rank] ?? []) {
+      if (isCross(bucket.department, department) !== combo.cross) continue;
+      tier.buckets.push(bucket);
+      tier.sizes.push(combo.size);
+    }
+  }
+}
+
+function scoreOfPair(ctx: GraphContext, mentor: number, mentee: number, shared: number): number {
+  const { mentors, mentees } = ctx;
+  const cross = isCross(mentors.department[mentor]!, mentees.department[mentee]!);
+  const levelGap = mentees.level[mentee]! - mentors.level[mentor]!;
+  return pairScore(ctx.weights, shared, levelGap, cross, mentees.waitingDays[mentee]!);
+}
+
+function acceptMentor(ctx: GraphContext, mentee: number, mentor: number, size: number, out: Edges): boolean {
+  const { scratch, mentors, mentees } = ctx;
+  const stamp = scratch.stamp;
+  if (scratch.mentorPicked[mentor] === stamp) return false;
+  if (scratch.userBlocked[mentors.user[mentor]!] === stamp) return false;
+  const shared = countMarked(mentors, mentor, scratch.topicMark, stamp);
+  if (tierSize(shared, topicCount(mentors, mentor), topicCount(mentees, mentee)) !== size) return false;
+  const score = scoreOfPair(ctx, mentor, mentee, shared);
+  // With custom weights a pair can be worth nothing; it could never beat leaving the mentee unmatched.
+  if (!(score > 0)) return false;
+  scratch.mentorPicked[mentor] = stamp;
+  out.mentee.push(mentee);
+  out.mentor.push(mentor);
+  out.score.push(score);
+  return true;
+}
+
+// Takes up to budget mentors from one tier (equal scores): round-robin over its buckets from a bucket chosen by
+// the mentee, each bucket read from a mentee-specific rotation. Used-up buckets leave the round.
+function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: number, out: Edges): number {
+  const { buckets, sizes } = tier;
+  let live = buckets.length;
+  if (live === 0) return 0;
+  if (tier.steps.length < live) tier.steps = new Int32Array(2 * live);
+  const steps = tier.steps.fill(0, 0, live);
+  const salt = ctx.mentees.hash[mentee]! >>> 0;
+  let picked = 0;
+  let at = salt % live;
+  while (picked < budget && live > 0) {
+    const members = buckets[at]!.members;
+    const step = steps[at]!;
+    const mentor = members[((salt % members.length) + step) % members.length]!;
+    if (acceptMentor(ctx, mentee, mentor, sizes[at]!, out)) picked++;
+    if (step + 1 < members.length) {
+      steps[at] = step + 1;
+      at++;
+    } else {
+      live--;
+      buckets[at] = buckets[live]!;
+      sizes[at] = sizes[live]!;
+      steps[at] = steps[live]!;
+    }
+    if (at >= live) at = 0;
+  }
+  return picked;
+}
+
+function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
+  const request = ctx.input.mentees[mentee]!;
+  const department = ctx.mentees.department[mentee]!;
+  const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
+  markForQuery(ctx, ctx.mentees, mentee, request.excludes, blockedBy, ctx.scratch.mentorPicked);
+  const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
+  const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
+  );
+  let taken = 0;
+  const tier = ctx.scratch.tier;
+  for (let start = 0; start < list.length;) {
+    let end = start;
+    clearTier(tier);
+    for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
+      bucketsFor(ctx.mentorIndex, ctx.mentees.subsets[mentee]!, list[end]!, department, tier);
+    }
+    taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
+    start = end;
+  }
+}
+
+// A mentor's own best mentees come from a heap of bucket cursors ordered by the score of each cursor's next
+// mentee; mentee buckets are sorted by waiting bonus, so a cursor's score never increases.
+interface Cursors {
+  readonly bucket: Bucket[];
+  readonly size: number[];
+  readonly cross: boolean[];
+  readonly gap: number[];
+  readonly run: number[];
+  readonly step: number[];
+  readonly score: number[];
+  readonly tie: number[];
+  readonly heap: number[];
+}
+
+function createCursors(): Cursors {
+  return { bucket: [], size: [], cross: [], gap: [], run: [], step: [], score: [], tie: [], heap: [] };
+}
+
+function cursorMember(cursors: Cursors, id: number, salt: number): number {
+  const { runStart, members } = cursors.bucket[id]!;
+  const run = cursors.run[id]!;
+  const from = runStart[run]!;
+  const length = runStart[run + 1]! - from;
+  return members[from + (((salt % length) + cursors.step[id]!) % length)]!;
+}
+
+function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
+  const mentee = cursorMember(cursors, id, salt);
+  const days = ctx.mentees.waitingDays[mentee]!;
+  cursors.score[id] = pairScore(ctx.weights, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, days);
+  cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
+}
+
+function cursorBefore(cursors: Cursors, a: number, b: number): boolean {
+  const scoreA = cursors.score[a]!;
+  const scoreB = cursors.score[b]!;
+  if (scoreA !== scoreB) return scoreA > scoreB;
+  const tieA = cursors.tie[a]!;
+  const tieB = cursors.tie[b]!;
+  return tieA !== tieB ? tieA < tieB : a < b;
+}
+
+function heapPush(cursors: Cursors, id: number): void {
+  const heap = cursors.heap;
+  let at = heap.push(id) - 1;
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if (!cursorBefore(cursors, heap[at]!, heap[parent]!)) return;
+    [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+    at = parent;
+  }
+}
+
+function heapPop(cursors: Cursors): number {
+  const heap = cursors.heap;
+  const top = heap[0]!;
+  const last = heap.pop()!;
+  if (heap.length === 0) return top;
+  heap[0] = last;
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    if (left >= heap.length) break;
+    const right = left + 1;
+    const child = right < heap.length && cursorBefore(cursors, heap[right]!, heap[left]!) ? right : left;
+    if (!cursorBefore(cursors, heap[child]!, heap[at]!)) break;
+    [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+    at = child;
+  }
+  return top;
+}
+
+function openCursors(
+  ctx: GraphContext,
+  cursors: Cursors,
+  tier: Tier,
+  combo: Combo,
+  gap: number,
+  salt: number,
+): void {
+  tier.buckets.forEach((bucket, k) => {
+    const id = cursors.bucket.push(bucket) - 1;
+    cursors.size.push(tier.sizes[k]!);
+    cursors.cross.push(combo.cross);
+    cursors.gap.push(gap);
+    cursors.run.push(0);
+    cursors.step.push(0);
+    cursors.score.push(0);
+    cursors.tie.push(0);
+    refreshHead(ctx, cursors, id, salt);
+    heapPush(cursors, id);
+  });
+}
+
+// Moves a cursor to its next mentee; false when the bucket is used up.
+function advance(cursors: Cursors, id: number): boolean {
+  const { runStart } = cursors.bucket[id]!;
+  const run = cursors.run[id]!;
+  const step = cursors.step[id]! + 1;
+  if (step < runStart[run + 1]! - runStart[run]!) {
+    cursors.step[id] = step;
+    return true;
+  }
+  cursors.run[id] = run + 1;
+  cursors.step[id] = 0;
+  return run + 2 < runStart.length;
+}
+
+function acceptMentee(ctx: GraphContext, mentor: number, mentee: number, size: number, out: Edges): boolean {
+  const { scratch, mentors, mentees } = ctx;
+  const stamp = scratch.stamp;
+  if (scratch.menteePicked[mentee] === stamp) return false;
+  if (scratch.userBlocked[mentees.user[mentee]!] === stamp) return false;
+  const shared = countMarked(mentees, mentee, scratch.topicMark, stamp);
+  if (tierSize(shared, topicCount(mentors, mentor), topicCount(mentees, mentee)) !== size) return false;
+  const score = scoreOfPair(ctx, mentor, mentee, shared);
+  if (!(score > 0)) return false;
+  scratch.menteePicked[mentee] = stamp;
+  out.mentee.push(mentee);
+  out.mentor.push(mentor);
+  out.score.push(score);
+  return true;
+}
+
+function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
+  const offer = ctx.input.mentors[mentor]!;
+  const department = ctx.mentors.department[mentor]!;
+  const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
+  markForQuery(ctx, ctx.mentors, mentor, offer.excludes, blockedBy, ctx.scratch.menteePicked);
+  const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
+  const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
+  );
+  const salt = ctx.mentors.hash[mentor]! >>> 0;
+  const cursors = createCursors();
+  let next = 0;
+  let accepted = 0;
+  while (accepted < MENTOR_PICKS) {
+    // Buckets join only once their best possible score could compete with the current best head.
+    while (
+      next < list.length &&
+      (cursors.heap.length === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
+    ) {
+      const combo = list[next++]!;
+      const tier = ctx.scratch.tier;
+      clearTier(tier);
+      bucketsFor(ctx.menteeIndex, ctx.mentors.subsets[mentor]!, combo, department, tier);
+      openCursors(ctx, cursors, tier, combo, combo.level - offer.level, salt);
+    }
+    if (cursors.heap.length === 0) return;
+    const id = heapPop(cursors);
+    if (acceptMentee(ctx, mentor, cursorMember(cursors, id, salt), cursors.size[id]!, out)) accepted++;
+    if (advance(cursors, id)) {
+      refreshHead(ctx, cursors, id, salt);
+      heapPush(cursors, id);
+    }
+  }
+}
+
+// ---- Assembly -----------------------------------------------------------------------------------------------
+
+// Each mentee's own picks, then the mentors' picks it does not have yet.
+function combine(ctx: GraphContext, own: Edges, ownStart: Int32Array, extra: Edges): CandidateGraph {
+  const menteeCount = ownStart.length - 1;
+  const extraStart = new Int32Array(menteeCount + 1);
+  for (const mentee of extra.mentee) extraStart[mentee + 1]!++;
+  for (let i = 0; i < menteeCount; i++) extraStart[i + 1] = extraStart[i + 1]! + extraStart[i]!;
+  const extraOrder = new Int32Array(extra.mentee.length);
+  const next = extraStart.slice(0, menteeCount);
+  extra.mentee.forEach((mentee, k) => (extraOrder[next[mentee]!++] = k));
+  const seen = new Int32Array(ctx.input.mentors.length).fill(-1);
+  const mentors: number[] = [];
+  const scores: number[] = [];
+  const edgeStart = new Int32Array(menteeCount + 1);
+  for (let i = 0; i < menteeCount; i++) {
+    for (let e = ownStart[i]!; e < ownStart[i + 1]!; e++) {
+      seen[own.mentor[e]!] = i;
+      mentors.push(own.mentor[e]!);
+      scores.push(own.score[e]!);
+    }
+    for (let k = extraStart[i]!; k < extraStart[i + 1]!; k++) {
+      const e = extraOrder[k]!;
+      if (seen[extra.mentor[e]!] === i) continue;
+      mentors.push(extra.mentor[e]!);
+      scores.push(extra.score[e]!);
+    }
+    edgeStart[i + 1] = mentors.length;
+  }
+  return { edgeStart, edgeMentor: Int32Array.from(mentors), edgeScore: Float64Array.from(scores) };
+}
+
+export function buildCandidateGraph(input: MatchInput): CandidateGraph {
+  const ctx = createContext(input);
+  const own: Edges = { mentee: [], mentor: [], score: [] };
+  const ownStart = new Int32Array(input.mentees.length + 1);
+  for (let mentee = 0; mentee < input.mentees.length; mentee++) {
+    menteePicks(ctx, mentee, own);
+    ownStart[mentee + 1] = own.mentor.length;
+  }
+  const extra: Edges = { mentee: [], mentor: [], score: [] };
+  for (let mentor = 0; mentor < input.mentors.length; mentor++) {
+    if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
+  }
+  return combine(ctx, own, ownStart, extra);
+}
+
+// Grouped by mentee index; each mentee's candidates best first, equal scores by offerId. A mentee has its best
+// maxCandidatesPerMentee mentors, a couple from each lower score tier, and the mentors that picked it.
+export function buildCandidates(input: MatchInput): CandidateEdge[] {
+  const graph = buildCandidateGraph(input);
+  const edges: CandidateEdge[] = [];
+  for (let menteeIndex = 0; menteeIndex < input.mentees.length; menteeIndex++) {
+    const group: CandidateEdge[] = [];
+    for (let e = graph.edgeStart[menteeIndex]!; e < graph.edgeStart[menteeIndex + 1]!; e++) {
+      group.push({ menteeIndex, mentorIndex: graph.edgeMentor[e]!, score: graph.edgeScore[e]! });
+    }
+    const offerId = (edge: CandidateEdge): number => input.mentors[edge.mentorIndex]!.offerId;
+    group.sort((a, b) => b.score - a.score || offerId(a) - offerId(b) || a.mentorIndex - b.mentorIndex);
+    edges.push(...group);
+  }
+  return edges;
+}

@@ -1,0 +1,188 @@
+// The matcher: proposes mentor–mentee pairs that maximise the total score over the whole pool at once.
+// Pure (no Slack, SQL, clock or I/O) and deterministic: the same people give the same proposals whatever
+// order they arrive in. Assumes one open request per mentee and one offer per mentor per run.
+
+import { solveAssignment } from './match-assignment';
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  buildCandidateGraph,
+  freePlaces,
+  scoreMatch,
+  type CandidateGraph,
+  type MatchInput,
+  type MatchReasons,
+  type MenteeRequest,
+  type MentorOffer,
+} from './match-candidates';
+
+export {
+  DEFAULT_MATCH_WEIGHTS,
+  DEFAULT_MAX_CANDIDATES_PER_MENTEE,
+  buildCandidates,
+  isEligible,
+  pairKey,
+  pastPairKeys,
+  scoreMatch,
+} from './match-candidates';
+export type {
+  CandidateEdge,
+  MatchInput,
+  MatchReasons,
+  MatchWeights,
+  MenteeRequest,
+  MentorOffer,
+} from './match-candidates';
+
+export interface ProposedMatch {
+  requestId: number;
+  offerId: number;
+  mentorId: string;
+  menteeId: string;
+  score: number;
+  reasons: MatchReasons;
+}
+
+// upperBound: no assignment of the candidate pairs (see buildCandidates) can score more; it comes from the
+// auction's final prices (LP duality). With default weights and whole waiting days it is less than 1 above
+// totalScore, which certifies that totalScore is the exact optimum over those pairs.
+export interface MatchResult {
+  proposals: ProposedMatch[];
+  unmatchedRequestIds: number[];
+  totalScore: number;
+  upperBound: number;
+}
+
+interface ScaledScores {
+  readonly benefit: Float64Array;
+  readonly scale: number;
+  // Largest |score × scale − benefit|: 0 unless the weights have more decimals than the auction can keep.
+  readonly roundingError: number;
+}
+
+// Keeps the auction's integers (benefit × (mentees + 1) per value, summed over mentees for the bound) far
+// below 2^53, where doubles stop representing every integer.
+const MAX_EXACT_PRODUCT = 2 ** 50;
+const SCALES = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
+
+function toBenefit(score: number, scale: number): number {
+  // Scores are positive, and the auction needs every edge to beat staying unmatched.
+  return Math.max(1, Math.round(score * scale));
+}
+
+function worstRounding(scores: Float64Array, scale: number): number {
+  let worst = 0;
+  for (const score of scores) worst = Math.max(worst, Math.abs(score * scale - toBenefit(score, scale)));
+  return worst;
+}
+
+// The auction proves optimality only for integer benefits, so scores are scaled by the smallest power of ten
+// that makes them whole (1 for the default weights), or by the largest one that still fits when none does.
+function scaleScores(scores: Float64Array, menteeCount: number): ScaledScores {
+  const maxScore = scores.reduce((max, score) => Math.max(max, score), 0);
+  const unit = menteeCount + 1;
+  const fits = SCALES.filter((scale) => maxScore * scale * unit * unit <= MAX_EXACT_PRODUCT);
+  const exact = fits.find((scale) => worstRounding(scores, scale) < 1e-7);
+  const scale = exact ?? fits[fits.length - 1] ?? 1;
+  const benefit = scores.map((score) => toBenefit(score, scale));
+  return { benefit, scale, roundingError: exact === undefined ? worstRounding(scores, scale) : 0 };
+}
+
+// Ids, not input positions, decide everything downstream, so shuffling the input changes nothing.
+function canonicalOrder(input: MatchInput): MatchInput {
+  const mentors = [...input.mentors].sort(
+    (a, b) => a.offerId - b.offerId || (a.mentorId < b.mentorId ? -1 : a.mentorId > b.mentorId ? 1 : 0),
+  );
+  const mentees = [...input.mentees].sort(
+    (a, b) => a.requestId - b.requestId || (a.menteeId < b.menteeId ? -1 : a.menteeId > b.menteeId ? 1 : 0),
+  );
+  return { ...input, mentors, mentees };
+}
+
+interface ActiveProblem {
+  readonly mentees: Int32Array; // positions of the mentees that have at least one candidate
+  readonly capacity: Int32Array;
+  readonly edgeStart: Int32Array;
+}
+
+// Drops mentees without candidates (the auction needs every bidder to have a real option) and caps each
+// mentor's places at its number of candidates, since more could never be filled.
+function activeProblem(graph: CandidateGraph, mentors: readonly MentorOffer[]): ActiveProblem {
+  const menteeCount = graph.edgeStart.length - 1;
+  const active: number[] = [];
+  const edgeStart: number[] = [0];
+  for (let i = 0; i < menteeCount; i++) {
+    if (graph.edgeStart[i + 1]! > graph.edgeStart[i]!) {
+      active.push(i);
+      edgeStart.push(graph.edgeStart[i + 1]!);
+    }
+  }
+  const degree = new Int32Array(mentors.length);
+  for (const mentor of graph.edgeMentor) degree[mentor]!++;
+  const capacity = Int32Array.from(mentors, (mentor, r) => Math.min(freePlaces(mentor), degree[r]!));
+  return { mentees: Int32Array.from(active), capacity, edgeStart: Int32Array.from(edgeStart) };
+}
+
+function toProposal(mentor: MentorOffer, mentee: MenteeRequest, input: MatchInput): ProposedMatch {
+  const { score, reasons } = scoreMatch(mentor, mentee, input.weights ?? DEFAULT_MATCH_WEIGHTS);
+  return {
+    requestId: mentee.requestId,
+    offerId: mentor.offerId,
+    mentorId: mentor.mentorId,
+    menteeId: mentee.menteeId,
+    score,
+    reasons,
+  };
+}
+
+function emptyResult(mentees: readonly MenteeRequest[]): MatchResult {
+  const unmatchedRequestIds = mentees.map((mentee) => mentee.requestId);
+  return { proposals: [], unmatchedRequestIds, totalScore: 0, upperBound: 0 };
+}
+
+export function proposeMatches(rawInput: MatchInput): MatchResult {
+  const input = canonicalOrder(rawInput);
+  const graph = buildCandidateGraph(input);
+  const active = activeProblem(graph, input.mentors);
+  if (active.mentees.length === 0) return emptyResult(input.mentees);
+  const firstEdge = graph.edgeStart[active.mentees[0]!]!;
+  const lastEdge = graph.edgeStart[active.mentees[active.mentees.length - 1]! + 1]!;
+  // Mentees without candidates own no edges, so the active mentees' edges are one contiguous block.
+  const scores = graph.edgeScore.subarray(firstEdge, lastEdge);
+  const scaled = scaleScores(scores, active.mentees.length);
+  const solution = solveAssignment({
+    menteeCount: active.mentees.length,
+    capacity: active.capacity,
+    edgeStart: active.edgeStart.map((start) => start - firstEdge),
+    edgeMentor: graph.edgeMentor.subarray(firstEdge, lastEdge),
+    benefit: scaled.benefit,
+  });
+  const matchedMentor = new Int32Array(input.mentees.length).fill(-1);
+  active.mentees.forEach((position, k) => (matchedMentor[position] = solution.mentorOf[k]!));
+  return assembleResult(input, matchedMentor, solution.upperBound, scaled, active.mentees.length);
+}
+
+function assembleResult(
+  input: MatchInput,
+  matchedMentor: Int32Array,
+  scaledBound: number,
+  scaled: ScaledScores,
+  activeMentees: number,
+): MatchResult {
+  const proposals: ProposedMatch[] = [];
+  const unmatchedRequestIds: number[] = [];
+  input.mentees.forEach((mentee, position) => {
+    const mentor = input.mentors[matchedMentor[position]!];
+    if (mentor === undefined) unmatchedRequestIds.push(mentee.requestId);
+    else proposals.push(toProposal(mentor, mentee, input));
+  });
+  const totalScore = proposals.reduce((sum, proposal) => sum + proposal.score, 0);
+  // The bound is exact in scaled integers; rounding of non-integer weights and the final float division
+  // can only move it by the rounding error or by ulps, and the optimum is never below an achieved total.
+  const bound = scaledBound / scaled.scale + (activeMentees * scaled.roundingError) / scaled.scale;
+  return {
+    proposals,
+    unmatchedRequestIds: unmatchedRequestIds.sort((a, b) => a - b),
+    totalScore,
+    upperBound: Math.max(bound, totalScore),
+  };
+}
