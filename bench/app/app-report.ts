@@ -32,6 +32,24 @@ export function latencySection(): string[] {
       .join(', ')}.`,
     `- Requests answered with anything but 200: ${d.rounds.reduce((sum, r) => sum + r.errors, 0)}.`,
     '',
+    ...(worst <= 1.1
+      ? []
+      : [
+          '**Why the target is missed, and what was done.** The p50 figures show the work each command does before it ' +
+            'can answer; the bare app does none. `/mentor status` reads the member, offer, request, proposals, pairs, ' +
+            "partners' names and prompt counts: about eight small SQLite queries through drizzle, some 3 ms on this " +
+            'machine, most of it drizzle building each query and better-sqlite3 preparing it afresh on every call rather ' +
+            "than SQLite executing it. `/mentor help` answers with a message body, and the app's request wrapper (payload " +
+            'check, request id, one log line per request) adds about 1 ms. `/mentor offer` acknowledges first and opens ' +
+            'the modal afterwards, so its acknowledgement is close to the bare one. At p99 the scheduling noise of this ' +
+            'shared 2-core machine (stalls of 5–20 ms that hit both apps) is as large as the work itself. Fixed on the ' +
+            "way: status and the Home tab looked a member's pairs up with `mentor = ? or mentee = ?`, for which SQLite " +
+            'chose the (team, status) index and read every active pair of the workspace (1.3 ms per call at 5k pairs, ' +
+            'growing with the programme); it is now two index lookups (0.05 ms each). Left: prepared statements for the ' +
+            "status queries (drizzle's `.prepare()`), which would remove most of the remaining query-building cost; an " +
+            'acknowledgement that reads nothing (the bare app) stays the floor.',
+          '',
+        ]),
     '| round | command | app p50 | app p99 | bare p50 | bare p99 | p99 app / bare |',
     '|---|---|---|---|---|---|---|',
   );
@@ -62,12 +80,15 @@ export function memorySection(): string[] {
       'interleaved /mentor requests; RSS read inside each process after two full garbage collections. Both run under ' +
       '`tsx` (as the benchmark starts them), which adds the same TypeScript loader to each.',
     '',
-    `- **RSS app / bare: ${fixed(m.ratio, 2)}×** (target ≤ 1.3×) — ${verdict(m.ratio <= 1.3)}.`,
+    `- **RSS app / bare: ${times(m.ratio)}** (target ≤ 1.3×, each run a fresh pair of processes) — ${verdict(m.ratio.median <= 1.3)}.`,
     '',
-    '| process | RSS | V8 heap used |',
-    '|---|---|---|',
-    `| real app | ${fixed(m.app.rssMiB, 1)} MiB | ${fixed(m.app.heapUsedMiB, 1)} MiB |`,
-    `| bare Bolt app | ${fixed(m.bare.rssMiB, 1)} MiB | ${fixed(m.bare.heapUsedMiB, 1)} MiB |`,
+    '| run | real app RSS | bare Bolt RSS | ratio | real app V8 heap used | bare V8 heap used |',
+    '|---|---|---|---|---|---|',
+    ...m.runs.map(
+      (run, k) =>
+        `| ${k + 1} | ${fixed(run.app.rssMiB, 1)} MiB | ${fixed(run.bare.rssMiB, 1)} MiB | ${fixed(run.app.rssMiB / run.bare.rssMiB, 2)}× | ` +
+        `${fixed(run.app.heapUsedMiB, 1)} MiB | ${fixed(run.bare.heapUsedMiB, 1)} MiB |`,
+    ),
     '',
   );
   return out;
@@ -95,7 +116,8 @@ export function fanoutSection(): string[] {
       : `Slack does not publish its workspace-wide cap; the issue's example is 600/min, at which ${first.pairs.toLocaleString('en')} ` +
           `pairs take at least ${fixed(first.pairs / 10 / 60, 0)} minutes. The cap is scaled to ${first.perMinute}/min so that a ` +
           'run takes a few minutes; the ratio is what the benchmark checks (the app must keep pace with whatever cap Slack ' +
-          'applies), and at this cap the app has to post faster than a hundred times the per-channel limit. The per-channel ' +
+          'applies). On this machine the CLI posts about 90–110 prompts a second when nothing limits it, so the cap is set ' +
+          'well below that: the run then measures how the app copes with 429s, not its raw speed. The per-channel ' +
           'limit is enforced but never binds here (each pair has its own channel and gets one message): it would show up ' +
           'only as a duplicate.',
     '',

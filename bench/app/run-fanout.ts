@@ -1,7 +1,7 @@
 // npm run bench:fanout — the weekly prompt run for 10k active pairs against a fake Slack that enforces 1 message
 // per second per channel and a workspace cap per minute (429 + Retry-After), run as the real CLI
 // (`src/cli.ts send-prompts --at …`) in a child process: once straight through, once killed with SIGKILL about
-// half way and restarted. Options: --pairs=10000 --per-minute=6000 --per-channel=1 --scenarios=clean,kill
+// half way and restarted. Options: --pairs=10000 --per-minute=4000 --per-channel=1 --scenarios=clean,kill
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const args = process.argv.slice(2);
   const pairCount = Number(option(args, 'pairs', '10000'));
-  const perMinute = Number(option(args, 'per-minute', '6000'));
+  const perMinute = Number(option(args, 'per-minute', '4000'));
   const perChannel = Number(option(args, 'per-channel', '1'));
   const names = option(args, 'scenarios', 'clean,kill').split(',') as FanoutScenario['name'][];
   const scenarios: FanoutScenario[] = [];

@@ -18,6 +18,7 @@ import { BENCH_SIGNING_SECRET, type ChildMessage } from './bench-slack';
 
 const TEAM = 'T0BENCH';
 const MEMBERS = 10_000;
+const MEMORY_REQUESTS = 600;
 const COMMANDS = ['help', 'status', 'offer'] as const;
 type Command = (typeof COMMANDS)[number];
 type Target = 'app' | 'bare';
@@ -56,9 +57,11 @@ export interface LatencyResults {
     members: number;
     pairs: number;
     requests: number;
+    /** The run with the median ratio. */
     app: MemoryFigures;
     bare: MemoryFigures;
-    ratio: number;
+    ratio: Spread;
+    runs: { app: MemoryFigures; bare: MemoryFigures }[];
   };
 }
 
@@ -147,16 +150,17 @@ async function withServers<T>(
   fake: FakeSlack,
   dir: string,
   pairs: number,
+  tag: string,
   work: (servers: Record<Target, Server>) => Promise<T>,
 ): Promise<T> {
-  const databasePath = path.join(dir, `app-${pairs}.db`);
+  const databasePath = path.join(dir, `app-${tag}.db`);
   seedProgramme(databasePath, {
     teamId: TEAM,
     members: MEMBERS,
     pairs,
     startedAt: new Date(Date.now() - 7 * 86_400_000),
   });
-  const app = await startServer('app', fake, databasePath, path.join(dir, `app-${pairs}.log`));
+  const app = await startServer('app', fake, databasePath, path.join(dir, `app-${tag}.log`));
   const bare = await startServer('bare', fake, '', '/dev/null');
   try {
     return await work({ app, bare });
@@ -176,7 +180,7 @@ async function main(): Promise<void> {
     fake.addUser({ id: memberId(k), teamId: TEAM, name: `person${k + 1}`, tz: 'UTC' });
   try {
     log(`latency: ${MEMBERS} members, 5000 pairs, ${roundCount} rounds of ${requests} requests per app`);
-    const rounds = await withServers(fake, dir, 5000, async (servers) => {
+    const rounds = await withServers(fake, dir, 5000, 'latency', async (servers) => {
       await round(servers, fake, 90, 0); // warm-up: JIT, connection pools, SQLite page cache
       const measured: LatencyRound[] = [];
       for (let r = 0; r < roundCount; r++) {
@@ -188,11 +192,18 @@ async function main(): Promise<void> {
       }
       return measured;
     });
-    log('memory: 10000 members, 10000 pairs');
-    const memory = await withServers(fake, dir, 10_000, async (servers) => {
-      await round(servers, fake, requests, 0);
-      return { app: await memoryOf(servers.app), bare: await memoryOf(servers.bare) };
-    });
+    const memoryRuns: { app: MemoryFigures; bare: MemoryFigures }[] = [];
+    for (let run = 0; run < roundCount; run++) {
+      log(`memory ${run + 1}: 10000 members, 10000 pairs, fresh processes`);
+      memoryRuns.push(
+        await withServers(fake, dir, 10_000, `memory-${run}`, async (servers) => {
+          await round(servers, fake, MEMORY_REQUESTS, run);
+          return { app: await memoryOf(servers.app), bare: await memoryOf(servers.bare) };
+        }),
+      );
+    }
+    const memoryRatios = memoryRuns.map((run) => run.app.rssMiB / run.bare.rssMiB);
+    const middle = memoryRuns[memoryRatios.indexOf(spread(memoryRatios).median)] ?? memoryRuns[0]!;
     const ratioOf = (pick: (r: LatencyRound, t: Target) => number) =>
       spread(rounds.map((r) => pick(r, 'app') / pick(r, 'bare')));
     writeResult<LatencyResults>(
@@ -212,9 +223,11 @@ async function main(): Promise<void> {
         memory: {
           members: MEMBERS,
           pairs: 10_000,
-          requests,
-          ...memory,
-          ratio: memory.app.rssMiB / memory.bare.rssMiB,
+          requests: MEMORY_REQUESTS,
+          app: middle.app,
+          bare: middle.bare,
+          ratio: spread(memoryRatios),
+          runs: memoryRuns,
         },
       },
     );
