@@ -252,13 +252,16 @@ interface Blocks {
   readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
   readonly mentorsExcluding: (number[] | undefined)[]; // per user: mentors whose offer excludes that user
   readonly menteesExcluding: (number[] | undefined)[]; // per user: mentees whose request excludes that user
+  readonly offersOf: (number[] | undefined)[]; // per user: their mentor offers
+  readonly requestsOf: (number[] | undefined)[]; // per user: their mentee requests
 }
 
 interface Scratch {
   stamp: number;
-  readonly userBlocked: Int32Array;
-  // -> stamp once picked for the current querier, or up front when that person's own list excludes the
-  // querier (one array for both keeps the hot check to one memory read)
+  queryTopics: number; // topic count of the current querier
+  queryWaitingDays: number; // of the current querying mentee
+  // -> stamp once picked for the current querier, or up front when the pair is blocked (a past pair, an
+  // exclusion either way, the same person): one array for all keeps the hot check to one memory read
   readonly mentorPicked: Int32Array;
   readonly menteePicked: Int32Array;
   readonly topicMark: Int32Array;
@@ -369,56 +372,54 @@ function buildSide(people: readonly Person[], topicLists: Int32Array[], interned
   };
 }
 
+// One entry per (member, topic subset), sorted by a single numeric key (bucket, then the member's position in
+// the wanted order) with the native typed-array sort; buckets are then contiguous slices of one array.
 function buildIndex(
   side: Side,
-  subsetCount: number,
-  levelCount: number,
+  shape: { subsets: number; levels: number; departments: number },
   include: (member: number) => boolean,
   order: (a: number, b: number) => number,
   runKey: (member: number) => number,
 ): Index {
-  const staging: (Map<number, number[]> | undefined)[][] = [];
+  const memberCount = side.level.length;
+  const byOrder = Array.from({ length: memberCount }, (_, member) => member).sort(order);
+  const position = new Int32Array(memberCount);
+  byOrder.forEach((member, at) => (position[member] = at));
+  const keys: number[] = [];
   side.subsets.forEach((subsets, member) => {
     if (!include(member)) return;
-    const rank = side.levelRank[member]!;
-    const department = side.department[member]!;
     for (const { id } of subsets) {
-      const byRank = (staging[id] ??= []);
-      const byDepartment = (byRank[rank] ??= new Map());
-      const list = byDepartment.get(department);
-      if (list) list.push(member);
-      else byDepartment.set(department, [member]);
+      const bucket =
+        (id * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
+        side.department[member]! +
+        1;
+      keys.push(bucket * memberCount + position[member]!);
     }
   });
-  // Dense, packed arrays built by push: V8 turns a sparse array into a slow dictionary, and this is read on
-  // every query.
-  const index: Index = [];
-  for (let id = 0; id < subsetCount; id++) {
-    const byRank = staging[id];
-    if (byRank === undefined) {
-      index.push(undefined);
-      continue;
-    }
-    const levels: (Bucket[] | undefined)[] = [];
-    for (let rank = 0; rank < levelCount; rank++) {
-      const byDepartment = byRank[rank];
-      levels.push(
-        byDepartment &&
-          [...byDepartment].map(([department, list]) => toBucket(department, list.sort(order), runKey)),
-      );
-    }
-    index.push(levels);
+  const sorted = Float64Array.from(keys).sort();
+  const pool = Int32Array.from(sorted, (key) => byOrder[key % memberCount]!);
+  const index: Index = Array.from({ length: shape.subsets }, () => undefined);
+  for (let start = 0; start < sorted.length;) {
+    const bucket = Math.floor(sorted[start]! / memberCount);
+    let end = start + 1;
+    while (end < sorted.length && Math.floor(sorted[end]! / memberCount) === bucket) end++;
+    const department = (bucket % (shape.departments + 1)) - 1;
+    const rank = Math.floor(bucket / (shape.departments + 1)) % shape.levels;
+    const id = Math.floor(bucket / (shape.departments + 1) / shape.levels);
+    const levels = (index[id] ??= Array.from({ length: shape.levels }, () => undefined));
+    (levels[rank] ??= []).push(toBucket(department, pool.subarray(start, end), runKey));
+    start = end;
   }
   return index;
 }
 
-function toBucket(department: number, sorted: number[], runKey: (member: number) => number): Bucket {
+function toBucket(department: number, members: Int32Array, runKey: (member: number) => number): Bucket {
   const runStart = [0];
-  for (let k = 1; k < sorted.length; k++) {
-    if (runKey(sorted[k]!) !== runKey(sorted[k - 1]!)) runStart.push(k);
+  for (let k = 1; k < members.length; k++) {
+    if (runKey(members[k]!) !== runKey(members[k - 1]!)) runStart.push(k);
   }
-  runStart.push(sorted.length);
-  return { department, members: Int32Array.from(sorted), runStart: Int32Array.from(runStart) };
+  runStart.push(members.length);
+  return { department, members, runStart: Int32Array.from(runStart) };
 }
 
 function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
@@ -430,7 +431,13 @@ function pushTo(lists: (number[] | undefined)[], at: number, value: number): voi
 function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
   // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
   const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
-  const blocks: Blocks = { partners: perUser(), mentorsExcluding: perUser(), menteesExcluding: perUser() };
+  const blocks: Blocks = {
+    partners: perUser(),
+    mentorsExcluding: perUser(),
+    menteesExcluding: perUser(),
+    offersOf: perUser(),
+    requestsOf: perUser(),
+  };
   for (const [a, b] of input.pastPairs) {
     const userA = users.get(a);
     const userB = users.get(b);
@@ -447,6 +454,8 @@ function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
   };
   input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
   input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
+  input.mentors.forEach((mentor, index) => collect(blocks.offersOf, [mentor.mentorId], index));
+  input.mentees.forEach((mentee, index) => collect(blocks.requestsOf, [mentee.menteeId], index));
   return blocks;
 }
 
@@ -518,6 +527,11 @@ function createContext(input: MatchInput): GraphContext {
   );
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
+  const shape = {
+    subsets: interned.subsets.size,
+    levels: interned.levels.size,
+    departments: interned.departments.size,
+  };
   return {
     input,
     weights,
@@ -525,18 +539,10 @@ function createContext(input: MatchInput): GraphContext {
     limit: candidateLimit(input),
     mentors,
     mentees,
-    mentorIndex: buildIndex(
-      mentors,
-      interned.subsets.size,
-      interned.levels.size,
-      hasPlace,
-      byHash(mentors),
-      () => 0,
-    ),
+    mentorIndex: buildIndex(mentors, shape, hasPlace, byHash(mentors), () => 0),
     menteeIndex: buildIndex(
       mentees,
-      interned.subsets.size,
-      interned.levels.size,
+      shape,
       () => true,
       (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
       (member) => waitBonus[member]!,
@@ -549,16 +555,30 @@ function createContext(input: MatchInput): GraphContext {
     blocks: buildBlocks(input, users),
     scratch: {
       stamp: 0,
-      userBlocked: new Int32Array(users.size).fill(-1),
+      queryTopics: 0,
+      queryWaitingDays: 0,
       mentorPicked: new Int32Array(input.mentors.length).fill(-1),
       menteePicked: new Int32Array(input.mentees.length).fill(-1),
       topicMark: new Int32Array(topics.size).fill(-1),
-      tier: { buckets: [], sizes: [], steps: new Int32Array(64) },
+      tier: {
+        count: 0,
+        buckets: [],
+        sizes: [],
+        gaps: [],
+        crosses: [],
+        steps: new Int32Array(64),
+        positions: new Int32Array(64),
+      },
     },
   };
 }
 
 // ---- Queries ------------------------------------------------------------------------------------------------
+
+// A querier's rotation seed. 31 bits keep it a small integer, so `%` on it stays integer arithmetic.
+function saltOf(side: Side, member: number): number {
+  return side.hash[member]! & 0x7fffffff;
+}
 
 function isCross(a: number, b: number): boolean {
   return a >= 0 && b >= 0 && a !== b;
@@ -581,28 +601,32 @@ function tierSize(shared: number, mentorTopics: number, menteeTopics: number): n
   return Math.min(shared, subsetLimit(mentorTopics), subsetLimit(menteeTopics));
 }
 
+// Starts a query: marks the querier's topics, and marks as already picked everyone on the other side the
+// querier must not be paired with.
 function markForQuery(
   ctx: GraphContext,
   side: Side,
   self: number,
   excludes: readonly string[],
   excludedBy: number[] | undefined,
-  otherMark: Int32Array,
-): number {
+  otherOf: (number[] | undefined)[],
+  otherPicked: Int32Array,
+): void {
   const scratch = ctx.scratch;
   const stamp = ++scratch.stamp;
   for (let k = side.topicStart[self]!; k < side.topicStart[self + 1]!; k++) {
     scratch.topicMark[side.topicList[k]!] = stamp;
   }
+  scratch.queryTopics = topicCount(side, self);
+  scratch.queryWaitingDays = side.waitingDays[self]!;
+  const block = (user: number | undefined): void => {
+    for (const other of user === undefined ? [] : (otherOf[user] ?? [])) otherPicked[other] = stamp;
+  };
   const user = side.user[self]!;
-  scratch.userBlocked[user] = stamp;
-  for (const partner of ctx.blocks.partners[user] ?? []) scratch.userBlocked[partner] = stamp;
-  for (const excluded of excludes) {
-    const other = ctx.users.get(excluded);
-    if (other !== undefined) scratch.userBlocked[other] = stamp;
-  }
-  for (const other of excludedBy ?? []) otherMark[other] = stamp;
-  return stamp;
+  block(user);
+  (ctx.blocks.partners[user] ?? []).forEach(block);
+  excludes.forEach((excluded) => block(ctx.users.get(excluded)));
+  for (const other of excludedBy ?? []) otherPicked[other] = stamp;
 }
 
 interface Combo {
@@ -616,14 +640,14 @@ interface Combo {
 // Every (shared topics, level, cross-department) combination a querier can meet, best score first.
 function combos(
   ctx: GraphContext,
-  topicCount: number,
+  topicTotal: number,
   department: number,
   levels: number[],
   scoreOf: (size: number, level: number, cross: boolean) => number,
 ): Combo[] {
   const list: Combo[] = [];
   const crossOptions = department >= 0 ? [true, false] : [false];
-  for (let size = 1; size <= Math.min(topicCount, subsetLimit(topicCount)); size++) {
+  for (let size = 1; size <= Math.min(topicTotal, subsetLimit(topicTotal)); size++) {
     for (const level of levels) {
       const rank = ctx.levelRank.get(level) ?? -1;
       for (const cross of crossOptions)
@@ -633,78 +657,116 @@ function combos(
   return list.sort((a, b) => b.score - a.score);
 }
 
-// The buckets of one score tier, gathered into reused scratch arrays (this runs for every tier of every
-// querier, so allocating here dominated the run time).
+// The buckets of one score tier, gathered into reused scratch arrays: this runs for every tier of every
+// querier, so it allocates nothing. Entries past count are stale; truncating the arrays instead would make V8
+// free and regrow their storage every time.
 interface Tier {
+  count: number;
   readonly buckets: Bucket[];
   readonly sizes: number[];
-  steps: Int32Array;
+  readonly gaps: number[];
+  readonly crosses: boolean[];
+  steps: Int32Array; // per bucket: members taken so far
+  positions: Int32Array; // per bucket: the next member, starting from the querier's rotation
 }
 
 function clearTier(tier: Tier): void {
-  tier.buckets.length = 0;
-  tier.sizes.length = 0;
+  tier.count = 0;
 }
 
-function bucketsFor(index: Index, subsets: Subset[], combo: Combo, department: number, tier: Tier): void {
+// Everything a bucket's members share for this querier (topic subset size, level gap, cross-department)
+// travels with the bucket, so a visit does not read those from each member.
+function bucketsFor(
+  index: Index,
+  subsets: Subset[],
+  combo: Combo,
+  department: number,
+  gap: number,
+  tier: Tier,
+): void {
   for (const subset of subsets) {
     if (subset.size !== combo.size) continue;
     for (const bucket of index[subset.id]?.[combo.rank] ?? []) {
       if (isCross(bucket.department, department) !== combo.cross) continue;
-      tier.buckets.push(bucket);
-      tier.sizes.push(combo.size);
+      const at = tier.count++;
+      tier.buckets[at] = bucket;
+      tier.sizes[at] = combo.size;
+      tier.gaps[at] = gap;
+      tier.crosses[at] = combo.cross;
     }
   }
 }
 
-function scoreOfPair(ctx: GraphContext, mentor: number, mentee: number, shared: number): number {
-  const { mentors, mentees } = ctx;
-  const cross = isCross(mentors.department[mentor]!, mentees.department[mentee]!);
-  const levelGap = mentees.level[mentee]! - mentors.level[mentor]!;
-  return pairScore(ctx.weights, shared, levelGap, cross, mentees.waitingDays[mentee]!);
+// Shared topics of a pair met in a bucket of `size`-topic subsets: exactly `size` when the querier has no
+// other topic, otherwise counted; -1 when the pair belongs to another tier.
+function sharedInTier(ctx: GraphContext, other: Side, member: number, size: number): number {
+  const scratch = ctx.scratch;
+  if (scratch.queryTopics === size) return size;
+  const shared = countMarked(other, member, scratch.topicMark, scratch.stamp);
+  return tierSize(shared, topicCount(other, member), scratch.queryTopics) === size ? shared : -1;
 }
 
-function acceptMentor(ctx: GraphContext, mentee: number, mentor: number, size: number, out: Edges): boolean {
-  const { scratch, mentors, mentees } = ctx;
-  const stamp = scratch.stamp;
-  if (scratch.mentorPicked[mentor] === stamp) return false;
-  if (scratch.userBlocked[mentors.user[mentor]!] === stamp) return false;
-  const shared = countMarked(mentors, mentor, scratch.topicMark, stamp);
-  if (tierSize(shared, topicCount(mentors, mentor), topicCount(mentees, mentee)) !== size) return false;
-  const score = scoreOfPair(ctx, mentor, mentee, shared);
-  // With custom weights a pair can be worth nothing; it could never beat leaving the mentee unmatched.
-  if (!(score > 0)) return false;
-  scratch.mentorPicked[mentor] = stamp;
+function push(out: Edges, mentee: number, mentor: number, score: number): void {
   out.mentee.push(mentee);
   out.mentor.push(mentor);
   out.score.push(score);
+}
+
+function acceptMentor(
+  ctx: GraphContext,
+  mentee: number,
+  mentor: number,
+  size: number,
+  gap: number,
+  cross: boolean,
+  out: Edges,
+): boolean {
+  const scratch = ctx.scratch;
+  if (scratch.mentorPicked[mentor] === scratch.stamp) return false;
+  const shared = sharedInTier(ctx, ctx.mentors, mentor, size);
+  if (shared < 0) return false;
+  const score = pairScore(ctx.weights, shared, gap, cross, scratch.queryWaitingDays);
+  // With custom weights a pair can be worth nothing; it could never beat leaving the mentee unmatched.
+  if (!(score > 0)) return false;
+  scratch.mentorPicked[mentor] = scratch.stamp;
+  push(out, mentee, mentor, score);
   return true;
 }
 
 // Takes up to budget mentors from one tier (equal scores): round-robin over its buckets from a bucket chosen by
 // the mentee, each bucket read from a mentee-specific rotation. Used-up buckets leave the round.
 function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: number, out: Edges): number {
-  const { buckets, sizes } = tier;
-  let live = buckets.length;
+  const { buckets, sizes, gaps, crosses } = tier;
+  let live = tier.count;
   if (live === 0) return 0;
-  if (tier.steps.length < live) tier.steps = new Int32Array(2 * live);
-  const steps = tier.steps.fill(0, 0, live);
-  const salt = ctx.mentees.hash[mentee]! >>> 0;
+  if (tier.steps.length < live) {
+    tier.steps = new Int32Array(2 * live);
+    tier.positions = new Int32Array(2 * live);
+  }
+  const { steps, positions } = tier;
+  const salt = saltOf(ctx.mentees, mentee);
+  for (let k = 0; k < live; k++) {
+    steps[k] = 0;
+    positions[k] = salt % buckets[k]!.members.length;
+  }
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
     const members = buckets[at]!.members;
-    const step = steps[at]!;
-    const mentor = members[((salt % members.length) + step) % members.length]!;
-    if (acceptMentor(ctx, mentee, mentor, sizes[at]!, out)) picked++;
-    if (step + 1 < members.length) {
-      steps[at] = step + 1;
+    const mentor = members[positions[at]!]!;
+    if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
+    if (steps[at]! + 1 < members.length) {
+      steps[at]!++;
+      positions[at] = positions[at]! + 1 === members.length ? 0 : positions[at]! + 1;
       at++;
     } else {
       live--;
       buckets[at] = buckets[live]!;
       sizes[at] = sizes[live]!;
+      gaps[at] = gaps[live]!;
+      crosses[at] = crosses[live]!;
       steps[at] = steps[live]!;
+      positions[at] = positions[live]!;
     }
     if (at >= live) at = 0;
   }
@@ -715,7 +777,15 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
   const request = ctx.input.mentees[mentee]!;
   const department = ctx.mentees.department[mentee]!;
   const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
-  markForQuery(ctx, ctx.mentees, mentee, request.excludes, blockedBy, ctx.scratch.mentorPicked);
+  markForQuery(
+    ctx,
+    ctx.mentees,
+    mentee,
+    request.excludes,
+    blockedBy,
+    ctx.blocks.offersOf,
+    ctx.scratch.mentorPicked,
+  );
   const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
   const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
     pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
@@ -726,7 +796,15 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     let end = start;
     clearTier(tier);
     for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
-      bucketsFor(ctx.mentorIndex, ctx.mentees.subsets[mentee]!, list[end]!, department, tier);
+      const combo = list[end]!;
+      bucketsFor(
+        ctx.mentorIndex,
+        ctx.mentees.subsets[mentee]!,
+        combo,
+        department,
+        request.level - combo.level,
+        tier,
+      );
     }
     taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
     start = end;
@@ -756,7 +834,8 @@ function cursorMember(cursors: Cursors, id: number, salt: number): number {
   const run = cursors.run[id]!;
   const from = runStart[run]!;
   const length = runStart[run + 1]! - from;
-  return members[from + (((salt % length) + cursors.step[id]!) % length)]!;
+  const offset = (salt % length) + cursors.step[id]!;
+  return members[from + (offset < length ? offset : offset - length)]!;
 }
 
 function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
@@ -805,26 +884,19 @@ function heapPop(cursors: Cursors): number {
   return top;
 }
 
-function openCursors(
-  ctx: GraphContext,
-  cursors: Cursors,
-  tier: Tier,
-  combo: Combo,
-  gap: number,
-  salt: number,
-): void {
-  tier.buckets.forEach((bucket, k) => {
-    const id = cursors.bucket.push(bucket) - 1;
+function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: number): void {
+  for (let k = 0; k < tier.count; k++) {
+    const id = cursors.bucket.push(tier.buckets[k]!) - 1;
     cursors.size.push(tier.sizes[k]!);
-    cursors.cross.push(combo.cross);
-    cursors.gap.push(gap);
+    cursors.cross.push(tier.crosses[k]!);
+    cursors.gap.push(tier.gaps[k]!);
     cursors.run.push(0);
     cursors.step.push(0);
     cursors.score.push(0);
     cursors.tie.push(0);
     refreshHead(ctx, cursors, id, salt);
     heapPush(cursors, id);
-  });
+  }
 }
 
 // Moves a cursor to its next mentee; false when the bucket is used up.
@@ -841,19 +913,23 @@ function advance(cursors: Cursors, id: number): boolean {
   return run + 2 < runStart.length;
 }
 
-function acceptMentee(ctx: GraphContext, mentor: number, mentee: number, size: number, out: Edges): boolean {
-  const { scratch, mentors, mentees } = ctx;
-  const stamp = scratch.stamp;
-  if (scratch.menteePicked[mentee] === stamp) return false;
-  if (scratch.userBlocked[mentees.user[mentee]!] === stamp) return false;
-  const shared = countMarked(mentees, mentee, scratch.topicMark, stamp);
-  if (tierSize(shared, topicCount(mentors, mentor), topicCount(mentees, mentee)) !== size) return false;
-  const score = scoreOfPair(ctx, mentor, mentee, shared);
+function acceptMentee(
+  ctx: GraphContext,
+  mentor: number,
+  mentee: number,
+  size: number,
+  gap: number,
+  cross: boolean,
+  out: Edges,
+): boolean {
+  const scratch = ctx.scratch;
+  if (scratch.menteePicked[mentee] === scratch.stamp) return false;
+  const shared = sharedInTier(ctx, ctx.mentees, mentee, size);
+  if (shared < 0) return false;
+  const score = pairScore(ctx.weights, shared, gap, cross, ctx.mentees.waitingDays[mentee]!);
   if (!(score > 0)) return false;
-  scratch.menteePicked[mentee] = stamp;
-  out.mentee.push(mentee);
-  out.mentor.push(mentor);
-  out.score.push(score);
+  scratch.menteePicked[mentee] = scratch.stamp;
+  push(out, mentee, mentor, score);
   return true;
 }
 
@@ -861,12 +937,20 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
   const offer = ctx.input.mentors[mentor]!;
   const department = ctx.mentors.department[mentor]!;
   const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
-  markForQuery(ctx, ctx.mentors, mentor, offer.excludes, blockedBy, ctx.scratch.menteePicked);
+  markForQuery(
+    ctx,
+    ctx.mentors,
+    mentor,
+    offer.excludes,
+    blockedBy,
+    ctx.blocks.requestsOf,
+    ctx.scratch.menteePicked,
+  );
   const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
   const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
     pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
   );
-  const salt = ctx.mentors.hash[mentor]! >>> 0;
+  const salt = saltOf(ctx.mentors, mentor);
   const cursors = createCursors();
   let next = 0;
   let accepted = 0;
@@ -879,12 +963,21 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       const combo = list[next++]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(ctx.menteeIndex, ctx.mentors.subsets[mentor]!, combo, department, tier);
-      openCursors(ctx, cursors, tier, combo, combo.level - offer.level, salt);
+      bucketsFor(
+        ctx.menteeIndex,
+        ctx.mentors.subsets[mentor]!,
+        combo,
+        department,
+        combo.level - offer.level,
+        tier,
+      );
+      openCursors(ctx, cursors, tier, salt);
     }
     if (cursors.heap.length === 0) return;
     const id = heapPop(cursors);
-    if (acceptMentee(ctx, mentor, cursorMember(cursors, id, salt), cursors.size[id]!, out)) accepted++;
+    const mentee = cursorMember(cursors, id, salt);
+    if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
+      accepted++;
     if (advance(cursors, id)) {
       refreshHead(ctx, cursors, id, salt);
       heapPush(cursors, id);
