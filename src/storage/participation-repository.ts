@@ -152,65 +152,93 @@ export interface ParticipationRepository {
 type PairRow = typeof pairs.$inferSelect;
 
 export function createParticipationRepository(db: Db): ParticipationRepository {
-  const memberRow = (teamId: string, userId: string) =>
+  // The queries behind /mentor status and the Home tab run on every request: built and prepared once (lazily,
+  // so a repository can be created before its database is migrated) instead of drizzle building the SQL and
+  // better-sqlite3 preparing it afresh on each call, which was most of their cost (BENCHMARKS.md).
+  const byMember = { teamId: sql.placeholder('teamId'), userId: sql.placeholder('userId') };
+  const memberStatement = once(() =>
     db
       .select()
       .from(members)
-      .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-      .get();
+      .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId)))
+      .prepare(),
+  );
+  const memberRow = (teamId: string, userId: string) => memberStatement().get({ teamId, userId });
 
+  // One indexed lookup per person: the lists are a person's partners, a handful at most.
   const namesOf = (teamId: string, userIds: readonly string[]): Map<string, typeof members.$inferSelect> => {
-    if (userIds.length === 0) return new Map();
-    const rows = db
-      .select()
-      .from(members)
-      .where(and(eq(members.teamId, teamId), inArray(members.userId, [...new Set(userIds)])))
-      .all();
-    return new Map(rows.map((row) => [row.userId, row]));
+    const found = new Map<string, typeof members.$inferSelect>();
+    for (const userId of new Set(userIds)) {
+      const row = memberRow(teamId, userId);
+      if (row !== undefined) found.set(userId, row);
+    }
+    return found;
+  };
+
+  const pairsInRole = new Map<string, () => { all(params: Record<string, unknown>): PairRow[] }>();
+  const pairsStatement = (role: PairRole, statuses: readonly PairRow['status'][]) => {
+    const key = `${role}:${statuses.join(',')}`;
+    let statement = pairsInRole.get(key);
+    if (statement === undefined) {
+      const column = role === 'mentor' ? pairs.mentorId : pairs.menteeId;
+      statement = once(() =>
+        db
+          .select()
+          .from(pairs)
+          .where(
+            and(
+              eq(pairs.teamId, byMember.teamId),
+              eq(column, byMember.userId),
+              inArray(pairs.status, [...statuses]),
+            ),
+          )
+          .prepare(),
+      );
+      pairsInRole.set(key, statement);
+    }
+    return statement();
   };
 
   // One lookup per role: with `mentor = ? or mentee = ?` SQLite (no statistics) picks the (team, status) index
   // and reads every active pair of the workspace on each /mentor status (1.3 ms at 5k pairs, BENCHMARKS.md).
   const pairRowsOf = (teamId: string, userId: string, statuses: readonly PairRow['status'][]): PairRow[] => {
-    const inRole = (column: typeof pairs.mentorId | typeof pairs.menteeId) =>
-      db
-        .select()
-        .from(pairs)
-        .where(and(eq(pairs.teamId, teamId), eq(column, userId), inArray(pairs.status, [...statuses])))
-        .all();
-    const byId = new Map([...inRole(pairs.mentorId), ...inRole(pairs.menteeId)].map((row) => [row.id, row]));
+    const inRole = (role: PairRole) => pairsStatement(role, statuses).all({ teamId, userId });
+    const byId = new Map([...inRole('mentor'), ...inRole('mentee')].map((row) => [row.id, row]));
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
 
+  const byPair = { teamId: sql.placeholder('teamId'), pairId: sql.placeholder('pairId') };
+  const promptCountsStatement = once(() =>
+    db
+      .select({
+        sent: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' then 1 else 0 end)`,
+        answered: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null then 1 else 0 end)`,
+      })
+      .from(promptDeliveries)
+      .where(and(eq(promptDeliveries.teamId, byPair.teamId), eq(promptDeliveries.pairId, byPair.pairId)))
+      .prepare(),
+  );
+  const feedbackRolesStatement = once(() =>
+    db
+      .select({ role: feedback.role })
+      .from(feedback)
+      .where(and(eq(feedback.teamId, byPair.teamId), eq(feedback.pairId, byPair.pairId)))
+      .prepare(),
+  );
+
   const toMemberPairs = (teamId: string, userId: string, rows: PairRow[], now: Date): MemberPair[] => {
     if (rows.length === 0) return [];
-    const pairIds = rows.map((row) => row.id);
     const partnerIds = rows.flatMap((row) => {
       const partner = row.mentorId === userId ? row.menteeId : row.mentorId;
       return partner === null ? [] : [partner];
     });
     const people = namesOf(teamId, partnerIds);
-    const counts = db
-      .select({
-        pairId: promptDeliveries.pairId,
-        sent: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' then 1 else 0 end)`,
-        answered: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null then 1 else 0 end)`,
-      })
-      .from(promptDeliveries)
-      .where(and(eq(promptDeliveries.teamId, teamId), inArray(promptDeliveries.pairId, pairIds)))
-      .groupBy(promptDeliveries.pairId)
-      .all();
-    const countsByPair = new Map(counts.map((row) => [row.pairId, row]));
-    const given = db
-      .select({ pairId: feedback.pairId, role: feedback.role })
-      .from(feedback)
-      .where(and(eq(feedback.teamId, teamId), inArray(feedback.pairId, pairIds)))
-      .all();
     return rows.map((row) => {
       const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
       const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
       const partner = partnerId === null ? undefined : people.get(partnerId);
-      const count = countsByPair.get(row.id);
+      const count = promptCountsStatement().get({ teamId, pairId: row.id });
+      const given = feedbackRolesStatement().all({ teamId, pairId: row.id });
       return {
         id: row.id,
         role,
@@ -223,7 +251,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
         sharedTopics: row.sharedTopics,
         promptsSent: Number(count?.sent ?? 0),
         promptsAnswered: Number(count?.answered ?? 0),
-        feedbackGiven: given.some((entry) => entry.pairId === row.id && entry.role === role),
+        feedbackGiven: given.some((entry) => entry.role === role),
       };
     });
   };
@@ -243,19 +271,62 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     return row === undefined ? null : (toMemberPairs(teamId, userId, [row], now)[0] ?? null);
   };
 
-  const topicNames = (
+  const openOfferStatement = once(() =>
+    db
+      .select()
+      .from(offers)
+      .where(
+        and(
+          eq(offers.teamId, byMember.teamId),
+          eq(offers.userId, byMember.userId),
+          eq(offers.status, 'open'),
+        ),
+      )
+      .prepare(),
+  );
+  const openRequestStatement = once(() =>
+    db
+      .select()
+      .from(requests)
+      .where(
+        and(
+          eq(requests.teamId, byMember.teamId),
+          eq(requests.userId, byMember.userId),
+          eq(requests.status, 'open'),
+        ),
+      )
+      .prepare(),
+  );
+  const pendingProposalsStatement = once(() =>
+    db
+      .select()
+      .from(proposals)
+      .where(
+        and(
+          eq(proposals.teamId, byMember.teamId),
+          eq(proposals.status, 'pending'),
+          or(eq(proposals.mentorId, byMember.userId), eq(proposals.menteeId, byMember.userId)),
+        ),
+      )
+      .orderBy(proposals.createdAt, proposals.id)
+      .prepare(),
+  );
+  const topicNamesStatement = (
     link: typeof offerTopics | typeof requestTopics,
     ownerColumn: typeof offerTopics.offerId | typeof requestTopics.requestId,
-    ownerId: number,
   ) =>
-    db
-      .select({ name: topics.name })
-      .from(link)
-      .innerJoin(topics, eq(topics.id, link.topicId))
-      .where(eq(ownerColumn, ownerId))
-      .all()
-      .map((row) => row.name)
-      .sort((a, b) => a.localeCompare(b, 'en'));
+    once(() =>
+      db
+        .select({ name: topics.name })
+        .from(link)
+        .innerJoin(topics, eq(topics.id, link.topicId))
+        .where(eq(ownerColumn, sql.placeholder('ownerId')))
+        .prepare(),
+    );
+  const offerTopicsStatement = topicNamesStatement(offerTopics, offerTopics.offerId);
+  const requestTopicsStatement = topicNamesStatement(requestTopics, requestTopics.requestId);
+  const sortedNames = (rows: { name: string }[]) =>
+    rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
 
   /** Withdraws the person's pending proposals; returns the messages to update. */
   const withdrawPendingSync = (
@@ -302,28 +373,9 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
   return {
     async snapshot(teamId, userId, now) {
       const member = memberRow(teamId, userId);
-      const openOffer = db
-        .select()
-        .from(offers)
-        .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId), eq(offers.status, 'open')))
-        .get();
-      const openRequest = db
-        .select()
-        .from(requests)
-        .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId), eq(requests.status, 'open')))
-        .get();
-      const pendingRows = db
-        .select()
-        .from(proposals)
-        .where(
-          and(
-            eq(proposals.teamId, teamId),
-            eq(proposals.status, 'pending'),
-            or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
-          ),
-        )
-        .orderBy(proposals.createdAt, proposals.id)
-        .all();
+      const openOffer = openOfferStatement().get({ teamId, userId });
+      const openRequest = openRequestStatement().get({ teamId, userId });
+      const pendingRows = pendingProposalsStatement().all({ teamId, userId });
       const others = namesOf(
         teamId,
         pendingRows.flatMap((row) => {
@@ -343,7 +395,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
             : {
                 id: openOffer.id,
                 capacity: openOffer.capacity,
-                topics: topicNames(offerTopics, offerTopics.offerId, openOffer.id),
+                topics: sortedNames(offerTopicsStatement().all({ ownerId: openOffer.id })),
                 pairsTaken: running.filter((pair) => pair.role === 'mentor').length,
                 proposalsPending: pendingRows.filter((row) => row.mentorId === userId).length,
                 createdAt: openOffer.createdAt,
@@ -353,7 +405,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
             ? null
             : {
                 id: openRequest.id,
-                topics: topicNames(requestTopics, requestTopics.requestId, openRequest.id),
+                topics: sortedNames(requestTopicsStatement().all({ ownerId: openRequest.id })),
                 createdAt: openRequest.createdAt,
               },
         proposals: pendingRows.map((row) => {
@@ -627,4 +679,10 @@ function insertFeedbackSync(
     .onConflictDoNothing({ target: [feedback.pairId, feedback.role] })
     .run();
   return inserted.changes > 0;
+}
+
+/** Builds a value on first use and keeps it. */
+function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
 }
