@@ -32,24 +32,7 @@ export function latencySection(): string[] {
       .join(', ')}.`,
     `- Requests answered with anything but 200: ${d.rounds.reduce((sum, r) => sum + r.errors, 0)}.`,
     '',
-    ...(worst <= 1.1
-      ? []
-      : [
-          '**Why the target is missed, and what was done.** The p50 figures show the work each command does before it ' +
-            'can answer; the bare app does none. `/mentor status` reads the member, offer, request, proposals, pairs, ' +
-            "partners' names and prompt counts: about eight small SQLite queries through drizzle, some 3 ms on this " +
-            'machine, most of it drizzle building each query and better-sqlite3 preparing it afresh on every call rather ' +
-            "than SQLite executing it. `/mentor help` answers with a message body, and the app's request wrapper (payload " +
-            'check, request id, one log line per request) adds about 1 ms. `/mentor offer` acknowledges first and opens ' +
-            'the modal afterwards, so its acknowledgement is close to the bare one. At p99 the scheduling noise of this ' +
-            'shared 2-core machine (stalls of 5–20 ms that hit both apps) is as large as the work itself. Fixed on the ' +
-            "way: status and the Home tab looked a member's pairs up with `mentor = ? or mentee = ?`, for which SQLite " +
-            'chose the (team, status) index and read every active pair of the workspace (1.3 ms per call at 5k pairs, ' +
-            'growing with the programme); it is now two index lookups (0.05 ms each). Left: prepared statements for the ' +
-            "status queries (drizzle's `.prepare()`), which would remove most of the remaining query-building cost; an " +
-            'acknowledgement that reads nothing (the bare app) stays the floor.',
-          '',
-        ]),
+    ...whereTheTimeGoes(d, worst <= 1.1),
     '| round | command | app p50 | app p99 | bare p50 | bare p99 | p99 app / bare |',
     '|---|---|---|---|---|---|---|',
   );
@@ -64,6 +47,37 @@ export function latencySection(): string[] {
   });
   out.push('');
   return out;
+}
+
+/** Shown whether the target is met or not: the p99 ratio alone swings with the machine's noise. */
+function whereTheTimeGoes(d: LatencyResults, met: boolean): string[] {
+  const missedCommands = Object.entries(d.perCommandP99Ratio)
+    .filter(([, s]) => s.median > 1.1)
+    .map(([command]) => `\`${command}\``);
+  return [
+    (met
+      ? '**What the figures say.** The target is met by the median over all commands, but only with the noise in ' +
+        'its favour: ' +
+        (missedCommands.length === 0
+          ? 'every command is within it too. '
+          : `per command, ${missedCommands.join(' and ')} stay above 1.1× at p99, and the p50 ratio is well above it. `)
+      : '**Why the target is missed, and what was done.** ') +
+      'The p50 figures show the work each command does before it can answer; the bare app does none. Every request ' +
+      "gets the app's payload check and a request id, and after the acknowledgement one log line; `/mentor help` " +
+      'answers with a message body (the bare acknowledgement is empty); `/mentor status` reads the member, offer, ' +
+      "request, proposals, pairs, partners' names, prompt counts and feedback. Those reads are now prepared once per " +
+      "repository (drizzle's `.prepare()` with placeholders) instead of being built by drizzle and prepared by " +
+      'better-sqlite3 on every call: 0.36 ms per status at 10k members and 5k pairs, down from 3.8 ms (timed ' +
+      'in-process on the same data). Before that, status looked pairs up with `mentor = ? or mentee = ?`, which made ' +
+      'SQLite read every active pair of the workspace (1.3 ms per call at 5k pairs). `/mentor offer` acknowledges ' +
+      'first and opens the modal afterwards. What is left is about 1 ms at p50 when the two apps run interleaved on ' +
+      'this loaded machine (0.2 ms for `/mentor help` run alone, 1.56 vs 1.34 ms): the app process also does its ' +
+      "post-acknowledgement work (the log line's write, garbage collection) on the same two cores. At p99 the " +
+      'scheduling noise of this shared 2-core machine (stalls of 5–20 ms that hit both apps) is larger than the work ' +
+      'itself, so the p99 ratio swings between rounds. An acknowledgement that reads nothing (the bare app) stays ' +
+      'the floor.',
+    '',
+  ];
 }
 
 export function memorySection(): string[] {
