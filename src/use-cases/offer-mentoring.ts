@@ -4,7 +4,7 @@ import type { Clock } from '../scheduling/clock';
 import type { Messenger } from '../slack/messenger';
 import type { MembersRepository } from '../storage/members-repository';
 import type { OffersRepository, SavedOffer } from '../storage/offers-repository';
-import { refreshMemberProfile } from './refresh-member-profile';
+import { signupMemberFields } from './refresh-member-profile';
 
 export interface OfferMentoringDeps {
   members: MembersRepository;
@@ -19,21 +19,9 @@ export async function offerMentoring(
   userId: string,
   form: OfferForm,
 ): Promise<SavedOffer> {
-  // users.info happens here, before the transaction: nothing slow runs while the database is locked.
-  const member = await refreshMemberProfile(deps, teamId, userId);
-  const now = deps.clock.now();
   return deps.offers.saveOpenOffer({
-    teamId,
-    userId,
-    profile: { name: member.name, timeZone: member.timeZone, isWorkspaceAdmin: member.isWorkspaceAdmin },
-    profileFetchedAt: member.profileFetchedAt ?? now,
-    level: form.level,
-    department: form.department,
-    excludedUserIds: form.excludedUserIds,
+    ...(await signupMemberFields(deps, teamId, userId, form)),
     capacity: form.capacity,
     note: form.note,
-    topicIds: form.topicIds,
-    customTopics: form.customTopics,
-    now,
   });
 }

@@ -36,3 +36,36 @@ export async function refreshMemberProfile(
 export function profileFields(profile: SlackProfile) {
   return { name: profile.name, timeZone: profile.timeZone, isWorkspaceAdmin: profile.isWorkspaceAdmin };
 }
+
+/**
+ * What every signup stores about the person besides the offer or request itself: their Slack profile (asked
+ * of Slack here, before the save's transaction, so nothing slow runs while the database is locked) and the
+ * fields both forms share.
+ */
+export async function signupMemberFields(
+  deps: RefreshProfileDeps,
+  teamId: string,
+  userId: string,
+  form: {
+    level: number;
+    department: string;
+    excludedUserIds: readonly string[];
+    topicIds: readonly number[];
+    customTopics: readonly string[];
+  },
+) {
+  const member = await refreshMemberProfile(deps, teamId, userId);
+  const now = deps.clock.now();
+  return {
+    teamId,
+    userId,
+    profile: { name: member.name, timeZone: member.timeZone, isWorkspaceAdmin: member.isWorkspaceAdmin },
+    profileFetchedAt: member.profileFetchedAt ?? now,
+    level: form.level,
+    department: form.department,
+    excludedUserIds: form.excludedUserIds,
+    topicIds: form.topicIds,
+    customTopics: form.customTopics,
+    now,
+  };
+}
