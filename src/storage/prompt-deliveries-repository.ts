@@ -1,7 +1,7 @@
 // Weekly prompt deliveries and the pair facts the prompt jobs need. A delivery row is reserved before the
 // message is posted and confirmed after; the unique (pair_id, week_key) index is what makes a second
 // reservation for the same pair and week impossible, whichever process tries.
-import { and, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './database';
 import { onBreakSql } from './pause-sql';
@@ -70,6 +70,8 @@ export interface PromptDeliveriesRepository {
   teamsWithActivePairs(): Promise<string[]>;
   activePairs(teamId: string, now: Date): Promise<PromptPair[]>;
   findForWeek(teamId: string, pairId: number, weekKey: string): Promise<Delivery | null>;
+  /** Reservations of weeks before `weekKey` still unconfirmed: left by a run that died, the app then down. */
+  reservedBeforeWeek(teamId: string, pairId: number, weekKey: string): Promise<Delivery[]>;
   find(teamId: string, id: number): Promise<DeliveryWithPair | null>;
   findByMessage(teamId: string, channelId: string, ts: string): Promise<DeliveryWithPair | null>;
   /** The prompts this pair has had or may have had (sent, or reserved and not yet confirmed). */
@@ -196,6 +198,23 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
         .orderBy(pairs.id)
         .all()
         .map(toPair);
+    },
+
+    async reservedBeforeWeek(teamId, pairId, weekKey) {
+      return db
+        .select(deliveryColumns)
+        .from(promptDeliveries)
+        .where(
+          and(
+            eq(promptDeliveries.teamId, teamId),
+            eq(promptDeliveries.pairId, pairId),
+            eq(promptDeliveries.status, 'reserved'),
+            // Week keys are zero-padded 'YYYY-Www', so they sort as text in calendar order.
+            lt(promptDeliveries.weekKey, weekKey),
+          ),
+        )
+        .orderBy(promptDeliveries.weekKey)
+        .all();
     },
 
     async findForWeek(teamId, pairId, weekKey) {

@@ -160,6 +160,7 @@ async function handlePair(deps: SendDuePromptsDeps, pair: PromptPair, now: Date)
     ...(deliveryId === undefined ? {} : { deliveryId }),
   });
 
+  await settleEarlierWeeks(deps, pair, slot.weekKey, now);
   const existing = await deps.deliveries.findForWeek(pair.teamId, pair.id, slot.weekKey);
   if (existing !== null) {
     if (existing.status !== 'reserved') return result('skipped', 'already_sent', existing.id);
@@ -274,6 +275,34 @@ async function recover(
   }
   deps.logger.info(log, 'interrupted prompt was never posted; posting it now');
   return post(deps, pair, { ...delivery, reservedAt: now }, now, result);
+}
+
+/**
+ * A reservation of an earlier week is what a run that died leaves when the app then stayed down past the end
+ * of that week. Slack's history says whether it was posted: if so it is recorded as sent (so replies to it
+ * count); if not, that week is over and, like any missed week, its question is not sent late.
+ */
+async function settleEarlierWeeks(deps: SendDuePromptsDeps, pair: PromptPair, weekKey: string, now: Date) {
+  for (const delivery of await deps.deliveries.reservedBeforeWeek(pair.teamId, pair.id, weekKey)) {
+    if (now.getTime() - delivery.reservedAt.getTime() < RESERVATION_LEASE_MS) continue;
+    if (!(await deps.deliveries.renewReservation(pair.teamId, delivery.id, delivery.reservedAt, now)))
+      continue;
+    const channel = delivery.channelId ?? pair.channelId;
+    const found: Lookup =
+      channel === null ? { kind: 'absent' } : await findPostedPrompt(deps, channel, delivery.id);
+    const log = { teamId: pair.teamId, pairId: pair.id, deliveryId: delivery.id, weekKey: delivery.weekKey };
+    if (found.kind === 'posted' && channel !== null) {
+      await deps.deliveries.recordSent(pair.teamId, delivery.id, {
+        channelId: channel,
+        ts: found.ts,
+        sentAt: now,
+      });
+      deps.logger.info(log, 'earlier week prompt found posted; recorded');
+    } else if (found.kind === 'absent') {
+      await deps.deliveries.recordFailed(pair.teamId, delivery.id, 'week_missed');
+      deps.logger.info(log, 'earlier week prompt was never posted; that week is over');
+    }
+  }
 }
 
 type Lookup = { kind: 'posted'; ts: string } | { kind: 'absent' } | { kind: 'unknown'; reason: string };

@@ -218,6 +218,48 @@ describe('which question, and exactly once', () => {
     expect(lastSummary(t)).toMatchObject({ sent: 0, skipped: 1 });
   });
 
+  it('a run interrupted after posting, with the app then down past the end of the week, is settled next week', async () => {
+    const posted = newPair(t, { menteeTz: 'Europe/London' });
+    const unposted = newPair(t, { menteeTz: 'Europe/London', mentorTz: 'Europe/London' });
+    const deps = sendDuePromptsDeps(t.app.context);
+    await sendDuePrompts(
+      {
+        ...deps,
+        messenger: {
+          ...deps.messenger,
+          postMessage: async (channel, message, options) => {
+            if (channel === unposted.channelId) throw new Error('process killed');
+            return deps.messenger.postMessage(channel, message, options);
+          },
+        },
+        deliveries: {
+          ...deps.deliveries,
+          recordSent: async () => {
+            throw new Error('process killed');
+          },
+        },
+      },
+      t.clock.now(),
+    );
+    expect(deliveriesOf(t.app.context.db, posted.pairId)).toMatchObject([{ status: 'reserved' }]);
+
+    // Back a week later, at the next slot.
+    t.clock.advance(7 * 24 * HOUR);
+    await t.tick();
+    const first = t.fake.messages(posted.channelId)[0];
+    expect(deliveriesOf(t.app.context.db, posted.pairId)).toMatchObject([
+      { status: 'sent', messageTs: first?.ts },
+      { status: 'sent' },
+    ]);
+    expect(t.fake.messages(posted.channelId)).toHaveLength(2);
+    // The week that was never posted stays missed, as any missed week does; this week's question goes out.
+    expect(deliveriesOf(t.app.context.db, unposted.pairId)).toMatchObject([
+      { status: 'failed', error: 'week_missed' },
+      { status: 'sent' },
+    ]);
+    expect(t.fake.messages(unposted.channelId)).toHaveLength(1);
+  });
+
   it('a run interrupted after reserving and before posting, then run again, still sends (no prompt lost)', async () => {
     const older = newPair(t, { menteeTz: 'Europe/London' });
     const pair = newPair(t, { menteeTz: 'Europe/London', mentorTz: 'Europe/London' });
