@@ -11,25 +11,25 @@ import {
 import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/slack/views/signup-modals';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
+  ADA,
+  BEN,
+  CARA,
+  asFakeUsers,
   seedDelivery,
   seedMenteeRequest,
   seedOpenOffer,
   seedPair,
   seedPerson,
-  type Person,
 } from '../support/seed-participation';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
-const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
-const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
-const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
 const NEWBIE = 'U0NEWBIE';
 const ADMIN = 'U0ADMIN';
 const OWNER = 'U0OWNER';
 const USERS: FakeUser[] = [
-  ...[ADA, BEN, CARA].map((p) => ({ id: p.userId, teamId: TEAM, name: p.name, tz: 'Europe/London' })),
+  ...asFakeUsers([ADA, BEN, CARA]),
   { id: NEWBIE, teamId: TEAM, name: 'Newbie' },
   { id: ADMIN, teamId: TEAM, name: 'Programme Admin' },
   { id: OWNER, teamId: TEAM, name: 'Workspace Owner', isOwner: true },

@@ -1,6 +1,5 @@
 // /mentor end: choosing the pairing, the feedback modal, the partner's feedback, freed capacity and matching.
 import { and, eq } from 'drizzle-orm';
-import type { FakeUser } from '../../src/dev/fake-slack-server';
 import { FEEDBACK_FIELDS } from '../../src/domain/feedback-form';
 import { feedback, pairs, proposals } from '../../src/storage/schema';
 import {
@@ -10,26 +9,21 @@ import {
 } from '../../src/slack/self-service-ids';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
+  ADA,
+  BEN,
+  CARA,
+  asFakeUsers,
   seedMenteeRequest,
   seedOpenOffer,
   seedPair,
   seedPerson,
-  type Person,
 } from '../support/seed-participation';
 import { countRows } from '../support/test-database';
-import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
-const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
-const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
-const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
 const DEV = 'U0DEV';
-const USERS: FakeUser[] = [ADA, BEN, CARA].map((p) => ({
-  id: p.userId,
-  teamId: TEAM,
-  name: p.name,
-  tz: 'Europe/London',
-}));
+const USERS = asFakeUsers([ADA, BEN, CARA]);
 
 let t: TestApp;
 let offerId: number;

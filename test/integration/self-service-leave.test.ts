@@ -1,7 +1,6 @@
 // /mentor leave and deleted Slack accounts: every row naming the person is erased or made anonymous, table by
 // table, while the programme's figures still add up.
 import { eq } from 'drizzle-orm';
-import type { FakeUser } from '../../src/dev/fake-slack-server';
 import type { ReportFigures } from '../../src/domain/report-figures';
 import {
   exclusions,
@@ -20,6 +19,9 @@ import { SELF_SERVICE_ACTIONS, SELF_SERVICE_CALLBACKS } from '../../src/slack/se
 import { buildReport } from '../../src/use-cases/build-report';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
+  BEN,
+  CARA,
+  asFakeUsers,
   findTextEverywhere,
   seedDelivery,
   seedExclusionOf,
@@ -38,20 +40,13 @@ import { DAY, HOUR } from '../support/test-clock';
 // Leo mentors Ben (running) and mentored Olga (ended), is asked to mentor Cara, turned Dora down, and asked
 // for a mentor himself: Mia has been asked to mentor him.
 const LEO: Person = { userId: 'U0LEO', name: 'Leopold Leaverton', level: 2, department: 'Design' };
-const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
 const OLGA: Person = { userId: 'U0OLGA', name: 'Olga Former', level: 6, department: 'Design' };
-const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
 const DORA: Person = { userId: 'U0DORA', name: 'Dora Director', level: 5, department: 'Finance' };
 const MIA: Person = { userId: 'U0MIA', name: 'Mia Graduate', level: 1, department: 'Engineering' };
 const BOSS = 'U0BOSS';
 const DEV = 'U0DEV';
 const PEOPLE = [LEO, BEN, OLGA, CARA, DORA, MIA];
-const USERS: FakeUser[] = PEOPLE.map((p) => ({
-  id: p.userId,
-  teamId: TEAM,
-  name: p.name,
-  tz: 'Europe/London',
-}));
+const USERS = asFakeUsers(PEOPLE);
 
 // What Leo wrote: none of it may survive.
 const LEO_NOTE = 'LEO-NOTE I run our TikTok account';

@@ -1,32 +1,26 @@
 // /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
 import { and, eq } from 'drizzle-orm';
-import type { FakeUser } from '../../src/dev/fake-slack-server';
 import { APOLOGY } from '../../src/slack/slack-app';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
+  ADA,
+  BEN,
+  CARA,
+  asFakeUsers,
   seedDelivery,
   seedMenteeRequest,
   seedOpenOffer,
   seedPair,
   seedPerson,
   seedProposal,
-  type Person,
 } from '../support/seed-participation';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 
-const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
-const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
-const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
 const DEV = 'U0DEV';
-const USERS: FakeUser[] = [ADA, BEN, CARA, { userId: DEV, name: 'Dev' } as Person].map((p) => ({
-  id: p.userId,
-  teamId: TEAM,
-  name: p.name,
-  tz: 'Europe/London',
-}));
+const USERS = asFakeUsers([ADA, BEN, CARA, { userId: DEV, name: 'Dev' }]);
 
 let t: TestApp;
 let pairId: number;

@@ -16,6 +16,7 @@ import {
   requestTopics,
   topics,
 } from '../../src/storage/schema';
+import type { FakeUser } from '../../src/dev/fake-slack-server';
 import { TEAM } from './test-app';
 
 export interface Person {
@@ -27,6 +28,16 @@ export interface Person {
   teamId?: string;
   pausedAt?: Date | null;
   pausedUntil?: Date | null;
+}
+
+/** The cast of the self-service tests: a junior mentor and two senior colleagues. */
+export const ADA: Person = { userId: 'U0ADA', name: 'Ada Mentor', level: 1, department: 'Engineering' };
+export const BEN: Person = { userId: 'U0BEN', name: 'Ben Mentee', level: 5, department: 'Sales' };
+export const CARA: Person = { userId: 'U0CARA', name: 'Cara Senior', level: 4, department: 'Marketing' };
+
+/** The people as the fake Slack's users.info knows them, all in London. */
+export function asFakeUsers(people: readonly Pick<Person, 'userId' | 'name'>[]): FakeUser[] {
+  return people.map((p) => ({ id: p.userId, teamId: TEAM, name: p.name, tz: 'Europe/London' }));
 }
 
 export function seedPerson(db: Db, person: Person, profileFetchedAt: Date): void {
