@@ -22,7 +22,7 @@ import {
 } from './cli/prompt-commands';
 import { REPORT_USAGE, runReportCommand } from './cli/report-command';
 import { closeDatabase } from './storage/database';
-import { createDatabase } from './wiring';
+import { createDatabase } from './composition/wiring';
 
 export interface CliCommand {
   usage: string;

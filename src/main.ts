@@ -2,7 +2,7 @@
 // closes the server and the database. A second signal exits at once.
 import { constants } from 'node:os';
 import { describeConfigProblems, hasNoSlackCredentials, loadConfig, SETUP_GUIDE } from './config';
-import { startApp, type RunningApp, type StopOptions } from './wiring';
+import { startApp, type RunningApp, type StopOptions } from './composition/wiring';
 
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
+import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, openDatabase } from '../../src/storage/database';
 import { option, REPO_ROOT } from '../support/child';
 import { writeResult } from '../support/results';

@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { loadConfig } from '../../src/config';
-import { startApp } from '../../src/wiring';
+import { startApp } from '../../src/composition/wiring';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET, type ChildMessage } from './bench-slack';
 
 async function startReal(apiUrl: string, databasePath: string, logFile: string) {

@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Config } from '../config';
 import { matchAllTeams } from '../use-cases/match-all-teams';
 import { matchingDeps, type MatchingRun } from '../use-cases/run-matching';
-import { closeContext, createContext } from '../wiring';
+import { closeContext, createContext } from '../composition/wiring';
 
 export async function runMatchCommand(config: Config): Promise<number> {
   // Logs go to stderr so that stdout holds only the report.

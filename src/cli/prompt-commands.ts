@@ -5,7 +5,7 @@ import { closeDatabase } from '../storage/database';
 import { createPromptsRepository, INSTALL_WIDE, type Prompt } from '../storage/prompts-repository';
 import { addPrompt, movePrompt, setPromptEnabled, type LibraryEdit } from '../use-cases/edit-prompt-library';
 import { sendDuePrompts, sendDuePromptsDeps, type PairResult } from '../use-cases/send-due-prompts';
-import { closeContext, createContext, createDatabase } from '../wiring';
+import { closeContext, createContext, createDatabase } from '../composition/wiring';
 
 export const PROMPTS_USAGE = 'prompts list|add|disable|enable|move';
 const PROMPTS_DETAIL = [

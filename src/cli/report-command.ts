@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { reportCsvFiles } from '../report/report-csv';
 import { reportText } from '../report/report-text';
 import { buildReport } from '../use-cases/build-report';
-import { closeContext, createContext } from '../wiring';
+import { closeContext, createContext } from '../composition/wiring';
 
 export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
 

@@ -1,5 +1,5 @@
 // Keeps the database from growing without bound.
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import type { Job } from './scheduler';
 
 // Slack retries an event for minutes at most; a day of ids is far more than de-duplication needs.

@@ -1,5 +1,5 @@
 // The jobs the in-process scheduler runs on every tick, in this order.
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import { housekeepingJobs } from './housekeeping-jobs';
 import { matchingJobs } from './matching-jobs';
 import { participationJobs } from './participation-jobs';

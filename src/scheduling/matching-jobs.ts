@@ -1,7 +1,7 @@
 // Matching on the scheduler: unanswered proposals expire on every tick (so the next mentor is asked within
 // minutes of the deadline), and every workspace with open requests is matched once per UTC day.
 import { DateTime } from 'luxon';
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import { lastJobRuns } from '../storage/job-runs';
 import { expireProposals } from '../use-cases/expire-proposals';
 import { matchAllTeams } from '../use-cases/match-all-teams';

@@ -1,5 +1,5 @@
 // Scheduled self-service work: breaks taken for N weeks end by themselves.
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import { endExpiredPauses } from '../use-cases/end-expired-pauses';
 import { selfServiceDeps } from '../use-cases/self-service-deps';
 import type { Job } from './scheduler';

@@ -1,7 +1,7 @@
 // Weekly prompts on the scheduler: every tick sends the questions whose local slot has come (each pair's
 // week is claimed once, so ticking often costs nothing), asks quiet pairs whether to pause, then sends the
 // mid-week reminders. The pause question goes first so a pair gets it instead of, not besides, a reminder.
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import { askInactivePairs, inactivityDeps } from '../use-cases/ask-inactive-pairs';
 import { sendDuePrompts, sendDuePromptsDeps } from '../use-cases/send-due-prompts';
 import { nudgeDeps, sendPromptNudges } from '../use-cases/send-prompt-nudges';

@@ -1,7 +1,7 @@
 // The in-process scheduler: every tick runs each job once for "now". Jobs are plain async functions of the
 // instant, so tests call runDueJobs(now) with any instant and never wait for a timer.
 import { newLogId, withLogFields, type Logger } from '../logger';
-import type { Clock } from './clock';
+import type { Clock } from '../ports/clock';
 
 export interface Job {
   readonly name: string;

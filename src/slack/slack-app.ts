@@ -17,6 +17,7 @@ import {
 import type { WebClient, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
 import { newLogId, toBoltLogger, withLogFields, type Logger } from '../logger';
+import { errorSummary } from '../errors';
 import type { InFlightWork } from './in-flight-work';
 import { BODY_LIMIT_BYTES, checkPayload, guardHttpReceiver, MalformedPayloadError } from './request-guard';
 
@@ -257,18 +258,4 @@ function healthHandler(health: () => Health) {
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
   };
-}
-
-/** The error's class and message, never its payload: Slack errors can echo request data. */
-export function errorSummary(error: unknown): { name: string; message: string; code?: string } {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    const slackError = (error as { data?: { error?: unknown } }).data?.error;
-    return {
-      name: error.name,
-      message: typeof slackError === 'string' ? slackError : error.message,
-      ...(typeof code === 'string' ? { code } : {}),
-    };
-  }
-  return { name: 'unknown', message: String(error) };
 }

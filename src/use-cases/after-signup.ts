@@ -1,5 +1,5 @@
 // Runs after someone stores an offer or a request, once they have been told it is saved.
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import { matchingDeps, runMatching } from './run-matching';
 
 export async function afterSignup(context: AppContext, teamId: string): Promise<void> {

@@ -2,7 +2,7 @@
 // them resumes it; Keep going starts the count of unanswered questions afresh, so they are not asked again
 // for the same quiet spell.
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 
 export interface InactivityAnswerDeps {

@@ -3,10 +3,11 @@
 // pressed a button, and the reminder time has passed.
 import { INACTIVITY_STREAK, unansweredStreak } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
-import { slackErrorCode, type Messenger } from '../slack/messenger';
-import { errorSummary } from '../slack/slack-app';
-import { inactivityQuestion } from '../slack/views/prompt-message';
+import type { AppContext } from '../composition/app-context';
+import type { Messenger } from '../ports/messenger';
+import { slackErrorCode } from '../errors';
+import { errorSummary } from '../errors';
+import { inactivityQuestion } from '../views/prompt-message';
 import type {
   Delivery,
   PromptDeliveriesRepository,

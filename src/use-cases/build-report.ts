@@ -5,7 +5,7 @@ import {
   type ReportFigures,
 } from '../domain/report-figures';
 import { isoWeekKey } from '../domain/prompt-schedule';
-import type { Clock } from '../scheduling/clock';
+import type { Clock } from '../ports/clock';
 import type { ReportRepository } from '../storage/report-repository';
 
 export interface BuildReportDeps {

@@ -1,15 +1,15 @@
 // A mentor's answer to a proposal. Accept stores the pair, opens the pair's group DM and introduces them;
 // decline frees the mentee for the next best mentor. Clicks that come too late or twice change nothing and
 // get a polite answer instead.
-import { errorSummary } from '../slack/slack-app';
-import type { PostedRef } from '../slack/messenger';
-import { introductionMessage } from '../slack/views/introduction-message';
+import { errorSummary } from '../errors';
+import type { PostedRef } from '../ports/messenger';
+import { introductionMessage } from '../views/introduction-message';
 import {
   decisionRefusalText,
   proposalClosedMessage,
   proposalGoneMessage,
   type ProposalClosing,
-} from '../slack/views/proposal-messages';
+} from '../views/proposal-messages';
 import type { ProposalDetails } from '../storage/matching-repository';
 import { runMatching, type MatchingDeps } from './run-matching';
 

@@ -1,5 +1,5 @@
 // The scheduler's part of pausing: a break taken for N weeks ends by itself once the weeks are up.
-import { errorSummary } from '../slack/slack-app';
+import { errorSummary } from '../errors';
 import { resumeParticipation } from './resume-participation';
 import type { SelfServiceDeps } from './self-service-deps';
 

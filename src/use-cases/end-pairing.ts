@@ -2,7 +2,7 @@
 // then the partner is told kindly and offered to give feedback too, and the freed place goes back to matching.
 import type { FeedbackInput } from '../domain/feedback-form';
 import type { EndResult } from '../storage/participation-repository';
-import { pairingEndedMessage } from '../slack/views/participation-messages';
+import { pairingEndedMessage } from '../views/participation-messages';
 import { bestEffort, type SelfServiceDeps } from './self-service-deps';
 
 export async function endPairing(

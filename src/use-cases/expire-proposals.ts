@@ -1,6 +1,6 @@
 // Proposals nobody answered in time expire: the mentor's message loses its buttons and the mentee goes to the
 // next best mentor.
-import { errorSummary } from '../slack/slack-app';
+import { errorSummary } from '../errors';
 import { closeProposalMessage } from './decide-proposal';
 import { runMatching, type MatchingDeps } from './run-matching';
 

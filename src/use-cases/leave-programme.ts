@@ -1,8 +1,8 @@
 // A person leaves (or their Slack account is deleted): everything that names them is erased in one
 // transaction, their pairs end and stay only as anonymous rows, and their partners are told kindly.
 import type { EraseResult } from '../storage/participation-repository';
-import { leftHomeView } from '../slack/views/home-view';
-import { leftConfirmationMessage, partnerLeftMessage } from '../slack/views/participation-messages';
+import { leftHomeView } from '../views/home-view';
+import { leftConfirmationMessage, partnerLeftMessage } from '../views/participation-messages';
 import { withdrawProposalMessages } from './pause-participation';
 import { bestEffort, type SelfServiceDeps } from './self-service-deps';
 

@@ -1,5 +1,5 @@
 // Runs matching for every workspace with open requests: the daily job and `mentor-circles match`.
-import { errorSummary } from '../slack/slack-app';
+import { errorSummary } from '../errors';
 import { runMatching, type MatchingDeps, type MatchingRun } from './run-matching';
 
 export async function matchAllTeams(deps: MatchingDeps): Promise<MatchingRun[]> {

@@ -1,7 +1,7 @@
 // "I can teach": stores the person's offer to mentor, with their profile, topics and exclusions.
 import type { OfferForm } from '../domain/signup-form';
-import type { Clock } from '../scheduling/clock';
-import type { Messenger } from '../slack/messenger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
 import type { MembersRepository } from '../storage/members-repository';
 import type { OffersRepository, SavedOffer } from '../storage/offers-repository';
 import { signupMemberFields } from './refresh-member-profile';

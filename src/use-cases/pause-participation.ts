@@ -2,7 +2,7 @@
 // partners are told kindly and proposals waiting on them are withdrawn so nobody waits for a paused person.
 import { pauseEndsAt } from '../domain/pause';
 import type { PauseResult, WithdrawnProposal } from '../storage/participation-repository';
-import { partnerPausedMessage, proposalWithdrawnMessage } from '../slack/views/participation-messages';
+import { partnerPausedMessage, proposalWithdrawnMessage } from '../views/participation-messages';
 import { bestEffort, type SelfServiceDeps } from './self-service-deps';
 
 export async function pauseParticipation(

@@ -1,8 +1,8 @@
 // Publishes a person's App Home tab: their status and buttons, and the programme's headline figures when they
 // are a programme admin. Called when they open the tab and whenever their participation changes.
-import type { AppContext } from '../slack/app-context';
-import { errorSummary } from '../slack/slack-app';
-import { homeView } from '../slack/views/home-view';
+import type { AppContext } from '../composition/app-context';
+import { errorSummary } from '../errors';
+import { homeView } from '../views/home-view';
 import { buildReport } from './build-report';
 import { isProgrammeAdmin } from './check-programme-admin';
 

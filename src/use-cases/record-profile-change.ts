@@ -1,6 +1,6 @@
 // Slack told us someone's profile changed: refresh what we keep of it, but only for people who joined.
-import type { Clock } from '../scheduling/clock';
-import type { SlackProfile } from '../slack/messenger';
+import type { Clock } from '../ports/clock';
+import type { SlackProfile } from '../ports/messenger';
 import type { MembersRepository } from '../storage/members-repository';
 import { profileFields } from './refresh-member-profile';
 

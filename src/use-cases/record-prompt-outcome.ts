@@ -1,7 +1,7 @@
 // "We discussed it" / "Skip this week" under a weekly question. Pressing either again changes nothing but
 // the reply; either of the two people may press them, nobody else.
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository, PromptOutcome } from '../storage/prompt-deliveries-repository';
 
 export interface PromptOutcomeDeps {

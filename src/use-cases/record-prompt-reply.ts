@@ -2,7 +2,7 @@
 // of the two people in the pair, the question counts as answered. Only that fact is kept — who, when and
 // how many replies — never the words: this function is not even given the message text.
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
+import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 import type { ProcessedEventsRepository } from '../storage/processed-events-repository';
 

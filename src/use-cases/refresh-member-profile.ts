@@ -1,5 +1,5 @@
-import type { Messenger, SlackProfile } from '../slack/messenger';
-import type { Clock } from '../scheduling/clock';
+import type { Messenger, SlackProfile } from '../ports/messenger';
+import type { Clock } from '../ports/clock';
 import type { Member, MembersRepository } from '../storage/members-repository';
 
 export interface RefreshProfileDeps {

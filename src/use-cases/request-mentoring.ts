@@ -1,7 +1,7 @@
 // "I want to learn": stores the person's request for a mentor, with their profile, topics and exclusions.
 import type { FindForm } from '../domain/signup-form';
-import type { Clock } from '../scheduling/clock';
-import type { Messenger } from '../slack/messenger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
 import type { MembersRepository } from '../storage/members-repository';
 import type { RequestsRepository, SavedRequest } from '../storage/requests-repository';
 import { signupMemberFields } from './refresh-member-profile';

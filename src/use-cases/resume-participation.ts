@@ -1,7 +1,7 @@
 // A person comes back from a break, by hand or because the weeks they chose are up: their pairs run again
 // (unless the partner is on a break too), their partners hear they are back, and matching looks at them again.
 import type { ResumeResult } from '../storage/participation-repository';
-import { partnerResumedMessage, pauseEndedMessage } from '../slack/views/participation-messages';
+import { partnerResumedMessage, pauseEndedMessage } from '../views/participation-messages';
 import { bestEffort, type SelfServiceDeps } from './self-service-deps';
 
 export async function resumeParticipation(

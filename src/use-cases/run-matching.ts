@@ -2,15 +2,11 @@
 // mentees that someone is being asked, or, once, that they are on the waitlist.
 import { proposeMatches, type MatchInput } from '../domain/matching';
 import type { Logger } from '../logger';
-import type { Clock } from '../scheduling/clock';
-import type { AppContext } from '../slack/app-context';
-import type { Messenger } from '../slack/messenger';
-import { errorSummary } from '../slack/slack-app';
-import {
-  menteeProposalNotice,
-  proposalRequestMessage,
-  waitlistMessage,
-} from '../slack/views/proposal-messages';
+import type { Clock } from '../ports/clock';
+import type { AppContext } from '../composition/app-context';
+import type { Messenger } from '../ports/messenger';
+import { errorSummary } from '../errors';
+import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
 import type {
   MatchingPool,
   MatchingRepository,

@@ -1,10 +1,10 @@
 // What the self-service use cases (pause, resume, end, feedback, leave) need, built once per request from the
 // app context. Matching and the Home tab are passed in as plain functions so each use case reads as intent.
 import type { Logger } from '../logger';
-import type { Clock } from '../scheduling/clock';
-import type { AppContext } from '../slack/app-context';
-import type { Messenger } from '../slack/messenger';
-import { errorSummary } from '../slack/slack-app';
+import type { Clock } from '../ports/clock';
+import type { AppContext } from '../composition/app-context';
+import type { Messenger } from '../ports/messenger';
+import { errorSummary } from '../errors';
 import type { ParticipationRepository } from '../storage/participation-repository';
 import { publishHome } from './publish-home';
 import { matchingDeps, runMatching } from './run-matching';

@@ -25,10 +25,11 @@
 // leaves the reservation for the recovery above, because the post may or may not have happened.
 import { choosePrompt, dueSlot, pairTimeZone, type PromptTime } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
-import { slackErrorCode, type Messenger } from '../slack/messenger';
-import { errorSummary } from '../slack/slack-app';
-import { PROMPT_EVENT_TYPE, promptMessage, promptMetadata } from '../slack/views/prompt-message';
+import type { AppContext } from '../composition/app-context';
+import type { Messenger } from '../ports/messenger';
+import { slackErrorCode } from '../errors';
+import { errorSummary } from '../errors';
+import { PROMPT_EVENT_TYPE, promptMessage, promptMetadata } from '../views/prompt-message';
 import type {
   Delivery,
   PromptDeliveriesRepository,

@@ -3,10 +3,11 @@
 // between is a smaller harm than a duplicate.
 import { nudgeDue } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../slack/app-context';
-import { slackErrorCode, type Messenger } from '../slack/messenger';
-import { errorSummary } from '../slack/slack-app';
-import { nudgeMessage } from '../slack/views/prompt-message';
+import type { AppContext } from '../composition/app-context';
+import type { Messenger } from '../ports/messenger';
+import { slackErrorCode } from '../errors';
+import { errorSummary } from '../errors';
+import { nudgeMessage } from '../views/prompt-message';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 import { mapLimited } from './limited-concurrency';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';

@@ -1,4 +1,4 @@
-import type { Messenger } from '../slack/messenger';
+import type { Messenger } from '../ports/messenger';
 
 export interface ReportFile {
   filename: string;

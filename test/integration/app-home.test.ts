@@ -1,14 +1,14 @@
 // The App Home tab: what a newcomer, a mentor, a mentee and an admin see, and every button on it, also when
 // clicked twice or after the state changed.
 import { and, eq } from 'drizzle-orm';
-import type { FakeUser } from '../../src/dev/fake-slack-server';
+import type { FakeUser } from '../../dev/fake-slack-server';
 import { members, pairs } from '../../src/storage/schema';
 import {
   SELF_SERVICE_ACTIONS,
   SELF_SERVICE_CALLBACKS,
   SELF_SERVICE_FIELDS,
-} from '../../src/slack/self-service-ids';
-import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/slack/views/signup-modals';
+} from '../../src/views/self-service-ids';
+import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   ADA,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { runDemo, type DemoResult } from '../../src/dev/demo';
+import { runDemo, type DemoResult } from '../../dev/demo';
 import { makeTempDir } from '../support/test-database';
 
 type Node = DefaultTreeAdapterMap['node'];

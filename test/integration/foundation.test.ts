@@ -1,5 +1,5 @@
-import { FORM, slashCommandBody } from '../../src/dev/signed-requests';
-import { SUBCOMMANDS } from '../../src/slack/mentor-command';
+import { FORM, slashCommandBody } from '../../dev/signed-requests';
+import { SUBCOMMANDS } from '../../src/views/mentor-command';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 

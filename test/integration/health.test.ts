@@ -3,8 +3,8 @@
 import net from 'node:net';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startFakeSlack } from '../../src/dev/fake-slack-server';
-import { startApp } from '../../src/wiring';
+import { startFakeSlack } from '../../dev/fake-slack-server';
+import { startApp } from '../../src/composition/wiring';
 import { createTestClock, HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -3,10 +3,10 @@
 import http from 'node:http';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startFakeSlack } from '../../src/dev/fake-slack-server';
-import { startApp } from '../../src/wiring';
+import { startFakeSlack } from '../../dev/fake-slack-server';
+import { startApp } from '../../src/composition/wiring';
 import { createTestClock } from '../support/test-clock';
-import { FORM, JSON_TYPE, signature, slashCommandBody } from '../../src/dev/signed-requests';
+import { FORM, JSON_TYPE, signature, slashCommandBody } from '../../dev/signed-requests';
 import { countRows, makeTempDir } from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 

@@ -1,6 +1,6 @@
 // What an operator reads: one JSON object per line, with level, time, component and the id of the request or
 // run it belongs to; and never a token, the signing secret or anything a person wrote.
-import { JSON_TYPE } from '../../src/dev/signed-requests';
+import { JSON_TYPE } from '../../dev/signed-requests';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 
 const MENTOR = 'U0LOGMENTOR';

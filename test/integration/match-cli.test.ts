@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { runCli } from '../../src/cli';
-import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
+import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
 import { seedOffer, seedRequest } from '../support/seed-programme';
 import { makeTempDir } from '../support/test-database';

@@ -1,4 +1,4 @@
-import type { PostedMessage } from '../../src/dev/fake-slack-server';
+import type { PostedMessage } from '../../dev/fake-slack-server';
 import { DAILY_MATCH_JOB } from '../../src/scheduling/matching-jobs';
 import { pairs, requests } from '../../src/storage/schema';
 import { matchingDeps, runMatching } from '../../src/use-cases/run-matching';

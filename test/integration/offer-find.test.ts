@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { FORM, slashCommandBody } from '../../src/dev/signed-requests';
+import { FORM, slashCommandBody } from '../../dev/signed-requests';
 import { blockKitProblems } from '../support/block-kit-limits';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';

@@ -1,7 +1,7 @@
 // The prompt library as the migration leaves it, `mentor-circles prompts …` and `mentor-circles send-prompts`.
 import path from 'node:path';
 import { runCli } from '../../src/cli';
-import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
+import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
 import { prompts } from '../../src/storage/schema';
 import { deliveriesOf, seedPair } from '../support/seed-pairs';

@@ -6,7 +6,7 @@ import {
   SELF_SERVICE_ACTIONS,
   SELF_SERVICE_CALLBACKS,
   SELF_SERVICE_FIELDS,
-} from '../../src/slack/self-service-ids';
+} from '../../src/views/self-service-ids';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   ADA,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startFakeSlack, type FakeSlack } from '../../src/dev/fake-slack-server';
-import { startApp, type RunningApp } from '../../src/wiring';
+import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
+import { startApp, type RunningApp } from '../../src/composition/wiring';
 import { makeTempDir } from '../support/test-database';
 import { createTestClock } from '../support/test-clock';
 

@@ -1,7 +1,7 @@
 // Puts pairs (and their two members, with time zones) straight into the database, for the weekly-prompt
 // tests, which start where matching ends. The group DM is the fake Slack's channel for the two people.
 import { eq } from 'drizzle-orm';
-import type { FakeSlack } from '../../src/dev/fake-slack-server';
+import type { FakeSlack } from '../../dev/fake-slack-server';
 import type { Db } from '../../src/storage/database';
 import { members, pairs, promptDeliveries } from '../../src/storage/schema';
 import { TEAM } from './test-app';

@@ -16,7 +16,7 @@ import {
   requestTopics,
   topics,
 } from '../../src/storage/schema';
-import type { FakeUser } from '../../src/dev/fake-slack-server';
+import type { FakeUser } from '../../dev/fake-slack-server';
 import { TEAM } from './test-app';
 
 export interface Person {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { WebClientOptions } from '@slack/web-api';
 import { loadConfig, type Config } from '../../src/config';
-import { startFakeSlack, type FakeSlack, type FakeUser } from '../../src/dev/fake-slack-server';
+import { startFakeSlack, type FakeSlack, type FakeUser } from '../../dev/fake-slack-server';
 import {
   blockActionPayload,
   eventBody,
@@ -18,8 +18,8 @@ import {
   type SignOptions,
   type SlackHttpResponse,
   type ViewSubmission,
-} from '../../src/dev/signed-requests';
-import { startApp, type RunningApp } from '../../src/wiring';
+} from '../../dev/signed-requests';
+import { startApp, type RunningApp } from '../../src/composition/wiring';
 import { createTestClock, type TestClock } from './test-clock';
 import { makeTempDir } from './test-database';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/scheduling/clock';
+import type { Clock } from '../../src/ports/clock';
 
 export interface TestClock extends Clock {
   set(instant: Date | string): void;

@@ -5,7 +5,7 @@ import {
   mrkdwnToHtml,
   mrkdwnToText,
   viewToText,
-} from '../../src/dev/demo-transcript';
+} from '../../dev/demo-transcript';
 
 const names = (userId: string) => ({ U1: 'Ada Lovelace', U2: "Sam O'Brien" })[userId] ?? userId;
 

@@ -1,4 +1,4 @@
-import { createRateLimiter } from '../../src/dev/fake-rate-limits';
+import { createRateLimiter } from '../../dev/fake-rate-limits';
 
 describe('the fake Slack posting limits', () => {
   it('allows one message per second per channel and says how long to wait', () => {

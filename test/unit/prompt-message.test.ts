@@ -5,7 +5,7 @@ import {
   promptMessage,
   promptMetadata,
   PROMPT_ACTIONS,
-} from '../../src/slack/views/prompt-message';
+} from '../../src/views/prompt-message';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { introductionMessage } from '../../src/slack/views/introduction-message';
+import { introductionMessage } from '../../src/views/introduction-message';
 import {
   decisionRefusalText,
   menteeProposalNotice,
@@ -8,7 +8,7 @@ import {
   waitlistMessage,
   type ProposalClosing,
   type ProposalView,
-} from '../../src/slack/views/proposal-messages';
+} from '../../src/views/proposal-messages';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const asJson = (message: object) => message as Record<string, unknown>;

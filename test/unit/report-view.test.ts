@@ -12,7 +12,7 @@ import {
   reportMessage,
   reportRefusal,
   reportUsage,
-} from '../../src/slack/views/report-view';
+} from '../../src/views/report-view';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const generatedAt = new Date('2026-11-27T12:00:00Z');

@@ -1,8 +1,8 @@
 import type { ReportFigures } from '../../src/domain/report-figures';
 import { computeReportFigures } from '../../src/domain/report-figures';
 import type { MemberPair, ParticipationSnapshot } from '../../src/storage/participation-repository';
-import { SELF_SERVICE_ACTIONS } from '../../src/slack/self-service-ids';
-import { homeView, leftHomeView } from '../../src/slack/views/home-view';
+import { SELF_SERVICE_ACTIONS } from '../../src/views/self-service-ids';
+import { homeView, leftHomeView } from '../../src/views/home-view';
 import {
   leftConfirmationMessage,
   pairingEndedMessage,
@@ -11,7 +11,7 @@ import {
   partnerResumedMessage,
   pauseEndedMessage,
   proposalWithdrawnMessage,
-} from '../../src/slack/views/participation-messages';
+} from '../../src/views/participation-messages';
 import {
   chooseEndModal,
   feedbackModal,
@@ -19,8 +19,8 @@ import {
   noticeModal,
   parseFeedbackMetadata,
   pauseModal,
-} from '../../src/slack/views/self-service-modals';
-import { statusMessage } from '../../src/slack/views/status-view';
+} from '../../src/views/self-service-modals';
+import { statusMessage } from '../../src/views/status-view';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const NOW = new Date('2026-11-23T09:00:00Z');

@@ -1,7 +1,7 @@
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DEPARTMENTS, LEVELS } from '../../src/domain/catalogue';
 import type { SignupForm } from '../../src/domain/signup-form';
-import { offerConfirmation, requestConfirmation, signupModal } from '../../src/slack/views/signup-modals';
+import { offerConfirmation, requestConfirmation, signupModal } from '../../src/views/signup-modals';
 import type { SignupFormState } from '../../src/use-cases/load-signup-form';
 import { blockKitProblems } from '../support/block-kit-limits';
 

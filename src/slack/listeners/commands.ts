@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { AppContext } from '../app-context';
-import { parseMentorCommand, type SubcommandName } from '../mentor-command';
-import { helpBlocks } from '../views/help-view';
+import type { AppContext } from '../../composition/app-context';
+import { parseMentorCommand, type SubcommandName } from '../../views/mentor-command';
+import { helpBlocks } from '../../views/help-view';
 import { handleFind, handleOffer } from './offer-find-listeners';
 import { handleReportCommand } from './report-listeners';
 import { handleEnd, handleLeave, handlePause, handleResume, handleStatus } from './self-service-listeners';

@@ -1,6 +1,6 @@
 // Every Slack entry point of the app, registered in one place.
 import type { App } from '@slack/bolt';
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../../composition/app-context';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';

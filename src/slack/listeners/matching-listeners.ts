@@ -3,12 +3,12 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '
 import { decideProposal, type Decision } from '../../use-cases/decide-proposal';
 import { publishHome } from '../../use-cases/publish-home';
 import { matchingDeps } from '../../use-cases/run-matching';
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../../composition/app-context';
 import {
   decisionRefusalText,
   PROPOSAL_ACCEPT_ACTION,
   PROPOSAL_DECLINE_ACTION,
-} from '../views/proposal-messages';
+} from '../../views/proposal-messages';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 

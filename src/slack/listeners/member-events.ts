@@ -4,8 +4,8 @@ import type { App } from '@slack/bolt';
 import { leaveProgramme } from '../../use-cases/leave-programme';
 import { recordProfileChange } from '../../use-cases/record-profile-change';
 import { selfServiceDeps } from '../../use-cases/self-service-deps';
-import type { AppContext } from '../app-context';
-import { toSlackProfile, type SlackUser } from '../messenger';
+import type { AppContext } from '../../composition/app-context';
+import { toSlackProfile, type SlackUser } from '../../slack-api/slack-messenger';
 
 export function registerMemberEventListeners(app: App, context: AppContext): void {
   app.event('user_change', async ({ event, body }) => {

@@ -13,16 +13,17 @@ import { publishHome } from '../../use-cases/publish-home';
 import { loadSignupForm } from '../../use-cases/load-signup-form';
 import { offerMentoring } from '../../use-cases/offer-mentoring';
 import { requestMentoring } from '../../use-cases/request-mentoring';
-import type { AppContext } from '../app-context';
-import type { SlackMessage } from '../messenger';
-import { APOLOGY, errorSummary } from '../slack-app';
+import type { AppContext } from '../../composition/app-context';
+import type { SlackMessage } from '../../ports/messenger';
+import { APOLOGY } from '../slack-app';
+import { errorSummary } from '../../errors';
 import {
   FIND_CALLBACK_ID,
   OFFER_CALLBACK_ID,
   offerConfirmation,
   requestConfirmation,
   signupModal,
-} from '../views/signup-modals';
+} from '../../views/signup-modals';
 import type { SubcommandHandler } from './subcommand';
 
 const OPEN_FAILED =

@@ -8,13 +8,13 @@ import {
 import { promptOutcomeDeps, recordPromptOutcome } from '../../use-cases/record-prompt-outcome';
 import { promptReplyDeps, recordPromptReply } from '../../use-cases/record-prompt-reply';
 import type { PromptOutcome } from '../../storage/prompt-deliveries-repository';
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../../composition/app-context';
 import {
   inactivityAnswered,
   NOT_YOUR_PAIR,
   outcomeAcknowledgement,
   PROMPT_ACTIONS,
-} from '../views/prompt-message';
+} from '../../views/prompt-message';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 

@@ -4,8 +4,8 @@ import { reportCsvFiles } from '../../report/report-csv';
 import { buildReport } from '../../use-cases/build-report';
 import { isProgrammeAdmin } from '../../use-cases/check-programme-admin';
 import { sendReportFiles } from '../../use-cases/send-report-files';
-import type { AppContext } from '../app-context';
-import { errorSummary } from '../slack-app';
+import type { AppContext } from '../../composition/app-context';
+import { errorSummary } from '../../errors';
 import {
   reportCsvSent,
   reportFilesComment,
@@ -14,7 +14,7 @@ import {
   reportRefusal,
   reportUsage,
   type SlackText,
-} from '../views/report-view';
+} from '../../views/report-view';
 import type { SubcommandHandler } from './subcommand';
 
 export const handleReportCommand: SubcommandHandler = async ({ command, args, ack, respond, context }) => {

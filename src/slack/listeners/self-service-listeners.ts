@@ -30,10 +30,15 @@ import type {
   PauseResult,
   ResumeResult,
 } from '../../storage/participation-repository';
-import type { AppContext } from '../app-context';
-import { SELF_SERVICE_ACTIONS, SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from '../self-service-ids';
-import { APOLOGY, errorSummary } from '../slack-app';
-import { pauseConfirmation } from '../views/participation-messages';
+import type { AppContext } from '../../composition/app-context';
+import {
+  SELF_SERVICE_ACTIONS,
+  SELF_SERVICE_CALLBACKS,
+  SELF_SERVICE_FIELDS,
+} from '../../views/self-service-ids';
+import { APOLOGY } from '../slack-app';
+import { errorSummary } from '../../errors';
+import { pauseConfirmation } from '../../views/participation-messages';
 import { deliverReport } from './report-listeners';
 import {
   chooseEndModal,
@@ -43,10 +48,10 @@ import {
   parseFeedbackMetadata,
   pauseModal,
   PAUSE_UNTIL_RESUMED,
-} from '../views/self-service-modals';
-import { signupModal } from '../views/signup-modals';
-import { statusMessage } from '../views/status-view';
-import { mention } from '../views/text';
+} from '../../views/self-service-modals';
+import { signupModal } from '../../views/signup-modals';
+import { statusMessage } from '../../views/status-view';
+import { mention } from '../../views/text';
 import type { SubcommandArgs, SubcommandHandler } from './subcommand';
 
 const PAUSE_USAGE =

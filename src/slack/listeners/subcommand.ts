@@ -1,5 +1,5 @@
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
-import type { AppContext } from '../app-context';
+import type { AppContext } from '../../composition/app-context';
 
 /** What every `/mentor <word>` handler receives. `args` are the words after the subcommand. */
 export interface SubcommandArgs {

@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import type { Clock } from '../scheduling/clock';
+import type { Clock } from '../ports/clock';
 import type { Db } from '../storage/database';
 import type { Repositories } from '../storage/repositories';
-import type { InFlightWork } from './in-flight-work';
-import type { Messenger } from './messenger';
+import type { InFlightWork } from '../slack/in-flight-work';
+import type { Messenger } from '../ports/messenger';
 
 /** What listeners need to reach use cases. Built once, in wiring.ts. */
 export interface AppContext {

@@ -1,6 +1,6 @@
 // The "Offer mentoring" and "Find a mentor" modals, and the confirmations sent once one is saved.
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { DEPARTMENTS, LEVELS, levelLabel } from '../../domain/catalogue';
+import { DEPARTMENTS, LEVELS, levelLabel } from '../domain/catalogue';
 import {
   MAX_CAPACITY,
   MAX_CUSTOM_TOPIC_LENGTH,
@@ -12,12 +12,12 @@ import {
   SIGNUP_FIELDS,
   type SignupField,
   type SignupForm,
-} from '../../domain/signup-form';
-import type { OpenOffer } from '../../storage/offers-repository';
-import type { OpenRequest } from '../../storage/requests-repository';
-import type { Topic } from '../../storage/topics-repository';
-import type { SignupFormState } from '../../use-cases/load-signup-form';
-import type { SlackMessage } from '../messenger';
+} from '../domain/signup-form';
+import type { OpenOffer } from '../storage/offers-repository';
+import type { OpenRequest } from '../storage/requests-repository';
+import type { Topic } from '../storage/topics-repository';
+import type { SignupFormState } from '../use-cases/load-signup-form';
+import type { SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 export const OFFER_CALLBACK_ID = 'mentor_offer';

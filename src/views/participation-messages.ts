@@ -1,8 +1,8 @@
 // The messages people get when someone's participation changes: a partner takes a break or comes back, a
 // pairing ends, someone leaves. Kind and short; never more than the reader needs to know.
 import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from '../messenger';
-import { SELF_SERVICE_ACTIONS } from '../self-service-ids';
+import type { SlackMessage } from '../ports/messenger';
+import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { slackDate } from './status-view';
 import { mention } from './text';
 

@@ -1,10 +1,10 @@
 // The App Home tab: the person's status (the same builder as /mentor status), the buttons to act on it, and
 // for programme admins the headline figures of the report.
 import type { Button, HomeView, KnownBlock } from '@slack/types';
-import { isPaused } from '../../domain/pause';
-import type { ReportFigures } from '../../domain/report-figures';
-import type { ParticipationSnapshot } from '../../storage/participation-repository';
-import { SELF_SERVICE_ACTIONS } from '../self-service-ids';
+import { isPaused } from '../domain/pause';
+import type { ReportFigures } from '../domain/report-figures';
+import type { ParticipationSnapshot } from '../storage/participation-repository';
+import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { isNewcomer, statusBlocks } from './status-view';
 import { escapeMrkdwn, truncate } from './text';
 

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { SUBCOMMANDS } from '../mentor-command';
+import { SUBCOMMANDS } from './mentor-command';
 import { escapeMrkdwn } from './text';
 
 export function helpBlocks(unknownWord?: string): { text: string; blocks: KnownBlock[] } {

@@ -1,7 +1,7 @@
 // Block Kit for /mentor report: the programme figures in one message, well under Slack's 50 blocks and
 // 3000 characters per section whatever the size of the programme (long lists end with "and N more").
 import type { KnownBlock } from '@slack/types';
-import { REPORT_WEEKS, type ReportFigures } from '../../domain/report-figures';
+import { REPORT_WEEKS, type ReportFigures } from '../domain/report-figures';
 import {
   crossDepartmentSummary,
   formatDays,
@@ -12,7 +12,7 @@ import {
   levelGapSummary,
   plural,
   weekStartLabel,
-} from '../../report/report-format';
+} from '../report/report-format';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 /** Topics listed in the message; the CSV and the chart carry the rest. */

@@ -1,8 +1,8 @@
 // The messages around a proposal: the mentor's Accept / Decline DM (and what it becomes once answered), the
 // mentee's "we are asking someone" note, the waitlist note, and the short answers to late or repeated clicks.
 import type { KnownBlock } from '@slack/types';
-import { levelLabel } from '../../domain/catalogue';
-import type { SlackMessage } from '../messenger';
+import { levelLabel } from '../domain/catalogue';
+import type { SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 export const PROPOSAL_ACCEPT_ACTION = 'proposal_accept';

@@ -1,7 +1,7 @@
 // The first message in a new pair's group DM: who is who, why they were matched and how reverse mentoring
 // works, so neither has to guess what to do next.
 import type { KnownBlock } from '@slack/types';
-import type { SlackMessage } from '../messenger';
+import type { SlackMessage } from '../ports/messenger';
 import { describePerson, quote, topicList, type ProposalPerson } from './proposal-messages';
 import { mention, truncate } from './text';
 

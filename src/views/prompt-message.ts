@@ -1,7 +1,7 @@
 // The weekly question in a pair's group DM, the mid-week reminder in its thread, and the question asked
 // after several quiet weeks. Buttons carry the delivery (or pair) id as their value.
 import type { KnownBlock } from '@slack/types';
-import type { MessageMetadata, SlackMessage } from '../messenger';
+import type { MessageMetadata, SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 export const PROMPT_ACTIONS = {

@@ -6,10 +6,10 @@ import {
   MAX_FEEDBACK_COMMENT_LENGTH,
   MAX_RATING,
   MIN_RATING,
-} from '../../domain/feedback-form';
-import { PAUSE_CHOICES_WEEKS } from '../../domain/pause';
-import type { PairRole } from '../../storage/participation-repository';
-import { SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from '../self-service-ids';
+} from '../domain/feedback-form';
+import { PAUSE_CHOICES_WEEKS } from '../domain/pause';
+import type { PairRole } from '../storage/participation-repository';
+import { SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from './self-service-ids';
 import { mention, truncate } from './text';
 
 export type FeedbackMode = 'end' | 'feedback';

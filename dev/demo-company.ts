@@ -1,6 +1,6 @@
 // The made-up company the offline demo runs a programme in: people with names, levels, departments, time zones,
 // and what each would teach or like to learn. A seeded generator makes every run the same.
-import { DEPARTMENTS } from '../domain/catalogue';
+import { DEPARTMENTS } from '../src/domain/catalogue';
 
 export type Random = () => number;
 

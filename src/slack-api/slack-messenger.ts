@@ -1,67 +1,7 @@
-// Everything the use cases ask of Slack, as plain functions over one WebClient. Use cases depend on this
-// interface, never on the WebClient, so they read as intent ("send a DM") and tests see real HTTP calls.
-import type { KnownBlock, View } from '@slack/types';
+// The Slack Web API adapter: implements the Messenger port over one WebClient. Use cases depend on the port,
+// never on the WebClient, so they read as intent ("send a DM") and tests see real HTTP calls.
 import type { WebClient } from '@slack/web-api';
-
-export interface SlackMessage {
-  text: string;
-  blocks?: KnownBlock[];
-}
-
-export interface MessageMetadata {
-  event_type: string;
-  event_payload: Record<string, string | number | boolean>;
-}
-
-export interface PostedRef {
-  channel: string;
-  ts: string;
-}
-
-export interface SlackProfile {
-  userId: string;
-  name: string;
-  timeZone: string | null;
-  isWorkspaceAdmin: boolean;
-  deleted: boolean;
-}
-
-export interface Messenger {
-  fetchProfile(userId: string): Promise<SlackProfile>;
-  /** Opens (or finds) the DM or group DM with these people; Slack returns the same channel each time. */
-  openConversation(userIds: readonly string[]): Promise<string>;
-  postMessage(
-    channel: string,
-    message: SlackMessage,
-    options?: { threadTs?: string; metadata?: MessageMetadata },
-  ): Promise<PostedRef>;
-  sendDirectMessage(userId: string, message: SlackMessage): Promise<PostedRef>;
-  updateMessage(ref: PostedRef, message: SlackMessage): Promise<void>;
-  postEphemeral(channel: string, userId: string, message: SlackMessage): Promise<void>;
-  openModal(triggerId: string, view: View): Promise<string>;
-  publishHome(userId: string, view: View): Promise<void>;
-  uploadFiles(
-    channel: string,
-    files: readonly { filename: string; title: string; content: Buffer | string }[],
-    comment: string,
-  ): Promise<void>;
-  /** One page of a channel's top-level messages, newest first, with their metadata (conversations.history). */
-  channelHistory(channel: string, cursor?: string): Promise<HistoryPage>;
-}
-
-export interface HistoryPage {
-  messages: { ts: string; metadata?: MessageMetadata }[];
-  nextCursor: string | null;
-}
-
-/** The Slack error code of a call Slack answered with ok:false (e.g. channel_not_found); null otherwise. */
-export function slackErrorCode(error: unknown): string | null {
-  const data = (error as { code?: unknown; data?: { error?: unknown } } | null)?.data;
-  return (error as { code?: unknown } | null)?.code === 'slack_webapi_platform_error' &&
-    typeof data?.error === 'string'
-    ? data.error
-    : null;
-}
+import type { Messenger, MessageMetadata, SlackProfile } from '../ports/messenger';
 
 /** The fields of a Slack user object (users.info, user_change events) the app keeps. */
 export interface SlackUser {

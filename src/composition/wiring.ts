@@ -3,25 +3,27 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DestinationStream } from 'pino';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Config } from './config';
-import { createLogger, toBoltLogger, type Logger } from './logger';
-import { systemClock, type Clock } from './scheduling/clock';
-import { buildJobs } from './scheduling/jobs';
-import { createScheduler, type Scheduler } from './scheduling/scheduler';
+import type { Config } from '../config';
+import { createLogger, toBoltLogger, type Logger } from '../logger';
+import type { Clock } from '../ports/clock';
+import { buildJobs } from '../scheduling/jobs';
+import { createScheduler, type Scheduler } from '../scheduling/scheduler';
 import {
   closeDatabase,
   isDatabaseReachable,
   migrateDatabase,
   openDatabase,
   type Db,
-} from './storage/database';
-import { lastJobRuns, recordJobRun } from './storage/job-runs';
-import { createRepositories } from './storage/repositories';
-import type { AppContext } from './slack/app-context';
-import { createInFlightWork } from './slack/in-flight-work';
-import { registerListeners } from './slack/listeners';
-import { createMessenger } from './slack/messenger';
-import { createSlackApp, fetchBotIdentity, type BotIdentity } from './slack/slack-app';
+} from '../storage/database';
+import { lastJobRuns, recordJobRun } from '../storage/job-runs';
+import { createRepositories } from '../storage/repositories';
+import type { AppContext } from './app-context';
+import { createInFlightWork } from '../slack/in-flight-work';
+import { registerListeners } from '../slack/listeners';
+import { createMessenger } from '../slack-api/slack-messenger';
+import { createSlackApp, fetchBotIdentity, type BotIdentity } from '../slack/slack-app';
+
+const systemClock: Clock = { now: () => new Date() };
 
 export interface BuildOptions {
   clock?: Clock;
