@@ -7,6 +7,7 @@ import type { ParticipationSnapshot } from '../storage/participation-repository'
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { isNewcomer, statusBlocks } from './status-view';
 import { escapeMrkdwn, truncate } from './text';
+import { field } from './blocks';
 
 export interface HomeInput {
   snapshot: ParticipationSnapshot;
@@ -112,10 +113,6 @@ function adminBlocks(figures: ReportFigures): KnownBlock[] {
       elements: [button('Full report', SELF_SERVICE_ACTIONS.fullReport)],
     },
   ];
-}
-
-function field(label: string, value: string | number) {
-  return { type: 'mrkdwn' as const, text: `*${label}*\n${value}` };
 }
 
 function button(text: string, actionId: string, style?: 'primary' | 'danger'): Button {

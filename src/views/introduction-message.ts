@@ -3,17 +3,14 @@
 import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../ports/messenger';
 import { describePerson, quote, topicList, type ProposalPerson } from './proposal-messages';
-import { mention, truncate } from './text';
+import { mention } from './text';
+import { section } from './blocks';
 
 export interface IntroductionView {
   mentor: ProposalPerson;
   mentee: ProposalPerson;
   sharedTopics: readonly string[];
   goals: string | null;
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
 }
 
 export function introductionMessage(view: IntroductionView): SlackMessage {

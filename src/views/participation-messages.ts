@@ -5,6 +5,7 @@ import type { SlackMessage } from '../ports/messenger';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { slackDate } from './status-view';
 import { mention } from './text';
+import { section } from './blocks';
 
 export function partnerPausedMessage(pauserId: string, until: Date | null): SlackMessage {
   const when = until === null ? '' : ` until ${slackDate(until)}`;
@@ -70,8 +71,4 @@ function feedbackButton(pairId: number): KnownBlock {
       },
     ],
   };
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
 }

@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 import { levelLabel } from '../domain/catalogue';
 import type { SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';
+import { section, context } from './blocks';
 
 export const PROPOSAL_ACCEPT_ACTION = 'proposal_accept';
 export const PROPOSAL_DECLINE_ACTION = 'proposal_decline';
@@ -40,14 +41,6 @@ const DEPARTMENT_MAX = 100;
 const TOPICS_MAX = 1500;
 const QUOTE_MAX = 1200;
 const HEADER_NAME_MAX = 80;
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, 3000) } };
-}
-
-function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(text, 3000) }] };
-}
 
 /** Escaped user text of at most max characters, cut before escaping so no entity is split. */
 export function escapedWithin(raw: string, max: number): string {

@@ -14,11 +14,11 @@ import {
   weekStartLabel,
 } from '../report/report-format';
 import { escapeMrkdwn, mention, truncate } from './text';
+import { section, context, field } from './blocks';
 
 /** Topics listed in the message; the CSV and the chart carry the rest. */
 export const REPORT_TOPIC_LINES = 15;
 export const REPORT_ATTENTION_LINES = 10;
-const SECTION_TEXT_MAX = 3000;
 const TOPIC_NAME_MAX = 80;
 
 // A type alias (not an interface) so it also passes where a plain JSON object is expected.
@@ -171,16 +171,4 @@ function attentionText(figures: ReportFigures): string {
 function person(userId: string | null): string {
   // A mention shows the current name to the reader; people who left have no id any more.
   return userId === null ? 'a former member' : mention(userId);
-}
-
-function field(label: string, value: string) {
-  return { type: 'mrkdwn' as const, text: `*${label}*\n${value}` };
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
-}
-
-function context(text: string): KnownBlock {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }

@@ -5,8 +5,8 @@ import type { MemberPair, ParticipationSnapshot } from '../storage/participation
 import { isPaused } from '../domain/pause';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { escapeMrkdwn, mention, truncate } from './text';
+import { section } from './blocks';
 
-const SECTION_TEXT_MAX = 3000;
 // A person mentors at most three and is rarely mentored twice; these caps only guard the Block Kit limits.
 const MAX_PAIRS_SHOWN = 20;
 const MAX_PROPOSALS_SHOWN = 10;
@@ -161,10 +161,6 @@ function pairBlock(pair: MemberPair, selfPaused: boolean, options: StatusOptions
     block.accessory = button;
   }
   return block;
-}
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, SECTION_TEXT_MAX) } };
 }
 
 function topicList(names: readonly string[]): string {
