@@ -1,7 +1,7 @@
 // A seeded synthetic company for the matching benchmark: 20 departments of uneven size, levels 1–6 with
 // mentors mostly junior and mentees mostly senior, ~60 topics whose popularity follows Zipf's law, 1–3 topics
 // per person, mentor capacities of 1–2, waiting times, past pairs and "don't match me with" lists.
-import type { MatchInput, MenteeRequest, MentorOffer } from '../../src/domain/matching';
+import type { MatchInput, MenteeRequest, MentorOffer } from '../../src/domain/match-rules';
 import {
   cumulativeWeights,
   randomInt,

@@ -1,13 +1,13 @@
 // The bipartite graphs the exact solver and the baselines work on: the matcher's own sparse candidate graph,
 // and every eligible pair, enumerated here independently of the matcher's code (rules and scores re-derived
 // from DESIGN.md and the documented weights), so that a bug shared by both cannot hide.
+import { buildCandidateGraph } from '../../src/domain/candidate-graph';
 import {
   DEFAULT_MATCH_WEIGHTS,
   type MatchInput,
   type MenteeRequest,
   type MentorOffer,
-} from '../../src/domain/matching';
-import { buildCandidateGraph } from '../../src/domain/match-candidates';
+} from '../../src/domain/match-rules';
 
 export interface BipartiteGraph {
   readonly menteeCount: number;
@@ -26,7 +26,7 @@ export function capacities(input: MatchInput): Int32Array {
   return Int32Array.from(input.mentors, (mentor) => Math.max(0, Math.floor(mentor.freeCapacity)));
 }
 
-/** The matcher's sparse candidate graph (each mentee's best 50 mentors plus each mentor's best 10 mentees). */
+/** The matcher's sparse candidate graph (src/domain/candidate-graph.ts says which pairs it keeps). */
 export function candidateGraph(input: MatchInput): BipartiteGraph {
   const graph = buildCandidateGraph(input);
   return {
@@ -57,7 +57,7 @@ function bitCount(word: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-/** The documented score of an eligible pair (README "Matching", src/domain/match-candidates.ts weights). */
+/** The documented score of an eligible pair (README "Matching", src/domain/match-rules.ts weights). */
 export function documentedScore(
   shared: number,
   levelGap: number,

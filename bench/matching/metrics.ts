@@ -1,6 +1,7 @@
 // What a programme owner would ask of an assignment: how good, how many matched, how many across silos, who
 // waits; and the rules that must never break.
-import type { MatchInput, MatchResult } from '../../src/domain/matching';
+import type { MatchInput } from '../../src/domain/match-rules';
+import type { MatchResult } from '../../src/domain/matching';
 
 export interface AssignmentFigures {
   total: number;

@@ -2,7 +2,7 @@
 // and one scan over the candidate edges as the unit of work, all in the same run. Prints one JSON line.
 // node --expose-gc --import tsx bench/matching/perf-child.ts <participants> <balanced|scarce> <seed> <runs> [baselines]
 import { proposeMatches, type MatchResult } from '../../src/domain/matching';
-import { buildCandidateGraph, type CandidateGraph } from '../../src/domain/match-candidates';
+import { buildCandidateGraph, type CandidateGraph } from '../../src/domain/candidate-graph';
 import { randomPairing, firstComeFirstServed, greedyByScore } from './baselines';
 import { generateCompany, mentorPlaces, type Regime } from './company';
 import { maxCardinality } from './exact';

@@ -3,7 +3,8 @@
 // minutes; its figures are kept in their own results file) --seeds=3 (at 1k) --seeds10k=1 --runs=5 (timed runs at
 // 10k; 1 at 100k).
 import path from 'node:path';
-import { proposeMatches, type MatchInput } from '../../src/domain/matching';
+import type { MatchInput } from '../../src/domain/match-rules';
+import { proposeMatches } from '../../src/domain/matching';
 import { firstComeFirstServed, greedyByScore, randomPairing } from './baselines';
 import { generateCompany, mentorPlaces, type Regime } from './company';
 import {

@@ -3,7 +3,8 @@
 //
 // Why this shape:
 // - Greedy and first-come-first-served are at best half of the optimum and strand mentees; the assignment
-//   must be global. Exact min-cost flow is too slow at 100k people, dense Hungarian does not fit in memory.
+//   must be global. Exact min-cost flow is too slow for the largest pools benchmarked (see BENCHMARKS.md,
+//   Matching), dense Hungarian does not fit in memory.
 // - Mentor places are the objects (a mentor with capacity c offers c identical places); every mentee is a
 //   bidder who may also stay unmatched at value 0.
 // - ε-scaling is what makes an auction fast, but a forward auction that carries prices from one phase to the

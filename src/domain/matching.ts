@@ -2,36 +2,17 @@
 // Pure (no Slack, SQL, clock or I/O) and deterministic: the same people give the same proposals whatever
 // order they arrive in. Assumes one open request per mentee and one offer per mentor per run.
 
+import { buildCandidateGraph, type CandidateGraph } from './candidate-graph';
 import { solveAssignment } from './match-assignment';
 import {
   DEFAULT_MATCH_WEIGHTS,
-  buildCandidateGraph,
   freePlaces,
   scoreMatch,
-  type CandidateGraph,
   type MatchInput,
   type MatchReasons,
   type MenteeRequest,
   type MentorOffer,
-} from './match-candidates';
-
-export {
-  DEFAULT_MATCH_WEIGHTS,
-  DEFAULT_MAX_CANDIDATES_PER_MENTEE,
-  buildCandidates,
-  isEligible,
-  pairKey,
-  pastPairKeys,
-  scoreMatch,
-} from './match-candidates';
-export type {
-  CandidateEdge,
-  MatchInput,
-  MatchReasons,
-  MatchWeights,
-  MenteeRequest,
-  MentorOffer,
-} from './match-candidates';
+} from './match-rules';
 
 export interface ProposedMatch {
   requestId: number;
@@ -42,7 +23,7 @@ export interface ProposedMatch {
   reasons: MatchReasons;
 }
 
-// upperBound: no assignment of the candidate pairs (see buildCandidates) can score more; it comes from the
+// upperBound: no assignment of the candidate pairs (see candidate-graph.ts) can score more; it comes from the
 // auction's final prices (LP duality). With default weights and whole waiting days it is less than 1 above
 // totalScore, which certifies that totalScore is the exact optimum over those pairs.
 export interface MatchResult {

@@ -4,7 +4,7 @@
 // process or another, can never exceed a capacity or pair a request twice.
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { pairKey } from '../domain/matching';
+import { pairKey } from '../domain/match-rules';
 import type { Db } from './database';
 import { notOnBreakSql } from './pause-sql';
 import {

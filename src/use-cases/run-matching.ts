@@ -1,6 +1,7 @@
 // Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
 // mentees that someone is being asked, or, once, that they are on the waitlist.
-import { proposeMatches, type MatchInput } from '../domain/matching';
+import type { MatchInput } from '../domain/match-rules';
+import { proposeMatches } from '../domain/matching';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { AppContext } from '../composition/app-context';

@@ -1,87 +1,22 @@
-// Who may mentor whom, how good a pair is, and the sparse candidate graph the assignment runs on.
-// Pure: capacities, waiting times and history are supplied by the caller, so the same input always
-// gives the same graph.
+// One cohesive algorithm (index, per-person queries, assembly sharing one context), so it stays in one file.
+// The sparse candidate graph the assignment runs on: the rules of match-rules.ts applied to a whole pool at
+// once, fast. Pure: the same input always gives the same graph.
 
-export interface MatchWeights {
-  sharedTopic: number;
-  crossDepartment: number;
-  perWaitingDay: number;
-  maxWaitingDays: number;
-  perLevelGapStep: number;
-  maxLevelGapSteps: number;
-  base: number;
-}
-
-// Integers on purpose: with whole waiting days every score is an integer, so the assignment can prove
-// optimality exactly instead of up to a rounding error.
-export const DEFAULT_MATCH_WEIGHTS: MatchWeights = Object.freeze({
-  // A session lives on what both people want to talk about, so one more shared topic outweighs any other
-  // single term (cross-department 10, the full waiting bonus 28, the full seniority bonus 6).
-  sharedTopic: 30,
-  // Reverse mentoring pays off most across silos: a leader learns how another part of the company works.
-  // Preferred, but not worth a shared topic.
-  crossDepartment: 10,
-  // People who were passed over should come first next time, otherwise a popular mentor always goes to
-  // whoever happens to fit best and the same seniors keep waiting.
-  perWaitingDay: 1,
-  // Four weeks, below one shared topic: waiting breaks ties and near-ties, it never forces a poor fit,
-  // and a request forgotten for months does not outrank everything else forever.
-  maxWaitingDays: 28,
-  // A graduate teaching a VP is the premise of reverse mentoring, so a wider gap counts, but only a little:
-  // the level gap says nothing about whether the two have anything to discuss.
-  perLevelGapStep: 2,
-  maxLevelGapSteps: 3,
-  // Every eligible pair is worth clearly more than leaving the mentee unmatched, so the optimum pairs as
-  // many people as it can before it polishes the fit of the pairs it makes.
-  base: 40,
-});
+import {
+  DEFAULT_MATCH_WEIGHTS,
+  freePlaces,
+  pairScore,
+  requiredLevelGap,
+  waitingBonus,
+  type MatchInput,
+  type MatchWeights,
+  type MenteeRequest,
+  type MentorOffer,
+} from './match-rules';
 
 // 50 keeps the graph (and the auction) linear in the number of mentees, yet is far more than the few
 // candidates a mentee ever realistically competes over.
 export const DEFAULT_MAX_CANDIDATES_PER_MENTEE = 50;
-
-// freeCapacity = capacity - active pairs - pending proposals, computed by the caller.
-export interface MentorOffer {
-  offerId: number;
-  mentorId: string;
-  level: number;
-  department: string | null;
-  topicIds: readonly number[];
-  freeCapacity: number;
-  excludes: readonly string[];
-}
-
-export interface MenteeRequest {
-  requestId: number;
-  menteeId: string;
-  level: number;
-  department: string | null;
-  topicIds: readonly number[];
-  waitingDays: number;
-  excludes: readonly string[];
-}
-
-// pastPairs: pairs of user ids (either order) that were ever paired or proposed-and-declined/expired:
-// never propose them again.
-export interface MatchInput {
-  mentors: readonly MentorOffer[];
-  mentees: readonly MenteeRequest[];
-  pastPairs: readonly (readonly [string, string])[];
-  minLevelGap: number;
-  weights?: MatchWeights;
-  maxCandidatesPerMentee?: number;
-}
-
-export interface MatchReasons {
-  sharedTopicIds: number[];
-  mentorLevel: number;
-  menteeLevel: number;
-  levelGap: number;
-  mentorDepartment: string | null;
-  menteeDepartment: string | null;
-  crossDepartment: boolean;
-  waitingDays: number;
-}
 
 export interface CandidateEdge {
   menteeIndex: number;
@@ -96,116 +31,23 @@ export interface CandidateGraph {
   readonly edgeScore: Float64Array;
 }
 
-export function pairKey(a: string, b: string): string {
-  // JSON keeps the key unambiguous whatever characters the ids contain.
-  return a < b ? JSON.stringify([a, b]) : JSON.stringify([b, a]);
-}
-
-export function pastPairKeys(pairs: readonly (readonly [string, string])[]): Set<string> {
-  return new Set(pairs.map(([a, b]) => pairKey(a, b)));
-}
-
-// "Lower" stays strict even if the setting is misconfigured as 0 or negative.
-function requiredGap(minLevelGap: number): number {
-  return Math.max(1, minLevelGap);
-}
-
-// Fractional or negative capacities from the caller must never create a place.
-export function freePlaces(mentor: MentorOffer): number {
-  return Math.max(0, Math.floor(mentor.freeCapacity));
-}
-
-function sharedTopicIds(a: readonly number[], b: readonly number[]): number[] {
-  const ofA = new Set(a);
-  return [...new Set(b)].filter((topic) => ofA.has(topic)).sort((x, y) => x - y);
-}
-
-export function isEligible(
-  mentor: MentorOffer,
-  mentee: MenteeRequest,
-  minLevelGap: number,
-  pastPairKeySet: ReadonlySet<string>,
-): boolean {
-  return (
-    freePlaces(mentor) > 0 &&
-    mentor.mentorId !== mentee.menteeId &&
-    mentee.level - mentor.level >= requiredGap(minLevelGap) &&
-    sharedTopicIds(mentor.topicIds, mentee.topicIds).length > 0 &&
-    !mentor.excludes.includes(mentee.menteeId) &&
-    !mentee.excludes.includes(mentor.mentorId) &&
-    !pastPairKeySet.has(pairKey(mentor.mentorId, mentee.menteeId))
-  );
-}
-
-function clamp(value: number, max: number): number {
-  // A missing or corrupt value earns no bonus rather than poisoning the whole score with NaN.
-  return Number.isFinite(value) ? Math.min(Math.max(value, 0), max) : 0;
-}
-
-function isCrossDepartment(a: string | null, b: string | null): boolean {
-  // An unknown department is not evidence of crossing silos.
-  return a !== null && b !== null && a !== b;
-}
-
-// The single formula behind scoreMatch and the candidate graph, so both give bit-identical numbers.
-function pairScore(
-  w: MatchWeights,
-  shared: number,
-  levelGap: number,
-  cross: boolean,
-  waitingDays: number,
-): number {
-  return (
-    w.base +
-    w.sharedTopic * shared +
-    (cross ? w.crossDepartment : 0) +
-    w.perWaitingDay * clamp(waitingDays, w.maxWaitingDays) +
-    w.perLevelGapStep * clamp(levelGap, w.maxLevelGapSteps)
-  );
-}
-
-export function scoreMatch(
-  mentor: MentorOffer,
-  mentee: MenteeRequest,
-  weights: MatchWeights = DEFAULT_MATCH_WEIGHTS,
-): { score: number; reasons: MatchReasons } {
-  const shared = sharedTopicIds(mentor.topicIds, mentee.topicIds);
-  const levelGap = mentee.level - mentor.level;
-  const cross = isCrossDepartment(mentor.department, mentee.department);
-  return {
-    score: pairScore(weights, shared.length, levelGap, cross, mentee.waitingDays),
-    reasons: {
-      sharedTopicIds: shared,
-      mentorLevel: mentor.level,
-      menteeLevel: mentee.level,
-      levelGap,
-      mentorDepartment: mentor.department,
-      menteeDepartment: mentee.department,
-      crossDepartment: cross,
-      waitingDays: mentee.waitingDays,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Candidate graph.
+// How it stays fast: comparing every mentee with every mentor is quadratic, and even walking every mentor who
+// shares a popular topic is far too many steps in a large company. But a pair's score depends on the mentor
+// only through (shared topics, level, same department or not), so mentors are indexed by (topic subset, level,
+// department): every mentor in one bucket scores the same for a given mentee, and a mentee reads its buckets
+// from the best score down, taking only as many mentors as it keeps.
 //
-// Comparing every mentee with every mentor is quadratic (2.5 billion pairs at 100k people), and even walking
-// every mentor who shares a popular topic costs hundreds of millions of steps. But a pair's score depends on
-// the mentor only through (shared topics, level, same department or not), so mentors are indexed by
-// (topic subset, level, department): every mentor in one bucket scores the same for a given mentee, and a
-// mentee reads its buckets from the best score down, taking only as many mentors as it keeps.
-//
-// Which pairs are kept, and why (measured against the unpruned optimum on a synthetic company of 10k people):
-// - each mentee's best K mentors; alone, that loses up to 6% when places are scarce, because mentors who are
-//   nobody's favourite (a small level gap, the same department) get no candidates and stay empty;
+// Which pairs are kept, and why (measured against the unpruned optimum on synthetic companies; figures in
+// BENCHMARKS.md, Matching):
+// - each mentee's best K mentors; alone, that loses noticeably when places are scarce, because mentors who
+//   are nobody's favourite (a small level gap, the same department) get no candidates and stay empty;
 // - a couple of mentors from every lower score tier of the mentee, so the assignment can move a mentee to a
 //   second-best kind of mentor when that frees a better one for someone else;
 // - each mentor's best few mentees, so every mentor is reachable;
 // - equal scores are everywhere (small integer weights); taking them in id order would send every mentee to
 //   the same few mentors, so each mentee or mentor starts at its own rotation of each bucket.
-// Together the optimum over the kept pairs was 0.11% below the unpruned optimum with scarce places (0.7 places
-// per mentee) and 0.001% below it with plenty (1.5), against 6% and 0.03% for each mentee's best 50 alone.
+// Together they bring the optimum over the kept pairs much closer to the unpruned optimum than each mentee's
+// best K alone, most of all when places are scarce.
 
 // Subsets of up to three topics are indexed, so up to three shared topics are found in score order; a pair
 // sharing more counts as sharing three until its exact score is computed. People with very many topics index
@@ -470,7 +312,7 @@ function distinctLevels(side: Side, include: (member: number) => boolean): numbe
 function bestWaitingDays(input: MatchInput, weights: MatchWeights): number {
   let best = 0;
   for (const mentee of input.mentees) {
-    const bonus = (days: number): number => weights.perWaitingDay * clamp(days, weights.maxWaitingDays);
+    const bonus = (days: number): number => waitingBonus(weights, days);
     if (bonus(mentee.waitingDays) > bonus(best)) best = mentee.waitingDays;
   }
   return best;
@@ -521,10 +363,7 @@ function createContext(input: MatchInput): GraphContext {
   const mentees = buildSide(menteePeople, menteeTopics, interned);
   const { users, topics } = interned;
   const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
-  const waitBonus = Float64Array.from(
-    input.mentees,
-    (mentee) => weights.perWaitingDay * clamp(mentee.waitingDays, weights.maxWaitingDays),
-  );
+  const waitBonus = Float64Array.from(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
   const shape = {
@@ -535,7 +374,7 @@ function createContext(input: MatchInput): GraphContext {
   return {
     input,
     weights,
-    minGap: requiredGap(input.minLevelGap),
+    minGap: requiredLevelGap(input.minLevelGap),
     limit: candidateLimit(input),
     mentors,
     mentees,
