@@ -3,7 +3,7 @@
 # user with the database on the /data volume.
 #   docker build -t mentor-circles .
 #   docker run --env-file .env -v mentor-circles-data:/data mentor-circles
-# Add -p 3000:3000 in HTTP mode. See "Operating it" in README.md.
+# Add -p 3000:3000 in HTTP mode. See docs/operations.md.
 
 FROM node:20-slim AS build
 # better-sqlite3 compiles from source when no prebuilt binary can be downloaded.

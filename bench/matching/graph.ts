@@ -57,7 +57,7 @@ function bitCount(word: number): number {
   return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-/** The documented score of an eligible pair (README "Matching", src/domain/match-rules.ts weights). */
+/** The documented score of an eligible pair (docs/programme.md "Matching", src/domain/match-rules.ts weights). */
 export function documentedScore(
   shared: number,
   levelGap: number,

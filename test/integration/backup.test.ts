@@ -120,7 +120,7 @@ describe('mentor-circles backup FILE', () => {
       await t.close();
     }
 
-    // Restoring (README): with the app stopped, put the copy where DATABASE_PATH points and start it.
+    // Restoring (docs/operations.md): with the app stopped, put the copy where DATABASE_PATH points and start it.
     const restored = path.join(temp.dir, 'restored.db');
     fs.copyFileSync(backup, restored);
     const again = await startTestApp({ databasePath: restored });
