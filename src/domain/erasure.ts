@@ -1,7 +1,7 @@
 // What stays of a person's history once they leave: facts about a pair or proposal that cannot point back to
 // them. Pure, so the rules are testable apart from the database.
 
-export type PairRole = 'mentor' | 'mentee';
+import type { PairRole } from './participation';
 
 /**
  * A proposal's stored reasons with everything about the departed side removed: every key of that side

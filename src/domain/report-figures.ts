@@ -2,12 +2,11 @@
 // CLI can only differ in formatting, never in what they count. Raw numbers (shares 0-1, fractional days)
 // are returned; rounding is left to each presentation.
 
+import type { PairStatus, ProposalStatus } from './pair-lifecycle';
 import { addIsoWeeks, isoWeekKey } from './prompt-schedule';
 
 export type OfferStatus = 'open' | 'closed';
 export type RequestStatus = 'open' | 'matched' | 'closed';
-export type ProposalStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
-export type PairStatus = 'active' | 'paused' | 'ended';
 export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
 
 export interface ReportPair {

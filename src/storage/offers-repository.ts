@@ -1,21 +1,10 @@
 // Offers to mentor: at most one open offer per person (a partial unique index holds it), with its topics.
 import { and, eq } from 'drizzle-orm';
+import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
 import { offers, offerTopics, topics } from './schema';
 import { saveMemberSignupSync, type MemberSignup } from './signup-writes';
-import { ensureTopicsSync, topicNamesSync, type Topic } from './topics-repository';
-
-export interface OpenOffer {
-  id: number;
-  teamId: string;
-  userId: string;
-  capacity: number;
-  note: string | null;
-  /** Sorted by name. */
-  topics: Topic[];
-  createdAt: Date;
-  updatedAt: Date | null;
-}
+import { ensureTopicsSync, topicNamesSync } from './topics-repository';
 
 export interface SaveOfferInput extends MemberSignup {
   capacity: number;

@@ -3,13 +3,15 @@
 // reservation for the same pair and week impossible, whichever process tries.
 import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { PairStatus } from '../domain/pair-lifecycle';
+import type { PairRole } from '../domain/participation';
 import type { Db } from './database';
+import * as lifecycle from './lifecycle-writes';
 import { onBreakSql } from './pause-sql';
 import { members, pairs, promptDeliveries } from './schema';
 
 export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
 export type PromptOutcome = 'discussed' | 'skipped';
-export type PairRole = 'mentor' | 'mentee';
 
 /** An active pair as the prompt jobs see it. */
 export interface PromptPair {
@@ -44,12 +46,12 @@ export interface Delivery {
 }
 
 export interface DeliveryWithPair extends Delivery {
-  pair: { status: 'active' | 'paused' | 'ended'; mentorId: string | null; menteeId: string | null };
+  pair: { status: PairStatus; mentorId: string | null; menteeId: string | null };
 }
 
 export interface PairState {
   id: number;
-  status: 'active' | 'paused' | 'ended';
+  status: PairStatus;
   mentorId: string | null;
   menteeId: string | null;
   memberPaused: boolean;
@@ -438,21 +440,11 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
     },
 
     async pausePair(teamId, pairId) {
-      const paused = db
-        .update(pairs)
-        .set({ status: 'paused' })
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), eq(pairs.status, 'active')))
-        .run();
-      return paused.changes === 1;
+      return lifecycle.pausePair(db, teamId, pairId);
     },
 
     async resumePair(teamId, pairId, now) {
-      const resumed = db
-        .update(pairs)
-        .set({ status: 'active', inactivityAskedAt: now })
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), eq(pairs.status, 'paused')))
-        .run();
-      return resumed.changes === 1;
+      return lifecycle.resumePair(db, teamId, pairId, { inactivityAskedAt: now });
     },
 
     async restartInactivityCount(teamId, pairId, now) {

@@ -1,10 +1,15 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
-import { createMatchingRepository, type MatchingRepository } from './matching-repository';
+import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
+import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
 import { createMembersRepository, type MembersRepository } from './members-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
+import {
+  createParticipationStatusRepository,
+  type ParticipationStatusRepository,
+} from './participation-snapshot';
 import {
   createProcessedEventsRepository,
   type ProcessedEventsRepository,
@@ -14,6 +19,7 @@ import {
   type PromptDeliveriesRepository,
 } from './prompt-deliveries-repository';
 import { createPromptsRepository, type PromptsRepository } from './prompts-repository';
+import { createProposalsRepository, type ProposalsRepository } from './proposals-repository';
 import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
@@ -25,9 +31,13 @@ export interface Repositories {
   requests: RequestsRepository;
   exclusions: ExclusionsRepository;
   processedEvents: ProcessedEventsRepository;
-  matching: MatchingRepository;
+  matchingPool: MatchingPoolRepository;
+  proposals: ProposalsRepository;
   reports: ReportRepository;
+  /** The status read model behind /mentor status and the Home tab. */
+  participationStatus: ParticipationStatusRepository;
   participation: ParticipationRepository;
+  erasure: MemberErasureRepository;
   prompts: PromptsRepository;
   promptDeliveries: PromptDeliveriesRepository;
 }
@@ -40,9 +50,12 @@ export function createRepositories(db: Db): Repositories {
     requests: createRequestsRepository(db),
     exclusions: createExclusionsRepository(db),
     processedEvents: createProcessedEventsRepository(db),
-    matching: createMatchingRepository(db),
+    matchingPool: createMatchingPoolRepository(db),
+    proposals: createProposalsRepository(db),
     reports: createReportRepository(db),
+    participationStatus: createParticipationStatusRepository(db),
     participation: createParticipationRepository(db),
+    erasure: createMemberErasureRepository(db),
     prompts: createPromptsRepository(db),
     promptDeliveries: createPromptDeliveriesRepository(db),
   };

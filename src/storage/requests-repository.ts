@@ -1,21 +1,11 @@
 // Requests for a mentor: at most one open request per person (a partial unique index holds it), with its
 // topics. A matched or closed request stays as history; the next request is a new row.
 import { and, eq } from 'drizzle-orm';
+import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
 import { requests, requestTopics, topics } from './schema';
 import { saveMemberSignupSync, type MemberSignup } from './signup-writes';
-import { ensureTopicsSync, topicNamesSync, type Topic } from './topics-repository';
-
-export interface OpenRequest {
-  id: number;
-  teamId: string;
-  userId: string;
-  goals: string | null;
-  /** Sorted by name. */
-  topics: Topic[];
-  createdAt: Date;
-  updatedAt: Date | null;
-}
+import { ensureTopicsSync, topicNamesSync } from './topics-repository';
 
 export interface SaveRequestInput extends MemberSignup {
   goals: string | null;

@@ -1,13 +1,9 @@
 // The topic catalogue: the install-wide defaults (team_id '') plus each workspace's own additions.
 import { and, eq, inArray } from 'drizzle-orm';
 import { cleanTopicName, topicNameKey } from '../domain/signup-form';
+import type { Topic } from '../domain/signup';
 import type { Db } from './database';
 import { topics } from './schema';
-
-export interface Topic {
-  id: number;
-  name: string;
-}
 
 export interface TopicsRepository {
   /** The workspace's whole catalogue, defaults included, sorted by name. */

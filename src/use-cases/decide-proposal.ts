@@ -10,7 +10,7 @@ import {
   proposalGoneMessage,
   type ProposalClosing,
 } from '../views/proposal-messages';
-import type { ProposalDetails } from '../storage/matching-repository';
+import type { ProposalDetails } from '../storage/proposals-repository';
 import { runMatching, type MatchingDeps } from './run-matching';
 
 export type Decision = 'accept' | 'decline';
@@ -34,7 +34,7 @@ export async function decideProposal(deps: MatchingDeps, click: ProposalClick): 
   const { teamId, userId, proposalId } = click;
 
   if (click.decision === 'decline') {
-    const outcome = await deps.matching.declineProposal(teamId, proposalId, userId, now);
+    const outcome = await deps.proposals.declineProposal(teamId, proposalId, userId, now);
     switch (outcome.kind) {
       case 'declined':
         await closeProposalMessage(deps, click, 'declined');
@@ -49,10 +49,10 @@ export async function decideProposal(deps: MatchingDeps, click: ProposalClick): 
     }
   }
 
-  const outcome = await deps.matching.acceptProposal(teamId, proposalId, userId, now);
+  const outcome = await deps.proposals.acceptProposal(teamId, proposalId, userId, now);
   switch (outcome.kind) {
     case 'accepted': {
-      const [proposal] = await deps.matching.findProposals(teamId, [proposalId]);
+      const [proposal] = await deps.proposals.findProposals(teamId, [proposalId]);
       const introduced = proposal !== undefined && (await introducePair(deps, proposal, outcome.pairId));
       await closeProposalMessage(deps, click, 'accepted', { introduced }, proposal);
       return { ephemeral: null };
@@ -79,7 +79,7 @@ async function introducePair(
   const { teamId } = proposal;
   try {
     const channel = await deps.messenger.openConversation([proposal.mentor.userId, proposal.mentee.userId]);
-    await deps.matching.setPairChannel(teamId, pairId, channel);
+    await deps.proposals.setPairChannel(teamId, pairId, channel);
     await deps.messenger.postMessage(
       channel,
       introductionMessage({
@@ -104,7 +104,7 @@ export async function closeProposalMessage(
   options: { introduced: boolean } = { introduced: true },
   known?: ProposalDetails,
 ): Promise<void> {
-  const proposal = known ?? (await deps.matching.findProposals(click.teamId, [click.proposalId]))[0];
+  const proposal = known ?? (await deps.proposals.findProposals(click.teamId, [click.proposalId]))[0];
   const ref = proposal?.message ?? click.clicked;
   if (ref === null) return;
   const message =

@@ -13,10 +13,10 @@ export async function expireProposals(deps: MatchingDeps): Promise<ExpiryRun> {
   const now = deps.clock.now();
   let expired = 0;
   let proposed = 0;
-  for (const teamId of await deps.matching.teamsWithDueProposals(now)) {
+  for (const teamId of await deps.proposals.teamsWithDueProposals(now)) {
     // One workspace failing must not keep the others' proposals from expiring.
     try {
-      const ids = await deps.matching.expireDueProposals(teamId, now);
+      const ids = await deps.proposals.expireDueProposals(teamId, now);
       expired += ids.length;
       for (const proposalId of ids) {
         await closeProposalMessage(deps, { teamId, proposalId, clicked: null }, 'expired');

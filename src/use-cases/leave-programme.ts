@@ -1,6 +1,6 @@
 // A person leaves (or their Slack account is deleted): everything that names them is erased in one
 // transaction, their pairs end and stay only as anonymous rows, and their partners are told kindly.
-import type { EraseResult } from '../storage/participation-repository';
+import type { EraseResult } from '../storage/member-erasure';
 import { leftHomeView } from '../views/home-view';
 import { leftConfirmationMessage, partnerLeftMessage } from '../views/participation-messages';
 import { withdrawProposalMessages } from './pause-participation';
@@ -17,7 +17,7 @@ export async function leaveProgramme(
   } = {},
 ): Promise<EraseResult> {
   const departed = options.departed === true;
-  const result = await deps.participation.erase(teamId, userId, deps.clock.now());
+  const result = await deps.erasure.erase(teamId, userId, deps.clock.now());
   await options.onStored?.(result);
   if (!result.erased) return result;
   deps.logger.info(

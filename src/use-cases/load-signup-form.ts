@@ -4,7 +4,8 @@ import type { ExclusionsRepository } from '../storage/exclusions-repository';
 import type { MembersRepository } from '../storage/members-repository';
 import type { OffersRepository } from '../storage/offers-repository';
 import type { RequestsRepository } from '../storage/requests-repository';
-import type { Topic, TopicsRepository } from '../storage/topics-repository';
+import type { Topic } from '../domain/signup';
+import type { TopicsRepository } from '../storage/topics-repository';
 
 export interface LoadSignupFormDeps {
   topics: TopicsRepository;

@@ -4,7 +4,7 @@ import { runMatching, type MatchingDeps, type MatchingRun } from './run-matching
 
 export async function matchAllTeams(deps: MatchingDeps): Promise<MatchingRun[]> {
   const runs: MatchingRun[] = [];
-  for (const teamId of await deps.matching.teamsWithOpenRequests()) {
+  for (const teamId of await deps.matchingPool.teamsWithOpenRequests()) {
     try {
       runs.push(await runMatching(deps, teamId));
     } catch (error) {

@@ -17,7 +17,7 @@ export async function publishHome(
   const logger = context.logger.child({ component: 'home' });
   try {
     const now = context.clock.now();
-    const snapshot = await context.repos.participation.snapshot(teamId, userId, now);
+    const snapshot = await context.repos.participationStatus.snapshot(teamId, userId, now);
     const adminFigures = (await isAdmin(context, teamId, userId, snapshot.member !== null))
       ? await buildReport({ reports: context.repos.reports, clock: context.clock }, teamId)
       : null;

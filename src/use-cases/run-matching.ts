@@ -8,15 +8,12 @@ import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
-import type {
-  MatchingPool,
-  MatchingRepository,
-  ProposalDetails,
-  ProposalDraft,
-} from '../storage/matching-repository';
+import type { MatchingPool, MatchingPoolRepository } from '../storage/matching-pool-repository';
+import type { ProposalDetails, ProposalDraft, ProposalsRepository } from '../storage/proposals-repository';
 
 export interface MatchingDeps {
-  matching: MatchingRepository;
+  matchingPool: MatchingPoolRepository;
+  proposals: ProposalsRepository;
   messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'openConversation' | 'postMessage'>;
   clock: Clock;
   logger: Logger;
@@ -27,7 +24,8 @@ export function matchingDeps(
   context: Pick<AppContext, 'repos' | 'messenger' | 'clock' | 'logger' | 'config'>,
 ): MatchingDeps {
   return {
-    matching: context.repos.matching,
+    matchingPool: context.repos.matchingPool,
+    proposals: context.repos.proposals,
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'matching' }),
@@ -77,7 +75,7 @@ export function toMatchInput(pool: MatchingPool, now: Date, minLevelGap: number)
 
 export async function runMatching(deps: MatchingDeps, teamId: string): Promise<MatchingRun> {
   const now = deps.clock.now();
-  const pool = await deps.matching.loadPool(teamId, now);
+  const pool = await deps.matchingPool.loadPool(teamId, now);
   if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
 
   const result = proposeMatches(toMatchInput(pool, now, deps.settings.minLevelGap));
@@ -90,8 +88,8 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
     reasons: proposal.reasons,
   }));
   const expiresAt = new Date(now.getTime() + deps.settings.proposalTtlHours * HOUR_MS);
-  const ids = await deps.matching.insertProposals(teamId, drafts, now, expiresAt);
-  const stored = await deps.matching.findProposals(teamId, ids);
+  const ids = await deps.proposals.insertProposals(teamId, drafts, now, expiresAt);
+  const stored = await deps.proposals.findProposals(teamId, ids);
 
   const proposed: ProposalDetails[] = [];
   for (const proposal of stored) {
@@ -115,10 +113,10 @@ async function askMentor(deps: MatchingDeps, proposal: ProposalDetails): Promise
       proposal.mentor.userId,
       proposalRequestMessage(proposal, ttl),
     );
-    await deps.matching.setProposalMessage(proposal.teamId, proposal.id, ref);
+    await deps.proposals.setProposalMessage(proposal.teamId, proposal.id, ref);
   } catch (error) {
     deps.logger.error({ ...log, err: errorSummary(error) }, 'could not ask the mentor; proposal withdrawn');
-    await deps.matching.cancelProposal(proposal.teamId, proposal.id, deps.clock.now());
+    await deps.proposals.cancelProposal(proposal.teamId, proposal.id, deps.clock.now());
     return false;
   }
   try {
@@ -146,14 +144,14 @@ async function tellWaitlisted(
   if (candidates.length === 0) return 0;
   // Claimed before sending, so two runs at once never tell the same person twice.
   const claimed = new Set(
-    await deps.matching.claimWaitlistNotices(
+    await deps.matchingPool.claimWaitlistNotices(
       teamId,
       candidates.map((request) => request.requestId),
       now,
     ),
   );
   const toTell = candidates.filter((request) => claimed.has(request.requestId));
-  const names = await deps.matching.topicNames(
+  const names = await deps.matchingPool.topicNames(
     teamId,
     toTell.flatMap((request) => request.topicIds),
   );
@@ -171,7 +169,7 @@ async function tellWaitlisted(
         { teamId, requestId: request.requestId, err: errorSummary(error) },
         'could not tell the mentee about the waitlist; will try again next run',
       );
-      await deps.matching.releaseWaitlistNotice(teamId, request.requestId);
+      await deps.matchingPool.releaseWaitlistNotice(teamId, request.requestId);
     }
   }
   return told;

@@ -5,12 +5,14 @@ import type { Clock } from '../ports/clock';
 import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
+import type { MemberErasureRepository } from '../storage/member-erasure';
 import type { ParticipationRepository } from '../storage/participation-repository';
 import { publishHome } from './publish-home';
 import { matchingDeps, runMatching } from './run-matching';
 
 export interface SelfServiceDeps {
   participation: ParticipationRepository;
+  erasure: MemberErasureRepository;
   messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'publishHome'>;
   clock: Clock;
   logger: Logger;
@@ -24,6 +26,7 @@ export function selfServiceDeps(context: AppContext): SelfServiceDeps {
   const logger = context.logger.child({ component: 'self-service' });
   return {
     participation: context.repos.participation,
+    erasure: context.repos.erasure,
     messenger: context.messenger,
     clock: context.clock,
     logger,

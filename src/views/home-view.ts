@@ -3,7 +3,7 @@
 import type { Button, HomeView, KnownBlock } from '@slack/types';
 import { isPaused } from '../domain/pause';
 import type { ReportFigures } from '../domain/report-figures';
-import type { ParticipationSnapshot } from '../storage/participation-repository';
+import type { ParticipationSnapshot } from '../domain/participation';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { isNewcomer, statusBlocks } from './status-view';
 import { escapeMrkdwn, truncate } from './text';

@@ -8,7 +8,7 @@ import {
   MIN_RATING,
 } from '../domain/feedback-form';
 import { PAUSE_CHOICES_WEEKS } from '../domain/pause';
-import type { PairRole } from '../storage/participation-repository';
+import type { PairRole } from '../domain/participation';
 import { SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from './self-service-ids';
 import { mention, truncate } from './text';
 

@@ -13,9 +13,7 @@ import {
   type SignupField,
   type SignupForm,
 } from '../domain/signup-form';
-import type { OpenOffer } from '../storage/offers-repository';
-import type { OpenRequest } from '../storage/requests-repository';
-import type { Topic } from '../storage/topics-repository';
+import type { OpenOffer, OpenRequest, Topic } from '../domain/signup';
 import type { SignupFormState } from '../use-cases/load-signup-form';
 import type { SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';

@@ -1,7 +1,7 @@
 // Where a person stands: their offer, their request, proposals waiting and their pairs. One builder for the
 // /mentor status message and the Home tab, so both always say the same thing.
 import type { Button, KnownBlock } from '@slack/types';
-import type { MemberPair, ParticipationSnapshot } from '../storage/participation-repository';
+import type { MemberPair, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { escapeMrkdwn, mention, truncate } from './text';

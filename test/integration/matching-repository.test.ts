@@ -1,5 +1,9 @@
 import { pairs } from '../../src/storage/schema';
-import { createMatchingRepository, type MatchingRepository } from '../../src/storage/matching-repository';
+import {
+  createMatchingPoolRepository,
+  type MatchingPoolRepository,
+} from '../../src/storage/matching-pool-repository';
+import { createProposalsRepository, type ProposalsRepository } from '../../src/storage/proposals-repository';
 import type { Db } from '../../src/storage/database';
 import {
   proposalRows,
@@ -17,11 +21,13 @@ const LATER = new Date(NOW.getTime() + 72 * HOUR);
 
 let db: Db;
 let close: () => void;
-let repo: MatchingRepository;
+let matchingPool: MatchingPoolRepository;
+let proposals: ProposalsRepository;
 
 beforeEach(() => {
   ({ db, close } = createTestDatabase());
-  repo = createMatchingRepository(db);
+  matchingPool = createMatchingPoolRepository(db);
+  proposals = createProposalsRepository(db);
 });
 
 afterEach(() => close());
@@ -80,7 +86,7 @@ describe('matching repository: the pool', () => {
       expiresAt: LATER,
     });
 
-    const pool = await repo.loadPool(TEAM, NOW);
+    const pool = await matchingPool.loadPool(TEAM, NOW);
 
     expect(pool.offers).toEqual([expect.objectContaining({ offerId, capacity: 3, freeCapacity: 0 })]);
     // A request already waiting on a proposal is not matched again.
@@ -101,7 +107,7 @@ describe('matching repository: the pool', () => {
     }
     seedExclusion(db, 'U0M', 'U0X');
 
-    const pool = await repo.loadPool(TEAM, NOW);
+    const pool = await matchingPool.loadPool(TEAM, NOW);
 
     expect(pool.pastPairs.map((pair) => pair[1]).sort()).toEqual(['U0D', 'U0E', 'U0OLD']);
     expect(pool.excludes.get('U0M')).toEqual(['U0X']);
@@ -128,7 +134,7 @@ describe('matching repository: the pool', () => {
     db.$client.prepare("update members set level = null where user_id = 'U0S'").run();
     seedRequest(db, { userId: 'U0T', level: 5, topics: ['Social media'], teamId: 'T0OTHER' });
 
-    const pool = await repo.loadPool(TEAM, NOW);
+    const pool = await matchingPool.loadPool(TEAM, NOW);
 
     expect(pool.offers.map((offer) => offer.mentorId)).toEqual(['U0Q']);
     expect(pool.requests).toEqual([]);
@@ -141,7 +147,7 @@ describe('matching repository: writes', () => {
     const first = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
     const second = seedRequest(db, { userId: 'U0B', level: 5, topics: ['Social media'] });
 
-    const ids = await repo.insertProposals(
+    const ids = await proposals.insertProposals(
       TEAM,
       [
         draft(first, offerId, 'U0M', 'U0A'),
@@ -162,21 +168,21 @@ describe('matching repository: writes', () => {
   it('never proposes a pair that was declined before', async () => {
     const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 2 });
     const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
-    const [id] = await repo.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER);
-    expect(await repo.declineProposal(TEAM, id!, 'U0M', NOW)).toEqual({ kind: 'declined' });
+    const [id] = await proposals.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER);
+    expect(await proposals.declineProposal(TEAM, id!, 'U0M', NOW)).toEqual({ kind: 'declined' });
 
-    expect(await repo.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER)).toEqual(
-      [],
-    );
+    expect(
+      await proposals.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER),
+    ).toEqual([]);
   });
 
   it('tells each waitlisted request once, even when asked twice at once', async () => {
     const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
     const [a, b] = await Promise.all([
-      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
-      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
+      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
     ]);
     expect([...a!, ...b!]).toEqual([requestId]);
-    expect(await repo.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
+    expect(await matchingPool.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });

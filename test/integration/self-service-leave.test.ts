@@ -14,7 +14,7 @@ import {
   requests,
   requestTopics,
 } from '../../src/storage/schema';
-import { ENDED_BY_DEPARTED } from '../../src/storage/participation-repository';
+import { ENDED_BY_DEPARTED } from '../../src/storage/member-erasure';
 import { SELF_SERVICE_ACTIONS, SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { buildReport } from '../../src/use-cases/build-report';
 import { blockKitProblems } from '../support/block-kit-limits';

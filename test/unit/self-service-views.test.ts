@@ -1,6 +1,6 @@
 import type { ReportFigures } from '../../src/domain/report-figures';
 import { computeReportFigures } from '../../src/domain/report-figures';
-import type { MemberPair, ParticipationSnapshot } from '../../src/storage/participation-repository';
+import type { MemberPair, ParticipationSnapshot } from '../../src/domain/participation';
 import { SELF_SERVICE_ACTIONS } from '../../src/views/self-service-ids';
 import { homeView, leftHomeView } from '../../src/views/home-view';
 import {

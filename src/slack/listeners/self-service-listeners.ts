@@ -22,11 +22,11 @@ import { pauseParticipation } from '../../use-cases/pause-participation';
 import { publishHome } from '../../use-cases/publish-home';
 import { resumeParticipation } from '../../use-cases/resume-participation';
 import { selfServiceDeps } from '../../use-cases/self-service-deps';
+import type { MemberPair } from '../../domain/participation';
+import type { EraseResult } from '../../storage/member-erasure';
 import type {
   EndResult,
-  EraseResult,
   FeedbackResult,
-  MemberPair,
   PauseResult,
   ResumeResult,
 } from '../../storage/participation-repository';
@@ -65,7 +65,7 @@ const NO_PAIRING = 'You have no pairing to end right now. `/mentor status` shows
 
 export const handleStatus: SubcommandHandler = guarded('status', async ({ command, ack, context }) => {
   const now = context.clock.now();
-  const snapshot = await context.repos.participation.snapshot(command.team_id, command.user_id, now);
+  const snapshot = await context.repos.participationStatus.snapshot(command.team_id, command.user_id, now);
   await ack({ response_type: 'ephemeral', ...statusMessage(snapshot, now) });
 });
 
@@ -405,7 +405,7 @@ export function registerSelfServiceListeners(app: App, context: AppContext): voi
 // Helpers and answers
 
 async function runningPairs(context: AppContext, teamId: string, userId: string): Promise<MemberPair[]> {
-  return (await context.repos.participation.snapshot(teamId, userId, context.clock.now())).pairs;
+  return (await context.repos.participationStatus.snapshot(teamId, userId, context.clock.now())).pairs;
 }
 
 async function pairOf(
@@ -416,7 +416,7 @@ async function pairOf(
 ): Promise<MemberPair | null> {
   const pairId = Number(value);
   if (!/^\d{1,15}$/.test(value) || !Number.isSafeInteger(pairId)) return null;
-  return context.repos.participation.pairFor(teamId, pairId, userId, context.clock.now());
+  return context.repos.participationStatus.pairFor(teamId, pairId, userId, context.clock.now());
 }
 
 /** One pairing: straight to the feedback form; several: choose first. */

@@ -1,58 +1,23 @@
-// What the matcher reads and writes: the pool of open requests and offers, proposals and their decisions, and
-// the pairs that accepted proposals become. Every write that must hold together (capacity, one mentor per
-// request) is re-checked inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this
-// process or another, can never exceed a capacity or pair a request twice.
-import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+// Proposals and the pairs accepted proposals become: storing a matching run's proposals, the mentor's answer,
+// expiry and withdrawal. Every write that must hold together (capacity, one mentor per request) is re-checked
+// inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this process or another,
+// can never exceed a capacity or pair a request twice. Status changes go through lifecycle-writes.ts.
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairKey } from '../domain/match-rules';
-import type { Db } from './database';
-import { notOnBreakSql } from './pause-sql';
+import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
+import type { Db, Tx } from './database';
+import { inChunks } from './in-chunks';
 import {
-  exclusions,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from './schema';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Reader = Db | Tx;
-
-export interface PoolRequest {
-  requestId: number;
-  menteeId: string;
-  level: number;
-  department: string | null;
-  topicIds: number[];
-  createdAt: Date;
-  waitlistNotifiedAt: Date | null;
-}
-
-export interface PoolOffer {
-  offerId: number;
-  mentorId: string;
-  level: number;
-  department: string | null;
-  topicIds: number[];
-  capacity: number;
-  /** capacity − active or paused pairs of this mentor − their pending proposals. */
-  freeCapacity: number;
-}
-
-export interface MatchingPool {
-  /** Open requests of members who are not paused, have a level and are not already waiting on a proposal. */
-  requests: PoolRequest[];
-  /** Open offers of members who are not paused and have a level. */
-  offers: PoolOffer[];
-  /** Per user, everyone they excluded and everyone who excluded them. */
-  excludes: Map<string, string[]>;
-  /** Everyone ever paired, or proposed (pending, accepted, declined or expired): never proposed again. */
-  pastPairs: [string, string][];
-}
+  decideProposal,
+  expireDueProposals,
+  insertActivePair,
+  insertPendingProposals,
+  type NewProposal,
+  type ProposalDecision,
+} from './lifecycle-writes';
+import { loadPastPairs, placesInUse, topicNameMap } from './matching-pool-repository';
+import { members, offers, pairs, proposals, requests, requestTopics, topics } from './schema';
 
 const reasonsSchema = z.object({
   sharedTopicIds: z.array(z.number()),
@@ -77,8 +42,6 @@ export interface ProposalDraft {
   score: number;
   reasons: Omit<ProposalReasons, 'sharedTopics'>;
 }
-
-export type ProposalStatus = (typeof proposals.$inferSelect)['status'];
 
 export interface PersonOnProposal {
   userId: string;
@@ -122,11 +85,8 @@ export type DeclineOutcome =
   | { kind: 'expired' }
   | { kind: 'declined' };
 
-export interface MatchingRepository {
-  teamsWithOpenRequests(): Promise<string[]>;
+export interface ProposalsRepository {
   teamsWithDueProposals(now: Date): Promise<string[]>;
-  loadPool(teamId: string, now: Date): Promise<MatchingPool>;
-  topicNames(teamId: string, topicIds: readonly number[]): Promise<Map<number, string>>;
   /** Stores the drafts that still fit (request open and unproposed, mentor with a free place); returns their ids. */
   insertProposals(
     teamId: string,
@@ -144,27 +104,12 @@ export interface MatchingRepository {
   expireDueProposals(teamId: string, now: Date): Promise<number[]>;
   /** The pair's group DM; set once, never replaced. */
   setPairChannel(teamId: string, pairId: number, channelId: string): Promise<void>;
-  /** Marks these requests as told about the waitlist; returns the ones not told before. */
-  claimWaitlistNotices(teamId: string, requestIds: readonly number[], now: Date): Promise<number[]>;
-  releaseWaitlistNotice(teamId: string, requestId: number): Promise<void>;
 }
 
-const PAST_PAIR_STATUSES: ProposalStatus[] = ['pending', 'accepted', 'declined', 'expired'];
-const HOLDS_A_PLACE = ['active', 'paused'] as const;
-
-export function createMatchingRepository(db: Db): MatchingRepository {
+export function createProposalsRepository(db: Db): ProposalsRepository {
   const immediately = <T>(work: (tx: Tx) => T): T => db.transaction(work, { behavior: 'immediate' });
 
   return {
-    async teamsWithOpenRequests() {
-      return db
-        .selectDistinct({ teamId: requests.teamId })
-        .from(requests)
-        .where(eq(requests.status, 'open'))
-        .all()
-        .map((row) => row.teamId);
-    },
-
     async teamsWithDueProposals(now) {
       return db
         .selectDistinct({ teamId: proposals.teamId })
@@ -172,15 +117,6 @@ export function createMatchingRepository(db: Db): MatchingRepository {
         .where(and(eq(proposals.status, 'pending'), lte(proposals.expiresAt, now)))
         .all()
         .map((row) => row.teamId);
-    },
-
-    async loadPool(teamId, now) {
-      // One read transaction: the requests, offers and counts below describe the same instant.
-      return db.transaction((tx) => loadPool(tx, teamId, now));
-    },
-
-    async topicNames(teamId, topicIds) {
-      return topicNameMap(db, teamId, topicIds);
     },
 
     async insertProposals(teamId, drafts, now, expiresAt) {
@@ -194,7 +130,7 @@ export function createMatchingRepository(db: Db): MatchingRepository {
         const state = loadWriteState(tx, teamId);
         const rows = drafts
           .filter((draft) => takePlace(state, draft))
-          .map((draft) => ({
+          .map((draft): NewProposal => ({
             teamId,
             requestId: draft.requestId,
             offerId: draft.offerId,
@@ -205,16 +141,11 @@ export function createMatchingRepository(db: Db): MatchingRepository {
               ...draft.reasons,
               sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
             } satisfies ProposalReasons,
-            status: 'pending' as const,
             createdAt: now,
             expiresAt,
           }));
         // Multi-row inserts: one statement per slice instead of one per proposal.
-        return inChunks(rows, (chunk) =>
-          tx.insert(proposals).values(chunk).returning({ id: proposals.id }).all(),
-        )
-          .map((row) => row.id)
-          .sort((a, b) => a - b);
+        return inChunks(rows, (chunk) => insertPendingProposals(tx, chunk)).sort((a, b) => a - b);
       });
     },
 
@@ -230,14 +161,7 @@ export function createMatchingRepository(db: Db): MatchingRepository {
     },
 
     async cancelProposal(teamId, proposalId, now) {
-      const result = db
-        .update(proposals)
-        .set({ status: 'cancelled', decidedAt: now })
-        .where(
-          and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId), eq(proposals.status, 'pending')),
-        )
-        .run();
-      return result.changes > 0;
+      return decideProposal(db, teamId, proposalId, 'cancelled', now);
     },
 
     async acceptProposal(teamId, proposalId, userId, now) {
@@ -246,12 +170,7 @@ export function createMatchingRepository(db: Db): MatchingRepository {
         if (proposal === undefined) return { kind: 'not_found' };
         if (proposal.mentorId !== userId) return { kind: 'not_yours' };
         if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
-        const decide = (status: ProposalStatus) =>
-          tx
-            .update(proposals)
-            .set({ status, decidedAt: now })
-            .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
-            .run();
+        const decide = (decision: ProposalDecision) => decideProposal(tx, teamId, proposalId, decision, now);
         if (proposal.expiresAt.getTime() <= now.getTime()) {
           decide('expired');
           return { kind: 'expired' };
@@ -267,23 +186,18 @@ export function createMatchingRepository(db: Db): MatchingRepository {
           .set({ status: 'matched', matchedAt: now, updatedAt: now })
           .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId!)))
           .run();
-        const pair = tx
-          .insert(pairs)
-          .values({
-            teamId,
-            proposalId,
-            offerId: proposal.offerId,
-            mentorId: proposal.mentorId,
-            menteeId: proposal.menteeId,
-            levelGap: reasons.levelGap,
-            crossDepartment: reasons.crossDepartment,
-            sharedTopics: reasons.sharedTopics,
-            status: 'active',
-            startedAt: now,
-          })
-          .returning({ id: pairs.id })
-          .get();
-        return { kind: 'accepted', pairId: pair.id };
+        const pairId = insertActivePair(tx, {
+          teamId,
+          proposalId,
+          offerId: proposal.offerId,
+          mentorId: proposal.mentorId,
+          menteeId: proposal.menteeId,
+          levelGap: reasons.levelGap,
+          crossDepartment: reasons.crossDepartment,
+          sharedTopics: reasons.sharedTopics,
+          startedAt: now,
+        });
+        return { kind: 'accepted', pairId };
       });
     },
 
@@ -293,27 +207,14 @@ export function createMatchingRepository(db: Db): MatchingRepository {
         if (proposal === undefined) return { kind: 'not_found' };
         if (proposal.mentorId !== userId) return { kind: 'not_yours' };
         if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
-        const expired = proposal.expiresAt.getTime() <= now.getTime();
-        tx.update(proposals)
-          .set({ status: expired ? 'expired' : 'declined', decidedAt: now })
-          .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
-          .run();
-        return { kind: expired ? 'expired' : 'declined' };
+        const decision = proposal.expiresAt.getTime() <= now.getTime() ? 'expired' : 'declined';
+        decideProposal(tx, teamId, proposalId, decision, now);
+        return { kind: decision };
       });
     },
 
     async expireDueProposals(teamId, now) {
-      return immediately((tx) =>
-        tx
-          .update(proposals)
-          .set({ status: 'expired', decidedAt: now })
-          .where(
-            and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), lte(proposals.expiresAt, now)),
-          )
-          .returning({ id: proposals.id })
-          .all()
-          .map((row) => row.id),
-      );
+      return immediately((tx) => expireDueProposals(tx, teamId, now));
     },
 
     async setPairChannel(teamId, pairId, channelId) {
@@ -322,220 +223,7 @@ export function createMatchingRepository(db: Db): MatchingRepository {
         .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), isNull(pairs.channelId)))
         .run();
     },
-
-    async claimWaitlistNotices(teamId, requestIds, now) {
-      if (requestIds.length === 0) return [];
-      return immediately((tx) =>
-        inChunks(requestIds, (chunk) =>
-          tx
-            .update(requests)
-            .set({ waitlistNotifiedAt: now })
-            .where(
-              and(
-                eq(requests.teamId, teamId),
-                inArray(requests.id, chunk),
-                eq(requests.status, 'open'),
-                isNull(requests.waitlistNotifiedAt),
-              ),
-            )
-            .returning({ id: requests.id })
-            .all()
-            .map((row) => row.id),
-        ),
-      );
-    },
-
-    async releaseWaitlistNotice(teamId, requestId) {
-      db.update(requests)
-        .set({ waitlistNotifiedAt: null })
-        .where(and(eq(requests.teamId, teamId), eq(requests.id, requestId)))
-        .run();
-    },
   };
-}
-
-function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
-  const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
-    and(eq(members.teamId, teamId), eq(members.userId, userId));
-
-  const waiting = tx
-    .select({ requestId: proposals.requestId })
-    .from(proposals)
-    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), isNotNull(proposals.requestId)))
-    .all();
-  const waitingIds = new Set(waiting.map((row) => row.requestId));
-
-  const requestRows = tx
-    .select({
-      requestId: requests.id,
-      menteeId: requests.userId,
-      level: members.level,
-      department: members.department,
-      createdAt: requests.createdAt,
-      waitlistNotifiedAt: requests.waitlistNotifiedAt,
-    })
-    .from(requests)
-    .innerJoin(members, memberJoin(requests.userId))
-    .where(
-      and(
-        eq(requests.teamId, teamId),
-        eq(requests.status, 'open'),
-        isNotNull(members.level),
-        notOnBreakSql(members, now),
-      ),
-    )
-    .all()
-    .filter((row) => !waitingIds.has(row.requestId));
-
-  const requestTopicRows = tx
-    .select({ requestId: requestTopics.requestId, topicId: requestTopics.topicId })
-    .from(requestTopics)
-    .innerJoin(requests, eq(requests.id, requestTopics.requestId))
-    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
-    .all();
-
-  const offerRows = tx
-    .select({
-      offerId: offers.id,
-      mentorId: offers.userId,
-      level: members.level,
-      department: members.department,
-      capacity: offers.capacity,
-    })
-    .from(offers)
-    .innerJoin(members, memberJoin(offers.userId))
-    .where(
-      and(
-        eq(offers.teamId, teamId),
-        eq(offers.status, 'open'),
-        isNotNull(members.level),
-        notOnBreakSql(members, now),
-      ),
-    )
-    .all();
-
-  const offerTopicRows = tx
-    .select({ offerId: offerTopics.offerId, topicId: offerTopics.topicId })
-    .from(offerTopics)
-    .innerJoin(offers, eq(offers.id, offerTopics.offerId))
-    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')))
-    .all();
-
-  const used = placesInUse(tx, teamId);
-  const requestTopicIds = groupIds(requestTopicRows.map((row) => [row.requestId, row.topicId]));
-  const offerTopicIds = groupIds(offerTopicRows.map((row) => [row.offerId, row.topicId]));
-
-  return {
-    requests: requestRows.map((row) => ({
-      requestId: row.requestId,
-      menteeId: row.menteeId,
-      level: row.level!,
-      department: row.department,
-      topicIds: requestTopicIds.get(row.requestId) ?? [],
-      createdAt: row.createdAt,
-      waitlistNotifiedAt: row.waitlistNotifiedAt,
-    })),
-    offers: offerRows.map((row) => ({
-      offerId: row.offerId,
-      mentorId: row.mentorId,
-      level: row.level!,
-      department: row.department,
-      topicIds: offerTopicIds.get(row.offerId) ?? [],
-      capacity: row.capacity,
-      freeCapacity: Math.max(0, row.capacity - (used.get(row.mentorId) ?? 0)),
-    })),
-    excludes: loadExcludes(tx, teamId),
-    pastPairs: loadPastPairs(tx, teamId),
-  };
-}
-
-function groupIds(rows: [number, number][]): Map<number, number[]> {
-  const grouped = new Map<number, number[]>();
-  for (const [owner, id] of rows) {
-    const list = grouped.get(owner);
-    if (list === undefined) grouped.set(owner, [id]);
-    else list.push(id);
-  }
-  return grouped;
-}
-
-// Capacity is "how many people I mentor at once", so it counts every current pair of the mentor (whichever
-// offer it came from) and every proposal still waiting for their answer.
-function placesInUse(tx: Reader, teamId: string): Map<string, number> {
-  const used = new Map<string, number>();
-  const add = (rows: { mentorId: string | null; count: number }[]) => {
-    for (const row of rows) {
-      if (row.mentorId !== null) used.set(row.mentorId, (used.get(row.mentorId) ?? 0) + row.count);
-    }
-  };
-  add(
-    tx
-      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)` })
-      .from(pairs)
-      .where(and(eq(pairs.teamId, teamId), inArray(pairs.status, [...HOLDS_A_PLACE])))
-      .groupBy(pairs.mentorId)
-      .all(),
-  );
-  add(
-    tx
-      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)` })
-      .from(proposals)
-      .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
-      .groupBy(proposals.mentorId)
-      .all(),
-  );
-  return used;
-}
-
-function loadExcludes(tx: Reader, teamId: string): Map<string, string[]> {
-  const excludes = new Map<string, string[]>();
-  const add = (from: string, to: string) => {
-    const list = excludes.get(from);
-    if (list === undefined) excludes.set(from, [to]);
-    else if (!list.includes(to)) list.push(to);
-  };
-  const rows = tx
-    .select({ userId: exclusions.userId, excludedUserId: exclusions.excludedUserId })
-    .from(exclusions)
-    .where(eq(exclusions.teamId, teamId))
-    .all();
-  for (const row of rows) {
-    add(row.userId, row.excludedUserId);
-    add(row.excludedUserId, row.userId);
-  }
-  return excludes;
-}
-
-function loadPastPairs(tx: Reader, teamId: string): [string, string][] {
-  const paired = tx
-    .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId })
-    .from(pairs)
-    .where(and(eq(pairs.teamId, teamId), isNotNull(pairs.mentorId), isNotNull(pairs.menteeId)))
-    .all();
-  const proposed = tx
-    .select({ mentorId: proposals.mentorId, menteeId: proposals.menteeId })
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.teamId, teamId),
-        inArray(proposals.status, PAST_PAIR_STATUSES),
-        isNotNull(proposals.mentorId),
-        isNotNull(proposals.menteeId),
-      ),
-    )
-    .all();
-  return [...paired, ...proposed].map((row) => [row.mentorId!, row.menteeId!]);
-}
-
-function topicNameMap(tx: Reader, teamId: string, topicIds: readonly number[]): Map<number, string> {
-  const rows = inChunks([...new Set(topicIds)], (chunk) =>
-    tx
-      .select({ id: topics.id, name: topics.name })
-      .from(topics)
-      .where(and(inArray(topics.id, chunk), inArray(topics.teamId, ['', teamId])))
-      .all(),
-  );
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 function countPairsInUse(tx: Tx, teamId: string, mentorId: string): number {
@@ -543,7 +231,11 @@ function countPairsInUse(tx: Tx, teamId: string, mentorId: string): number {
     .select({ count: sql<number>`count(*)` })
     .from(pairs)
     .where(
-      and(eq(pairs.teamId, teamId), eq(pairs.mentorId, mentorId), inArray(pairs.status, [...HOLDS_A_PLACE])),
+      and(
+        eq(pairs.teamId, teamId),
+        eq(pairs.mentorId, mentorId),
+        inArray(pairs.status, [...RUNNING_PAIR_STATUSES]),
+      ),
     )
     .get();
   return paired?.count ?? 0;
@@ -638,17 +330,6 @@ function whyUnavailable(tx: Tx, teamId: string, proposal: typeof proposals.$infe
 
 function parseReasons(value: unknown): ProposalReasons {
   return reasonsSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
-}
-
-// SQLite caps the number of bound parameters per statement; large runs are read and written in slices.
-const CHUNK = 500;
-
-function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => R[]): R[] {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += CHUNK) {
-    results.push(...run(items.slice(start, start + CHUNK)));
-  }
-  return results;
 }
 
 function findProposals(db: Db, teamId: string, proposalIds: readonly number[]): ProposalDetails[] {

@@ -1,0 +1,128 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../src/storage/database';
+import {
+  decideProposal,
+  endPair,
+  expireDueProposals,
+  insertActivePair,
+  pausePair,
+  pausePairsOf,
+  resumePair,
+} from '../../src/storage/lifecycle-writes';
+import { pairs } from '../../src/storage/schema';
+import { proposalRows, seedOffer, seedPendingProposal, seedRequest } from '../support/seed-programme';
+import { TEAM } from '../support/test-app';
+import { HOUR } from '../support/test-clock';
+import { createTestDatabase } from '../support/test-database';
+
+const NOW = new Date('2026-11-23T09:00:00Z');
+const LATER = new Date(NOW.getTime() + HOUR);
+
+let db: Db;
+let close: () => void;
+
+beforeEach(() => {
+  ({ db, close } = createTestDatabase());
+});
+
+afterEach(() => close());
+
+function pendingProposal(menteeId: string, expiresAt: Date): number {
+  const offerId = seedOffer(db, { userId: `M${menteeId}`, level: 1, topics: ['Social media'] });
+  const requestId = seedRequest(db, { userId: menteeId, level: 5, topics: ['Social media'] });
+  return seedPendingProposal(db, { requestId, offerId, mentorId: `M${menteeId}`, menteeId, expiresAt });
+}
+
+function newPair(mentorId: string, menteeId: string, teamId = TEAM): number {
+  return insertActivePair(db, {
+    teamId,
+    mentorId,
+    menteeId,
+    levelGap: 3,
+    crossDepartment: false,
+    sharedTopics: ['Social media'],
+    startedAt: NOW,
+  });
+}
+
+const pairRow = (pairId: number) => db.select().from(pairs).where(eq(pairs.id, pairId)).get()!;
+
+describe('lifecycle writes: proposals', () => {
+  it('decides a pending proposal once: a second decision changes nothing', () => {
+    const id = pendingProposal('U0A', LATER);
+
+    expect(decideProposal(db, TEAM, id, 'accepted', NOW)).toBe(true);
+    expect(decideProposal(db, TEAM, id, 'declined', LATER)).toBe(false);
+    expect(decideProposal(db, TEAM, id, 'cancelled', LATER)).toBe(false);
+
+    expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'accepted', decidedAt: NOW })]);
+  });
+
+  it('leaves another workspace’s proposal alone', () => {
+    const id = pendingProposal('U0A', LATER);
+    expect(decideProposal(db, 'T0OTHER', id, 'declined', NOW)).toBe(false);
+    expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'pending', decidedAt: null })]);
+  });
+
+  it('expires only proposals still pending at their expiry', () => {
+    const due = pendingProposal('U0A', NOW);
+    const notYet = pendingProposal('U0B', LATER);
+    const decided = pendingProposal('U0C', NOW);
+    decideProposal(db, TEAM, decided, 'declined', NOW);
+
+    expect(expireDueProposals(db, TEAM, NOW)).toEqual([due]);
+    expect(expireDueProposals(db, TEAM, NOW)).toEqual([]);
+    expect(proposalRows(db).map((row) => [row.id, row.status])).toEqual([
+      [due, 'expired'],
+      [notYet, 'pending'],
+      [decided, 'declined'],
+    ]);
+  });
+});
+
+describe('lifecycle writes: pairs', () => {
+  it('stores a new pair running, and moves it only along the lifecycle', () => {
+    const id = newPair('U0M', 'U0A');
+    expect(pairRow(id).status).toBe('active');
+
+    expect(resumePair(db, TEAM, id)).toBe(false);
+    expect(pausePair(db, TEAM, id)).toBe(true);
+    expect(pausePair(db, TEAM, id)).toBe(false);
+    expect(pairRow(id).status).toBe('paused');
+
+    expect(resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
+    expect(pairRow(id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
+
+    expect(endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
+    expect(endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
+    expect(pausePair(db, TEAM, id)).toBe(false);
+    expect(resumePair(db, TEAM, id)).toBe(false);
+    expect(pairRow(id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
+  });
+
+  it('ends a paused pair too', () => {
+    const id = newPair('U0M', 'U0A');
+    pausePair(db, TEAM, id);
+    expect(endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
+    expect(pairRow(id).status).toBe('ended');
+  });
+
+  it('pauses every active pair of a member, in either role, and nothing else', () => {
+    const mentoring = newPair('U0A', 'U0B');
+    const mentored = newPair('U0C', 'U0A');
+    const ended = newPair('U0A', 'U0D');
+    endPair(db, TEAM, ended, { at: NOW, by: 'U0D' });
+    const others = newPair('U0E', 'U0F');
+    const elsewhere = newPair('U0A', 'U0B', 'T0OTHER');
+
+    pausePairsOf(db, TEAM, 'U0A');
+
+    expect([mentoring, mentored, ended, others, elsewhere].map((id) => pairRow(id).status)).toEqual([
+      'paused',
+      'paused',
+      'ended',
+      'active',
+      'active',
+    ]);
+  });
+});
