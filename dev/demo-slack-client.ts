@@ -86,6 +86,7 @@ export function createDemoSlackClient(options: {
         userName: user.handle,
         text,
         responseUrl: fake.responseUrl(),
+        triggerId: fake.triggerId(),
       });
       return answered(user, await post(body, FORM));
     },
@@ -96,6 +97,7 @@ export function createDemoSlackClient(options: {
         actionId,
         value,
         responseUrl: fake.responseUrl(),
+        triggerId: fake.triggerId(),
         message: { channel: message.channel, ts: message.ts },
       });
       return answered(user, await post(interactionBody(payload), FORM));
@@ -109,6 +111,7 @@ export function createDemoSlackClient(options: {
         callbackId: String(view.callback_id ?? ''),
         values,
         privateMetadata: String(view.private_metadata ?? ''),
+        triggerId: fake.triggerId(),
       });
       return answered(user, await post(interactionBody(payload), FORM));
     },

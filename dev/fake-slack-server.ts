@@ -1,21 +1,24 @@
 // A Slack-compatible Web API server on 127.0.0.1 for tests, benchmarks and the offline demo. It records every
 // call, answers with the shapes Slack documents for the methods this app uses, serves response_url and
-// file-upload URLs, speaks Socket Mode, and can be told to fail chosen calls.
+// file-upload URLs, speaks Socket Mode, and can be told to fail chosen calls. It is as strict as Slack: what
+// Slack refuses (a stale trigger, an unknown channel, broken Block Kit, the wrong token type…) it refuses too,
+// with Slack's error, so a bug Slack would expose shows in tests.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createRateLimiter, type RateLimits } from './fake-rate-limits';
+import { parseJson, readApiRequest, readBody, send, tokenRefusal, uploadedBytes } from './fake-slack-http';
+import { createResponseUrls, createTriggers } from './fake-interaction-grants';
+import { createMethods, messageRefusal } from './fake-slack-methods';
+import {
+  createFakeWorkspace,
+  MANIFEST_BOT_SCOPES,
+  type FakeChannel,
+  type FakeUser,
+  type PostedMessage,
+} from './fake-slack-workspace';
 
-export interface FakeUser {
-  id: string;
-  teamId: string;
-  name: string;
-  realName?: string;
-  tz?: string | null;
-  isAdmin?: boolean;
-  isOwner?: boolean;
-  deleted?: boolean;
-}
+export { MANIFEST_BOT_SCOPES, type FakeChannel, type FakeUser, type PostedMessage };
 
 export interface RecordedCall {
   method: string;
@@ -24,27 +27,32 @@ export interface RecordedCall {
   at: number;
 }
 
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-  threadTs?: string;
-  text?: string;
-  blocks?: unknown[];
-  metadata?: unknown;
-  updates: number;
-}
-
 export type Fault = { error: string } | { status: 429; retryAfterSeconds: number } | { status: number };
+
+export interface FakeSlackOptions {
+  teamId?: string;
+  botUserId?: string;
+  rateLimits?: RateLimits;
+  /** The bot token's scopes; by default those manifest.yml asks for. */
+  scopes?: readonly string[];
+  /** The fake's clock (ms since the epoch) for trigger and response_url lifetimes; real time by default. */
+  now?: () => number;
+}
 
 export interface FakeSlack {
   readonly url: string;
   readonly apiUrl: string;
   readonly teamId: string;
   readonly botUserId: string;
+  /** A person of the workspace: only they can be messaged, looked up or put in a group DM. */
   addUser(user: FakeUser): void;
+  /** A public or private channel (DMs and group DMs come from conversations.open or channelFor). */
+  addChannel(channel: FakeChannel): void;
   calls(method?: string): RecordedCall[];
-  /** Messages as they stand now (chat.update applied), in posting order. */
+  /** Messages as they stand now (chat.update applied), in posting order: the app's and people's. */
   messages(channel?: string): PostedMessage[];
+  /** A person writes in a conversation (thread reply when threadTs is given); conversations.history sees it. */
+  postAsUser(message: { channel: string; user: string; text: string; threadTs?: string }): PostedMessage;
   responses(): { id: string; body: Record<string, unknown> }[];
   uploads(): { fileId: string; filename: string; bytes: Buffer }[];
   channelFor(userIds: readonly string[]): string;
@@ -57,7 +65,10 @@ export interface FakeSlack {
    * that call is in flight. `arrived` resolves once the call is here.
    */
   hold(method: string): { arrived: Promise<void>; release: () => void };
+  /** A response_url as Slack puts one in a command or message interaction: 5 posts within 30 minutes. */
   responseUrl(): string;
+  /** A trigger_id as Slack puts one in a command or interaction: opens one view within 3 seconds. */
+  triggerId(): string;
   sendSocketEnvelope(
     type: 'slash_commands' | 'interactive' | 'events_api',
     payload: unknown,
@@ -66,33 +77,24 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'files', 'metadata'];
-
-export async function startFakeSlack(
-  options: { teamId?: string; botUserId?: string; rateLimits?: RateLimits } = {},
-): Promise<FakeSlack> {
-  const teamId = options.teamId ?? 'T0TEST';
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
   const limiter = options.rateLimits === undefined ? null : createRateLimiter(options.rateLimits);
-  const botUserId = options.botUserId ?? 'UBOT';
-  const users = new Map<string, FakeUser>();
+  const workspace = createFakeWorkspace({
+    teamId: options.teamId ?? 'T0TEST',
+    botUserId: options.botUserId ?? 'UBOT',
+    scopes: options.scopes ?? MANIFEST_BOT_SCOPES,
+  });
+  const triggers = createTriggers(now);
+  const responseUrls = createResponseUrls(now);
   const calls: RecordedCall[] = [];
-  const messages: PostedMessage[] = [];
   const responses: { id: string; body: Record<string, unknown> }[] = [];
-  const uploads: { fileId: string; filename: string; bytes: Buffer }[] = [];
-  const pendingUploads = new Map<string, string>();
   const faults = new Map<string, { fault: Fault; remaining: number }[]>();
   const failingChannels = new Map<string, string>();
   const holds = new Map<string, { arrive: () => void; released: Promise<void> }[]>();
-  const channels = new Map<string, string>();
   const sockets = new Set<WebSocket>();
   const acks = new Map<string, (payload: unknown) => void>();
-  let sequence = 0;
-  let tsCounter = 1_700_000_000_000_100;
-  const nextTs = () => {
-    tsCounter += 100;
-    const text = String(tsCounter);
-    return `${text.slice(0, 10)}.${text.slice(10)}`;
-  };
+  let envelopes = 0;
 
   const server = http.createServer((req, res) => {
     readBody(req)
@@ -119,41 +121,51 @@ export async function startFakeSlack(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const methods = createMethods({ workspace, triggers, url });
 
-  function route(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+  async function route(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length), raw);
-    if (path.startsWith('/response/')) {
-      responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8') || '{}') });
-      return send(res, 200, 'ok');
-    }
+    if (path.startsWith('/response/')) return respond(res, path.slice('/response/'.length), raw);
     if (path.startsWith('/upload/')) {
       const fileId = path.slice('/upload/'.length);
-      uploadedBytes(req.headers['content-type'], raw).then(
-        (bytes) => {
-          uploads.push({ fileId, filename: pendingUploads.get(fileId) ?? fileId, bytes });
-          send(res, 200, `OK - ${bytes.length}`);
-        },
-        (error: unknown) => send(res, 400, String(error)),
-      );
-      return;
+      const filename = workspace.pendingUploads.get(fileId);
+      if (filename === undefined) return send(res, 404, 'file_not_found');
+      const bytes = await uploadedBytes(req.headers['content-type'], raw).catch(() => null);
+      if (bytes === null) return send(res, 400, 'invalid_upload');
+      workspace.uploads.push({ fileId, filename, bytes });
+      return send(res, 200, `OK - ${bytes.length}`);
     }
     send(res, 404, 'not found');
   }
 
-  function api(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer, held = false): void {
-    const params = parseParams(req.headers['content-type'], raw);
-    const auth = req.headers.authorization;
-    const token = auth?.startsWith('Bearer ')
-      ? auth.slice('Bearer '.length)
-      : ((params.token as string) ?? null);
-    const hold = held ? undefined : holds.get(method)?.shift();
+  // A post to a response_url: Slack answers refusals with an HTTP error status and a one-word body.
+  function respond(res: ServerResponse, id: string, raw: Buffer): void {
+    const refusal = responseUrls.refusal(id);
+    if (refusal !== null) return send(res, refusal.status, refusal.error);
+    const body = parseJson(raw.toString('utf8'));
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return send(res, 400, 'invalid_payload');
+    const message = body as Record<string, unknown>;
+    if (message.delete_original !== true) {
+      const invalid = messageRefusal(message);
+      if (invalid !== null) return send(res, 400, String(invalid.error));
+    }
+    responseUrls.use(id);
+    responses.push({ id, body: message });
+    send(res, 200, 'ok');
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer): Promise<void> {
+    const request = await readApiRequest(req, raw);
+    const params = 'params' in request ? request.params : {};
+    const token = 'params' in request ? request.token : null;
+    const hold = holds.get(method)?.shift();
     if (hold !== undefined) {
       hold.arrive();
-      void hold.released.then(() => api(req, res, method, raw, true));
-      return;
+      await hold.released;
     }
-    calls.push({ method, params, token, at: Date.now() });
+    calls.push({ method, params, token, at: now() });
 
     const queued = faults.get(method)?.find((entry) => entry.remaining > 0);
     if (queued !== undefined) {
@@ -166,167 +178,45 @@ export async function startFakeSlack(
       }
       return send(res, fault.status, { ok: false, error: 'fatal_error' });
     }
-    if (token === null || token === '') return send(res, 200, { ok: false, error: 'not_authed' });
-    // As on Slack, a user id as the channel of a message means the app's DM with that user.
-    if (method === 'chat.postMessage' && typeof params.channel === 'string' && /^[UW]/.test(params.channel)) {
-      params.channel = channelFor([params.channel]);
-    }
+    if ('error' in request) return send(res, 200, { ok: false, error: request.error });
+    const tokenError = tokenRefusal(method, token);
+    if (tokenError !== null) return send(res, 200, { ok: false, error: tokenError });
+    if (method === 'chat.postMessage') params.channel = workspace.resolveChannel(params.channel);
     const retryAfter =
-      limiter !== null && method === 'chat.postMessage'
-        ? limiter.take(String(params.channel), Date.now())
-        : 0;
+      limiter !== null && method === 'chat.postMessage' ? limiter.take(String(params.channel), now()) : 0;
     if (retryAfter > 0) {
       res.setHeader('Retry-After', String(retryAfter));
       return send(res, 429, { ok: false, error: 'ratelimited' });
     }
     const channelError = typeof params.channel === 'string' ? failingChannels.get(params.channel) : undefined;
     if (channelError !== undefined) return send(res, 200, { ok: false, error: channelError });
-    send(res, 200, answer(method, params));
-  }
-
-  function answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: 'https://fake.slack.test/',
-          team: 'Test Workspace',
-          user: 'mentor-circles',
-          team_id: teamId,
-          user_id: botUserId,
-          bot_id: 'B0TEST',
-          is_enterprise_install: false,
-        };
-      case 'users.info': {
-        const user = users.get(String(params.user));
-        return user === undefined
-          ? { ok: false, error: 'user_not_found' }
-          : { ok: true, user: userShape(user) };
-      }
-      case 'conversations.open': {
-        const ids = String(params.users ?? '')
-          .split(',')
-          .filter((id) => id !== '');
-        if (ids.length === 0) return { ok: false, error: 'users_list_not_supplied' };
-        return { ok: true, channel: { id: channelFor(ids) } };
-      }
-      case 'chat.postMessage': {
-        const ts = nextTs();
-        const message: PostedMessage = {
-          channel: String(params.channel),
-          ts,
-          updates: 0,
-          ...(typeof params.thread_ts === 'string' ? { threadTs: params.thread_ts } : {}),
-          ...(typeof params.text === 'string' ? { text: params.text } : {}),
-          ...(Array.isArray(params.blocks) ? { blocks: params.blocks } : {}),
-          ...(params.metadata !== undefined ? { metadata: params.metadata } : {}),
-        };
-        messages.push(message);
-        return { ok: true, channel: message.channel, ts, message: { text: message.text ?? '', ts } };
-      }
-      case 'conversations.history': {
-        // Top-level messages only (thread replies stay in conversations.replies), newest first, paged by an
-        // opaque cursor; metadata is returned only when include_all_metadata is set, as Slack does.
-        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
-        const limit = Math.min(Math.max(Number(params.limit ?? 100) || 100, 1), 999);
-        const offset = typeof params.cursor === 'string' && params.cursor !== '' ? Number(params.cursor) : 0;
-        const history = messages
-          .filter((m) => m.channel === params.channel && (m.threadTs === undefined || m.threadTs === m.ts))
-          .reverse();
-        const page = history.slice(offset, offset + limit);
-        const hasMore = offset + limit < history.length;
-        return {
-          ok: true,
-          messages: page.map((m) => ({
-            type: 'message',
-            user: botUserId,
-            bot_id: 'B0TEST',
-            text: m.text ?? '',
-            ts: m.ts,
-            ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
-          })),
-          has_more: hasMore,
-          pin_count: 0,
-          response_metadata: { next_cursor: hasMore ? String(offset + limit) : '' },
-        };
-      }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: nextTs() };
-      case 'chat.update': {
-        const message = messages.find((m) => m.channel === params.channel && m.ts === params.ts);
-        if (message === undefined) return { ok: false, error: 'message_not_found' };
-        if (typeof params.text === 'string') message.text = params.text;
-        if (Array.isArray(params.blocks)) message.blocks = params.blocks;
-        message.updates += 1;
-        return { ok: true, channel: message.channel, ts: message.ts, text: message.text ?? '' };
-      }
-      case 'views.open':
-      case 'views.push':
-      case 'views.update':
-      case 'views.publish': {
-        sequence += 1;
-        const view = (params.view ?? {}) as Record<string, unknown>;
-        const id =
-          typeof params.view_id === 'string' ? params.view_id : `V${String(sequence).padStart(8, '0')}`;
-        return { ok: true, view: { ...view, id, team_id: teamId, hash: `h${sequence}` } };
-      }
-      case 'files.getUploadURLExternal': {
-        sequence += 1;
-        const fileId = `F${String(sequence).padStart(8, '0')}`;
-        pendingUploads.set(fileId, String(params.filename ?? fileId));
-        return { ok: true, upload_url: `${url}/upload/${fileId}`, file_id: fileId };
-      }
-      case 'files.completeUploadExternal': {
-        const files = Array.isArray(params.files) ? (params.files as { id: string; title?: string }[]) : [];
-        return {
-          ok: true,
-          files: files.map((f) => ({ id: f.id, title: f.title ?? '', name: pendingUploads.get(f.id) })),
-        };
-      }
-      case 'apps.connections.open':
-        return { ok: true, url: `${url.replace('http', 'ws')}/socket` };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
-  }
-
-  function channelFor(ids: readonly string[]): string {
-    const key = [...ids].sort().join(',');
-    let id = channels.get(key);
-    if (id === undefined) {
-      // Slack gives a DM a D… id and a group DM (mpim) a G… id.
-      id = `${ids.length === 1 ? 'D' : 'G'}${String(channels.size + 1).padStart(8, '0')}`;
-      channels.set(key, id);
-    }
-    return id;
-  }
-
-  function userShape(user: FakeUser) {
-    return {
-      id: user.id,
-      team_id: user.teamId,
-      name: user.name,
-      real_name: user.realName ?? user.name,
-      deleted: user.deleted ?? false,
-      tz: user.tz ?? null,
-      is_admin: user.isAdmin ?? false,
-      is_owner: user.isOwner ?? false,
-      is_bot: false,
-      profile: { real_name: user.realName ?? user.name, display_name: user.name },
-    };
+    send(res, 200, methods.answer(method, params));
   }
 
   return {
     url,
     apiUrl: `${url}/api/`,
-    teamId,
-    botUserId,
-    addUser: (user) => users.set(user.id, user),
+    teamId: workspace.teamId,
+    botUserId: workspace.botUserId,
+    addUser: (user) => workspace.users.set(user.id, user),
+    addChannel: (channel) => workspace.addChannel(channel),
     calls: (method) => calls.filter((call) => method === undefined || call.method === method),
-    messages: (channel) => messages.filter((m) => channel === undefined || m.channel === channel),
+    messages: (channel) => workspace.messages.filter((m) => channel === undefined || m.channel === channel),
+    postAsUser({ channel, user, text, threadTs }) {
+      const message: PostedMessage = {
+        channel,
+        ts: workspace.nextTs(),
+        text,
+        user,
+        updates: 0,
+        ...(threadTs === undefined ? {} : { threadTs }),
+      };
+      workspace.messages.push(message);
+      return message;
+    },
     responses: () => [...responses],
-    uploads: () => [...uploads],
-    channelFor,
+    uploads: () => [...workspace.uploads],
+    channelFor: (userIds) => workspace.channelFor(userIds),
     failNext(method, fault, times = 1) {
       faults.set(method, [...(faults.get(method) ?? []), { fault, remaining: times }]);
     },
@@ -343,13 +233,11 @@ export async function startFakeSlack(
       holds.set(method, [...(holds.get(method) ?? []), { arrive, released }]);
       return { arrived, release };
     },
-    responseUrl() {
-      sequence += 1;
-      return `${url}/response/R${sequence}`;
-    },
+    responseUrl: () => `${url}/response/${responseUrls.issue()}`,
+    triggerId: () => triggers.issue(),
     sendSocketEnvelope(type, payload) {
-      sequence += 1;
-      const envelopeId = `env-${sequence}`;
+      envelopes += 1;
+      const envelopeId = `env-${envelopes}`;
       const acked = new Promise<unknown>((resolve) => acks.set(envelopeId, resolve));
       const envelope = JSON.stringify({
         envelope_id: envelopeId,
@@ -368,48 +256,4 @@ export async function startFakeSlack(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** The file itself: the SDK posts it as multipart form data (one part), as a browser would. */
-async function uploadedBytes(contentType: string | undefined, raw: Buffer): Promise<Buffer> {
-  if (contentType?.startsWith('multipart/form-data') !== true) return raw;
-  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-  for (const value of form.values()) {
-    return typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(await value.arrayBuffer());
-  }
-  return Buffer.alloc(0);
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function parseParams(contentType: string | undefined, raw: Buffer): Record<string, unknown> {
-  const text = raw.toString('utf8');
-  if (text === '') return {};
-  if (contentType?.includes('application/json')) return JSON.parse(text) as Record<string, unknown>;
-  const params: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(text)) {
-    params[key] = JSON_FIELDS.includes(key) ? parseJsonOr(value) : value;
-  }
-  return params;
-}
-
-function parseJsonOr(value: string): unknown {
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
-  res.end(text);
 }

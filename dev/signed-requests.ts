@@ -51,6 +51,7 @@ export interface SlashCommandFields {
   command?: string;
   channelId?: string;
   responseUrl: string;
+  /** Issue it from the fake (`fake.triggerId()`) when the command may open a modal; Slack knows no other. */
   triggerId?: string;
 }
 
@@ -82,7 +83,10 @@ export interface ButtonClick {
   actionId: string;
   value?: string;
   blockId?: string;
-  responseUrl: string;
+  /** Only a click on a message carries a response_url; a click in a view (App Home, modal) has none. */
+  responseUrl?: string;
+  /** Issue it from the fake (`fake.triggerId()`) when the click may open a modal. */
+  triggerId?: string;
   /** Where the button was: a message (channel + ts) or a view (App Home, modal). */
   message?: { channel: string; ts: string };
   viewId?: string;
@@ -109,8 +113,10 @@ export function blockActionPayload(click: ButtonClick): Record<string, unknown> 
     api_app_id: 'A0TEST',
     token: 'legacy-verification-token',
     team: { id: click.teamId, domain: 'test' },
-    trigger_id: `trigger-${crypto.randomUUID()}`,
-    response_url: click.responseUrl,
+    trigger_id: click.triggerId ?? `trigger-${crypto.randomUUID()}`,
+    ...(click.message !== undefined && click.responseUrl !== undefined
+      ? { response_url: click.responseUrl }
+      : {}),
     container,
     ...(click.message !== undefined
       ? {
@@ -138,6 +144,8 @@ export interface ViewSubmission {
   values: Record<string, Record<string, unknown>>;
   privateMetadata?: string;
   viewId?: string;
+  /** Issue it from the fake (`fake.triggerId()`) when the submission may push or open a view. */
+  triggerId?: string;
 }
 
 export function viewSubmissionPayload(submission: ViewSubmission): Record<string, unknown> {
@@ -152,7 +160,7 @@ export function viewSubmissionPayload(submission: ViewSubmission): Record<string
     },
     api_app_id: 'A0TEST',
     token: 'legacy-verification-token',
-    trigger_id: `trigger-${crypto.randomUUID()}`,
+    trigger_id: submission.triggerId ?? `trigger-${crypto.randomUUID()}`,
     view: {
       id: submission.viewId ?? 'V0MODAL',
       type: 'modal',

@@ -156,6 +156,11 @@ async function scenario(
       pairs: pairCount,
       startedAt: new Date(SLOT.getTime() - 7 * 24 * 3600 * 1000),
     });
+    // The fake posts only into conversations it knows: open each pair's group DM there, as matching would have.
+    for (const pair of seeded) {
+      if (fake.channelFor([pair.mentorId, pair.menteeId]) !== pair.channelId)
+        throw new Error(`seeded channel ${pair.channelId} is not the fake's group DM of pair ${pair.id}`);
+    }
     const env = childEnv(fake, databasePath);
     const runs: RunFigures[] = [];
     log(`${name}: ${pairCount} pairs, ${perMinute}/min, ${perChannelPerSecond}/s per channel`);

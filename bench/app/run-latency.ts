@@ -112,7 +112,13 @@ async function timedCommand(
   k: number,
 ): Promise<{ ms: number; ok: boolean }> {
   const { text, userId } = commandAt(k);
-  const body = slashCommandBody({ teamId: TEAM, userId, text, responseUrl: fake.responseUrl() });
+  const body = slashCommandBody({
+    teamId: TEAM,
+    userId,
+    text,
+    responseUrl: fake.responseUrl(),
+    triggerId: fake.triggerId(),
+  });
   const started = performance.now();
   const response = await postSigned(server.url, BENCH_SIGNING_SECRET, body, FORM);
   return { ms: performance.now() - started, ok: response.status === 200 };

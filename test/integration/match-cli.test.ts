@@ -12,6 +12,8 @@ describe('mentor-circles match', () => {
 
   beforeEach(async () => {
     fake = await startFakeSlack();
+    // Slack messages only people of the workspace.
+    for (const id of ['U0JUNIOR', 'U0SENIOR', 'U0VERA']) fake.addUser({ id, teamId: fake.teamId, name: id });
     temp = makeTempDir();
     env = {
       SLACK_BOT_TOKEN: 'xoxb-cli-test',

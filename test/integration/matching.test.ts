@@ -21,8 +21,15 @@ const VERA = 'U0VERA';
 
 let t: TestApp;
 
+// Slack messages only people of the workspace: the fake knows the cast.
+const CAST = [JUNIOR, JADE, SENIOR, VERA].map((id) => ({
+  id,
+  teamId: TEAM,
+  name: id.slice(2).toLowerCase(),
+}));
+
 beforeEach(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ users: CAST });
 });
 
 afterEach(async () => {

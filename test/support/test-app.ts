@@ -41,7 +41,9 @@ export interface TestApp {
     text: string,
     options?: SignOptions & { teamId?: string },
   ): Promise<SlackHttpResponse>;
-  click(click: Omit<ButtonClick, 'teamId' | 'responseUrl'> & { teamId?: string }): Promise<SlackHttpResponse>;
+  click(
+    click: Omit<ButtonClick, 'teamId' | 'responseUrl' | 'triggerId'> & { teamId?: string },
+  ): Promise<SlackHttpResponse>;
   submit(submission: Omit<ViewSubmission, 'teamId'> & { teamId?: string }): Promise<SlackHttpResponse>;
   event(
     event: Record<string, unknown>,
@@ -124,7 +126,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     command: (userId, text, { teamId, ...signOptions } = {}) =>
       settled(
         post(
-          slashCommandBody({ teamId: teamId ?? TEAM, userId, text, responseUrl: fake.responseUrl() }),
+          slashCommandBody({
+            teamId: teamId ?? TEAM,
+            userId,
+            text,
+            responseUrl: fake.responseUrl(),
+            triggerId: fake.triggerId(),
+          }),
           FORM,
           signOptions,
         ),
@@ -132,12 +140,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     click: (click) =>
       settled(
         post(
-          interactionBody(blockActionPayload({ teamId: TEAM, responseUrl: fake.responseUrl(), ...click })),
+          interactionBody(
+            blockActionPayload({
+              teamId: TEAM,
+              // As on Slack, only a click on a message carries a response_url.
+              ...(click.message === undefined ? {} : { responseUrl: fake.responseUrl() }),
+              triggerId: fake.triggerId(),
+              ...click,
+            }),
+          ),
           FORM,
         ),
       ),
     submit: (submission) =>
-      settled(post(interactionBody(viewSubmissionPayload({ teamId: TEAM, ...submission })), FORM)),
+      settled(
+        post(
+          interactionBody(
+            viewSubmissionPayload({ teamId: TEAM, triggerId: fake.triggerId(), ...submission }),
+          ),
+          FORM,
+        ),
+      ),
     event: (event, { eventId, teamId } = {}) => {
       eventSequence += 1;
       return settled(post(eventBody(teamId ?? TEAM, eventId ?? `Ev${eventSequence}`, event), JSON_TYPE));
