@@ -3,7 +3,6 @@
 import { proposeMatches, type MatchInput } from '../domain/matching';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
@@ -20,18 +19,6 @@ export interface MatchingDeps {
   clock: Clock;
   logger: Logger;
   settings: { minLevelGap: number; proposalTtlHours: number };
-}
-
-export function matchingDeps(
-  context: Pick<AppContext, 'repos' | 'messenger' | 'clock' | 'logger' | 'config'>,
-): MatchingDeps {
-  return {
-    matching: context.repos.matching,
-    messenger: context.messenger,
-    clock: context.clock,
-    logger: context.logger.child({ component: 'matching' }),
-    settings: context.config.matching,
-  };
 }
 
 export interface MatchingRun {

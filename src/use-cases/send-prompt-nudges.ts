@@ -3,7 +3,6 @@
 // between is a smaller harm than a duplicate.
 import { nudgeDue } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
 import { errorSummary } from '../errors';
@@ -17,18 +16,6 @@ export interface NudgeDeps {
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
   settings: { nudgeEnabled: boolean; nudgeAfterHours: number };
-}
-
-export function nudgeDeps(context: Pick<AppContext, 'repos' | 'messenger' | 'logger' | 'config'>): NudgeDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    messenger: context.messenger,
-    logger: context.logger.child({ component: 'prompts' }),
-    settings: {
-      nudgeEnabled: context.config.prompt.nudgeEnabled,
-      nudgeAfterHours: context.config.prompt.nudgeAfterHours,
-    },
-  };
 }
 
 // A reminder belongs to its week: never nudge about a question once the next one is due.
