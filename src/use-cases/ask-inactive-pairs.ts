@@ -15,7 +15,14 @@ import type {
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface InactivityDeps {
-  deliveries: PromptDeliveriesRepository;
+  deliveries: Pick<
+    PromptDeliveriesRepository,
+    | 'teamsWithActivePairs'
+    | 'activePairs'
+    | 'sentDeliveries'
+    | 'claimInactivityQuestion'
+    | 'markPairNeedsAttention'
+  >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
   settings: { nudgeAfterHours: number };

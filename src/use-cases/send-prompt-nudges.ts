@@ -12,7 +12,10 @@ import { mapLimited } from './limited-concurrency';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface NudgeDeps {
-  deliveries: PromptDeliveriesRepository;
+  deliveries: Pick<
+    PromptDeliveriesRepository,
+    'teamsWithActivePairs' | 'nudgeCandidates' | 'claimNudge' | 'markPairNeedsAttention'
+  >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
   settings: { nudgeEnabled: boolean; nudgeAfterHours: number };

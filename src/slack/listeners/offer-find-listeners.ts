@@ -47,7 +47,7 @@ export function registerOfferFindListeners(app: App, context: AppContext): void 
         const outcome = await submitSignup(
           submitSignupDeps(context),
           { kind, teamId: teamIdOf(body), userId: body.user.id, values: view.state.values },
-          // Close the modal as soon as the form is good: users.info and the save may take longer than Slack waits.
+          // Closes the modal once the form is good: users.info and the save may outlast what Slack waits.
           () => ack(),
         );
         if (outcome.kind === 'invalid') await ack({ response_action: 'errors', errors: outcome.errors });
