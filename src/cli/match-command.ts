@@ -1,9 +1,10 @@
 // `mentor-circles match`: one matching run for every workspace with open requests, printed for the operator.
 import pino from 'pino';
 import type { Config } from '../config';
-import { matchAllTeams } from '../use-cases/match-all-teams';
-import { matchingDeps, type MatchingRun } from '../use-cases/run-matching';
+import { matchingDeps } from '../composition/use-case-deps';
 import { closeContext, createContext } from '../composition/wiring';
+import { matchAllTeams } from '../use-cases/match-all-teams';
+import type { MatchingRun } from '../use-cases/run-matching';
 
 export async function runMatchCommand(config: Config): Promise<number> {
   // Logs go to stderr so that stdout holds only the report.

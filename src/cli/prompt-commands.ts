@@ -4,7 +4,8 @@ import type { Config } from '../config';
 import { closeDatabase } from '../storage/database';
 import { createPromptsRepository, INSTALL_WIDE, type Prompt } from '../storage/prompts-repository';
 import { addPrompt, movePrompt, setPromptEnabled, type LibraryEdit } from '../use-cases/edit-prompt-library';
-import { sendDuePrompts, sendDuePromptsDeps, type PairResult } from '../use-cases/send-due-prompts';
+import { sendDuePrompts, type PairResult } from '../use-cases/send-due-prompts';
+import { sendDuePromptsDeps } from '../composition/use-case-deps';
 import { closeContext, createContext, createDatabase } from '../composition/wiring';
 
 export const PROMPTS_USAGE = 'prompts list|add|disable|enable|move';

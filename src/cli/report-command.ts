@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { reportCsvFiles } from '../report/report-csv';
 import { reportText } from '../report/report-text';
 import { buildReport } from '../use-cases/build-report';
+import { reportDeps } from '../composition/use-case-deps';
 import { closeContext, createContext } from '../composition/wiring';
 
 export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
@@ -48,7 +49,7 @@ export async function runReportCommand(args: readonly string[], config: Config):
     for (const teamId of teams) {
       reports.push({
         teamId,
-        figures: await buildReport({ reports: context.repos.reports, clock: context.clock }, teamId),
+        figures: await buildReport(reportDeps(context), teamId),
       });
     }
 

@@ -1,5 +1,6 @@
-// What a person has signed up with: their open offer to mentor or request for a mentor, and the topics of the
-// workspace's catalogue. Plain data, read by storage and shown by the signup modals.
+// What a person has signed up with: their open offer to mentor or request for a mentor, the topics of the
+// workspace's catalogue, and what the offer and find modals show. Plain data, read by storage and shown by views.
+import type { SignupKind } from './signup-form';
 
 export interface Topic {
   id: number;
@@ -27,4 +28,20 @@ export interface OpenRequest {
   topics: Topic[];
   createdAt: Date;
   updatedAt: Date | null;
+}
+
+/** What the offer or find modal shows: the catalogue and what the person entered before. */
+export interface SignupFormState {
+  kind: SignupKind;
+  catalogue: Topic[];
+  topicIds: number[];
+  level: number | null;
+  department: string | null;
+  excludedUserIds: string[];
+  /** Offer only. */
+  capacity: number;
+  /** The offer's note or the request's goals. */
+  text: string | null;
+  /** True when the person already has an open offer (or request) that submitting will update. */
+  updating: boolean;
 }

@@ -25,6 +25,13 @@ export interface SlackProfile {
   deleted: boolean;
 }
 
+/** A file to upload: a CSV, a chart image. */
+export interface FileUpload {
+  filename: string;
+  title: string;
+  content: Buffer | string;
+}
+
 export interface Messenger {
   fetchProfile(userId: string): Promise<SlackProfile>;
   /** Opens (or finds) the DM or group DM with these people; Slack returns the same channel each time. */
@@ -39,11 +46,7 @@ export interface Messenger {
   postEphemeral(channel: string, userId: string, message: SlackMessage): Promise<void>;
   openModal(triggerId: string, view: View): Promise<string>;
   publishHome(userId: string, view: View): Promise<void>;
-  uploadFiles(
-    channel: string,
-    files: readonly { filename: string; title: string; content: Buffer | string }[],
-    comment: string,
-  ): Promise<void>;
+  uploadFiles(channel: string, files: readonly FileUpload[], comment: string): Promise<void>;
   /** One page of a channel's top-level messages, newest first, with their metadata (conversations.history). */
   channelHistory(channel: string, cursor?: string): Promise<HistoryPage>;
 }

@@ -4,7 +4,7 @@
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import type * as ChartJs from 'chart.js' with { 'resolution-mode': 'import' };
 import type { ReportFigures } from '../domain/report-figures';
-import type { ReportFile } from '../use-cases/send-report-files';
+import type { FileUpload } from '../ports/messenger';
 import { shortWeekLabel } from './report-format';
 
 // chart.js ships a CommonJS build for require(), but declares its types for ESM only.
@@ -42,9 +42,9 @@ function prepare(): void {
 }
 
 /** One PNG per chart: weekly engagement always, topic supply and demand when any topic is offered or asked. */
-export function renderReportCharts(figures: ReportFigures): ReportFile[] {
+export function renderReportCharts(figures: ReportFigures): FileUpload[] {
   const date = figures.generatedAt.toISOString().slice(0, 10);
-  const files: ReportFile[] = [
+  const files: FileUpload[] = [
     {
       filename: `mentor-circles-${date}-weekly-engagement.png`,
       title: 'Weekly engagement: prompts sent and answered',

@@ -3,7 +3,7 @@
 // line breaks, dates in ISO 8601 (UTC), and a UTF-8 byte order mark so Excel reads accented names right.
 import { stringify } from 'csv-stringify/sync';
 import type { ReportFigures } from '../domain/report-figures';
-import type { ReportFile } from '../use-cases/send-report-files';
+import type { FileUpload } from '../ports/messenger';
 import { isoDateTime, isoWeekStart } from './report-format';
 
 export type ReportCsvKind = 'pairs' | 'topics' | 'weekly-engagement';
@@ -31,7 +31,7 @@ export function reportCsvs(figures: ReportFigures, options: ReportCsvOptions): R
 export function reportCsvFiles(
   figures: ReportFigures,
   options: ReportCsvOptions & { prefix?: string },
-): ReportFile[] {
+): FileUpload[] {
   const prefix = options.prefix ?? `mentor-circles-${figures.generatedAt.toISOString().slice(0, 10)}`;
   return reportCsvs(figures, options).map((csv) => ({
     filename: `${prefix}-${csv.kind}.csv`,

@@ -2,10 +2,10 @@
 // minutes of the deadline), and every workspace with open requests is matched once per UTC day.
 import { DateTime } from 'luxon';
 import type { AppContext } from '../composition/app-context';
+import { matchingDeps } from '../composition/use-case-deps';
 import { lastJobRuns } from '../storage/job-runs';
 import { expireProposals } from '../use-cases/expire-proposals';
 import { matchAllTeams } from '../use-cases/match-all-teams';
-import { matchingDeps } from '../use-cases/run-matching';
 import type { Job } from './scheduler';
 
 export const EXPIRE_PROPOSALS_JOB = 'expire-proposals';

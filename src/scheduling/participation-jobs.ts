@@ -1,7 +1,7 @@
 // Scheduled self-service work: breaks taken for N weeks end by themselves.
 import type { AppContext } from '../composition/app-context';
+import { selfServiceDeps } from '../composition/use-case-deps';
 import { endExpiredPauses } from '../use-cases/end-expired-pauses';
-import { selfServiceDeps } from '../use-cases/self-service-deps';
 import type { Job } from './scheduler';
 
 export function participationJobs(context: AppContext): Job[] {

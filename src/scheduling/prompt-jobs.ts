@@ -2,9 +2,10 @@
 // week is claimed once, so ticking often costs nothing), asks quiet pairs whether to pause, then sends the
 // mid-week reminders. The pause question goes first so a pair gets it instead of, not besides, a reminder.
 import type { AppContext } from '../composition/app-context';
-import { askInactivePairs, inactivityDeps } from '../use-cases/ask-inactive-pairs';
-import { sendDuePrompts, sendDuePromptsDeps } from '../use-cases/send-due-prompts';
-import { nudgeDeps, sendPromptNudges } from '../use-cases/send-prompt-nudges';
+import { inactivityDeps, nudgeDeps, sendDuePromptsDeps } from '../composition/use-case-deps';
+import { askInactivePairs } from '../use-cases/ask-inactive-pairs';
+import { sendDuePrompts } from '../use-cases/send-due-prompts';
+import { sendPromptNudges } from '../use-cases/send-prompt-nudges';
 import type { Job } from './scheduler';
 
 export const SEND_PROMPTS_JOB = 'send-prompts';

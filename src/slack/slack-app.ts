@@ -18,12 +18,13 @@ import type { WebClient, WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
 import { newLogId, toBoltLogger, withLogFields, type Logger } from '../logger';
 import { errorSummary } from '../errors';
+import { APOLOGY } from '../views/apology';
 import type { InFlightWork } from './in-flight-work';
 import { BODY_LIMIT_BYTES, checkPayload, guardHttpReceiver, MalformedPayloadError } from './request-guard';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
-export const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a minute.';
+// Re-exported for the tests that check what a person sees after a failure.
 const SOCKET_CLOSE_WAIT_MS = 5000;
 
 export interface Health {

@@ -2,7 +2,6 @@
 // them resumes it; Keep going starts the count of unanswered questions afresh, so they are not asked again
 // for the same quiet spell.
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 
 export interface InactivityAnswerDeps {
@@ -11,13 +10,6 @@ export interface InactivityAnswerDeps {
     'findPair' | 'pausePair' | 'resumePair' | 'restartInactivityCount'
   >;
   logger: Logger;
-}
-
-export function inactivityAnswerDeps(context: Pick<AppContext, 'repos' | 'logger'>): InactivityAnswerDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    logger: context.logger.child({ component: 'prompts' }),
-  };
 }
 
 export type InactivityChoice = 'pause' | 'keep_going' | 'resume';

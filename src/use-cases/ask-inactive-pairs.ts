@@ -3,7 +3,6 @@
 // pressed a button, and the reminder time has passed.
 import { INACTIVITY_STREAK, unansweredStreak } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
 import { errorSummary } from '../errors';
@@ -16,21 +15,17 @@ import type {
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface InactivityDeps {
-  deliveries: PromptDeliveriesRepository;
+  deliveries: Pick<
+    PromptDeliveriesRepository,
+    | 'teamsWithActivePairs'
+    | 'activePairs'
+    | 'sentDeliveries'
+    | 'claimInactivityQuestion'
+    | 'markPairNeedsAttention'
+  >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
   settings: { nudgeAfterHours: number };
-}
-
-export function inactivityDeps(
-  context: Pick<AppContext, 'repos' | 'messenger' | 'logger' | 'config'>,
-): InactivityDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    messenger: context.messenger,
-    logger: context.logger.child({ component: 'prompts' }),
-    settings: { nudgeAfterHours: context.config.prompt.nudgeAfterHours },
-  };
 }
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,10 +1,14 @@
 // The scheduler's part of pausing: a break taken for N weeks ends by itself once the weeks are up.
 import { errorSummary } from '../errors';
-import { resumeParticipation } from './resume-participation';
-import type { SelfServiceDeps } from './self-service-deps';
+import type { ParticipationRepository } from '../storage/participation-repository';
+import { resumeParticipation, type ResumeParticipationDeps } from './resume-participation';
+
+export interface EndExpiredPausesDeps extends ResumeParticipationDeps {
+  participation: Pick<ParticipationRepository, 'resume' | 'expiredPauses'>;
+}
 
 export async function endExpiredPauses(
-  deps: SelfServiceDeps,
+  deps: EndExpiredPausesDeps,
   now: Date,
 ): Promise<{ resumed: number; failed: number }> {
   const due = await deps.participation.expiredPauses(now);

@@ -1,12 +1,26 @@
 // A person ends one of their pairings and says how it went: the pair ends and the feedback is stored together;
 // then the partner is told kindly and offered to give feedback too, and the freed place goes back to matching.
 import type { FeedbackInput } from '../domain/feedback-form';
-import type { EndResult } from '../storage/participation-repository';
+import type { Logger } from '../logger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { EndResult, ParticipationRepository } from '../storage/participation-repository';
 import { pairingEndedMessage } from '../views/participation-messages';
-import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+import { bestEffort } from './best-effort';
+
+export interface EndPairingDeps {
+  participation: Pick<ParticipationRepository, 'endPair'>;
+  messenger: Pick<Messenger, 'sendDirectMessage'>;
+  clock: Clock;
+  logger: Logger;
+  /** Runs the matcher for the workspace (a place was freed or someone came back). */
+  rematch(teamId: string): Promise<void>;
+  /** Republishes a person's Home tab. */
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
 
 export async function endPairing(
-  deps: SelfServiceDeps,
+  deps: EndPairingDeps,
   teamId: string,
   userId: string,
   pairId: number,

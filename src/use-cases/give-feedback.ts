@@ -1,10 +1,15 @@
 // Feedback on a pairing the partner ended (or that ended when they left): once per pair and role.
 import type { FeedbackInput } from '../domain/feedback-form';
-import type { FeedbackResult } from '../storage/participation-repository';
-import type { SelfServiceDeps } from './self-service-deps';
+import type { Clock } from '../ports/clock';
+import type { FeedbackResult, ParticipationRepository } from '../storage/participation-repository';
+
+export interface GiveFeedbackDeps {
+  participation: Pick<ParticipationRepository, 'addFeedback'>;
+  clock: Clock;
+}
 
 export async function giveFeedback(
-  deps: Pick<SelfServiceDeps, 'participation' | 'clock'>,
+  deps: GiveFeedbackDeps,
   teamId: string,
   userId: string,
   pairId: number,

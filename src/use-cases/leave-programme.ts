@@ -1,13 +1,27 @@
 // A person leaves (or their Slack account is deleted): everything that names them is erased in one
 // transaction, their pairs end and stay only as anonymous rows, and their partners are told kindly.
-import type { EraseResult } from '../storage/member-erasure';
+import type { Logger } from '../logger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { EraseResult, MemberErasureRepository } from '../storage/member-erasure';
 import { leftHomeView } from '../views/home-view';
 import { leftConfirmationMessage, partnerLeftMessage } from '../views/participation-messages';
+import { bestEffort } from './best-effort';
 import { withdrawProposalMessages } from './pause-participation';
-import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+
+export interface LeaveProgrammeDeps {
+  erasure: Pick<MemberErasureRepository, 'erase'>;
+  messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'publishHome'>;
+  clock: Clock;
+  logger: Logger;
+  /** Runs the matcher for the workspace (a place was freed or someone came back). */
+  rematch(teamId: string): Promise<void>;
+  /** Republishes a person's Home tab. */
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
 
 export async function leaveProgramme(
-  deps: SelfServiceDeps,
+  deps: LeaveProgrammeDeps,
   teamId: string,
   userId: string,
   options: {

@@ -4,7 +4,7 @@ import type { ExclusionsRepository } from '../storage/exclusions-repository';
 import type { MembersRepository } from '../storage/members-repository';
 import type { OffersRepository } from '../storage/offers-repository';
 import type { RequestsRepository } from '../storage/requests-repository';
-import type { Topic } from '../domain/signup';
+import type { SignupFormState } from '../domain/signup';
 import type { TopicsRepository } from '../storage/topics-repository';
 
 export interface LoadSignupFormDeps {
@@ -13,21 +13,6 @@ export interface LoadSignupFormDeps {
   offers: OffersRepository;
   requests: RequestsRepository;
   exclusions: ExclusionsRepository;
-}
-
-export interface SignupFormState {
-  kind: SignupKind;
-  catalogue: Topic[];
-  topicIds: number[];
-  level: number | null;
-  department: string | null;
-  excludedUserIds: string[];
-  /** Offer only. */
-  capacity: number;
-  /** The offer's note or the request's goals. */
-  text: string | null;
-  /** True when the person already has an open offer (or request) that submitting will update. */
-  updating: boolean;
 }
 
 export async function loadSignupForm(

@@ -7,8 +7,8 @@ import type { OffersRepository, SavedOffer } from '../storage/offers-repository'
 import { signupMemberFields } from './refresh-member-profile';
 
 export interface OfferMentoringDeps {
-  members: MembersRepository;
-  offers: OffersRepository;
+  members: Pick<MembersRepository, 'find' | 'saveProfile'>;
+  offers: Pick<OffersRepository, 'saveOpenOffer'>;
   messenger: Pick<Messenger, 'fetchProfile'>;
   clock: Clock;
 }

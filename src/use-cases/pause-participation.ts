@@ -1,12 +1,36 @@
 // A person takes a break: no prompts, no proposals, no matching until they resume or the weeks are up. Their
 // partners are told kindly and proposals waiting on them are withdrawn so nobody waits for a paused person.
 import { pauseEndsAt } from '../domain/pause';
-import type { PauseResult, WithdrawnProposal } from '../storage/participation-repository';
+import type { Logger } from '../logger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type {
+  ParticipationRepository,
+  PauseResult,
+  WithdrawnProposal,
+} from '../storage/participation-repository';
 import { partnerPausedMessage, proposalWithdrawnMessage } from '../views/participation-messages';
-import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+import { bestEffort } from './best-effort';
+
+export interface PauseParticipationDeps extends WithdrawProposalsDeps {
+  participation: Pick<ParticipationRepository, 'pause'>;
+  messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage'>;
+  clock: Clock;
+  logger: Logger;
+  /** Runs the matcher for the workspace (a place was freed or someone came back). */
+  rematch(teamId: string): Promise<void>;
+  /** Republishes a person's Home tab. */
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
+
+export interface WithdrawProposalsDeps {
+  messenger: Pick<Messenger, 'updateMessage'>;
+  logger: Logger;
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
 
 export async function pauseParticipation(
-  deps: SelfServiceDeps,
+  deps: PauseParticipationDeps,
   teamId: string,
   userId: string,
   weeks: number | null,
@@ -36,7 +60,7 @@ export async function pauseParticipation(
 
 /** Replaces the Accept/Decline buttons of withdrawn proposals with a short explanation. */
 export async function withdrawProposalMessages(
-  deps: SelfServiceDeps,
+  deps: WithdrawProposalsDeps,
   teamId: string,
   withdrawn: readonly WithdrawnProposal[],
   why: 'paused' | 'left',

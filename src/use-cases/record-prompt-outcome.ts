@@ -1,19 +1,11 @@
 // "We discussed it" / "Skip this week" under a weekly question. Pressing either again changes nothing but
 // the reply; either of the two people may press them, nobody else.
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository, PromptOutcome } from '../storage/prompt-deliveries-repository';
 
 export interface PromptOutcomeDeps {
   deliveries: Pick<PromptDeliveriesRepository, 'find' | 'recordOutcome'>;
   logger: Logger;
-}
-
-export function promptOutcomeDeps(context: Pick<AppContext, 'repos' | 'logger'>): PromptOutcomeDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    logger: context.logger.child({ component: 'prompts' }),
-  };
 }
 
 export type OutcomeResult =

@@ -2,7 +2,6 @@
 // of the two people in the pair, the question counts as answered. Only that fact is kept — who, when and
 // how many replies — never the words: this function is not even given the message text.
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 import type { ProcessedEventsRepository } from '../storage/processed-events-repository';
 
@@ -10,14 +9,6 @@ export interface PromptReplyDeps {
   deliveries: Pick<PromptDeliveriesRepository, 'findByMessage' | 'recordReply'>;
   processedEvents: ProcessedEventsRepository;
   logger: Logger;
-}
-
-export function promptReplyDeps(context: Pick<AppContext, 'repos' | 'logger'>): PromptReplyDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    processedEvents: context.repos.processedEvents,
-    logger: context.logger.child({ component: 'prompts' }),
-  };
 }
 
 /** The parts of a `message` event that matter here; the text is deliberately not among them. */

@@ -3,7 +3,7 @@ import type { Clock } from '../ports/clock';
 import type { Member, MembersRepository } from '../storage/members-repository';
 
 export interface RefreshProfileDeps {
-  members: MembersRepository;
+  members: Pick<MembersRepository, 'find' | 'saveProfile'>;
   messenger: Pick<Messenger, 'fetchProfile'>;
   clock: Clock;
 }

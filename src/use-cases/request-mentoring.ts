@@ -7,8 +7,8 @@ import type { RequestsRepository, SavedRequest } from '../storage/requests-repos
 import { signupMemberFields } from './refresh-member-profile';
 
 export interface RequestMentoringDeps {
-  members: MembersRepository;
-  requests: RequestsRepository;
+  members: Pick<MembersRepository, 'find' | 'saveProfile'>;
+  requests: Pick<RequestsRepository, 'saveOpenRequest'>;
   messenger: Pick<Messenger, 'fetchProfile'>;
   clock: Clock;
 }

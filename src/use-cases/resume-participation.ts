@@ -1,11 +1,25 @@
 // A person comes back from a break, by hand or because the weeks they chose are up: their pairs run again
 // (unless the partner is on a break too), their partners hear they are back, and matching looks at them again.
-import type { ResumeResult } from '../storage/participation-repository';
+import type { Logger } from '../logger';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { ParticipationRepository, ResumeResult } from '../storage/participation-repository';
 import { partnerResumedMessage, pauseEndedMessage } from '../views/participation-messages';
-import { bestEffort, type SelfServiceDeps } from './self-service-deps';
+import { bestEffort } from './best-effort';
+
+export interface ResumeParticipationDeps {
+  participation: Pick<ParticipationRepository, 'resume'>;
+  messenger: Pick<Messenger, 'sendDirectMessage'>;
+  clock: Clock;
+  logger: Logger;
+  /** Runs the matcher for the workspace (a place was freed or someone came back). */
+  rematch(teamId: string): Promise<void>;
+  /** Republishes a person's Home tab. */
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
 
 export async function resumeParticipation(
-  deps: SelfServiceDeps,
+  deps: ResumeParticipationDeps,
   teamId: string,
   userId: string,
   options: {

@@ -4,7 +4,6 @@ import type { MatchInput } from '../domain/match-rules';
 import { proposeMatches } from '../domain/matching';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
@@ -18,19 +17,6 @@ export interface MatchingDeps {
   clock: Clock;
   logger: Logger;
   settings: { minLevelGap: number; proposalTtlHours: number };
-}
-
-export function matchingDeps(
-  context: Pick<AppContext, 'repos' | 'messenger' | 'clock' | 'logger' | 'config'>,
-): MatchingDeps {
-  return {
-    matchingPool: context.repos.matchingPool,
-    proposals: context.repos.proposals,
-    messenger: context.messenger,
-    clock: context.clock,
-    logger: context.logger.child({ component: 'matching' }),
-    settings: context.config.matching,
-  };
 }
 
 export interface MatchingRun {

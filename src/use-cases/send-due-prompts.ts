@@ -25,7 +25,6 @@
 // leaves the reservation for the recovery above, because the post may or may not have happened.
 import { choosePrompt, dueSlot, pairTimeZone, type PromptTime } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
 import { errorSummary } from '../errors';
@@ -68,18 +67,6 @@ export interface SendDuePromptsDeps {
   promptTime: PromptTime;
   /** Told about every pair whose slot is due, as it is handled (the CLI prints these). */
   onProgress?: (result: PairResult) => void;
-}
-
-export function sendDuePromptsDeps(
-  context: Pick<AppContext, 'repos' | 'messenger' | 'logger' | 'config'>,
-): SendDuePromptsDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    prompts: context.repos.prompts,
-    messenger: context.messenger,
-    logger: context.logger.child({ component: 'prompts' }),
-    promptTime: { weekday: context.config.prompt.weekday, hour: context.config.prompt.hour },
-  };
 }
 
 export type PairOutcome = 'sent' | 'recovered' | 'skipped' | 'failed' | 'attention';

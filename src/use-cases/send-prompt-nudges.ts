@@ -3,7 +3,6 @@
 // between is a smaller harm than a duplicate.
 import { nudgeDue } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
-import type { AppContext } from '../composition/app-context';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
 import { errorSummary } from '../errors';
@@ -13,22 +12,13 @@ import { mapLimited } from './limited-concurrency';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface NudgeDeps {
-  deliveries: PromptDeliveriesRepository;
+  deliveries: Pick<
+    PromptDeliveriesRepository,
+    'teamsWithActivePairs' | 'nudgeCandidates' | 'claimNudge' | 'markPairNeedsAttention'
+  >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
   settings: { nudgeEnabled: boolean; nudgeAfterHours: number };
-}
-
-export function nudgeDeps(context: Pick<AppContext, 'repos' | 'messenger' | 'logger' | 'config'>): NudgeDeps {
-  return {
-    deliveries: context.repos.promptDeliveries,
-    messenger: context.messenger,
-    logger: context.logger.child({ component: 'prompts' }),
-    settings: {
-      nudgeEnabled: context.config.prompt.nudgeEnabled,
-      nudgeAfterHours: context.config.prompt.nudgeAfterHours,
-    },
-  };
 }
 
 // A reminder belongs to its week: never nudge about a question once the next one is due.

@@ -1,10 +1,4 @@
-import type { Messenger } from '../ports/messenger';
-
-export interface ReportFile {
-  filename: string;
-  title: string;
-  content: Buffer | string;
-}
+import type { FileUpload, Messenger } from '../ports/messenger';
 
 export interface SendReportFilesDeps {
   messenger: Pick<Messenger, 'openConversation' | 'uploadFiles'>;
@@ -17,7 +11,7 @@ export interface SendReportFilesDeps {
 export async function sendReportFiles(
   deps: SendReportFilesDeps,
   userId: string,
-  files: readonly ReportFile[],
+  files: readonly FileUpload[],
   comment: string,
 ): Promise<void> {
   if (files.length === 0) return;

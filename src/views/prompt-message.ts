@@ -152,6 +152,20 @@ export function outcomeAcknowledgement(
     : { text: 'No problem, this week is skipped. The next question comes next week.' };
 }
 
+/** Why a pause-question button changed nothing: the pair is not in a state that choice applies to. */
+export function inactivityNotApplicableText(
+  choice: 'pause' | 'keep_going' | 'resume',
+  pair: { status: 'active' | 'paused' | 'ended'; memberPaused: boolean },
+): string {
+  if (pair.status === 'ended') return 'This pairing has ended, so there is nothing to change.';
+  if (choice === 'resume' && pair.memberPaused) {
+    return 'One of you is taking a break; the questions start again when they type `/mentor resume`.';
+  }
+  return pair.status === 'paused'
+    ? 'The weekly questions are already paused for this pair.'
+    : 'The weekly questions are already running for this pair.';
+}
+
 export const NOT_YOUR_PAIR = {
   text: 'These buttons are for the two people in this pair.',
 };

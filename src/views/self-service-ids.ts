@@ -21,6 +21,12 @@ export const SELF_SERVICE_ACTIONS = {
   giveFeedback: 'give_feedback',
 } as const;
 
+/** The pair id a button value or select option carries (see endPair, giveFeedback); null when it holds none. */
+export function parsePairId(value: string): number | null {
+  const pairId = Number(value);
+  return /^\d{1,15}$/.test(value) && Number.isSafeInteger(pairId) ? pairId : null;
+}
+
 /** Block ids (each input's action id is the same string) of the modals that are not the feedback form. */
 export const SELF_SERVICE_FIELDS = {
   pair: 'end_pair',

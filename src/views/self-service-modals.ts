@@ -101,6 +101,16 @@ export function parseFeedbackMetadata(raw: string): FeedbackMetadata | null {
   }
 }
 
+/** Ending a pairing: one pairing goes straight to the feedback form; several are chosen from first. */
+export function endPairingModal(
+  pairs: readonly { id: number; partnerId: string | null; partnerName: string | null; role: PairRole }[],
+): ModalView {
+  const [only] = pairs;
+  return pairs.length === 1 && only !== undefined
+    ? feedbackModal({ pairId: only.id, mode: 'end', partnerId: only.partnerId, role: only.role })
+    : chooseEndModal(pairs);
+}
+
 export function chooseEndModal(
   pairs: readonly { id: number; partnerName: string | null; role: PairRole }[],
 ): ModalView {

@@ -12,10 +12,12 @@ import {
   SIGNUP_FIELDS,
   type SignupField,
   type SignupForm,
+  type SignupKind,
 } from '../domain/signup-form';
 import type { OpenOffer, OpenRequest, Topic } from '../domain/signup';
-import type { SignupFormState } from '../use-cases/load-signup-form';
+import type { SignupFormState } from '../domain/signup';
 import type { SlackMessage } from '../ports/messenger';
+import { APOLOGY } from './apology';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 export const OFFER_CALLBACK_ID = 'mentor_offer';
@@ -204,6 +206,20 @@ function input(
     element,
     ...(hint === undefined ? {} : { hint: { type: 'plain_text', text: hint } }),
   };
+}
+
+/** Said when the offer or find modal could not be opened before its trigger expired. */
+export const SIGNUP_OPEN_FAILED =
+  "Sorry, I couldn't open the form in time. Please try the command again; if it keeps failing, tell your programme admin.";
+
+/** The modal's answer when the form could not even be checked: the apology, shown under the topics. */
+export function signupCheckFailedErrors(): Record<string, string> {
+  return { [SIGNUP_FIELDS.topics]: APOLOGY };
+}
+
+/** Sent when a checked form could not be stored: the modal is already closed, so the apology comes by DM. */
+export function signupNotSavedMessage(kind: SignupKind): SlackMessage {
+  return { text: `${APOLOGY} Your ${kind === 'offer' ? 'offer' : 'request'} was not saved.` };
 }
 
 /** Sent once an offer is saved: what they offered and what happens next. */

@@ -1,7 +1,8 @@
 import type { PostedMessage } from '../../dev/fake-slack-server';
 import { DAILY_MATCH_JOB } from '../../src/scheduling/matching-jobs';
 import { pairs, requests } from '../../src/storage/schema';
-import { matchingDeps, runMatching } from '../../src/use-cases/run-matching';
+import { matchingDeps } from '../../src/composition/use-case-deps';
+import { runMatching } from '../../src/use-cases/run-matching';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   proposalRows,

@@ -1,6 +1,6 @@
 // /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
 import { and, eq } from 'drizzle-orm';
-import { APOLOGY } from '../../src/slack/slack-app';
+import { APOLOGY } from '../../src/views/apology';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {

@@ -2,11 +2,8 @@
 // file and the fake Slack server.
 import { eq } from 'drizzle-orm';
 import { jobRuns } from '../../src/storage/schema';
-import {
-  sendDuePrompts,
-  sendDuePromptsDeps,
-  RESERVATION_LEASE_MS,
-} from '../../src/use-cases/send-due-prompts';
+import { sendDuePromptsDeps } from '../../src/composition/use-case-deps';
+import { sendDuePrompts, RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
 import { HOUR, createTestClock } from '../support/test-clock';
 import { deliveriesOf, pairRow, seedPair, type SeededPair } from '../support/seed-pairs';
 import { startTestApp, type TestApp } from '../support/test-app';

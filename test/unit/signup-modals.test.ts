@@ -2,7 +2,7 @@ import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/
 import { DEPARTMENTS, LEVELS } from '../../src/domain/catalogue';
 import type { SignupForm } from '../../src/domain/signup-form';
 import { offerConfirmation, requestConfirmation, signupModal } from '../../src/views/signup-modals';
-import type { SignupFormState } from '../../src/use-cases/load-signup-form';
+import type { SignupFormState } from '../../src/domain/signup';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const catalogue = (n: number) =>

@@ -4,7 +4,7 @@ import { parseMentorCommand, type SubcommandName } from '../../views/mentor-comm
 import { helpBlocks } from '../../views/help-view';
 import { handleFind, handleOffer } from './offer-find-listeners';
 import { handleReportCommand } from './report-listeners';
-import { handleEnd, handleLeave, handlePause, handleResume, handleStatus } from './self-service-listeners';
+import { handleEnd, handleLeave, handlePause, handleResume, handleStatus } from './self-service-commands';
 import type { SubcommandHandler } from './subcommand';
 
 // Each feature's listener module exports its handlers; this table is the whole /mentor surface.

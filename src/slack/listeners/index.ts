@@ -6,13 +6,15 @@ import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
 import { registerOfferFindListeners } from './offer-find-listeners';
 import { registerPromptListeners } from './prompt-listeners';
-import { registerSelfServiceListeners } from './self-service-listeners';
+import { registerHomeListeners } from './home-listeners';
+import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
   registerCommands(app, context);
   registerMatchingListeners(app, context);
   registerOfferFindListeners(app, context);
   registerMemberEventListeners(app, context);
-  registerSelfServiceListeners(app, context);
+  registerHomeListeners(app, context);
+  registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }

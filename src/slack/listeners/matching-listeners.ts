@@ -1,14 +1,15 @@
 // The mentor's Accept / Decline buttons on a proposal DM.
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AppContext } from '../../composition/app-context';
+import { homeDeps, matchingDeps } from '../../composition/use-case-deps';
 import { decideProposal, type Decision } from '../../use-cases/decide-proposal';
 import { publishHome } from '../../use-cases/publish-home';
-import { matchingDeps } from '../../use-cases/run-matching';
-import type { AppContext } from '../../composition/app-context';
 import {
   decisionRefusalText,
   PROPOSAL_ACCEPT_ACTION,
   PROPOSAL_DECLINE_ACTION,
 } from '../../views/proposal-messages';
+import { teamIdOf } from './team-id';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -18,7 +19,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
       // The workspace comes from the payload, so a proposal of another workspace is never found.
-      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const teamId = teamIdOf(body);
       const proposalId = Number(action.value);
       const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
       const clicked =
@@ -43,7 +44,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
       if (reply.ephemeral !== null) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ephemeral });
       }
-      await publishHome(context, teamId, body.user.id);
+      await publishHome(homeDeps(context), teamId, body.user.id);
     };
   app.action<BlockAction<ButtonAction>>(PROPOSAL_ACCEPT_ACTION, handle('accept'));
   app.action<BlockAction<ButtonAction>>(PROPOSAL_DECLINE_ACTION, handle('decline'));

@@ -1,10 +1,10 @@
 // Slack events about workspace members: profile changes keep the stored name, time zone and admin flag fresh;
 // a deleted account has its data erased.
 import type { App } from '@slack/bolt';
+import type { AppContext } from '../../composition/app-context';
+import { profileChangeDeps, selfServiceDeps } from '../../composition/use-case-deps';
 import { leaveProgramme } from '../../use-cases/leave-programme';
 import { recordProfileChange } from '../../use-cases/record-profile-change';
-import { selfServiceDeps } from '../../use-cases/self-service-deps';
-import type { AppContext } from '../../composition/app-context';
 import { toSlackProfile, type SlackUser } from '../../slack-api/slack-messenger';
 
 export function registerMemberEventListeners(app: App, context: AppContext): void {
@@ -17,16 +17,11 @@ export function registerMemberEventListeners(app: App, context: AppContext): voi
       await leaveProgramme(selfServiceDeps(context), teamId, user.id, { departed: true });
       return;
     }
-    // Marked before the work: a retry of a refresh that failed halfway is not worth running twice for.
-    if (!(await context.repos.processedEvents.markProcessed(teamId, body.event_id, context.clock.now())))
-      return;
-    const profile = toSlackProfile(user.id, user);
-    if (profile.deleted) return;
-    const refreshed = await recordProfileChange(
-      { members: context.repos.members, clock: context.clock },
+    await recordProfileChange(
+      profileChangeDeps(context),
       teamId,
-      profile,
+      body.event_id,
+      toSlackProfile(user.id, user),
     );
-    if (refreshed) context.logger.info({ component: 'members', teamId }, 'member profile refreshed');
   });
 }

@@ -1,20 +1,19 @@
 // The weekly question's buttons, the pause question's buttons, and thread replies in pairs' group DMs.
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import {
-  answerInactivityQuestion,
-  inactivityAnswerDeps,
-  type InactivityChoice,
-} from '../../use-cases/answer-inactivity-question';
-import { promptOutcomeDeps, recordPromptOutcome } from '../../use-cases/record-prompt-outcome';
-import { promptReplyDeps, recordPromptReply } from '../../use-cases/record-prompt-reply';
-import type { PromptOutcome } from '../../storage/prompt-deliveries-repository';
 import type { AppContext } from '../../composition/app-context';
+import { inactivityAnswerDeps, promptOutcomeDeps, promptReplyDeps } from '../../composition/use-case-deps';
+import { answerInactivityQuestion, type InactivityChoice } from '../../use-cases/answer-inactivity-question';
+import { recordPromptOutcome } from '../../use-cases/record-prompt-outcome';
+import { recordPromptReply } from '../../use-cases/record-prompt-reply';
+import type { PromptOutcome } from '../../storage/prompt-deliveries-repository';
 import {
   inactivityAnswered,
+  inactivityNotApplicableText,
   NOT_YOUR_PAIR,
   outcomeAcknowledgement,
   PROMPT_ACTIONS,
 } from '../../views/prompt-message';
+import { teamIdOf } from './team-id';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -57,7 +56,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     (chosen: PromptOutcome) =>
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
-      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const teamId = teamIdOf(body);
       const deliveryId = Number(action.value);
       if (teamId === '' || !Number.isSafeInteger(deliveryId) || deliveryId <= 0) {
         await ephemeral(respond, NOT_YOUR_PAIR.text);
@@ -82,7 +81,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     (choice: InactivityChoice) =>
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
-      const teamId = body.team?.id ?? body.user.team_id ?? '';
+      const teamId = teamIdOf(body);
       const pairId = Number(action.value);
       if (teamId === '' || !Number.isSafeInteger(pairId) || pairId <= 0) {
         await ephemeral(respond, NOT_YOUR_PAIR.text);
@@ -98,7 +97,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
         return;
       }
       if (answer.kind === 'not_applicable') {
-        await ephemeral(respond, notApplicableText(choice, answer));
+        await ephemeral(respond, inactivityNotApplicableText(choice, answer));
         return;
       }
       const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
@@ -112,17 +111,4 @@ export function registerPromptListeners(app: App, context: AppContext): void {
   app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.pause, inactivity('pause'));
   app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.keepGoing, inactivity('keep_going'));
   app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.resume, inactivity('resume'));
-}
-
-function notApplicableText(
-  choice: InactivityChoice,
-  pair: { status: 'active' | 'paused' | 'ended'; memberPaused: boolean },
-): string {
-  if (pair.status === 'ended') return 'This pairing has ended, so there is nothing to change.';
-  if (choice === 'resume' && pair.memberPaused) {
-    return 'One of you is taking a break; the questions start again when they type `/mentor resume`.';
-  }
-  return pair.status === 'paused'
-    ? 'The weekly questions are already paused for this pair.'
-    : 'The weekly questions are already running for this pair.';
 }

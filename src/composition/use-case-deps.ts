@@ -1,0 +1,199 @@
+// Builds each use case's deps from the app context: the one place that knows which repository, logger
+// component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
+// `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
+import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
+import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
+import type { BuildReportDeps } from '../use-cases/build-report';
+import type { CheckProgrammeAdminDeps } from '../use-cases/check-programme-admin';
+import type { DeliverReportDeps } from '../use-cases/deliver-report';
+import type { EndExpiredPausesDeps } from '../use-cases/end-expired-pauses';
+import type { EndPairingDeps } from '../use-cases/end-pairing';
+import type { GiveFeedbackDeps } from '../use-cases/give-feedback';
+import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
+import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
+import type { PauseParticipationDeps } from '../use-cases/pause-participation';
+import { publishHome, type PublishHomeDeps } from '../use-cases/publish-home';
+import type { ReadParticipationDeps } from '../use-cases/read-participation';
+import type { RecordProfileChangeDeps } from '../use-cases/record-profile-change';
+import type { PromptOutcomeDeps } from '../use-cases/record-prompt-outcome';
+import type { PromptReplyDeps } from '../use-cases/record-prompt-reply';
+import type { ResumeParticipationDeps } from '../use-cases/resume-participation';
+import { runMatching, type MatchingDeps } from '../use-cases/run-matching';
+import type { SendDuePromptsDeps } from '../use-cases/send-due-prompts';
+import type { NudgeDeps } from '../use-cases/send-prompt-nudges';
+import type { SubmitSignupDeps } from '../use-cases/submit-signup';
+import type { AppContext } from './app-context';
+
+type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger'>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Matching
+
+export function matchingDeps(context: Context): MatchingDeps {
+  return {
+    matchingPool: context.repos.matchingPool,
+    proposals: context.repos.proposals,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'matching' }),
+    settings: context.config.matching,
+  };
+}
+
+/** Matching and the Home tab as plain functions, for use cases that run them after a change. */
+function followUps(context: Context) {
+  return {
+    async rematch(teamId: string): Promise<void> {
+      await runMatching(matchingDeps(context), teamId);
+    },
+    refreshHome: (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sign-up, the Home tab, reading one's own participation
+
+export function signupFormDeps(context: Context): LoadSignupFormDeps {
+  return context.repos;
+}
+
+export function submitSignupDeps(context: Context): SubmitSignupDeps {
+  return {
+    ...context.repos,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'signup' }),
+    ...followUps(context),
+  };
+}
+
+export function homeDeps(context: Context): PublishHomeDeps {
+  return {
+    participationStatus: context.repos.participationStatus,
+    reports: context.repos.reports,
+    members: context.repos.members,
+    messenger: context.messenger,
+    clock: context.clock,
+    config: context.config,
+    logger: context.logger.child({ component: 'home' }),
+  };
+}
+
+export function readParticipationDeps(context: Context): ReadParticipationDeps {
+  return {
+    participationStatus: context.repos.participationStatus,
+    members: context.repos.members,
+    clock: context.clock,
+  };
+}
+
+export function profileChangeDeps(context: Context): RecordProfileChangeDeps {
+  return {
+    members: context.repos.members,
+    processedEvents: context.repos.processedEvents,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'members' }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Self-service: pause, resume, end, feedback, leave
+
+/** One deps object serves every self-service use case: each takes the part it declares. */
+export function selfServiceDeps(
+  context: Context,
+): PauseParticipationDeps &
+  ResumeParticipationDeps &
+  EndExpiredPausesDeps &
+  EndPairingDeps &
+  GiveFeedbackDeps &
+  LeaveProgrammeDeps {
+  return {
+    participation: context.repos.participation,
+    erasure: context.repos.erasure,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'self-service' }),
+    ...followUps(context),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Admins and the report
+
+export function programmeAdminDeps(context: Context): CheckProgrammeAdminDeps {
+  return {
+    config: context.config,
+    members: context.repos.members,
+    messenger: context.messenger,
+    clock: context.clock,
+  };
+}
+
+export function reportDeps(context: Pick<AppContext, 'repos' | 'clock'>): BuildReportDeps {
+  return { reports: context.repos.reports, clock: context.clock };
+}
+
+export function deliverReportDeps(context: Context): DeliverReportDeps {
+  return {
+    ...programmeAdminDeps(context),
+    ...reportDeps(context),
+    messenger: context.messenger,
+    config: context.config,
+    logger: context.logger.child({ component: 'report' }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Weekly prompts
+
+function promptsLogger(context: Context) {
+  return context.logger.child({ component: 'prompts' });
+}
+
+export function sendDuePromptsDeps(context: Context): SendDuePromptsDeps {
+  return {
+    deliveries: context.repos.promptDeliveries,
+    prompts: context.repos.prompts,
+    messenger: context.messenger,
+    logger: promptsLogger(context),
+    promptTime: { weekday: context.config.prompt.weekday, hour: context.config.prompt.hour },
+  };
+}
+
+export function nudgeDeps(context: Context): NudgeDeps {
+  return {
+    deliveries: context.repos.promptDeliveries,
+    messenger: context.messenger,
+    logger: promptsLogger(context),
+    settings: {
+      nudgeEnabled: context.config.prompt.nudgeEnabled,
+      nudgeAfterHours: context.config.prompt.nudgeAfterHours,
+    },
+  };
+}
+
+export function inactivityDeps(context: Context): InactivityDeps {
+  return {
+    deliveries: context.repos.promptDeliveries,
+    messenger: context.messenger,
+    logger: promptsLogger(context),
+    settings: { nudgeAfterHours: context.config.prompt.nudgeAfterHours },
+  };
+}
+
+export function inactivityAnswerDeps(context: Context): InactivityAnswerDeps {
+  return { deliveries: context.repos.promptDeliveries, logger: promptsLogger(context) };
+}
+
+export function promptOutcomeDeps(context: Context): PromptOutcomeDeps {
+  return { deliveries: context.repos.promptDeliveries, logger: promptsLogger(context) };
+}
+
+export function promptReplyDeps(context: Context): PromptReplyDeps {
+  return {
+    deliveries: context.repos.promptDeliveries,
+    processedEvents: context.repos.processedEvents,
+    logger: promptsLogger(context),
+  };
+}

@@ -1,0 +1,141 @@
+// The self-service modals' submissions: choosing a pairing to end, the feedback form (ending a pairing or
+// rating one that ended), the pause length, and leaving.
+import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AppContext } from '../../composition/app-context';
+import { readParticipationDeps, selfServiceDeps } from '../../composition/use-case-deps';
+import { parseFeedbackForm } from '../../domain/feedback-form';
+import { parsePauseLength } from '../../domain/pause';
+import { endPairing } from '../../use-cases/end-pairing';
+import { giveFeedback } from '../../use-cases/give-feedback';
+import { leaveProgramme } from '../../use-cases/leave-programme';
+import { pauseParticipation } from '../../use-cases/pause-participation';
+import { ownPair } from '../../use-cases/read-participation';
+import { APOLOGY } from '../../views/apology';
+import {
+  CHOOSE_PAUSE_LENGTH,
+  CHOSEN_PAIRING_ENDED,
+  endAnswer,
+  feedbackAnswer,
+  leaveAnswer,
+  notYourPairing,
+  pauseAnswer,
+} from '../../views/self-service-answers';
+import { parsePairId, SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from '../../views/self-service-ids';
+import {
+  feedbackModal,
+  noticeModal,
+  parseFeedbackMetadata,
+  PAUSE_UNTIL_RESUMED,
+} from '../../views/self-service-modals';
+import { runGuarded, watchAck } from './listener-guard';
+import { teamIdOf } from './team-id';
+
+interface Submission {
+  ack: AckFn<ViewResponseAction>;
+  teamId: string;
+  userId: string;
+  values: ViewSubmitAction['view']['state']['values'];
+  privateMetadata: string;
+}
+
+export function registerSelfServiceSubmissions(app: App, context: AppContext): void {
+  const submission = (callbackId: string, handle: (submission: Submission) => Promise<void>) => {
+    app.view<ViewSubmitAction>(
+      { callback_id: callbackId, type: 'view_submission' },
+      async ({ ack, body, view }) => {
+        const teamId = teamIdOf(body);
+        const watched = watchAck(ack);
+        await runGuarded(
+          {
+            logger: context.logger,
+            fields: { component: 'self-service', callbackId, teamId },
+            failed: 'submission failed',
+            // Before the answer a person sees the apology in the modal; after it, the change is already stored.
+            apologise: async () => {
+              if (!watched.acked())
+                await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
+            },
+          },
+          () =>
+            handle({
+              ack: watched.ack,
+              teamId,
+              userId: body.user.id,
+              values: view.state.values,
+              privateMetadata: view.private_metadata,
+            }),
+        );
+      },
+    );
+  };
+
+  submission(SELF_SERVICE_CALLBACKS.chooseEnd, async ({ ack, teamId, userId, values }) => {
+    const chosen = values[SELF_SERVICE_FIELDS.pair]?.[SELF_SERVICE_FIELDS.pair]?.selected_option?.value ?? '';
+    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parsePairId(chosen));
+    if (pair === null || pair.status === 'ended') {
+      await ack({ response_action: 'errors', errors: { [SELF_SERVICE_FIELDS.pair]: CHOSEN_PAIRING_ENDED } });
+      return;
+    }
+    await ack({
+      response_action: 'update',
+      view: feedbackModal({ pairId: pair.id, mode: 'end', partnerId: pair.partnerId, role: pair.role }),
+    });
+  });
+
+  submission(SELF_SERVICE_CALLBACKS.feedback, async ({ ack, teamId, userId, values, privateMetadata }) => {
+    const metadata = parseFeedbackMetadata(privateMetadata);
+    const parsed = parseFeedbackForm(values);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    if (metadata === null) {
+      await ack({ response_action: 'update', view: noticeModal('Your feedback', notYourPairing()) });
+      return;
+    }
+    const answer = async (title: string, text: string) =>
+      ack({ response_action: 'update', view: noticeModal(title, text) });
+    if (metadata.mode === 'end') {
+      await endPairing(selfServiceDeps(context), teamId, userId, metadata.pairId, parsed.feedback, (result) =>
+        answer('Pairing ended', endAnswer(result)),
+      );
+    } else {
+      const result = await giveFeedback(
+        selfServiceDeps(context),
+        teamId,
+        userId,
+        metadata.pairId,
+        parsed.feedback,
+      );
+      await answer('Your feedback', feedbackAnswer(result));
+    }
+  });
+
+  submission(SELF_SERVICE_CALLBACKS.pause, async ({ ack, teamId, userId, values }) => {
+    const chosen =
+      values[SELF_SERVICE_FIELDS.pauseWeeks]?.[SELF_SERVICE_FIELDS.pauseWeeks]?.selected_option?.value;
+    const length =
+      chosen === PAUSE_UNTIL_RESUMED ? { ok: true as const, weeks: null } : parsePauseLength([chosen ?? '']);
+    if (!length.ok) {
+      await ack({
+        response_action: 'errors',
+        errors: { [SELF_SERVICE_FIELDS.pauseWeeks]: CHOOSE_PAUSE_LENGTH },
+      });
+      return;
+    }
+    await pauseParticipation(selfServiceDeps(context), teamId, userId, length.weeks, async (result) => {
+      await ack({ response_action: 'update', view: noticeModal('Take a break', pauseAnswer(result)) });
+    });
+  });
+
+  submission(SELF_SERVICE_CALLBACKS.leave, async ({ ack, teamId, userId }) => {
+    await leaveProgramme(selfServiceDeps(context), teamId, userId, {
+      onStored: async (result) => {
+        await ack({
+          response_action: 'update',
+          view: noticeModal('Leave Mentor Circles', leaveAnswer(result)),
+        });
+      },
+    });
+  });
+}

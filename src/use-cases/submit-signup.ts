@@ -1,0 +1,104 @@
+// A submitted offer or find modal: check it against the workspace's catalogue, store it, confirm by DM, match
+// the workspace at once (a new offer or request may complete a pair), then redraw the person's Home tab.
+import { errorSummary } from '../errors';
+import type { Logger } from '../logger';
+import {
+  parseFindForm,
+  parseOfferForm,
+  type SignupForm,
+  type SignupKind,
+  type SubmittedValues,
+} from '../domain/signup-form';
+import type { Messenger, SlackMessage } from '../ports/messenger';
+import type { TopicsRepository } from '../storage/topics-repository';
+import { offerConfirmation, requestConfirmation, signupNotSavedMessage } from '../views/signup-modals';
+import { offerMentoring, type OfferMentoringDeps } from './offer-mentoring';
+import { requestMentoring, type RequestMentoringDeps } from './request-mentoring';
+
+export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDeps {
+  topics: Pick<TopicsRepository, 'listCatalogue'>;
+  messenger: Pick<Messenger, 'fetchProfile' | 'sendDirectMessage'>;
+  logger: Logger;
+  /** Runs the matcher for the workspace; may throw. */
+  rematch(teamId: string): Promise<void>;
+  /** Republishes a person's Home tab; never throws. */
+  refreshHome(teamId: string, userId: string): Promise<void>;
+}
+
+export interface SignupSubmission {
+  kind: SignupKind;
+  teamId: string;
+  userId: string;
+  values: SubmittedValues;
+}
+
+export type SignupOutcome =
+  /** The form has mistakes: nothing was stored, the modal shows them. */
+  | { kind: 'invalid'; errors: Record<string, string> }
+  /** The form could not be checked (the catalogue could not be read): nothing was stored. */
+  | { kind: 'check-failed' }
+  /** The form was fine but could not be stored: the person was sent an apology. */
+  | { kind: 'not-saved' }
+  | { kind: 'saved' };
+
+export async function submitSignup(
+  deps: SubmitSignupDeps,
+  submission: SignupSubmission,
+  /** Called once the form is known to be good, before the slow work: the place to close the modal. */
+  onValid: () => Promise<void>,
+): Promise<SignupOutcome> {
+  const { kind, teamId, userId } = submission;
+  let form: SignupForm;
+  try {
+    const catalogue = await deps.topics.listCatalogue(teamId);
+    const formContext = { userId, catalogueTopicIds: new Set(catalogue.map((topic) => topic.id)) };
+    const parsed =
+      kind === 'offer'
+        ? parseOfferForm(submission.values, formContext)
+        : parseFindForm(submission.values, formContext);
+    if (!parsed.ok) return { kind: 'invalid', errors: parsed.errors as Record<string, string> };
+    form = parsed.form;
+  } catch (error) {
+    deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'could not check the form');
+    return { kind: 'check-failed' };
+  }
+  await onValid();
+
+  let confirmation: SlackMessage;
+  try {
+    confirmation = await saveSignup(deps, teamId, userId, form);
+  } catch (error) {
+    deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'could not save signup');
+    await deps.messenger
+      .sendDirectMessage(userId, signupNotSavedMessage(kind))
+      .catch((dmError: unknown) =>
+        deps.logger.warn({ teamId, err: errorSummary(dmError) }, 'could not send apology'),
+      );
+    return { kind: 'not-saved' };
+  }
+  deps.logger.info({ kind, teamId }, 'signup saved');
+
+  await deps.messenger
+    .sendDirectMessage(userId, confirmation)
+    .catch((error: unknown) =>
+      deps.logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
+    );
+  try {
+    await deps.rematch(teamId);
+  } catch (error) {
+    deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
+  }
+  // After matching, so the Home tab shows a proposal made by this very submission.
+  await deps.refreshHome(teamId, userId);
+  return { kind: 'saved' };
+}
+
+async function saveSignup(
+  deps: SubmitSignupDeps,
+  teamId: string,
+  userId: string,
+  form: SignupForm,
+): Promise<SlackMessage> {
+  if (form.kind === 'offer') return offerConfirmation(await offerMentoring(deps, teamId, userId, form), form);
+  return requestConfirmation(await requestMentoring(deps, teamId, userId, form), form);
+}
