@@ -24,7 +24,6 @@ import { BODY_LIMIT_BYTES, checkPayload, guardHttpReceiver, MalformedPayloadErro
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
-// Re-exported for the tests that check what a person sees after a failure.
 const SOCKET_CLOSE_WAIT_MS = 5000;
 
 export interface Health {
