@@ -1,6 +1,6 @@
 import { pairs } from '../../src/storage/schema';
 import { createMatchingRepository, type MatchingRepository } from '../../src/storage/matching-repository';
-import type { Db } from '../../src/storage/database';
+import { closeDatabase, openDatabase, type Db } from '../../src/storage/database';
 import {
   proposalRows,
   seedExclusion,
@@ -16,11 +16,12 @@ const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + 72 * HOUR);
 
 let db: Db;
+let file: string;
 let close: () => void;
 let repo: MatchingRepository;
 
 beforeEach(() => {
-  ({ db, close } = createTestDatabase());
+  ({ db, file, close } = createTestDatabase());
   repo = createMatchingRepository(db);
 });
 
@@ -170,13 +171,21 @@ describe('matching repository: writes', () => {
     );
   });
 
-  it('tells each waitlisted request once, even when asked twice at once', async () => {
+  it('tells each waitlisted request once, even when two instances sharing the database claim it at once', async () => {
     const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
-    const [a, b] = await Promise.all([
-      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
-      repo.claimWaitlistNotices(TEAM, [requestId], NOW),
-    ]);
-    expect([...a!, ...b!]).toEqual([requestId]);
+    // A second replica: its own connection to the same SQLite file, with its own repository.
+    const other = openDatabase(file);
+    try {
+      const otherRepo = createMatchingRepository(other);
+      const [a, b] = await Promise.all([
+        repo.claimWaitlistNotices(TEAM, [requestId], NOW),
+        otherRepo.claimWaitlistNotices(TEAM, [requestId], NOW),
+      ]);
+      expect([...a!, ...b!]).toEqual([requestId]);
+      expect(await otherRepo.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
+    } finally {
+      closeDatabase(other);
+    }
     expect(await repo.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });
