@@ -21,7 +21,7 @@ import {
   seedPair,
   seedPerson,
 } from '../support/seed-participation';
-import { countRows } from '../support/test-database';
+import { allRows, countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
@@ -256,11 +256,20 @@ describe('the Home tab buttons', () => {
     await press(ADA.userId, SELF_SERVICE_ACTIONS.end);
     expect(JSON.stringify(lastModal().blocks)).toContain('You have no pairing to end');
     expect(homeOf(ADA.userId).actions).not.toContain(SELF_SERVICE_ACTIONS.end);
-    // Someone else's pair id, or garbage, is no way in.
+    // Garbage is no way in either.
+    await press(ADA.userId, SELF_SERVICE_ACTIONS.endPair, '1e9');
+    expect(JSON.stringify(lastModal().blocks)).toContain('This pairing has already ended');
+  });
+
+  it('the End button with someone else’s active pair opens no feedback form and changes nothing', async () => {
+    const before = allRows(db());
+    const opened = t.fake.calls('views.open').length;
     await press(CARA.userId, SELF_SERVICE_ACTIONS.endPair, String(pairId));
-    expect(JSON.stringify(lastModal().blocks)).toContain('This pairing has already ended');
-    await press(CARA.userId, SELF_SERVICE_ACTIONS.endPair, '1e9');
-    expect(JSON.stringify(lastModal().blocks)).toContain('This pairing has already ended');
+    expect(t.fake.calls('views.open')).toHaveLength(opened + 1);
+    expect(lastModal().callback_id).not.toBe(SELF_SERVICE_CALLBACKS.feedback);
+    expect(JSON.stringify(lastModal())).not.toContain(String(pairId));
+    expect(allRows(db())).toEqual(before);
+    expect(db().select().from(pairs).where(eq(pairs.id, pairId)).get()?.status).toBe('active');
   });
 
   it('answers a failure behind a button with a short apology', async () => {

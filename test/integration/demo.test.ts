@@ -3,12 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { DateTime } from 'luxon';
 import { runDemo, type DemoResult } from '../../dev/demo';
+import { demoCompany } from '../../dev/demo-company';
 import { makeTempDir } from '../support/test-database';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
+// runDemo's default seed: the same company the demo ran with.
+const DEMO_SEED = 20260504;
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
 
 let temp: { dir: string; cleanup: () => void };
@@ -73,19 +77,46 @@ describe('the demo programme', () => {
     expect(messageTexts(decline!).some((text) => text.startsWith('Would you mentor'))).toBe(true);
   });
 
-  it('sends each week’s question at 10:00 local time in all three time zones', () => {
+  it('sends each week’s question at Monday 10:00 in the mentee’s time zone, in all three time zones', () => {
     const promptTicks = result.transcript.steps.filter((step) =>
       messageTexts(step).some((text) => text.startsWith("This week's question")),
     );
     const weeks = new Set(promptTicks.map((step) => step.week));
     expect([...weeks].sort()).toEqual([1, 2, 3, 4]);
-    const hours = new Set(promptTicks.map((step) => step.at.toISOString().slice(11, 16)));
-    // Kolkata (UTC+5:30), London (BST, UTC+1) and New York (EDT, UTC-4).
-    expect([...hours].filter((hour) => ['04:30', '09:00', '14:00'].includes(hour)).sort()).toEqual([
-      '04:30',
-      '09:00',
-      '14:00',
-    ]);
+    // Every question, read in its mentee's time zone, came at Monday 10:00; the one exception is a week whose
+    // slot passed while the pair was on a break: its question comes when the break ends, later that week.
+    const people = demoCompany(16, DEMO_SEED);
+    const menteeIn = (audience: string) => {
+      const inPair = people.filter((person) => audience.includes(person.name));
+      const mentee = inPair.find((person) => person.role === 'mentee');
+      if (inPair.length !== 2 || mentee === undefined) throw new Error(`no pair in "${audience}"`);
+      return mentee;
+    };
+    const sent = promptTicks.flatMap((step) =>
+      step.items.flatMap((item) =>
+        item.kind === 'message' && !item.inThread && item.text.startsWith("This week's question")
+          ? [{ step, mentee: menteeIn(item.audience) }]
+          : [],
+      ),
+    );
+    expect(sent.length).toBeGreaterThanOrEqual(4);
+    for (const { step, mentee } of sent) {
+      const local = DateTime.fromJSDate(step.at, { zone: mentee.timeZone });
+      const breakEnded = step.items.some(
+        (item) => item.kind === 'message' && item.text.includes('is back from their break'),
+      );
+      const slot = local.startOf('week').set({ hour: 10 });
+      const when = breakEnded
+        ? { mentee: mentee.name, afterThisWeeksSlot: local >= slot }
+        : { mentee: mentee.name, local: local.toFormat('ccc HH:mm') };
+      expect(when).toEqual(
+        breakEnded
+          ? { mentee: mentee.name, afterThisWeeksSlot: true }
+          : { mentee: mentee.name, local: 'Mon 10:00' },
+      );
+    }
+    // All three time zones had their questions.
+    expect(new Set(sent.map(({ mentee }) => mentee.timeZone)).size).toBe(3);
   });
 
   it('writes the transcript, the CSV files and the chart images into the output folder', () => {

@@ -234,11 +234,9 @@ describe('hostile HTTP input', () => {
     expect(await send(t, { body, contentType: JSON_TYPE, signing: 'good' })).toBe(200);
   });
 
-  it('acknowledges at once a well-formed payload no listener handles, instead of a 404 after 3 seconds', async () => {
-    const started = Date.now();
+  it('acknowledges a well-formed payload no listener handles with 200, not the 404 Bolt sends when nobody acks', async () => {
     expect(await send(t, { body: payloadForm(blockActions), signing: 'good' })).toBe(200);
     expect(await send(t, { body: command({ command: '/other' }), signing: 'good' })).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a body over 1 MB with 413 when its length is declared', async () => {
@@ -280,7 +278,8 @@ describe('malformed payloads in Socket Mode', () => {
         ['slash_commands', { command: '/mentor', team_id: TEAM }],
       ];
       for (const [type, payload] of payloads) {
-        await expect(fake.sendSocketEnvelope(type, payload)).resolves.toBeDefined();
+        // Acknowledged with an empty payload: nothing to show, and no error for Slack to retry.
+        await expect(fake.sendSocketEnvelope(type, payload)).resolves.toEqual({});
       }
       await app.settle();
       expect(countRows(app.context.db)).toEqual(before);

@@ -4,7 +4,7 @@ import {
   type MatchingPoolRepository,
 } from '../../src/storage/matching-pool-repository';
 import { createProposalsRepository, type ProposalsRepository } from '../../src/storage/proposals-repository';
-import type { Db } from '../../src/storage/database';
+import { closeDatabase, openDatabase, type Db } from '../../src/storage/database';
 import {
   proposalRows,
   seedExclusion,
@@ -20,12 +20,13 @@ const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + 72 * HOUR);
 
 let db: Db;
+let file: string;
 let close: () => void;
 let matchingPool: MatchingPoolRepository;
 let proposals: ProposalsRepository;
 
 beforeEach(() => {
-  ({ db, close } = createTestDatabase());
+  ({ db, file, close } = createTestDatabase());
   matchingPool = createMatchingPoolRepository(db);
   proposals = createProposalsRepository(db);
 });
@@ -176,13 +177,21 @@ describe('matching repository: writes', () => {
     ).toEqual([]);
   });
 
-  it('tells each waitlisted request once, even when asked twice at once', async () => {
+  it('tells each waitlisted request once, even when two instances sharing the database claim it at once', async () => {
     const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
-    const [a, b] = await Promise.all([
-      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-    ]);
-    expect([...a!, ...b!]).toEqual([requestId]);
+    // A second replica: its own connection to the same SQLite file, with its own repository.
+    const other = openDatabase(file);
+    try {
+      const otherPool = createMatchingPoolRepository(other);
+      const [a, b] = await Promise.all([
+        matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+        otherPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+      ]);
+      expect([...a!, ...b!]).toEqual([requestId]);
+      expect(await otherPool.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
+    } finally {
+      closeDatabase(other);
+    }
     expect(await matchingPool.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });

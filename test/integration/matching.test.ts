@@ -3,6 +3,7 @@ import { DAILY_MATCH_JOB } from '../../src/scheduling/matching-jobs';
 import { pairs, requests } from '../../src/storage/schema';
 import { matchingDeps } from '../../src/composition/use-case-deps';
 import { runMatching } from '../../src/use-cases/run-matching';
+import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   proposalRows,
@@ -12,6 +13,7 @@ import {
   seedRequest,
   topicIds,
 } from '../support/seed-programme';
+import { allRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 
@@ -357,11 +359,15 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('expires an unanswered proposal after PROPOSAL_TTL_HOURS and asks the next mentor', async () => {
+    await t.close();
+    t = await startTestApp({ env: { PROPOSAL_TTL_HOURS: '30' } });
     seedSeniorWithTwoMentors();
     await match();
     const first = openProposalTo(JUNIOR)!;
+    expect(first.text).toContain('within 30 hours');
+    expect(proposalRows(db())[0]?.expiresAt).toEqual(new Date(t.clock.now().getTime() + 30 * HOUR));
 
-    t.clock.advance(71 * HOUR);
+    t.clock.advance(29 * HOUR);
     await t.tick();
     expect(proposalRows(db())[0]?.status).toBe('pending');
     expect(buttonsOf(current(first))).toHaveLength(2);
@@ -475,34 +481,46 @@ describe('matching: rules at the edges', () => {
 
   it("never finds another workspace's proposal, and only the mentor can answer", async () => {
     seedJuniorAndSenior();
+    // Jade mentors too, and could be tempted to take June's mentee.
+    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
     await match();
     const proposal = openProposalTo(JUNIOR)!;
+    const before = allRows(db());
 
     await press(JUNIOR, proposal, 'proposal_accept', 'T0OTHER');
     expect(lastEphemeral()).toContain("I couldn't find that proposal");
-    await press(SENIOR, proposal, 'proposal_accept');
-    expect(lastEphemeral()).toContain('sent to someone else');
+    for (const outsider of [SENIOR, JADE]) {
+      for (const action of ['proposal_accept', 'proposal_decline'] as const) {
+        await press(outsider, proposal, action);
+        expect(lastEphemeral()).toContain('sent to someone else');
+      }
+    }
 
+    expect(allRows(db())).toEqual(before);
     expect(pairRows()).toHaveLength(0);
     expect(proposalRows(db()).map((p) => p.status)).toEqual(['pending']);
     expect(current(proposal).updates).toBe(0);
+    expect(groupOpens()).toHaveLength(0);
   });
 
-  it('closes a proposal politely when the mentee has left the programme', async () => {
-    const { requestId } = seedJuniorAndSenior();
+  it('closes a proposal politely when the mentee leaves the programme', async () => {
+    seedJuniorAndSenior();
     await match();
     const proposal = openProposalTo(JUNIOR)!;
-    // What erasure leaves behind: the request is gone and the proposal no longer names the mentee.
-    db().$client.prepare('delete from requests where id = ?').run(requestId);
-    db().$client.prepare('update proposals set mentee_id = null').run();
 
-    await press(JUNIOR, proposal, 'proposal_accept');
+    await t.command(SENIOR, 'leave');
+    await t.submit({ userId: SENIOR, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
 
-    expect(lastEphemeral()).toContain('no longer need a mentor');
-    expect(pairRows()).toHaveLength(0);
+    // The mentor's message loses its buttons at once and no longer names the mentee.
     expect(buttonsOf(current(proposal))).toEqual([]);
-    expect(allText(current(proposal))).toContain('no longer in the programme');
+    expect(allText(current(proposal))).toContain('your colleague is no longer taking part');
     expect(allText(current(proposal))).not.toContain('Sam Senior');
+    expect(proposalRows(db())).toEqual([expect.objectContaining({ status: 'cancelled', menteeId: null })]);
+    // A mentor whose Slack still shows the old buttons gets a polite answer, and nothing is paired.
+    await press(JUNIOR, proposal, 'proposal_accept');
+    expect(lastEphemeral()).toContain('This proposal has been withdrawn');
+    expect(pairRows()).toHaveLength(0);
+    expect(groupOpens()).toHaveLength(0);
   });
 
   it('matches every workspace with open requests once per UTC day on the schedule', async () => {

@@ -12,7 +12,8 @@ const BOSS = 'U0BOSS';
 let t: TestApp;
 let triggerSequence = 0;
 
-beforeAll(async () => {
+// Every test starts from an empty programme and builds the state it needs with the helpers below.
+beforeEach(async () => {
   t = await startTestApp({
     users: [
       { id: JUNIOR, teamId: TEAM, name: 'june', realName: 'June Junior', tz: 'Europe/London' },
@@ -36,7 +37,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await t.close();
 });
 
@@ -156,6 +157,31 @@ function offerTopicNames(offerId: number): string[] {
   ).map((row) => row.name);
 }
 
+/** June's offer: two catalogue topics, two of her own, a note and her manager on the exclusions list. */
+function offerAsJune() {
+  return submitOffer(JUNIOR, {
+    topics: [topicId('Social media'), topicId('Generative AI tools')],
+    other: 'Podcasting,  Esports   leagues ',
+    level: '1',
+    department: 'Marketing',
+    capacity: '2',
+    note: 'I run our team channel on TikTok.',
+    exclusions: [BOSS],
+  });
+}
+
+/** Sam's request, with "podcasting" typed in lower case (June added "Podcasting" to the catalogue). */
+function findAsSam() {
+  return submitFind(SENIOR, {
+    topics: [topicId('Short-form video')],
+    other: 'podcasting',
+    level: '6',
+    department: 'Executive office',
+    goals: 'Understand how our younger customers find us.',
+    exclusions: [JUNIOR],
+  });
+}
+
 // --- the flows -------------------------------------------------------------------------------------------
 
 describe('/mentor offer', () => {
@@ -170,15 +196,7 @@ describe('/mentor offer', () => {
 
   it('stores exactly what was submitted, in members, offers, offer_topics, topics and exclusions, and confirms by DM', async () => {
     const before = countRows(t.app.context.db);
-    const response = await submitOffer(JUNIOR, {
-      topics: [topicId('Social media'), topicId('Generative AI tools')],
-      other: 'Podcasting,  Esports   leagues ',
-      level: '1',
-      department: 'Marketing',
-      capacity: '2',
-      note: 'I run our team channel on TikTok.',
-      exclusions: [BOSS],
-    });
+    const response = await offerAsJune();
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
 
@@ -238,6 +256,7 @@ describe('/mentor offer', () => {
   });
 
   it('pre-fills the modal from the stored offer on a second open', async () => {
+    await offerAsJune();
     const view = await openForm(JUNIOR, 'offer');
     expect(valuesOf(element(view, 'topics').initial_options).map(Number).sort()).toEqual(
       ['Social media', 'Generative AI tools', 'Podcasting', 'Esports leagues'].map(topicId).sort(),
@@ -252,6 +271,7 @@ describe('/mentor offer', () => {
   });
 
   it('updates the same open offer when submitted again, replacing topics and exclusions', async () => {
+    await offerAsJune();
     const [first] = openOffer(JUNIOR);
     await submitOffer(JUNIOR, {
       topics: [topicId('Podcasting')],
@@ -276,14 +296,8 @@ describe('/mentor find', () => {
     expect(view.title.text).toBe('Find a mentor');
     expect(view.blocks.some((b) => b.block_id === 'capacity')).toBe(false);
 
-    await submitFind(SENIOR, {
-      topics: [topicId('Short-form video')],
-      other: 'podcasting',
-      level: '6',
-      department: 'Executive office',
-      goals: 'Understand how our younger customers find us.',
-      exclusions: [JUNIOR],
-    });
+    await offerAsJune();
+    await findAsSam();
     expect(
       sql(
         'select name, time_zone, level, department, is_workspace_admin from members where user_id = ?',
@@ -321,6 +335,8 @@ describe('/mentor find', () => {
   });
 
   it('pre-fills the find modal from the open request', async () => {
+    await offerAsJune();
+    await findAsSam();
     const view = await openForm(SENIOR, 'find');
     expect(valuesOf(element(view, 'topics').initial_options).map(Number).sort()).toEqual(
       [topicId('Short-form video'), topicId('Podcasting')].sort(),
@@ -331,6 +347,7 @@ describe('/mentor find', () => {
   });
 
   it('lets a person hold an open offer and an open request, sharing one profile and one exclusions list', async () => {
+    await offerAsJune();
     const view = await openForm(JUNIOR, 'find');
     // Nothing asked for yet, but level, department and the exclusions list carry over from the offer.
     expect(element(view, 'topics').initial_options).toBeUndefined();
@@ -502,35 +519,37 @@ describe('when Slack fails', () => {
 });
 
 describe('user_change events', () => {
-  it("refreshes a member's stored name, time zone and admin flag", async () => {
-    await t.event(
+  const renameJune = (eventId: string, realName: string) =>
+    t.event(
       {
         type: 'user_change',
         user: {
           id: JUNIOR,
           name: 'june',
-          real_name: 'June Newname',
+          real_name: realName,
           tz: 'Asia/Kolkata',
           is_admin: true,
           deleted: false,
         },
       },
-      { eventId: 'EvChange1' },
+      { eventId },
     );
+
+  it("refreshes a member's stored name, time zone and admin flag", async () => {
+    await offerAsJune();
+    await renameJune('EvChange1', 'June Newname');
     expect(
       sql('select name, time_zone, is_workspace_admin, level from members where user_id = ?', JUNIOR),
-    ).toEqual([{ name: 'June Newname', time_zone: 'Asia/Kolkata', is_workspace_admin: 1, level: 2 }]);
+    ).toEqual([{ name: 'June Newname', time_zone: 'Asia/Kolkata', is_workspace_admin: 1, level: 1 }]);
   });
 
   it('handles a retried event once', async () => {
-    await t.event(
-      {
-        type: 'user_change',
-        user: { id: JUNIOR, real_name: 'Retried Name', tz: 'Asia/Kolkata', deleted: false },
-      },
-      { eventId: 'EvChange1' },
-    );
+    await offerAsJune();
+    await renameJune('EvChange1', 'June Newname');
+    await renameJune('EvChange1', 'Retried Name');
     expect(sql('select name from members where user_id = ?', JUNIOR)).toEqual([{ name: 'June Newname' }]);
+    await renameJune('EvChange2', 'June Thirdname');
+    expect(sql('select name from members where user_id = ?', JUNIOR)).toEqual([{ name: 'June Thirdname' }]);
   });
 
   it('stores nothing about people who have not joined', async () => {
@@ -545,7 +564,6 @@ describe('user_change events', () => {
 });
 
 describe('the Home tab after a submission', () => {
-  // Runs last: it stores an offer, and the tests above count rows from an empty programme.
   it('republishes the Home tab after a submission, showing the new offer', async () => {
     const publishedTo = (userId: string) =>
       t.fake.calls('views.publish').filter((call) => call.params.user_id === userId);

@@ -3,6 +3,7 @@
 import { createTestClock, DAY, HOUR } from '../support/test-clock';
 import { deliveriesOf, pairRow, seedPair, type SeededPair } from '../support/seed-pairs';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { allRows } from '../support/test-database';
 
 const MONDAY = '2026-11-23T10:05:00Z';
 const WEEK = 7 * DAY;
@@ -27,14 +28,18 @@ const prompts = () => topLevel().filter((m) => m.metadata !== undefined);
 const reminders = () => t.fake.messages(pair.channelId).filter((m) => m.threadTs !== undefined);
 const pauseQuestions = () => topLevel().filter((m) => m.metadata === undefined);
 
+let replySequence = 0;
 async function replyInThread(userId: string, threadTs: string) {
+  replySequence += 1;
+  // A message ts is the posting time in seconds, plus a suffix that keeps it unique within that second.
+  const seconds = Math.floor(t.clock.now().getTime() / 1000);
   await t.event({
     type: 'message',
     channel: pair.channelId,
     channel_type: 'mpim',
     user: userId,
     text: 'an answer',
-    ts: `1800000000.${Date.now() % 1_000_000}`,
+    ts: `${seconds}.${String(replySequence).padStart(6, '0')}`,
     thread_ts: threadTs,
   });
 }
@@ -95,13 +100,12 @@ describe('the mid-week reminder', () => {
 describe('after three unanswered questions in a row', () => {
   async function threeQuietWeeks() {
     for (let week = 0; week < 3; week += 1) {
+      if (week > 0) t.clock.advance(WEEK - 3 * DAY - HOUR);
       await t.tick();
       t.clock.advance(3 * DAY + HOUR);
       await t.tick();
-      t.clock.advance(WEEK - 3 * DAY - HOUR);
     }
-    // Back to the third week's Thursday, when its question has had its chance.
-    t.clock.advance(-WEEK + 3 * DAY + HOUR);
+    // Now the third week's Thursday, when its question has had its chance.
   }
 
   it('asks the pair once whether to pause, with Pause / Keep going, instead of a third reminder', async () => {
@@ -229,5 +233,46 @@ describe('after three unanswered questions in a row', () => {
     });
     expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
     expect(t.fake.responses().at(-1)?.body).toMatchObject({ response_type: 'ephemeral' });
+  });
+});
+
+describe('buttons pressed by someone outside the pair', () => {
+  it('are refused for a member of another pair, and change nothing', async () => {
+    await start();
+    const other = seedPair(t.app.context.db, t.fake, {
+      mentor: { userId: 'UMENTOR2' },
+      mentee: { userId: 'UMENTEE2', timeZone: 'Europe/London' },
+      startedAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    await t.tick();
+    const delivery = deliveriesOf(t.app.context.db, pair.pairId)[0];
+    expect(delivery?.status).toBe('sent');
+    const before = allRows(t.app.context.db);
+
+    const presses: [string, string][] = [
+      ['prompt_discussed', String(delivery?.id)],
+      ['prompt_skipped', String(delivery?.id)],
+      ['pair_inactive_pause', String(pair.pairId)],
+      ['pair_inactive_keep_going', String(pair.pairId)],
+    ];
+    for (const [actionId, value] of presses) {
+      const answered = t.fake.responses().length;
+      await t.click({
+        userId: other.menteeId,
+        actionId,
+        value,
+        message: { channel: pair.channelId, ts: delivery?.messageTs ?? '' },
+      });
+      expect(t.fake.responses()).toHaveLength(answered + 1);
+      expect({ actionId, answer: t.fake.responses().at(-1)?.body }).toEqual({
+        actionId,
+        answer: expect.objectContaining({
+          response_type: 'ephemeral',
+          text: expect.stringContaining('for the two people in this pair'),
+        }),
+      });
+    }
+    expect(allRows(t.app.context.db)).toEqual(before);
+    expect(t.fake.calls('chat.update')).toHaveLength(0);
   });
 });

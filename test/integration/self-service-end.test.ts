@@ -17,13 +17,14 @@ import {
   seedOpenOffer,
   seedPair,
   seedPerson,
+  type Person,
 } from '../support/seed-participation';
-import { countRows } from '../support/test-database';
+import { allRows, countRows } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
-const DEV = 'U0DEV';
-const USERS = asFakeUsers([ADA, BEN, CARA]);
+const DEV: Person = { userId: 'U0DEV', name: 'Dev Junior', level: 1, department: 'Design' };
+const USERS = asFakeUsers([ADA, BEN, CARA, DEV]);
 
 let t: TestApp;
 let offerId: number;
@@ -199,7 +200,7 @@ describe('/mentor end with one pairing', () => {
     expect(feedbackRows()).toHaveLength(2);
   });
 
-  it('answers a second End submission, and someone else, without changing anything', async () => {
+  it('answers a second End submission, and a tampered one, without changing anything', async () => {
     const metadata = JSON.stringify({ pairId, mode: 'end' });
     await submitFeedback(ADA.userId, metadata);
     const endedAt = pairRow()?.endedAt;
@@ -208,18 +209,32 @@ describe('/mentor end with one pairing', () => {
     expect(pairRow()?.endedAt).toEqual(endedAt);
     expect(feedbackRows()).toHaveLength(1);
 
-    // Cara is not in this pair: neither the button nor a hand-made submission lets her in.
+    const tampered = await submitFeedback(ADA.userId, '{"pairId":"x"}');
+    expect(noticeText(tampered)).toContain('not one of yours');
+    expect(feedbackRows()).toHaveLength(1);
+  });
+
+  it('lets nobody outside an active pair end it or rate it, by button or by a hand-made submission', async () => {
+    const before = allRows(db());
+    const opened = t.fake.calls('views.open').length;
+    // Cara is not in this pair: the feedback button opens no form for her...
     await t.click({
       userId: CARA.userId,
       actionId: SELF_SERVICE_ACTIONS.giveFeedback,
       value: String(pairId),
     });
+    expect(t.fake.calls('views.open')).toHaveLength(opened + 1);
+    expect(lastOpenedView().callback_id).not.toBe(SELF_SERVICE_CALLBACKS.feedback);
     expect(JSON.stringify(lastOpenedView().blocks)).toContain('no longer on record');
-    const forged = await submitFeedback(CARA.userId, JSON.stringify({ pairId, mode: 'feedback' }));
-    expect(noticeText(forged)).toContain('not one of yours');
-    const tampered = await submitFeedback(ADA.userId, '{"pairId":"x"}');
-    expect(noticeText(tampered)).toContain('not one of yours');
-    expect(feedbackRows()).toHaveLength(1);
+    // ...and a forged End or feedback submission naming the pair is refused.
+    for (const mode of ['end', 'feedback']) {
+      const forged = await submitFeedback(CARA.userId, JSON.stringify({ pairId, mode }));
+      expect(noticeText(forged)).toContain('not one of yours');
+    }
+    expect(allRows(db())).toEqual(before);
+    expect(pairRow()?.status).toBe('active');
+    expect(dmsTo(ADA.userId)).toHaveLength(0);
+    expect(dmsTo(BEN.userId)).toHaveLength(0);
   });
 
   it('answers a storage failure in the modal with a short apology and stores nothing', async () => {
@@ -283,9 +298,17 @@ describe('/mentor end with several pairings, or none', () => {
     expect(JSON.parse(String(chosen.view.private_metadata))).toEqual({ pairId: caraPair, mode: 'end' });
     expect(JSON.stringify(chosen.view.blocks)).toContain(`<@${CARA.userId}>`);
 
-    // A pairing that ended meanwhile (or someone else's) is refused under the select.
+    // A pairing that ended meanwhile, someone else's active one, or garbage is refused under the select.
+    seedPerson(db(), DEV, t.clock.now());
+    const someoneElses = seedPair(db(), {
+      mentor: DEV,
+      mentee: CARA,
+      channelId: t.fake.channelFor([DEV.userId, CARA.userId]),
+      sharedTopics: ['Social media'],
+      startedAt: t.clock.now(),
+    });
     await submitFeedback(ADA.userId, JSON.stringify({ pairId: caraPair, mode: 'end' }));
-    for (const value of [String(caraPair), '999', 'drop table']) {
+    for (const value of [String(caraPair), String(someoneElses), 'drop table']) {
       const refused = (await choose(value)).json() as {
         response_action: string;
         errors: Record<string, string>;
@@ -294,10 +317,11 @@ describe('/mentor end with several pairings, or none', () => {
       expect(refused.errors[SELF_SERVICE_FIELDS.pair]).toContain('already ended');
     }
     expect(pairRow()?.status).toBe('active');
+    expect(pairRow(someoneElses)?.status).toBe('active');
   });
 
   it('tells someone without a pairing there is nothing to end', async () => {
-    const response = await t.command(DEV, 'end');
+    const response = await t.command(DEV.userId, 'end');
     expect(JSON.stringify(response.json())).toContain('You have no pairing to end');
     expect(t.fake.calls('views.open')).toHaveLength(0);
   });

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { APOLOGY } from '../../src/views/apology';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
+import { proposalRequestMessage } from '../../src/views/proposal-messages';
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   ADA,
@@ -79,9 +80,6 @@ beforeEach(async () => {
     topics: ['Generative AI tools'],
     createdAt: new Date(now.getTime() - 2 * DAY),
   });
-  proposalMessage = await t.app.context.messenger.postMessage(t.fake.channelFor([ADA.userId]), {
-    text: 'Would you mentor Cara? [Accept] [Decline]',
-  });
   pendingProposalId = seedProposal(db(), {
     mentor: ADA,
     mentee: CARA,
@@ -90,8 +88,39 @@ beforeEach(async () => {
     status: 'pending',
     createdAt: new Date(now.getTime() - HOUR),
     expiresAt: new Date(now.getTime() + 71 * HOUR),
-    message: proposalMessage,
   });
+  // The DM Ada got, with its real Accept / Decline buttons.
+  const asProposalPerson = (person: typeof ADA) => ({
+    userId: person.userId,
+    name: person.name,
+    level: person.level,
+    department: person.department,
+  });
+  proposalMessage = await t.app.context.messenger.postMessage(
+    t.fake.channelFor([ADA.userId]),
+    proposalRequestMessage(
+      {
+        id: pendingProposalId,
+        mentor: asProposalPerson(ADA),
+        mentee: asProposalPerson(CARA),
+        menteeTopics: ['Generative AI tools'],
+        goals: null,
+        menteeWasWaitlisted: false,
+        reasons: {
+          sharedTopics: ['Generative AI tools'],
+          levelGap: 3,
+          crossDepartment: true,
+          waitingDays: 2,
+        },
+      },
+      72,
+    ),
+  );
+  db()
+    .update(proposals)
+    .set({ messageChannelId: proposalMessage.channel, messageTs: proposalMessage.ts })
+    .where(eq(proposals.id, pendingProposalId))
+    .run();
 });
 
 afterEach(async () => {
@@ -136,6 +165,9 @@ describe('/mentor status', () => {
 
 describe('/mentor pause and /mentor resume', () => {
   it('pauses until resumed: pair paused, proposal withdrawn, partner told kindly, Homes refreshed', async () => {
+    const proposalDm = () =>
+      t.fake.messages(proposalMessage.channel).find((m) => m.ts === proposalMessage.ts);
+    expect(JSON.stringify(proposalDm()?.blocks)).toContain('"type":"button"');
     const response = await t.command(ADA.userId, 'pause');
     expect(ephemeralText(response)).toContain('You are on a break until you resume');
 
@@ -145,7 +177,8 @@ describe('/mentor pause and /mentor resume', () => {
       'cancelled',
     );
     // The Accept/Decline buttons are gone from Ada's DM.
-    const updated = t.fake.messages(proposalMessage.channel).find((m) => m.ts === proposalMessage.ts);
+    const updated = proposalDm();
+    expect(updated?.updates).toBe(1);
     expect(updated?.text).toContain('withdrawn because you are taking a break');
     expect(JSON.stringify(updated?.blocks)).not.toContain('button');
 

@@ -40,10 +40,11 @@ const lastSummary = (t: TestApp) => {
 
 describe('when the weekly question is due (Monday 10:00 in the mentee’s time zone)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ clock: createTestClock('2026-11-23T00:00:00Z') });
-  });
-  afterAll(async () => {
+  // Each test has its own app and clock, started at its first instant; the clock only moves forward.
+  const startAt = async (instant: Date | string) => {
+    t = await startTestApp({ clock: createTestClock(instant) });
+  };
+  afterEach(async () => {
     await t.close();
   });
 
@@ -62,13 +63,13 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
       'the day after Adelaide’s clocks went back (ACST, UTC+9:30)',
     ],
   ])('%s: not before local 10:00, sent just after (%s, %s)', async (zone, slot, _why) => {
-    const pair = newPair(t, { menteeTz: zone, mentorTz: 'Pacific/Honolulu' });
     const slotAt = new Date(slot).getTime();
-
-    t.clock.set(new Date(slotAt - 60_000));
+    // An hour before, which is 10:00 under the offset of the other half of the year, is too early...
+    await startAt(new Date(slotAt - HOUR + 60_000));
+    const pair = newPair(t, { menteeTz: zone, mentorTz: 'Pacific/Honolulu' });
     await t.tick();
-    // An hour before, which is 10:00 under the offset of the other half of the year, is also too early.
-    t.clock.set(new Date(slotAt - HOUR + 60_000));
+    // ...and so is a minute before.
+    t.clock.set(new Date(slotAt - 60_000));
     await t.tick();
     expect(t.fake.messages(pair.channelId)).toHaveLength(0);
 
@@ -92,8 +93,8 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     ],
     ['UTC when neither has one', null, null, '2026-11-23T10:00:00Z'],
   ])('falls back to %s', async (_label, menteeTz, mentorTz, slot) => {
+    await startAt(new Date(new Date(slot).getTime() - 60_000));
     const pair = newPair(t, { menteeTz, mentorTz });
-    t.clock.set(new Date(new Date(slot).getTime() - 60_000));
     await t.tick();
     expect(t.fake.messages(pair.channelId)).toHaveLength(0);
     t.clock.set(new Date(new Date(slot).getTime() + 60_000));
@@ -102,8 +103,8 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
   });
 
   it('waits for the first slot after the pair started: a pair formed Monday at 11:00 starts next week', async () => {
+    await startAt('2026-11-23T12:00:00Z');
     const pair = newPair(t, { menteeTz: 'Europe/London', startedAt: '2026-11-23T11:00:00Z' });
-    t.clock.set('2026-11-23T12:00:00Z');
     await t.tick();
     expect(t.fake.messages(pair.channelId)).toHaveLength(0);
     t.clock.set('2026-11-30T10:05:00Z');
@@ -111,8 +112,11 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     expect(t.fake.messages(pair.channelId)).toHaveLength(1);
   });
 
-  it('posts to the stored group DM and never opens a conversation', () => {
-    expect(t.fake.calls('chat.postMessage').length).toBeGreaterThan(0);
+  it('posts to the stored group DM and never opens a conversation', async () => {
+    await startAt('2026-11-23T10:05:00Z');
+    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    await t.tick();
+    expect(t.fake.calls('chat.postMessage').map((call) => call.params.channel)).toEqual([pair.channelId]);
     expect(t.fake.calls('conversations.open')).toHaveLength(0);
   });
 });

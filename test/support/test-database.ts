@@ -39,3 +39,15 @@ export function countRows(db: Db): Record<string, number> {
     ]),
   );
 }
+
+/** Every row of every table, to prove that a refused request changed nothing (not only that it added nothing). */
+export function allRows(db: Db): Record<string, unknown[]> {
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name",
+    )
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]),
+  );
+}
