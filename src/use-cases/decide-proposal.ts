@@ -27,6 +27,8 @@ export interface ProposalClick {
 export interface DecisionReply {
   /** What only the clicking person should see; null when the updated message says it all. */
   ephemeral: string | null;
+  /** Whether the click changed anything (a refused click changes nothing, not even the clicker's Home). */
+  changed: boolean;
 }
 
 export async function decideProposal(deps: MatchingDeps, click: ProposalClick): Promise<DecisionReply> {
@@ -39,13 +41,13 @@ export async function decideProposal(deps: MatchingDeps, click: ProposalClick): 
       case 'declined':
         await closeProposalMessage(deps, click, 'declined');
         await rematch(deps, teamId);
-        return { ephemeral: null };
+        return { ephemeral: null, changed: true };
       case 'expired':
         await closeProposalMessage(deps, click, 'expired');
         await rematch(deps, teamId);
-        return { ephemeral: decisionRefusalText(outcome) };
+        return { ephemeral: decisionRefusalText(outcome), changed: true };
       default:
-        return { ephemeral: decisionRefusalText(outcome) };
+        return { ephemeral: decisionRefusalText(outcome), changed: false };
     }
   }
 
@@ -55,18 +57,18 @@ export async function decideProposal(deps: MatchingDeps, click: ProposalClick): 
       const [proposal] = await deps.proposals.findProposals(teamId, [proposalId]);
       const introduced = proposal !== undefined && (await introducePair(deps, proposal, outcome.pairId));
       await closeProposalMessage(deps, click, 'accepted', { introduced }, proposal);
-      return { ephemeral: null };
+      return { ephemeral: null, changed: true };
     }
     case 'expired':
       await closeProposalMessage(deps, click, 'expired');
       await rematch(deps, teamId);
-      return { ephemeral: decisionRefusalText(outcome) };
+      return { ephemeral: decisionRefusalText(outcome), changed: true };
     case 'unavailable':
       await closeProposalMessage(deps, click, outcome.reason);
       await rematch(deps, teamId);
-      return { ephemeral: decisionRefusalText(outcome) };
+      return { ephemeral: decisionRefusalText(outcome), changed: true };
     default:
-      return { ephemeral: decisionRefusalText(outcome) };
+      return { ephemeral: decisionRefusalText(outcome), changed: false };
   }
 }
 

@@ -360,7 +360,7 @@ describe('matching: decline, expiry and waitlist', () => {
 
   it('expires an unanswered proposal after PROPOSAL_TTL_HOURS and asks the next mentor', async () => {
     await t.close();
-    t = await startTestApp({ env: { PROPOSAL_TTL_HOURS: '30' } });
+    t = await startTestApp({ users: CAST, env: { PROPOSAL_TTL_HOURS: '30' } });
     seedSeniorWithTwoMentors();
     await match();
     const first = openProposalTo(JUNIOR)!;

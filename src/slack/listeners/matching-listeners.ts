@@ -44,7 +44,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
       if (reply.ephemeral !== null) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ephemeral });
       }
-      await publishHome(homeDeps(context), teamId, body.user.id);
+      if (reply.changed) await publishHome(homeDeps(context), teamId, body.user.id);
     };
   app.action<BlockAction<ButtonAction>>(PROPOSAL_ACCEPT_ACTION, handle('accept'));
   app.action<BlockAction<ButtonAction>>(PROPOSAL_DECLINE_ACTION, handle('decline'));
