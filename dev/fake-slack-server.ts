@@ -62,6 +62,10 @@ export interface FakeSlack {
     type: 'slash_commands' | 'interactive' | 'events_api',
     payload: unknown,
   ): Promise<unknown>;
+  /** Sends a message of Slack's own on every open socket, e.g. { type: 'disconnect', reason: 'refresh_requested' }. */
+  sendSocketMessage(message: Record<string, unknown>): void;
+  /** Cuts every open socket without a closing handshake, as a network failure would. */
+  dropSocketConnections(): void;
   socketConnections(): number;
   close(): Promise<void>;
 }
@@ -359,6 +363,12 @@ export async function startFakeSlack(
       });
       for (const socket of sockets) socket.send(envelope);
       return acked;
+    },
+    sendSocketMessage(message) {
+      for (const socket of sockets) socket.send(JSON.stringify(message));
+    },
+    dropSocketConnections() {
+      for (const socket of sockets) socket.terminate();
     },
     socketConnections: () => sockets.size,
     async close() {
