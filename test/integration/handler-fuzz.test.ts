@@ -639,7 +639,7 @@ describe('seeded fuzz of the handlers', () => {
 
   beforeAll(async () => {
     t = await startTestApp({
-      users: [...asFakeUsers([...MEMBERS, { userId: NOBODY, name: 'Nobody Yet' }])],
+      users: asFakeUsers([...MEMBERS, { userId: NOBODY, name: 'Nobody Yet' }]),
     });
     programme = seedProgramme(t);
   });
