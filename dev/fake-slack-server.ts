@@ -73,6 +73,10 @@ export interface FakeSlack {
     type: 'slash_commands' | 'interactive' | 'events_api',
     payload: unknown,
   ): Promise<unknown>;
+  /** Sends a message of Slack's own on every open socket, e.g. { type: 'disconnect', reason: 'refresh_requested' }. */
+  sendSocketMessage(message: Record<string, unknown>): void;
+  /** Cuts every open socket without a closing handshake, as a network failure would. */
+  dropSocketConnections(): void;
   socketConnections(): number;
   close(): Promise<void>;
 }
@@ -247,6 +251,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       });
       for (const socket of sockets) socket.send(envelope);
       return acked;
+    },
+    sendSocketMessage(message) {
+      for (const socket of sockets) socket.send(JSON.stringify(message));
+    },
+    dropSocketConnections() {
+      for (const socket of sockets) socket.terminate();
     },
     socketConnections: () => sockets.size,
     async close() {

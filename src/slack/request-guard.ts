@@ -165,6 +165,9 @@ const eventCallback = z.object({
     // Bolt looks into these with `in` to find the conversation: they must be objects or strings.
     channel: z.union([z.string(), z.object({})]).optional(),
     item: z.object({}).optional(),
+    // Bolt reads `user.id` when the user is not a string, and `subteam.created_by`, to learn who acted.
+    user: z.union([z.string(), z.object({})]).optional(),
+    subteam: z.object({}).optional(),
   }),
 });
 
