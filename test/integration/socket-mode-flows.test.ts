@@ -105,7 +105,7 @@ const threadReply = (userId: string, eventId: string, ts: string) =>
 
 const delivery = () => app.context.repos.promptDeliveries;
 
-beforeAll(async () => {
+beforeEach(async () => {
   fake = await startFakeSlack({ teamId: TEAM });
   for (const user of asFakeUsers([ADA, BEN, CARA, DEV, EVE])) fake.addUser(user);
   temp = makeTempDir();
@@ -165,7 +165,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await app.stop();
   await fake.close();
   temp.cleanup();
@@ -271,6 +271,13 @@ describe('Socket Mode flows', () => {
   });
 
   it('publishes the Home tab when app_home_opened arrives on the socket', async () => {
+    seedPerson(db(), EVE, app.context.clock.now());
+    seedOpenOffer(db(), {
+      userId: EVE.userId,
+      topics: ['Social media'],
+      capacity: 1,
+      createdAt: app.context.clock.now(),
+    });
     const before = fake.calls('views.publish').length;
     await fake.sendSocketEnvelope(
       'events_api',

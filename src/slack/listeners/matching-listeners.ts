@@ -9,6 +9,7 @@ import {
   PROPOSAL_ACCEPT_ACTION,
   PROPOSAL_DECLINE_ACTION,
 } from '../../views/proposal-messages';
+import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -27,11 +28,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
           ? { channel: container.channel_id, ts: container.message_ts }
           : null;
       if (teamId === '' || !Number.isSafeInteger(proposalId) || proposalId <= 0) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: decisionRefusalText({ kind: 'not_found' }),
-        });
+        await replyPrivately(respond, decisionRefusalText({ kind: 'not_found' }));
         return;
       }
       const reply = await decideProposal(matchingDeps(context), {
@@ -42,7 +39,7 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
         clicked,
       });
       if (reply.ephemeral !== null) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: reply.ephemeral });
+        await replyPrivately(respond, reply.ephemeral);
       }
       if (reply.changed) await publishHome(homeDeps(context), teamId, body.user.id);
     };

@@ -9,6 +9,11 @@ export async function openOrSay(
   view: View,
   onFailure: () => Promise<unknown>,
 ): Promise<void> {
+  // A click without a trigger (forged, or from a client that sent none) cannot open anything.
+  if (typeof triggerId !== 'string' || triggerId === '') {
+    await onFailure();
+    return;
+  }
   try {
     await context.messenger.openModal(triggerId, view);
   } catch (error) {

@@ -13,6 +13,7 @@ import {
   outcomeAcknowledgement,
   PROMPT_ACTIONS,
 } from '../../views/prompt-message';
+import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -49,9 +50,6 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     );
   });
 
-  const ephemeral = (respond: ButtonArgs['respond'], text: string) =>
-    respond({ response_type: 'ephemeral', replace_original: false, text });
-
   const outcome =
     (chosen: PromptOutcome) =>
     async ({ ack, body, action, respond }: ButtonArgs) => {
@@ -59,7 +57,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
       const teamId = teamIdOf(body);
       const deliveryId = Number(action.value);
       if (teamId === '' || !Number.isSafeInteger(deliveryId) || deliveryId <= 0) {
-        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }
       const result = await recordPromptOutcome(
@@ -67,7 +65,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
         { teamId, deliveryId, userId: body.user.id, outcome: chosen },
         context.clock.now(),
       );
-      await ephemeral(
+      await replyPrivately(
         respond,
         result.kind === 'recorded'
           ? outcomeAcknowledgement(chosen, result.alreadyRecorded).text
@@ -84,7 +82,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
       const teamId = teamIdOf(body);
       const pairId = Number(action.value);
       if (teamId === '' || !Number.isSafeInteger(pairId) || pairId <= 0) {
-        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }
       const answer = await answerInactivityQuestion(
@@ -93,11 +91,11 @@ export function registerPromptListeners(app: App, context: AppContext): void {
         context.clock.now(),
       );
       if (answer.kind === 'not_in_pair') {
-        await ephemeral(respond, NOT_YOUR_PAIR.text);
+        await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }
       if (answer.kind === 'not_applicable') {
-        await ephemeral(respond, inactivityNotApplicableText(choice, answer));
+        await replyPrivately(respond, inactivityNotApplicableText(choice, answer));
         return;
       }
       const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
