@@ -232,12 +232,14 @@ class GuardedApp extends App {
   }
 }
 
-/** What an operator needs to recognise a request: its kind, ids and the app's own names, never its content. */
+/**
+ * What an operator needs to recognise a request: its kind, team and the app's own names, never its content,
+ * nor who sent it: a log line cannot be erased when that person leaves (/mentor leave).
+ */
 function describeRequest(body: Record<string, unknown>): Record<string, unknown> {
   const field = (value: unknown, key: string): unknown =>
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   const team = body.team_id ?? field(body.team, 'id') ?? field(body.user, 'team_id');
-  const user = body.user_id ?? field(body.user, 'id') ?? field(body.event, 'user');
   const detail =
     body.command ??
     field(Array.isArray(body.actions) ? body.actions[0] : undefined, 'action_id') ??
@@ -246,7 +248,6 @@ function describeRequest(body: Record<string, unknown>): Record<string, unknown>
   return {
     kind: typeof body.command === 'string' ? 'command' : body.type,
     teamId: team,
-    ...(typeof user === 'string' ? { userId: user } : {}),
     name: detail,
     ...(typeof body.event_id === 'string' ? { eventId: body.event_id } : {}),
   };

@@ -43,7 +43,7 @@ export async function deliverReport(
   const { config, logger } = deps;
   const { teamId, userId } = request;
   if (!(await isProgrammeAdmin(deps, teamId, userId))) {
-    logger.info({ teamId, userId }, 'report refused: not a programme admin');
+    logger.info({ teamId }, 'report refused: not a programme admin');
     await reply(reportRefusal());
     return;
   }
