@@ -31,6 +31,10 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Deleted rows are overwritten with zeros rather than left in free space, so an erased member cannot be
+  // read back from the file (member-erasure.ts also empties the WAL). PostgreSQL leaves deleted tuples in
+  // place until VACUUM reclaims them: there the same guarantee needs a VACUUM of the touched tables.
+  sqlite.pragma('secure_delete = ON');
   return drizzle(sqlite, { schema });
 }
 

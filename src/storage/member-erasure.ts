@@ -1,7 +1,7 @@
 // What /mentor leave does to the stored data: everything that names the person is erased, their running pairs
 // end and their pending proposals are withdrawn, all in one immediate transaction. Pairs and proposals stay as
 // anonymous rows so the programme's figures still add up.
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, inArray, notExists, or } from 'drizzle-orm';
 import { anonymiseReasons } from '../domain/erasure';
 import { PAIR_STATUSES, RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { PairRole } from '../domain/participation';
@@ -14,10 +14,13 @@ import {
   feedback,
   members,
   offers,
+  offerTopics,
   pairs,
   promptDeliveries,
   proposals,
   requests,
+  requestTopics,
+  topics,
 } from './schema';
 
 /** Written to pairs.ended_by instead of the id of a person who has left. */
@@ -41,7 +44,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
 
   return {
     async erase(teamId, userId, now) {
-      return db.transaction(
+      const result = db.transaction(
         (): EraseResult => {
           const member = memberRow(teamId, userId);
           const identifiers = member === undefined ? [userId] : [userId, member.name];
@@ -112,6 +115,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
             )
             .run();
           // Topics go with them (cascade); proposals and pairs keep their rows with the link set to null.
+          const theirTopicIds = topicIdsOf(db, teamId, userId);
           const offersGone = db
             .delete(offers)
             .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
@@ -123,6 +127,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
           db.delete(members)
             .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
             .run();
+          deleteTopicsNoOneElseUses(db, teamId, theirTopicIds);
           touched ||= comments.changes + excluded.changes + offersGone.changes + requestsGone.changes > 0;
 
           return {
@@ -136,6 +141,47 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
         },
         { behavior: 'immediate' },
       );
+      // The WAL still holds the pages as they were before the erasure. A plain checkpoint copies the erased
+      // pages into the file but leaves the old frames in the WAL until later writes happen to cover them:
+      // TRUNCATE empties it. Should a reader outlast busy_timeout, the next erasure or closing the database
+      // (which checkpoints and removes the WAL) finishes the job.
+      if (result.erased) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      return result;
     },
   };
+}
+
+/** The topics on the person's offers and requests. */
+function topicIdsOf(db: Db, teamId: string, userId: string): number[] {
+  const offered = db
+    .select({ topicId: offerTopics.topicId })
+    .from(offerTopics)
+    .innerJoin(offers, eq(offers.id, offerTopics.offerId))
+    .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
+    .all();
+  const asked = db
+    .select({ topicId: requestTopics.topicId })
+    .from(requestTopics)
+    .innerJoin(requests, eq(requests.id, requestTopics.requestId))
+    .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
+    .all();
+  return [...new Set([...offered, ...asked].map((row) => row.topicId))];
+}
+
+/**
+ * A topic the person typed in "other topics" names them as surely as their note does when nobody else picked
+ * it: it goes once their offers and requests are gone. The install-wide defaults and topics others use stay.
+ */
+function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): void {
+  if (topicIds.length === 0) return;
+  db.delete(topics)
+    .where(
+      and(
+        eq(topics.teamId, teamId),
+        inArray(topics.id, topicIds),
+        notExists(db.select().from(offerTopics).where(eq(offerTopics.topicId, topics.id))),
+        notExists(db.select().from(requestTopics).where(eq(requestTopics.topicId, topics.id))),
+      ),
+    )
+    .run();
 }
