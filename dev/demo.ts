@@ -16,14 +16,12 @@ import { createAgenda } from './demo-agenda';
 import { DEMO_TIME_ZONES, demoCompany, pick, seededRandom, type DemoPerson } from './demo-company';
 import { feedbackValues, signupValues } from './demo-forms';
 import { createDemoSlackClient, type ModalValues } from './demo-slack-client';
-import { asObject, buttonValue, createSlackRecorder } from './demo-slack-recorder';
-import {
-  mrkdwnToText,
-  transcriptToHtml,
-  transcriptToText,
-  type Transcript,
-  type TranscriptItem,
-} from './demo-transcript';
+import { asObject, buttonValue } from './demo-block-kit-json';
+import { mrkdwnToText } from './demo-mrkdwn';
+import { createSlackRecorder } from './demo-slack-recorder';
+import type { Transcript, TranscriptItem } from './demo-transcript';
+import { transcriptToHtml } from './demo-transcript-html';
+import { transcriptToText } from './demo-transcript-text';
 import { startFakeSlack, type PostedMessage, type RecordedCall } from './fake-slack-server';
 
 export interface DemoOptions {
