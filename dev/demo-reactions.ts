@@ -262,7 +262,7 @@ export function createReactions(
       await submitting(
         `${partner.name} rates the pairing 4 – Very useful, would recommend it, and presses “Send feedback”`,
         partner,
-        feedbackValues(4, true, 'We met four times. I now() use two new tools every week.'),
+        feedbackValues(4, true, 'We met four times. I now use two new tools every week.'),
       );
     });
   }
