@@ -1,18 +1,13 @@
 // The values a person's Slack client sends back when they submit one of the app's modals, in the shape Slack
 // uses for view_submission state ({ [blockId]: { [actionId]: value } }). Options are picked from the modal the
 // person was actually shown, as a person picks them on screen.
+import { asObject, asObjects, optionsOf, type Json } from './demo-block-kit-json';
 import type { DemoPerson } from './demo-company';
 import type { ModalValues } from './demo-slack-client';
-import { asObject } from './demo-slack-recorder';
-
-type Json = Record<string, unknown>;
 
 function optionsIn(view: Json, blockId: string): Json[] {
-  const blocks = Array.isArray(view.blocks) ? view.blocks.map(asObject) : [];
-  const element = asObject(blocks.find((block) => block.block_id === blockId)?.element);
-  const groups = Array.isArray(element.option_groups) ? element.option_groups.map(asObject) : [];
-  const options = groups.length > 0 ? groups.flatMap((group) => group.options) : element.options;
-  return Array.isArray(options) ? options.map(asObject) : [];
+  const block = asObjects(view.blocks).find((candidate) => candidate.block_id === blockId);
+  return optionsOf(asObject(block?.element));
 }
 
 function chosen(view: Json, blockId: string, test: (option: Json) => boolean): Json {

@@ -1,8 +1,8 @@
 // What a person's Slack client sends the app during the demo: slash commands, button clicks, modal submissions
 // and events, each signed exactly as Slack signs them. It also keeps the modal each person has on screen, since
 // Slack sends a submission's values back against the view it showed.
+import { asObject } from './demo-block-kit-json';
 import type { TranscriptItem } from './demo-transcript';
-import { asObject } from './demo-slack-recorder';
 import type { FakeSlack, PostedMessage } from './fake-slack-server';
 import {
   blockActionPayload,

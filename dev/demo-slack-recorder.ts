@@ -1,6 +1,7 @@
 // Reads back what the fake Slack server recorded while one demo action ran (messages posted and updated,
 // modals opened, Home tabs published, files uploaded, answers sent to response_url) as transcript items, so the
 // transcript shows the app's real output.
+import { asObject } from './demo-block-kit-json';
 import type { Names, TranscriptItem } from './demo-transcript';
 import type { FakeSlack, RecordedCall } from './fake-slack-server';
 
@@ -118,19 +119,4 @@ export function createSlackRecorder(fake: FakeSlack, names: Names): SlackRecorde
       return { items, calls };
     },
   };
-}
-
-export function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-/** The value of the first button with this action id in a message's blocks, or null. */
-export function buttonValue(blocks: unknown, actionId: string): string | null {
-  for (const block of Array.isArray(blocks) ? blocks : []) {
-    const elements = asObject(block).elements;
-    for (const element of Array.isArray(elements) ? elements.map(asObject) : []) {
-      if (element.action_id === actionId && typeof element.value === 'string') return element.value;
-    }
-  }
-  return null;
 }

@@ -1,11 +1,7 @@
 // The demo's Block Kit renderer: Slack mrkdwn and blocks as terminal text and as escaped, well-nested HTML.
-import {
-  blocksToHtml,
-  blocksToText,
-  mrkdwnToHtml,
-  mrkdwnToText,
-  viewToText,
-} from '../../dev/demo-transcript';
+import { blocksToHtml } from '../../dev/demo-block-kit-html';
+import { blocksToText, viewToText } from '../../dev/demo-block-kit-text';
+import { mrkdwnToHtml, mrkdwnToText } from '../../dev/demo-mrkdwn';
 
 const names = (userId: string) => ({ U1: 'Ada Lovelace', U2: "Sam O'Brien" })[userId] ?? userId;
 

@@ -1,0 +1,289 @@
+// The demo's story, week by week: the scheduler running at 10:00 in each city, people signing up, and the set
+// pieces that show the rest of the app (the Home tab, /mentor status, a break, a pair ending, a mentor leaving,
+// the admin's report). How people answer what the app sends them is in dev/demo-reactions.ts.
+import { DateTime } from 'luxon';
+import { levelLabel } from '../src/domain/catalogue';
+import { asObject } from './demo-block-kit-json';
+import {
+  atLocal,
+  DAY,
+  MINUTE,
+  PROGRAMME_START,
+  PROMPT_HOUR,
+  weekDay,
+  weekOf,
+  weekRange,
+} from './demo-calendar';
+import type { DemoCast } from './demo-cast';
+import { DEMO_TIME_ZONES, type DemoPerson, type Random } from './demo-company';
+import { feedbackValues, signupValues } from './demo-forms';
+import { mrkdwnToText } from './demo-mrkdwn';
+import { createReactions, type PairPlan } from './demo-reactions';
+import type { DemoSlackClient } from './demo-slack-client';
+import type { SlackRecorder } from './demo-slack-recorder';
+import { createStage, type DemoStage } from './demo-stage';
+import type { Transcript } from './demo-transcript';
+import type { FakeSlack } from './fake-slack-server';
+
+export interface DemoStory {
+  /** Filled in step by step as the agenda runs. */
+  transcript: Transcript;
+  /** The pairs formed, in the order they were introduced. */
+  pairs: readonly PairPlan[];
+  /** When the last step happens: the agenda runs until then. */
+  endsAt: number;
+}
+
+/** Puts the whole programme on the agenda; nothing happens until the agenda runs. */
+export function planStory(options: {
+  cast: DemoCast;
+  /** Weeks of prompts after the sign-up week. */
+  weeks: number;
+  random: Random;
+  now: () => number;
+  schedule: (at: number, task: () => Promise<void>) => void;
+  slack: DemoSlackClient;
+  fake: FakeSlack;
+  recorder: SlackRecorder;
+  settle: () => Promise<void>;
+  /** Runs the app's scheduler once, as if its clock read `at`. */
+  runDueJobs: (at: Date) => Promise<void>;
+}): DemoStory {
+  const { cast, weeks, random } = options;
+  const transcript = emptyTranscript(cast, weeks);
+  let reportTime = false;
+  const signedUp = new Set<string>();
+  const stage = createStage({
+    now: options.now,
+    schedule: options.schedule,
+    slack: options.slack,
+    fake: options.fake,
+    recorder: options.recorder,
+    settle: options.settle,
+    transcript,
+    weekAt: (at) => (reportTime ? weeks + 1 : weekOf(at)),
+    react: (call) => reactions.react(call),
+  });
+  const reactions = createReactions(stage, cast, { random, signedUp });
+  const { schedule, step, slack } = stage;
+  const { admin } = cast;
+
+  scheduleSchedulerRuns(stage, weeks, options.runDueJobs);
+  scheduleSignUps(stage, cast, random, signedUp);
+  scheduleSetPieces(stage, reactions.pairs, weeks);
+
+  // The last Friday: the programme lead asks for the report.
+  const reportAt = atLocal(admin, weekDay(weeks, 5), 15, 0);
+  schedule(reportAt, async () => {
+    reportTime = true;
+    await step(`${admin.name} (programme admin) types /mentor report`, admin, () =>
+      slack.command(admin, 'report'),
+    );
+  });
+  schedule(reportAt + 5 * MINUTE, async () => {
+    await step(`${admin.name} types /mentor report csv`, admin, () => slack.command(admin, 'report csv'));
+  });
+
+  return { transcript, pairs: reactions.pairs, endsAt: reportAt + 5 * MINUTE };
+}
+
+function emptyTranscript(cast: DemoCast, weeks: number): Transcript {
+  const weekTitles = new Map<number, string>([
+    [0, `Week 0 · ${weekRange(0)} · Launch: sign-ups, matching and introductions`],
+  ]);
+  for (let week = 1; week <= weeks; week += 1) {
+    weekTitles.set(week, `Week ${week} · ${weekRange(week)} · Weekly prompts`);
+  }
+  weekTitles.set(weeks + 1, 'After the programme · The admin report');
+  return {
+    title: 'Mentor Circles — a reverse-mentoring programme, offline',
+    intro: [
+      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a ${weeks}-week reverse-mentoring programme. Juniors offer to teach (/mentor offer), senior leaders ask to learn (/mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
+      'Everything below is what the app really sent to Slack (a local Slack-compatible server) in answer to requests signed exactly as Slack signs them. Times are UTC, with the local time of the person acting.',
+    ],
+    weekTitles,
+    steps: [],
+  };
+}
+
+/**
+ * The scheduler, at 10:00 in each of the three time zones: when prompts fall due, and (72 hours on, at the same
+ * local hour) reminders and pause questions. The real one ticks every five minutes; here anything else due
+ * (daily matching, breaks that are over) is simply picked up by the next of these ticks.
+ */
+function scheduleSchedulerRuns(
+  stage: DemoStage,
+  weeks: number,
+  runDueJobs: (at: Date) => Promise<void>,
+): void {
+  const { schedule, step } = stage;
+  for (let day = PROGRAMME_START; day.toMillis() <= weekDay(weeks, 5); day = day.plus({ days: 1 })) {
+    const ticks = DEMO_TIME_ZONES.map(({ zone, city }) => ({
+      at: DateTime.fromObject(
+        { year: day.year, month: day.month, day: day.day, hour: PROMPT_HOUR },
+        { zone },
+      ).toMillis(),
+      label: `10:00 in ${city}`,
+    }));
+    for (const tick of ticks) {
+      schedule(tick.at, async () => {
+        await step(`The scheduler runs (${tick.label})`, null, async () => {
+          await runDueJobs(new Date(tick.at));
+          return [];
+        });
+      });
+    }
+  }
+}
+
+/** Week 0: a colleague looks at /mentor, then mentors and mentees sign up (one forgets the topics at first). */
+function scheduleSignUps(stage: DemoStage, cast: DemoCast, random: Random, signedUp: Set<string>): void {
+  const { now, schedule, step, opening, submitting, slack } = stage;
+  const { names, mentors, mentees, curious, excluding, excludedReport } = cast;
+  schedule(atLocal(curious, weekDay(0, 1), 9, 0), async () => {
+    await step(`${curious.name} types /mentor to see what it is`, curious, () => slack.command(curious, ''));
+  });
+
+  // Sign-ups over the first three days, each at a time of day that suits the person.
+  const invalidOnce = mentees[0];
+  for (const person of [...mentors, ...mentees]) {
+    const at = atLocal(
+      person,
+      weekDay(0, 1 + Math.floor(random() * 3)),
+      9 + Math.floor(random() * 8),
+      Math.floor(random() * 4) * 15,
+    );
+    const word = person.role === 'mentor' ? 'offer' : 'find';
+    schedule(at, async () => {
+      const opened = await opening(`${person.name} types /mentor ${word}`, person, () =>
+        slack.command(person, word),
+      );
+      if (!opened) return;
+      const submitAt = now() + (3 + Math.floor(random() * 5)) * MINUTE;
+      if (person !== invalidOnce) {
+        schedule(submitAt, () => submitSignup(person));
+        return;
+      }
+      schedule(submitAt, async () => {
+        await submitting(
+          `${person.name} presses “${submitLabel(person)}” without choosing a topic`,
+          person,
+          signupValues(slack.modalOf(person.id) ?? {}, person, { withoutTopics: true }),
+        );
+        schedule(now() + 2 * MINUTE, () => submitSignup(person));
+      });
+    });
+  }
+
+  async function submitSignup(person: DemoPerson) {
+    const excluded = person === excluding && excludedReport !== undefined ? [excludedReport.id] : [];
+    const values = signupValues(slack.modalOf(person.id) ?? {}, person, { excludedUserIds: excluded });
+    signedUp.add(person.id);
+    await submitting(
+      `${person.name} fills in the form and presses “${submitLabel(person)}”: ${describeSignup(person)}`,
+      person,
+      values,
+    );
+  }
+
+  function submitLabel(person: DemoPerson) {
+    return mrkdwnToText(String(asObject(slack.modalOf(person.id)?.submit).text ?? 'Submit'), names);
+  }
+
+  function describeSignup(person: DemoPerson): string {
+    const topics = [...person.topics, ...(person.otherTopics === null ? [] : [person.otherTopics])];
+    const parts = [
+      `${person.role === 'mentor' ? 'can teach' : 'wants to learn'} ${topics.join(', ')}`,
+      levelLabel(person.level),
+      person.department,
+    ];
+    if (person.role === 'mentor') parts.push(`up to ${person.capacity} at once`);
+    if (person === excluding && excludedReport !== undefined) {
+      parts.push(`not to be matched with ${excludedReport.name}`);
+    }
+    if (person.note !== null) parts.push(`“${person.note}”`);
+    return parts.join(' · ');
+  }
+}
+
+/** The set pieces, given to pairs once they are known. */
+function scheduleSetPieces(stage: DemoStage, pairs: readonly PairPlan[], weeks: number): void {
+  const { now, schedule, step, opening, submitting, slack, fake } = stage;
+  const plannedPair = (index: number) => pairs[Math.min(index, pairs.length - 1)];
+
+  // Week 1: a mentee looks at the App Home tab, a mentor checks their status.
+  schedule(weekDay(1, 2), async () => {
+    const pair = plannedPair(4);
+    if (pair === undefined) return;
+    const { mentor, mentee } = pair;
+    schedule(atLocal(mentee, now(), 9, 40), async () => {
+      await step(
+        `${mentee.name} opens the app's Home tab`,
+        mentee,
+        async () => {
+          await slack.event({
+            type: 'app_home_opened',
+            user: mentee.id,
+            channel: fake.channelFor([mentee.id]),
+            tab: 'home',
+            event_ts: `${Math.floor(now() / 1000)}.000100`,
+          });
+          return [];
+        },
+        { homeInFull: true },
+      );
+    });
+    schedule(atLocal(mentor, now() + DAY, 12, 15), async () => {
+      await step(`${mentor.name} types /mentor status`, mentor, () => slack.command(mentor, 'status'));
+    });
+  });
+
+  // Week 2: a mentee takes a two-week break.
+  schedule(weekDay(2, 2), async () => {
+    const pauser = plannedPair(2)?.mentee;
+    if (pauser === undefined) return;
+    schedule(atLocal(pauser, now(), 11, 0), async () => {
+      await step(`${pauser.name} types /mentor pause 2`, pauser, () => slack.command(pauser, 'pause 2'));
+    });
+  });
+
+  // Week 4 (3 in a short run): a pair ends, with feedback from both.
+  schedule(weekDay(Math.min(4, weeks - 1), 3), async () => {
+    const pair = plannedPair(1);
+    if (pair === undefined) return;
+    const ender = pair.mentee;
+    schedule(atLocal(ender, now(), 16, 0), async () => {
+      if (!(await opening(`${ender.name} types /mentor end`, ender, () => slack.command(ender, 'end'))))
+        return;
+      schedule(now() + 3 * MINUTE, async () => {
+        pair.ended = true;
+        await submitting(
+          `${ender.name} rates the pairing 5 – Excellent, would recommend it, adds a comment and presses “End pairing”`,
+          ender,
+          feedbackValues(
+            5,
+            true,
+            'Eye-opening. I finally understand why our graduates never answer the phone.',
+          ),
+        );
+      });
+    });
+  });
+
+  // Week 5 (or the last): a mentor leaves the programme, and their data with it.
+  schedule(weekDay(Math.min(5, weeks), 4), async () => {
+    const pair = plannedPair(3);
+    if (pair === undefined) return;
+    const leaver = pair.mentor;
+    schedule(atLocal(leaver, now(), 12, 0), async () => {
+      if (
+        !(await opening(`${leaver.name} types /mentor leave`, leaver, () => slack.command(leaver, 'leave')))
+      )
+        return;
+      schedule(now() + 2 * MINUTE, async () => {
+        for (const plan of pairs) if (plan.mentor === leaver || plan.mentee === leaver) plan.ended = true;
+        await submitting(`${leaver.name} reads what will be erased and presses “Erase my data”`, leaver, {});
+      });
+    });
+  });
+}
