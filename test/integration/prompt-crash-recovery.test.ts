@@ -36,7 +36,10 @@ beforeEach(async () => {
   databasePath = path.join(temp.dir, 'app.db');
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  // A test that failed before its kill leaves its child running.
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
   for (const app of apps.splice(0)) await app.close();
   await fake.close();
   temp.cleanup();
