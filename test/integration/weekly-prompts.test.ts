@@ -1,9 +1,9 @@
 // The weekly question through the real flow: the scheduler tick (or a direct run) against the real SQLite
-// file and the fake Slack server.
+// file and the fake Slack server. A run killed half way is in prompt-crash-recovery.test.ts.
 import { eq } from 'drizzle-orm';
 import { jobRuns } from '../../src/storage/schema';
 import { sendDuePromptsDeps } from '../../src/composition/use-case-deps';
-import { sendDuePrompts, RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
+import { sendDuePrompts } from '../../src/use-cases/send-due-prompts';
 import { HOUR, createTestClock } from '../support/test-clock';
 import { deliveriesOf, pairRow, seedPair, type SeededPair } from '../support/seed-pairs';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -179,155 +179,6 @@ describe('which question, and exactly once', () => {
       event_type: 'mentor_prompt',
       event_payload: { delivery_id: delivery?.id },
     });
-  });
-
-  it('a run interrupted after posting and before recording, then run again, still sends exactly once', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
-    const context = t.app.context;
-    const deps = sendDuePromptsDeps(context);
-    // The process "dies" between the post and the record: the record step never happens.
-    const killed = await sendDuePrompts(
-      {
-        ...deps,
-        deliveries: {
-          ...deps.deliveries,
-          recordSent: async () => {
-            throw new Error('process killed');
-          },
-        },
-      },
-      t.clock.now(),
-    );
-    expect(killed.failed).toBe(1);
-    expect(t.fake.messages(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(context.db, pair.pairId)).toMatchObject([{ status: 'reserved', messageTs: null }]);
-
-    // The restarted scheduler ticks again at once: the reservation may still be in someone's hands.
-    await t.tick();
-    expect(t.fake.messages(pair.channelId)).toHaveLength(1);
-
-    // After the lease it asks Slack, finds the message by its metadata and records it without posting.
-    t.clock.advance(RESERVATION_LEASE_MS);
-    await t.tick();
-    await t.tick();
-    const posted = t.fake.messages(pair.channelId);
-    expect(posted).toHaveLength(1);
-    expect(deliveriesOf(context.db, pair.pairId)).toMatchObject([
-      { status: 'sent', messageTs: posted[0]?.ts },
-    ]);
-    expect(t.fake.calls('conversations.history').length).toBeGreaterThan(0);
-    expect(lastSummary(t)).toMatchObject({ sent: 0, skipped: 1 });
-  });
-
-  it('a run interrupted after posting, with the app then down past the end of the week, is settled next week', async () => {
-    const posted = newPair(t, { menteeTz: 'Europe/London' });
-    const unposted = newPair(t, { menteeTz: 'Europe/London', mentorTz: 'Europe/London' });
-    const deps = sendDuePromptsDeps(t.app.context);
-    await sendDuePrompts(
-      {
-        ...deps,
-        messenger: {
-          ...deps.messenger,
-          postMessage: async (channel, message, options) => {
-            if (channel === unposted.channelId) throw new Error('process killed');
-            return deps.messenger.postMessage(channel, message, options);
-          },
-        },
-        deliveries: {
-          ...deps.deliveries,
-          recordSent: async () => {
-            throw new Error('process killed');
-          },
-        },
-      },
-      t.clock.now(),
-    );
-    expect(deliveriesOf(t.app.context.db, posted.pairId)).toMatchObject([{ status: 'reserved' }]);
-
-    // Back a week later, at the next slot.
-    t.clock.advance(7 * 24 * HOUR);
-    await t.tick();
-    const first = t.fake.messages(posted.channelId)[0];
-    expect(deliveriesOf(t.app.context.db, posted.pairId)).toMatchObject([
-      { status: 'sent', messageTs: first?.ts },
-      { status: 'sent' },
-    ]);
-    expect(t.fake.messages(posted.channelId)).toHaveLength(2);
-    // The week that was never posted stays missed, as any missed week does; this week's question goes out.
-    expect(deliveriesOf(t.app.context.db, unposted.pairId)).toMatchObject([
-      { status: 'failed', error: 'week_missed' },
-      { status: 'sent' },
-    ]);
-    expect(t.fake.messages(unposted.channelId)).toHaveLength(1);
-  });
-
-  it('a run interrupted after reserving and before posting, then run again, still sends (no prompt lost)', async () => {
-    const older = newPair(t, { menteeTz: 'Europe/London' });
-    const pair = newPair(t, { menteeTz: 'Europe/London', mentorTz: 'Europe/London' });
-    const deps = sendDuePromptsDeps(t.app.context);
-    const killed = await sendDuePrompts(
-      {
-        ...deps,
-        messenger: {
-          ...deps.messenger,
-          postMessage: async (channel, message, options) => {
-            if (channel === pair.channelId) throw new Error('process killed');
-            return deps.messenger.postMessage(channel, message, options);
-          },
-        },
-      },
-      t.clock.now(),
-    );
-    expect(killed).toMatchObject({ sent: 1, failed: 1 });
-    expect(t.fake.messages(pair.channelId)).toHaveLength(0);
-
-    t.clock.advance(RESERVATION_LEASE_MS);
-    await t.tick();
-    const posted = t.fake.messages(pair.channelId);
-    expect(posted).toHaveLength(1);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([
-      { status: 'sent', messageTs: posted[0]?.ts },
-    ]);
-    expect(t.fake.messages(older.channelId)).toHaveLength(1);
-  });
-
-  it('re-posts an unconfirmed prompt when this install cannot read history, rather than lose it', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
-    const deps = sendDuePromptsDeps(t.app.context);
-    await sendDuePrompts(
-      {
-        ...deps,
-        messenger: {
-          ...deps.messenger,
-          postMessage: async () => {
-            throw new Error('process killed');
-          },
-        },
-      },
-      t.clock.now(),
-    );
-    t.fake.failNext('conversations.history', { error: 'missing_scope' });
-    t.clock.advance(RESERVATION_LEASE_MS);
-    await t.tick();
-    expect(t.fake.messages(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([{ status: 'sent' }]);
-  });
-
-  it('leaves an unconfirmed prompt reserved while Slack cannot say whether it was posted', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
-    const deps = sendDuePromptsDeps(t.app.context);
-    await sendDuePrompts(
-      { ...deps, deliveries: { ...deps.deliveries, recordSent: () => Promise.reject(new Error('killed')) } },
-      t.clock.now(),
-    );
-    t.fake.failNext('conversations.history', { status: 500 });
-    t.clock.advance(RESERVATION_LEASE_MS);
-    await t.tick();
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([{ status: 'reserved' }]);
-    t.clock.advance(RESERVATION_LEASE_MS);
-    await t.tick();
-    expect(t.fake.messages(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([{ status: 'sent' }]);
   });
 
   it('gives paused and ended pairs, and pairs with a member on a break, nothing', async () => {
