@@ -2,7 +2,7 @@ import path from 'node:path';
 import { runCli } from '../../src/cli';
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
-import { seedOffer, seedRequest } from '../support/seed-programme';
+import { seedMember, seedOffer, seedRequest } from '../support/seed-programme';
 import { makeTempDir } from '../support/test-database';
 
 describe('mentor-circles match', () => {
@@ -45,21 +45,12 @@ describe('mentor-circles match', () => {
   it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
     const db = openDatabase(env.DATABASE_PATH!);
     migrateDatabase(db);
-    seedOffer(db, {
-      userId: 'U0JUNIOR',
-      name: 'June Junior',
-      level: 1,
-      department: 'Engineering',
-      topics: ['Social media', 'Generative AI tools'],
-    });
-    seedRequest(db, {
-      userId: 'U0SENIOR',
-      name: 'Sam Senior',
-      level: 6,
-      department: 'Sales',
-      topics: ['Social media', 'Generative AI tools'],
-    });
-    seedRequest(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6, topics: ['Accessibility'] });
+    seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+    seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
+    seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+    seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
+    seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
+    seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
     closeDatabase(db);
 
     const first = await runMatch();

@@ -16,21 +16,21 @@ import {
   asFakeUsers,
   BEN,
   CARA,
+  personInLondon,
   seedDelivery,
-  seedMenteeRequest,
-  seedOpenOffer,
+  seedMember,
+  seedOffer,
   seedPair,
-  seedPerson,
   seedProposal,
-  type Person,
-} from '../support/seed-participation';
-import { topicIds } from '../support/seed-programme';
+  seedRequest,
+  topicIds,
+} from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { createTestClock, DAY } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 
-const DEV: Person = { userId: 'U0DEV', name: 'Dev Mentor', level: 2, department: 'Engineering' };
-const EVE: Person = { userId: 'U0EVE', name: 'Eve Newcomer', level: 3, department: 'Finance' };
+const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
+const EVE = personInLondon('U0EVE', 'Eve Newcomer', 3, 'Finance');
 const PROMPT_TS = '1795000000.000100';
 
 let fake: FakeSlack;
@@ -127,14 +127,14 @@ beforeEach(async () => {
 
   const now = clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of [ADA, BEN, CARA, DEV]) seedPerson(db(), person, now);
-  const devOffer = seedOpenOffer(db(), {
+  for (const person of [ADA, BEN, CARA, DEV]) seedMember(db(), { ...person, profileFetchedAt: now });
+  const devOffer = seedOffer(db(), {
     userId: DEV.userId,
     topics: ['Generative AI tools'],
     capacity: 1,
     createdAt: daysAgo(10),
   });
-  const caraRequest = seedMenteeRequest(db(), {
+  const caraRequest = seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Generative AI tools'],
     createdAt: daysAgo(5),
@@ -271,8 +271,8 @@ describe('Socket Mode flows', () => {
   });
 
   it('publishes the Home tab when app_home_opened arrives on the socket', async () => {
-    seedPerson(db(), EVE, app.context.clock.now());
-    seedOpenOffer(db(), {
+    seedMember(db(), { ...EVE, profileFetchedAt: app.context.clock.now() });
+    seedOffer(db(), {
       userId: EVE.userId,
       topics: ['Social media'],
       capacity: 1,
