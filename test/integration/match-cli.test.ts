@@ -2,6 +2,7 @@ import path from 'node:path';
 import { runCli } from '../../src/cli';
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
+import { captureConsole } from '../support/capture-console';
 import { seedMember, seedOffer, seedRequest } from '../support/seed-programme';
 import { makeTempDir } from '../support/test-database';
 
@@ -30,15 +31,12 @@ describe('mentor-circles match', () => {
   });
 
   async function runMatch(): Promise<{ code: number; out: string }> {
-    const out: string[] = [];
-    const log = jest
-      .spyOn(console, 'log')
-      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+    const output = captureConsole();
     try {
       const code = await runCli(['match'], env);
-      return { code, out: out.join('\n') };
+      return { code, out: output.out.join('\n') };
     } finally {
-      log.mockRestore();
+      output.restore();
     }
   }
 
@@ -78,12 +76,8 @@ describe('mentor-circles match', () => {
   });
 
   it('is listed in the usage', async () => {
-    const out: string[] = [];
-    const log = jest
-      .spyOn(console, 'log')
-      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-    await runCli(['help'], {});
-    log.mockRestore();
-    expect(out.join('\n')).toMatch(/match\s+run matching now/);
+    const output = captureConsole();
+    await runCli(['help'], {}).finally(output.restore);
+    expect(output.out.join('\n')).toMatch(/match\s+run matching now/);
   });
 });

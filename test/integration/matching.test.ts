@@ -16,6 +16,7 @@ import {
 } from '../support/seed-programme';
 import { allRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { signupFormValues } from '../support/signup-form-values';
 import { DAY, HOUR } from '../support/test-clock';
 
 const JUNIOR = 'U0JUNIOR';
@@ -540,21 +541,6 @@ describe('matching: rules at the edges', () => {
 // --- end to end through the offer and find modals ---------------------------------------------------------
 
 describe('matching: from /mentor offer and /mentor find to an introduction', () => {
-  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
-  const formValues = (fields: { topics: number[]; level: string; department: string; extra: object }) => ({
-    topics: {
-      topics: {
-        type: 'multi_static_select',
-        selected_options: fields.topics.map((id) => option(String(id))),
-      },
-    },
-    other_topics: { other_topics: { type: 'plain_text_input', value: null } },
-    level: { level: { type: 'static_select', selected_option: option(fields.level) } },
-    department: { department: { type: 'static_select', selected_option: option(fields.department) } },
-    exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
-    ...fields.extra,
-  });
-
   it('a junior who offers and a senior who asks for a shared topic end up introduced after the junior accepts', async () => {
     t.fake.addUser({ id: JUNIOR, teamId: TEAM, name: 'june', realName: 'June Junior', tz: 'Europe/London' });
     t.fake.addUser({ id: SENIOR, teamId: TEAM, name: 'sam', realName: 'Sam Senior', tz: 'America/New_York' });
@@ -564,11 +550,11 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
     await t.submit({
       userId: JUNIOR,
       callbackId: 'mentor_offer',
-      values: formValues({
+      values: signupFormValues({
         topics: [socialMedia!, video!],
         level: '1',
         department: 'Engineering',
-        extra: { capacity: { capacity: { type: 'static_select', selected_option: option('1') } } },
+        capacity: '1',
       }),
     });
     // Nobody to mentor yet: no proposal.
@@ -578,11 +564,11 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
     await t.submit({
       userId: SENIOR,
       callbackId: 'mentor_find',
-      values: formValues({
+      values: signupFormValues({
         topics: [video!],
         level: '6',
         department: 'Sales',
-        extra: { goals: { goals: { type: 'plain_text_input', value: 'Post one video a month' } } },
+        goals: 'Post one video a month',
       }),
     });
 
