@@ -1,15 +1,13 @@
 // Socket Mode end to end: buttons, modal submissions and events arrive as envelopes on the socket and change
 // the programme as they do over HTTP; a redelivered event counts once; the app reconnects when Slack asks it
 // to or when the line drops; and stopping closes the socket and the database.
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../../src/config';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
-import { startApp, type RunningApp } from '../../src/composition/wiring';
+import type { RunningApp } from '../../src/composition/wiring';
 import { offers, pairs, proposals } from '../../src/storage/schema';
 import { PROPOSAL_ACCEPT_ACTION } from '../../src/views/proposal-messages';
 import { OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
+import type { FakeSlack } from '../../dev/fake-slack-server';
 import { blockActionPayload, eventBody, viewSubmissionPayload } from '../../dev/signed-requests';
 import {
   ADA,
@@ -25,9 +23,8 @@ import {
   seedRequest,
   topicIds,
 } from '../support/seed-programme';
-import { TEAM } from '../support/test-app';
-import { createTestClock, DAY } from '../support/test-clock';
-import { makeTempDir } from '../support/test-database';
+import { startSocketModeApp, TEAM } from '../support/test-app';
+import { DAY } from '../support/test-clock';
 
 const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
 const EVE = personInLondon('U0EVE', 'Eve Newcomer', 3, 'Finance');
@@ -35,7 +32,7 @@ const PROMPT_TS = '1795000000.000100';
 
 let fake: FakeSlack;
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
+let close: () => Promise<void>;
 let proposalId: number;
 let deliveryId: number;
 let pairChannel: string;
@@ -106,24 +103,9 @@ const threadReply = (userId: string, eventId: string, ts: string) =>
 const delivery = () => app.context.repos.promptDeliveries;
 
 beforeEach(async () => {
-  fake = await startFakeSlack({ teamId: TEAM });
-  for (const user of asFakeUsers([ADA, BEN, CARA, DEV, EVE])) fake.addUser(user);
-  temp = makeTempDir();
-  const result = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_APP_TOKEN: 'xapp-test',
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    DATABASE_PATH: path.join(temp.dir, 'socket.db'),
-    LOG_LEVEL: 'silent',
-  });
-  if (!result.ok) throw new Error(result.problems.join('; '));
-  const clock = createTestClock();
-  app = await startApp(result.config, {
-    clock,
-    clientOptions: { retryConfig: { retries: 0 } },
-    startScheduler: false,
-  });
+  const started = await startSocketModeApp({ users: asFakeUsers([ADA, BEN, CARA, DEV, EVE]) });
+  ({ fake, app, close } = started);
+  const clock = started.clock;
 
   const now = clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
@@ -165,11 +147,7 @@ beforeEach(async () => {
   });
 });
 
-afterEach(async () => {
-  await app.stop();
-  await fake.close();
-  temp.cleanup();
-});
+afterEach(() => close());
 
 async function deliveryRow() {
   const found = await delivery().findByMessage(TEAM, pairChannel, PROMPT_TS);
