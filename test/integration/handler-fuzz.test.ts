@@ -692,7 +692,7 @@ describe('seeded fuzz of the handlers', () => {
     const said = shown.flatMap(({ payload }) => visibleText(payload)).join('\n');
     expect(said).toContain("I couldn't find that proposal any more");
     expect(said).toContain('only they can answer it');
-    expect(said).toContain('These buttons are for the two people in this pair.');
+    expect(said).toContain('for the two people in this pair');
     expect(said).toContain('Choose your level from the list.');
     expect(said).toContain('This pairing is not one of yours');
     expect(t.fake.calls('views.publish').length).toBeGreaterThan(0);

