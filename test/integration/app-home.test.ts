@@ -12,15 +12,15 @@ import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/views/signup-moda
 import { blockKitProblems } from '../support/block-kit-limits';
 import {
   ADA,
+  asFakeUsers,
   BEN,
   CARA,
-  asFakeUsers,
   seedDelivery,
-  seedMenteeRequest,
-  seedOpenOffer,
+  seedMember,
+  seedOffer,
   seedPair,
-  seedPerson,
-} from '../support/seed-participation';
+  seedRequest,
+} from '../support/seed-programme';
 import { allRows, countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
@@ -73,21 +73,21 @@ const memberOf = (userId: string) =>
 beforeEach(async () => {
   t = await startTestApp({ users: USERS, env: { MENTOR_ADMINS: ADMIN } });
   const now = t.clock.now();
-  for (const person of [ADA, BEN, CARA]) seedPerson(db(), person, now);
-  const offerId = seedOpenOffer(db(), {
+  for (const person of [ADA, BEN, CARA]) seedMember(db(), { ...person, profileFetchedAt: now });
+  const offerId = seedOffer(db(), {
     userId: ADA.userId,
     topics: ['Social media'],
     capacity: 2,
     createdAt: new Date(now.getTime() - 30 * DAY),
   });
-  seedMenteeRequest(db(), {
+  seedRequest(db(), {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
     createdAt: new Date(now.getTime() - 20 * DAY),
     matchedAt: new Date(now.getTime() - 14 * DAY),
   });
-  seedMenteeRequest(db(), {
+  seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Accessibility'],
     createdAt: new Date(now.getTime() - 5 * DAY),

@@ -29,24 +29,24 @@ import {
   asFakeUsers,
   BEN,
   CARA,
+  personInLondon,
   seedDelivery,
   seedFeedback,
-  seedMenteeRequest,
-  seedOpenOffer,
+  seedMember,
+  seedOffer,
   seedPair,
-  seedPerson,
   seedProposal,
-  type Person,
-} from '../support/seed-participation';
-import { topicIds } from '../support/seed-programme';
+  seedRequest,
+  topicIds,
+} from '../support/seed-programme';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
 const SEED = 20261205;
 const REQUESTS = 300;
 
-const DEV: Person = { userId: 'U0DEV', name: 'Dev Mentor', level: 2, department: 'Engineering' };
-const EVE: Person = { userId: 'U0EVE', name: 'Eve Outsider', level: 3, department: 'Finance' };
+const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
+const EVE = personInLondon('U0EVE', 'Eve Outsider', 3, 'Finance');
 /** Known to Slack, never took part. */
 const NOBODY = 'U0NOBODY';
 const OTHER_TEAM = 'T0OTHER';
@@ -71,16 +71,16 @@ function seedProgramme(t: TestApp): Programme {
   const db = t.app.context.db;
   const now = t.clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of MEMBERS) seedPerson(db, person, now);
+  for (const person of MEMBERS) seedMember(db, { ...person, profileFetchedAt: now });
 
   // Ada mentors Ben (this week's question is posted) and mentored Cara before; Dev's proposal to Cara waits.
-  const adaOffer = seedOpenOffer(db, {
+  const adaOffer = seedOffer(db, {
     userId: ADA.userId,
     topics: ['Social media'],
     capacity: 2,
     createdAt: daysAgo(60),
   });
-  seedMenteeRequest(db, {
+  seedRequest(db, {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
@@ -122,13 +122,13 @@ function seedProgramme(t: TestApp): Programme {
     wouldRecommend: true,
   });
 
-  const devOffer = seedOpenOffer(db, {
+  const devOffer = seedOffer(db, {
     userId: DEV.userId,
     topics: ['Generative AI tools'],
     capacity: 1,
     createdAt: daysAgo(10),
   });
-  const caraRequest = seedMenteeRequest(db, {
+  const caraRequest = seedRequest(db, {
     userId: CARA.userId,
     topics: ['Generative AI tools'],
     createdAt: daysAgo(5),
@@ -144,7 +144,7 @@ function seedProgramme(t: TestApp): Programme {
     expiresAt: new Date(now.getTime() + 3 * DAY),
     message: proposalMessage,
   });
-  seedMenteeRequest(db, { userId: EVE.userId, topics: ['Generative AI tools'], createdAt: daysAgo(2) });
+  seedRequest(db, { userId: EVE.userId, topics: ['Generative AI tools'], createdAt: daysAgo(2) });
 
   return {
     activePairId,
@@ -692,7 +692,7 @@ describe('seeded fuzz of the handlers', () => {
     const said = shown.flatMap(({ payload }) => visibleText(payload)).join('\n');
     expect(said).toContain("I couldn't find that proposal any more");
     expect(said).toContain('only they can answer it');
-    expect(said).toContain('These buttons are for the two people in this pair.');
+    expect(said).toContain('for the two people in this pair');
     expect(said).toContain('Choose your level from the list.');
     expect(said).toContain('This pairing is not one of yours');
     expect(t.fake.calls('views.publish').length).toBeGreaterThan(0);

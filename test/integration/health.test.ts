@@ -1,13 +1,8 @@
 // GET /healthz is what a load balancer or a container runtime asks: is the database there, and is the
 // scheduler running its jobs.
 import net from 'node:net';
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { startFakeSlack } from '../../dev/fake-slack-server';
-import { startApp } from '../../src/composition/wiring';
-import { createTestClock, HOUR } from '../support/test-clock';
-import { makeTempDir } from '../support/test-database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { HOUR } from '../support/test-clock';
+import { startSocketModeApp, startTestApp, type TestApp } from '../support/test-app';
 
 async function health(baseUrl: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${baseUrl}/healthz`);
@@ -54,31 +49,14 @@ describe('/healthz', () => {
 
 describe('/healthz in Socket Mode', () => {
   it('is served on PORT, so a container health check works in either mode', async () => {
-    const fake = await startFakeSlack();
-    const temp = makeTempDir();
     const port = await freePort();
-    const result = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_APP_TOKEN: 'xapp-test',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: path.join(temp.dir, 'socket.db'),
-      LOG_LEVEL: 'silent',
-    });
-    if (!result.ok) throw new Error(result.problems.join('; '));
-    const app = await startApp(result.config, {
-      clock: createTestClock(),
-      clientOptions: { retryConfig: { retries: 0 } },
-      startScheduler: false,
-    });
+    const { close } = await startSocketModeApp({ port });
     try {
       const { status, body } = await health(`http://127.0.0.1:${port}`);
       expect(status).toBe(200);
       expect(body).toMatchObject({ ok: true, database: 'ok' });
     } finally {
-      await app.stop();
-      await fake.close();
-      temp.cleanup();
+      await close();
     }
   });
 });

@@ -1,14 +1,9 @@
 // HTTP mode faces the internet: whatever arrives at /slack/events, signed or not, gets a quick 4xx (or the
 // empty acknowledgement Slack expects), changes nothing, and leaves the app answering.
 import http from 'node:http';
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { startFakeSlack } from '../../dev/fake-slack-server';
-import { startApp } from '../../src/composition/wiring';
-import { createTestClock } from '../support/test-clock';
 import { FORM, JSON_TYPE, signature, slashCommandBody } from '../../dev/signed-requests';
-import { countRows, makeTempDir } from '../support/test-database';
-import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { countRows } from '../support/test-database';
+import { SIGNING_SECRET, startSocketModeApp, startTestApp, TEAM, type TestApp } from '../support/test-app';
 
 interface RawRequest {
   method?: string;
@@ -253,22 +248,7 @@ describe('hostile HTTP input', () => {
 
 describe('malformed payloads in Socket Mode', () => {
   it('acknowledges them, so Slack does not send them again, and stores nothing', async () => {
-    const fake = await startFakeSlack();
-    const temp = makeTempDir();
-    const result = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_APP_TOKEN: 'xapp-test',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      DATABASE_PATH: path.join(temp.dir, 'socket.db'),
-      LOG_LEVEL: 'silent',
-    });
-    if (!result.ok) throw new Error(result.problems.join('; '));
-    const app = await startApp(result.config, {
-      clock: createTestClock(),
-      clientOptions: { retryConfig: { retries: 0 } },
-      startScheduler: false,
-    });
+    const { fake, app, close } = await startSocketModeApp();
     try {
       const before = countRows(app.context.db);
       const payloads: [Parameters<typeof fake.sendSocketEnvelope>[0], unknown][] = [
@@ -284,9 +264,7 @@ describe('malformed payloads in Socket Mode', () => {
       await app.settle();
       expect(countRows(app.context.db)).toEqual(before);
     } finally {
-      await app.stop();
-      await fake.close();
-      temp.cleanup();
+      await close();
     }
   });
 });

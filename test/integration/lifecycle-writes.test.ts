@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/storage/database';
 import {
   decideProposal,
@@ -9,8 +8,14 @@ import {
   pausePairsOf,
   resumePair,
 } from '../../src/storage/lifecycle-writes';
-import { pairs } from '../../src/storage/schema';
-import { proposalRows, seedOffer, seedPendingProposal, seedRequest } from '../support/seed-programme';
+import {
+  pairRow,
+  proposalRows,
+  seedMember,
+  seedOffer,
+  seedProposal,
+  seedRequest,
+} from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { HOUR } from '../support/test-clock';
 import { createTestDatabase } from '../support/test-database';
@@ -28,9 +33,17 @@ beforeEach(() => {
 afterEach(() => close());
 
 function pendingProposal(menteeId: string, expiresAt: Date): number {
-  const offerId = seedOffer(db, { userId: `M${menteeId}`, level: 1, topics: ['Social media'] });
-  const requestId = seedRequest(db, { userId: menteeId, level: 5, topics: ['Social media'] });
-  return seedPendingProposal(db, { requestId, offerId, mentorId: `M${menteeId}`, menteeId, expiresAt });
+  seedMember(db, { userId: `M${menteeId}`, level: 1 });
+  const offerId = seedOffer(db, { userId: `M${menteeId}`, topics: ['Social media'] });
+  seedMember(db, { userId: menteeId, level: 5 });
+  const requestId = seedRequest(db, { userId: menteeId, topics: ['Social media'] });
+  return seedProposal(db, {
+    requestId,
+    offerId,
+    mentor: { userId: `M${menteeId}` },
+    mentee: { userId: menteeId },
+    expiresAt,
+  });
 }
 
 function newPair(mentorId: string, menteeId: string, teamId = TEAM): number {
@@ -44,8 +57,6 @@ function newPair(mentorId: string, menteeId: string, teamId = TEAM): number {
     startedAt: NOW,
   });
 }
-
-const pairRow = (pairId: number) => db.select().from(pairs).where(eq(pairs.id, pairId)).get()!;
 
 describe('lifecycle writes: proposals', () => {
   it('decides a pending proposal once: a second decision changes nothing', () => {
@@ -83,28 +94,28 @@ describe('lifecycle writes: proposals', () => {
 describe('lifecycle writes: pairs', () => {
   it('stores a new pair running, and moves it only along the lifecycle', () => {
     const id = newPair('U0M', 'U0A');
-    expect(pairRow(id).status).toBe('active');
+    expect(pairRow(db, id).status).toBe('active');
 
     expect(resumePair(db, TEAM, id)).toBe(false);
     expect(pausePair(db, TEAM, id)).toBe(true);
     expect(pausePair(db, TEAM, id)).toBe(false);
-    expect(pairRow(id).status).toBe('paused');
+    expect(pairRow(db, id).status).toBe('paused');
 
     expect(resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
-    expect(pairRow(id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
+    expect(pairRow(db, id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
 
     expect(endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
     expect(endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
     expect(pausePair(db, TEAM, id)).toBe(false);
     expect(resumePair(db, TEAM, id)).toBe(false);
-    expect(pairRow(id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
+    expect(pairRow(db, id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
   });
 
   it('ends a paused pair too', () => {
     const id = newPair('U0M', 'U0A');
     pausePair(db, TEAM, id);
     expect(endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
-    expect(pairRow(id).status).toBe('ended');
+    expect(pairRow(db, id).status).toBe('ended');
   });
 
   it('pauses every active pair of a member, in either role, and nothing else', () => {
@@ -117,7 +128,7 @@ describe('lifecycle writes: pairs', () => {
 
     pausePairsOf(db, TEAM, 'U0A');
 
-    expect([mentoring, mentored, ended, others, elsewhere].map((id) => pairRow(id).status)).toEqual([
+    expect([mentoring, mentored, ended, others, elsewhere].map((id) => pairRow(db, id).status)).toEqual([
       'paused',
       'paused',
       'ended',

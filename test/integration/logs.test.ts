@@ -2,6 +2,7 @@
 // run it belongs to; and never a token, the signing secret or anything a person wrote.
 import { JSON_TYPE } from '../../dev/signed-requests';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { signupFormValues } from '../support/signup-form-values';
 
 const MENTOR = 'U0LOGMENTOR';
 const MENTEE = 'U0LOGMENTEE';
@@ -13,19 +14,6 @@ const COMMAND_TEXT = 'dance with-my-secret-word-42aa';
 const HOSTILE = 'hostile body content 0c77';
 
 type LogLine = Record<string, unknown> & { level: string; time: string; msg: string };
-
-const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
-
-function signupValues(topic: number, level: string, extra: Record<string, Record<string, unknown>>) {
-  return {
-    topics: { topics: { type: 'multi_static_select', selected_options: [option(String(topic))] } },
-    other_topics: { other_topics: { type: 'plain_text_input', value: null } },
-    level: { level: { type: 'static_select', selected_option: option(level) } },
-    department: { department: { type: 'static_select', selected_option: option('Marketing') } },
-    exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
-    ...extra,
-  };
-}
 
 describe('logs of a full flow (LOG_LEVEL=debug)', () => {
   let t: TestApp;
@@ -50,16 +38,19 @@ describe('logs of a full flow (LOG_LEVEL=debug)', () => {
     await t.submit({
       userId: MENTOR,
       callbackId: 'mentor_offer',
-      values: signupValues(topic, '1', {
-        capacity: { capacity: { type: 'static_select', selected_option: option('1') } },
-        note: { note: { type: 'plain_text_input', value: NOTE } },
+      values: signupFormValues({
+        topics: [topic],
+        level: '1',
+        department: 'Marketing',
+        capacity: '1',
+        note: NOTE,
       }),
     });
     await t.command(MENTEE, 'find');
     await t.submit({
       userId: MENTEE,
       callbackId: 'mentor_find',
-      values: signupValues(topic, '5', { goals: { goals: { type: 'plain_text_input', value: GOALS } } }),
+      values: signupFormValues({ topics: [topic], level: '5', department: 'Marketing', goals: GOALS }),
     });
     await t.event({
       type: 'message',

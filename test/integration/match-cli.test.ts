@@ -2,7 +2,8 @@ import path from 'node:path';
 import { runCli } from '../../src/cli';
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
-import { seedOffer, seedRequest } from '../support/seed-programme';
+import { captureConsole } from '../support/capture-console';
+import { seedMember, seedOffer, seedRequest } from '../support/seed-programme';
 import { makeTempDir } from '../support/test-database';
 
 describe('mentor-circles match', () => {
@@ -30,36 +31,24 @@ describe('mentor-circles match', () => {
   });
 
   async function runMatch(): Promise<{ code: number; out: string }> {
-    const out: string[] = [];
-    const log = jest
-      .spyOn(console, 'log')
-      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
+    const output = captureConsole();
     try {
       const code = await runCli(['match'], env);
-      return { code, out: out.join('\n') };
+      return { code, out: output.out.join('\n') };
     } finally {
-      log.mockRestore();
+      output.restore();
     }
   }
 
   it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
     const db = openDatabase(env.DATABASE_PATH!);
     migrateDatabase(db);
-    seedOffer(db, {
-      userId: 'U0JUNIOR',
-      name: 'June Junior',
-      level: 1,
-      department: 'Engineering',
-      topics: ['Social media', 'Generative AI tools'],
-    });
-    seedRequest(db, {
-      userId: 'U0SENIOR',
-      name: 'Sam Senior',
-      level: 6,
-      department: 'Sales',
-      topics: ['Social media', 'Generative AI tools'],
-    });
-    seedRequest(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6, topics: ['Accessibility'] });
+    seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+    seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
+    seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+    seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
+    seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
+    seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
     closeDatabase(db);
 
     const first = await runMatch();
@@ -87,12 +76,8 @@ describe('mentor-circles match', () => {
   });
 
   it('is listed in the usage', async () => {
-    const out: string[] = [];
-    const log = jest
-      .spyOn(console, 'log')
-      .mockImplementation((...args: unknown[]) => void out.push(args.join(' ')));
-    await runCli(['help'], {});
-    log.mockRestore();
-    expect(out.join('\n')).toMatch(/match\s+run matching now/);
+    const output = captureConsole();
+    await runCli(['help'], {}).finally(output.restore);
+    expect(output.out.join('\n')).toMatch(/match\s+run matching now/);
   });
 });

@@ -1,4 +1,3 @@
-import { pairs } from '../../src/storage/schema';
 import {
   createMatchingPoolRepository,
   type MatchingPoolRepository,
@@ -8,8 +7,10 @@ import { closeDatabase, openDatabase, type Db } from '../../src/storage/database
 import {
   proposalRows,
   seedExclusion,
+  seedMember,
   seedOffer,
-  seedPendingProposal,
+  seedPair,
+  seedProposal,
   seedRequest,
 } from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
@@ -33,27 +34,6 @@ beforeEach(() => {
 
 afterEach(() => close());
 
-function seedPair(
-  mentorId: string,
-  menteeId: string,
-  status: 'active' | 'paused' | 'ended',
-  offerId?: number,
-) {
-  db.insert(pairs)
-    .values({
-      teamId: TEAM,
-      offerId: offerId ?? null,
-      mentorId,
-      menteeId,
-      levelGap: 3,
-      crossDepartment: false,
-      sharedTopics: ['Social media'],
-      status,
-      startedAt: NOW,
-    })
-    .run();
-}
-
 const draft = (requestId: number, offerId: number, mentorId: string, menteeId: string) => ({
   requestId,
   offerId,
@@ -74,16 +54,36 @@ const draft = (requestId: number, offerId: number, mentorId: string, menteeId: s
 
 describe('matching repository: the pool', () => {
   it('counts active and paused pairs and pending proposals against capacity, and nothing else', async () => {
-    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 3 });
-    seedPair('U0M', 'U0P1', 'active', offerId);
-    seedPair('U0M', 'U0P2', 'paused', offerId);
-    seedPair('U0M', 'U0P3', 'ended', offerId);
-    const waiting = seedRequest(db, { userId: 'U0W', level: 5, topics: ['Social media'] });
-    seedPendingProposal(db, {
+    seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
+    seedPair(db, {
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0P1' },
+      status: 'active',
+      offerId,
+      startedAt: NOW,
+    });
+    seedPair(db, {
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0P2' },
+      status: 'paused',
+      offerId,
+      startedAt: NOW,
+    });
+    seedPair(db, {
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0P3' },
+      status: 'ended',
+      offerId,
+      startedAt: NOW,
+    });
+    seedMember(db, { userId: 'U0W', level: 5 });
+    const waiting = seedRequest(db, { userId: 'U0W', topics: ['Social media'] });
+    seedProposal(db, {
       requestId: waiting,
       offerId,
-      mentorId: 'U0M',
-      menteeId: 'U0W',
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0W' },
       expiresAt: LATER,
     });
 
@@ -95,15 +95,23 @@ describe('matching repository: the pool', () => {
   });
 
   it('remembers every pair and every proposal except withdrawn ones, and exclusions both ways', async () => {
-    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 3 });
-    seedPair('U0M', 'U0OLD', 'ended');
+    seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
+    seedPair(db, { mentor: { userId: 'U0M' }, mentee: { userId: 'U0OLD' }, status: 'ended', startedAt: NOW });
     for (const [menteeId, status] of [
       ['U0D', 'declined'],
       ['U0E', 'expired'],
       ['U0C', 'cancelled'],
     ] as const) {
-      const requestId = seedRequest(db, { userId: menteeId, level: 5, topics: ['Social media'] });
-      const id = seedPendingProposal(db, { requestId, offerId, mentorId: 'U0M', menteeId, expiresAt: LATER });
+      seedMember(db, { userId: menteeId, level: 5 });
+      const requestId = seedRequest(db, { userId: menteeId, topics: ['Social media'] });
+      const id = seedProposal(db, {
+        requestId,
+        offerId,
+        mentor: { userId: 'U0M' },
+        mentee: { userId: menteeId },
+        expiresAt: LATER,
+      });
       db.$client.prepare('update proposals set status = ? where id = ?').run(status, id);
     }
     seedExclusion(db, 'U0M', 'U0X');
@@ -116,24 +124,22 @@ describe('matching repository: the pool', () => {
   });
 
   it('leaves out paused members until their pause ends, members without a level, and other workspaces', async () => {
-    seedOffer(db, { userId: 'U0P', level: 1, topics: ['Social media'], pausedAt: NOW, pausedUntil: null });
-    seedOffer(db, {
+    seedMember(db, { userId: 'U0P', level: 1, pausedAt: NOW, pausedUntil: null });
+    seedOffer(db, { userId: 'U0P', topics: ['Social media'] });
+    seedMember(db, {
       userId: 'U0Q',
       level: 1,
-      topics: ['Social media'],
       pausedAt: new Date(NOW.getTime() - 10 * DAY),
       pausedUntil: new Date(NOW.getTime() - DAY),
     });
-    seedRequest(db, {
-      userId: 'U0R',
-      level: 5,
-      topics: ['Social media'],
-      pausedAt: NOW,
-      pausedUntil: new Date(NOW.getTime() + DAY),
-    });
-    seedRequest(db, { userId: 'U0S', level: 5, topics: ['Social media'] });
+    seedOffer(db, { userId: 'U0Q', topics: ['Social media'] });
+    seedMember(db, { userId: 'U0R', level: 5, pausedAt: NOW, pausedUntil: new Date(NOW.getTime() + DAY) });
+    seedRequest(db, { userId: 'U0R', topics: ['Social media'] });
+    seedMember(db, { userId: 'U0S', level: 5 });
+    seedRequest(db, { userId: 'U0S', topics: ['Social media'] });
     db.$client.prepare("update members set level = null where user_id = 'U0S'").run();
-    seedRequest(db, { userId: 'U0T', level: 5, topics: ['Social media'], teamId: 'T0OTHER' });
+    seedMember(db, { userId: 'U0T', level: 5, teamId: 'T0OTHER' });
+    seedRequest(db, { userId: 'U0T', topics: ['Social media'], teamId: 'T0OTHER' });
 
     const pool = await matchingPool.loadPool(TEAM, NOW);
 
@@ -144,9 +150,12 @@ describe('matching repository: the pool', () => {
 
 describe('matching repository: writes', () => {
   it('stores only the drafts that still fit when it writes them', async () => {
-    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 1 });
-    const first = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
-    const second = seedRequest(db, { userId: 'U0B', level: 5, topics: ['Social media'] });
+    seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 1 });
+    seedMember(db, { userId: 'U0A', level: 5 });
+    const first = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
+    seedMember(db, { userId: 'U0B', level: 5 });
+    const second = seedRequest(db, { userId: 'U0B', topics: ['Social media'] });
 
     const ids = await proposals.insertProposals(
       TEAM,
@@ -167,8 +176,10 @@ describe('matching repository: writes', () => {
   });
 
   it('never proposes a pair that was declined before', async () => {
-    const offerId = seedOffer(db, { userId: 'U0M', level: 1, topics: ['Social media'], capacity: 2 });
-    const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
+    seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 2 });
+    seedMember(db, { userId: 'U0A', level: 5 });
+    const requestId = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
     const [id] = await proposals.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER);
     expect(await proposals.declineProposal(TEAM, id!, 'U0M', NOW)).toEqual({ kind: 'declined' });
 
@@ -178,7 +189,8 @@ describe('matching repository: writes', () => {
   });
 
   it('tells each waitlisted request once, even when two instances sharing the database claim it at once', async () => {
-    const requestId = seedRequest(db, { userId: 'U0A', level: 5, topics: ['Social media'] });
+    seedMember(db, { userId: 'U0A', level: 5 });
+    const requestId = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
     // A second replica: its own connection to the same SQLite file, with its own repository.
     const other = openDatabase(file);
     try {

@@ -8,13 +8,15 @@ import { blockKitProblems } from '../support/block-kit-limits';
 import {
   proposalRows,
   seedExclusion,
+  seedMember,
   seedOffer,
-  seedPendingProposal,
+  seedProposal,
   seedRequest,
   topicIds,
 } from '../support/seed-programme';
 import { allRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { signupFormValues } from '../support/signup-form-values';
 import { DAY, HOUR } from '../support/test-clock';
 
 const JUNIOR = 'U0JUNIOR';
@@ -93,19 +95,15 @@ const groupOpens = () =>
 const pairRows = () => db().select().from(pairs).all();
 
 function seedJuniorAndSenior(options: { capacity?: number } = {}) {
+  seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
   const offerId = seedOffer(db(), {
     userId: JUNIOR,
-    name: 'June Junior',
-    level: 1,
-    department: 'Engineering',
     topics: ['Social media', 'Generative AI tools'],
     capacity: options.capacity ?? 1,
   });
+  seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
   const requestId = seedRequest(db(), {
     userId: SENIOR,
-    name: 'Sam Senior',
-    level: 6,
-    department: 'Sales',
     topics: ['Social media', 'Short-form video'],
     goals: 'Understand why our <interns> love short videos & what to post',
   });
@@ -227,24 +225,29 @@ describe('matching: consent and introduction', () => {
   });
 
   it('never exceeds a capacity when two accepts race for the last place', async () => {
-    const offerId = seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'], capacity: 1 });
-    const first = seedRequest(db(), {
-      userId: SENIOR,
-      level: 5,
-      department: 'Sales',
-      topics: ['Social media'],
-    });
-    const second = seedRequest(db(), {
-      userId: VERA,
-      level: 6,
-      department: 'Legal',
-      topics: ['Social media'],
-    });
+    seedMember(db(), { userId: JUNIOR, level: 1 });
+    const offerId = seedOffer(db(), { userId: JUNIOR, topics: ['Social media'], capacity: 1 });
+    seedMember(db(), { userId: SENIOR, level: 5, department: 'Sales' });
+    const first = seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
+    seedMember(db(), { userId: VERA, level: 6, department: 'Legal' });
+    const second = seedRequest(db(), { userId: VERA, topics: ['Social media'] });
     const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
     // The matcher never proposes past a capacity; rows written directly build the race it avoids.
     const ids = [
-      seedPendingProposal(db(), { requestId: first, offerId, mentorId: JUNIOR, menteeId: SENIOR, expiresAt }),
-      seedPendingProposal(db(), { requestId: second, offerId, mentorId: JUNIOR, menteeId: VERA, expiresAt }),
+      seedProposal(db(), {
+        requestId: first,
+        offerId,
+        mentor: { userId: JUNIOR },
+        mentee: { userId: SENIOR },
+        expiresAt,
+      }),
+      seedProposal(db(), {
+        requestId: second,
+        offerId,
+        mentor: { userId: JUNIOR },
+        mentee: { userId: VERA },
+        expiresAt,
+      }),
     ];
     const clickAccept = (id: number) =>
       t.click({
@@ -261,19 +264,20 @@ describe('matching: consent and introduction', () => {
       .map((p) => p.status)
       .sort();
     expect(statuses).toEqual(['accepted', 'cancelled']);
-    expect(lastEphemeral()).toContain('You already mentor as many people as your offer allows');
+    expect(lastEphemeral()).toContain('as many people as your offer allows');
     expect(groupOpens()).toHaveLength(1);
   });
 
   it('never pairs a request twice, even when a second proposal for it slips through', async () => {
     const { offerId, requestId } = seedJuniorAndSenior();
-    const jadeOffer = seedOffer(db(), { userId: JADE, level: 2, topics: ['Social media'], capacity: 2 });
+    seedMember(db(), { userId: JADE, level: 2 });
+    const jadeOffer = seedOffer(db(), { userId: JADE, topics: ['Social media'], capacity: 2 });
     const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
-    const first = seedPendingProposal(db(), {
+    const first = seedProposal(db(), {
       requestId,
       offerId,
-      mentorId: JUNIOR,
-      menteeId: SENIOR,
+      mentor: { userId: JUNIOR },
+      mentee: { userId: SENIOR },
       expiresAt,
     });
     await t.click({
@@ -283,11 +287,11 @@ describe('matching: consent and introduction', () => {
       message: { channel: 'D0X', ts: '1.1' },
     });
     // Only one proposal per request can be pending at a time, so the stale second one is written afterwards.
-    const second = seedPendingProposal(db(), {
+    const second = seedProposal(db(), {
       requestId,
       offerId: jadeOffer,
-      mentorId: JADE,
-      menteeId: SENIOR,
+      mentor: { userId: JADE },
+      mentee: { userId: SENIOR },
       expiresAt,
     });
 
@@ -309,27 +313,12 @@ describe('matching: consent and introduction', () => {
 
 function seedSeniorWithTwoMentors() {
   // June shares two topics and works elsewhere: the best match. Jade shares one, in the same department.
-  seedOffer(db(), {
-    userId: JUNIOR,
-    name: 'June Junior',
-    level: 1,
-    department: 'Engineering',
-    topics: ['Social media', 'Short-form video'],
-  });
-  seedOffer(db(), {
-    userId: JADE,
-    name: 'Jade Green',
-    level: 2,
-    department: 'Sales',
-    topics: ['Social media'],
-  });
-  seedRequest(db(), {
-    userId: SENIOR,
-    name: 'Sam Senior',
-    level: 6,
-    department: 'Sales',
-    topics: ['Social media', 'Short-form video'],
-  });
+  seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
+  seedOffer(db(), { userId: JUNIOR, topics: ['Social media', 'Short-form video'] });
+  seedMember(db(), { userId: JADE, name: 'Jade Green', level: 2, department: 'Sales' });
+  seedOffer(db(), { userId: JADE, topics: ['Social media'] });
+  seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
+  seedRequest(db(), { userId: SENIOR, topics: ['Social media', 'Short-form video'] });
 }
 
 describe('matching: decline, expiry and waitlist', () => {
@@ -404,14 +393,13 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('tells a mentee nobody fits once, then again only when a mentor is proposed', async () => {
-    seedRequest(db(), {
-      userId: SENIOR,
-      level: 6,
-      topics: ['Accessibility', 'Sustainability'],
-    });
+    seedMember(db(), { userId: SENIOR, level: 6 });
+    seedRequest(db(), { userId: SENIOR, topics: ['Accessibility', 'Sustainability'] });
     // Jade is too senior, and June teaches something else: nobody fits.
-    seedOffer(db(), { userId: JADE, level: 6, topics: ['Accessibility'] });
-    seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'] });
+    seedMember(db(), { userId: JADE, level: 6 });
+    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    seedMember(db(), { userId: JUNIOR, level: 1 });
+    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
 
     const firstRun = await match();
     expect(firstRun).toMatchObject({ waitlisted: 1, newlyWaitlisted: 1, proposed: [] });
@@ -426,7 +414,8 @@ describe('matching: decline, expiry and waitlist', () => {
     await t.tick();
     expect(dmsTo(SENIOR)).toHaveLength(1);
 
-    seedOffer(db(), { userId: VERA, level: 2, topics: ['Sustainability'] });
+    seedMember(db(), { userId: VERA, level: 2 });
+    seedOffer(db(), { userId: VERA, topics: ['Sustainability'] });
     await match();
     expect(dmsTo(SENIOR)).toHaveLength(2);
     expect(allText(dmsTo(SENIOR).at(-1))).toContain('a mentor has become available');
@@ -434,10 +423,14 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('keeps going when Slack fails for one proposal, and withdraws the one nobody saw', async () => {
-    seedOffer(db(), { userId: JUNIOR, level: 1, topics: ['Social media'] });
-    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
-    seedRequest(db(), { userId: SENIOR, level: 5, topics: ['Social media'] });
-    seedRequest(db(), { userId: VERA, level: 5, topics: ['Accessibility'] });
+    seedMember(db(), { userId: JUNIOR, level: 1 });
+    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
+    seedMember(db(), { userId: JADE, level: 1 });
+    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    seedMember(db(), { userId: SENIOR, level: 5 });
+    seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
+    seedMember(db(), { userId: VERA, level: 5 });
+    seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
     t.fake.failChannel(t.fake.channelFor([JUNIOR]), 'channel_not_found');
 
     const run = await match();
@@ -459,15 +452,12 @@ describe('matching: decline, expiry and waitlist', () => {
 describe('matching: rules at the edges', () => {
   it('leaves paused members and excluded people out', async () => {
     const later = new Date(t.clock.now().getTime() + 7 * DAY);
-    seedOffer(db(), {
-      userId: JUNIOR,
-      level: 1,
-      topics: ['Social media'],
-      pausedAt: t.clock.now(),
-      pausedUntil: later,
-    });
-    seedOffer(db(), { userId: JADE, level: 1, topics: ['Social media'] });
-    seedRequest(db(), { userId: SENIOR, level: 5, topics: ['Social media'] });
+    seedMember(db(), { userId: JUNIOR, level: 1, pausedAt: t.clock.now(), pausedUntil: later });
+    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
+    seedMember(db(), { userId: JADE, level: 1 });
+    seedOffer(db(), { userId: JADE, topics: ['Social media'] });
+    seedMember(db(), { userId: SENIOR, level: 5 });
+    seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
     // Jade asked not to be matched with Sam: it holds for Sam's request too.
     seedExclusion(db(), JADE, SENIOR);
 
@@ -482,7 +472,8 @@ describe('matching: rules at the edges', () => {
   it("never finds another workspace's proposal, and only the mentor can answer", async () => {
     seedJuniorAndSenior();
     // Jade mentors too, and could be tempted to take June's mentee.
-    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
+    seedMember(db(), { userId: JADE, level: 1 });
+    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
     await match();
     const proposal = openProposalTo(JUNIOR)!;
     const before = allRows(db());
@@ -533,8 +524,10 @@ describe('matching: rules at the edges', () => {
     expect(lastRun.at).toBe(t.clock.now().getTime());
 
     // Same day: a new request waits for tomorrow's run (submissions run matching themselves).
-    seedOffer(db(), { userId: JADE, level: 1, topics: ['Accessibility'] });
-    seedRequest(db(), { userId: VERA, level: 5, topics: ['Accessibility'] });
+    seedMember(db(), { userId: JADE, level: 1 });
+    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    seedMember(db(), { userId: VERA, level: 5 });
+    seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
     t.clock.advance(2 * HOUR);
     await t.tick();
     expect(openProposalTo(JADE)).toBeUndefined();
@@ -548,21 +541,6 @@ describe('matching: rules at the edges', () => {
 // --- end to end through the offer and find modals ---------------------------------------------------------
 
 describe('matching: from /mentor offer and /mentor find to an introduction', () => {
-  const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
-  const formValues = (fields: { topics: number[]; level: string; department: string; extra: object }) => ({
-    topics: {
-      topics: {
-        type: 'multi_static_select',
-        selected_options: fields.topics.map((id) => option(String(id))),
-      },
-    },
-    other_topics: { other_topics: { type: 'plain_text_input', value: null } },
-    level: { level: { type: 'static_select', selected_option: option(fields.level) } },
-    department: { department: { type: 'static_select', selected_option: option(fields.department) } },
-    exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
-    ...fields.extra,
-  });
-
   it('a junior who offers and a senior who asks for a shared topic end up introduced after the junior accepts', async () => {
     t.fake.addUser({ id: JUNIOR, teamId: TEAM, name: 'june', realName: 'June Junior', tz: 'Europe/London' });
     t.fake.addUser({ id: SENIOR, teamId: TEAM, name: 'sam', realName: 'Sam Senior', tz: 'America/New_York' });
@@ -572,11 +550,11 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
     await t.submit({
       userId: JUNIOR,
       callbackId: 'mentor_offer',
-      values: formValues({
+      values: signupFormValues({
         topics: [socialMedia!, video!],
         level: '1',
         department: 'Engineering',
-        extra: { capacity: { capacity: { type: 'static_select', selected_option: option('1') } } },
+        capacity: '1',
       }),
     });
     // Nobody to mentor yet: no proposal.
@@ -586,11 +564,11 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
     await t.submit({
       userId: SENIOR,
       callbackId: 'mentor_find',
-      values: formValues({
+      values: signupFormValues({
         topics: [video!],
         level: '6',
         department: 'Sales',
-        extra: { goals: { goals: { type: 'plain_text_input', value: 'Post one video a month' } } },
+        goals: 'Post one video a month',
       }),
     });
 

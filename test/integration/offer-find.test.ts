@@ -3,6 +3,7 @@ import { FORM, slashCommandBody } from '../../dev/signed-requests';
 import { blockKitProblems } from '../support/block-kit-limits';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { signupFormValues, type SignupEntries } from '../support/signup-form-values';
 
 const OTHER_TEAM = 'T0OTHER';
 const JUNIOR = 'U0JUNIOR';
@@ -63,61 +64,17 @@ async function openForm(userId: string, word: 'offer' | 'find', teamId = TEAM): 
   return view;
 }
 
-interface Entries {
-  topics?: number[];
-  other?: string;
-  level?: string;
-  department?: string;
-  capacity?: string;
-  note?: string;
-  goals?: string;
-  exclusions?: string[];
-}
-
-const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
-
-function formValues(entries: Entries): Record<string, Record<string, unknown>> {
-  return {
-    topics: {
-      topics: {
-        type: 'multi_static_select',
-        selected_options: (entries.topics ?? []).map((id) => option(String(id))),
-      },
-    },
-    other_topics: { other_topics: { type: 'plain_text_input', value: entries.other ?? null } },
-    level: {
-      level: { type: 'static_select', selected_option: entries.level ? option(entries.level) : null },
-    },
-    department: {
-      department: {
-        type: 'static_select',
-        selected_option: entries.department ? option(entries.department) : null,
-      },
-    },
-    ...(entries.capacity === undefined
-      ? {}
-      : { capacity: { capacity: { type: 'static_select', selected_option: option(entries.capacity) } } }),
-    ...(entries.note === undefined
-      ? {}
-      : { note: { note: { type: 'plain_text_input', value: entries.note } } }),
-    ...(entries.goals === undefined
-      ? {}
-      : { goals: { goals: { type: 'plain_text_input', value: entries.goals } } }),
-    exclusions: { exclusions: { type: 'multi_users_select', selected_users: entries.exclusions ?? [] } },
-  };
-}
-
-function submitOffer(userId: string, entries: Entries, teamId = TEAM) {
+function submitOffer(userId: string, entries: SignupEntries, teamId = TEAM) {
   return t.submit({
     userId,
     teamId,
     callbackId: 'mentor_offer',
-    values: formValues({ capacity: '1', ...entries }),
+    values: signupFormValues({ capacity: '1', ...entries }),
   });
 }
 
-function submitFind(userId: string, entries: Entries, teamId = TEAM) {
-  return t.submit({ userId, teamId, callbackId: 'mentor_find', values: formValues(entries) });
+function submitFind(userId: string, entries: SignupEntries, teamId = TEAM) {
+  return t.submit({ userId, teamId, callbackId: 'mentor_find', values: signupFormValues(entries) });
 }
 
 function topicId(name: string): number {
@@ -370,9 +327,9 @@ describe('/mentor find', () => {
 });
 
 describe('refused submissions', () => {
-  const valid: Entries = { topics: [1], level: '2', department: 'Sales' };
+  const valid: SignupEntries = { topics: [1], level: '2', department: 'Sales' };
 
-  it.each<[string, 'offer' | 'find', Entries, string]>([
+  it.each<[string, 'offer' | 'find', SignupEntries, string]>([
     ['no topic chosen', 'offer', { topics: [] }, 'topics'],
     ['no topic chosen (find)', 'find', { topics: [], other: '  ' }, 'topics'],
     ['an empty custom topic', 'offer', { other: 'a, ,b' }, 'other_topics'],

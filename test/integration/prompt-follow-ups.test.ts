@@ -1,7 +1,7 @@
 // What follows an unanswered question: one reminder in its thread mid-week, and after three quiet weeks in a
 // row, the question whether to pause.
 import { createTestClock, DAY, HOUR } from '../support/test-clock';
-import { deliveriesOf, pairRow, seedPair, type SeededPair } from '../support/seed-pairs';
+import { deliveriesOf, pairRow, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { allRows } from '../support/test-database';
 
@@ -13,7 +13,7 @@ let pair: SeededPair;
 
 async function start(env: Record<string, string> = {}) {
   t = await startTestApp({ clock: createTestClock(MONDAY), env });
-  pair = seedPair(t.app.context.db, t.fake, {
+  pair = seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: 'UMENTOR' },
     mentee: { userId: 'UMENTEE', timeZone: 'Europe/London' },
     startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -68,7 +68,7 @@ describe('the mid-week reminder', () => {
 
   it('is not sent when someone answered or pressed a button', async () => {
     await start();
-    const other = seedPair(t.app.context.db, t.fake, {
+    const other = seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UMENTOR2' },
       mentee: { userId: 'UMENTEE2', timeZone: 'Europe/London' },
       startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -239,7 +239,7 @@ describe('after three unanswered questions in a row', () => {
 describe('buttons pressed by someone outside the pair', () => {
   it('are refused for a member of another pair, and change nothing', async () => {
     await start();
-    const other = seedPair(t.app.context.db, t.fake, {
+    const other = seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UMENTOR2' },
       mentee: { userId: 'UMENTEE2', timeZone: 'Europe/London' },
       startedAt: new Date('2026-11-01T00:00:00Z'),

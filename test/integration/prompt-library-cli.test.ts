@@ -4,7 +4,7 @@ import { runCli } from '../../src/cli';
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
 import { prompts } from '../../src/storage/schema';
-import { deliveriesOf, seedPair } from '../support/seed-pairs';
+import { deliveriesOf, seedRunningPair } from '../support/seed-programme';
 import { SEED_QUESTIONS } from '../support/seed-questions';
 import { makeTempDir } from '../support/test-database';
 import { captureConsole } from '../support/capture-console';
@@ -144,12 +144,12 @@ describe('mentor-circles send-prompts', () => {
 
   it('sends what is due at --at, prints each pair and the summary, and sends nothing on a second run', async () => {
     const seeded = withDb((db) => [
-      seedPair(db, fake, {
+      seedRunningPair(db, fake, {
         mentor: { userId: 'UM1' },
         mentee: { userId: 'UE1', timeZone: 'Europe/London' },
         startedAt: new Date('2026-11-01T00:00:00Z'),
       }),
-      seedPair(db, fake, {
+      seedRunningPair(db, fake, {
         mentor: { userId: 'UM2' },
         mentee: { userId: 'UE2', timeZone: 'America/New_York' },
         startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -173,7 +173,7 @@ describe('mentor-circles send-prompts', () => {
 
   it('says which pairs need attention and exits 1', async () => {
     const pair = withDb((db) =>
-      seedPair(db, fake, {
+      seedRunningPair(db, fake, {
         mentor: { userId: 'UM1' },
         mentee: { userId: 'UE1', timeZone: 'Europe/London' },
         startedAt: new Date('2026-11-01T00:00:00Z'),

@@ -2,7 +2,7 @@
 // talked, never what they said.
 import fs from 'node:fs';
 import { createTestClock, DAY, HOUR } from '../support/test-clock';
-import { deliveriesOf, seedPair, type SeededPair } from '../support/seed-pairs';
+import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -12,7 +12,7 @@ let tsSequence = 0;
 
 beforeEach(async () => {
   t = await startTestApp({ clock: createTestClock('2026-11-23T10:05:00Z') });
-  pair = seedPair(t.app.context.db, t.fake, {
+  pair = seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: 'UMENTOR' },
     mentee: { userId: 'UMENTEE', timeZone: 'Europe/London' },
     startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -105,7 +105,7 @@ describe('thread replies to the weekly question', () => {
       thread_ts: promptTs,
     });
     // The same thread ts in a different channel is not this pair's question.
-    const other = seedPair(t.app.context.db, t.fake, {
+    const other = seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UOTHER1' },
       mentee: { userId: 'UMENTEE' },
       startedAt: new Date('2026-11-01T00:00:00Z'),

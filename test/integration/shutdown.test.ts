@@ -15,7 +15,7 @@ import { lastJobRuns, recordJobRun } from '../../src/storage/job-runs';
 import { PROMPT_EVENT_TYPE } from '../../src/views/prompt-message';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
 import { SHUTDOWN_GRACE_MS, startApp } from '../../src/composition/wiring';
-import { deliveriesOf, seedPair } from '../support/seed-pairs';
+import { deliveriesOf, seedRunningPair } from '../support/seed-programme';
 import { createTestClock, HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
@@ -146,7 +146,7 @@ describe('stopping during a weekly prompt run', () => {
     try {
       const first = await startTestApp({ fake, databasePath, clock });
       const pairs = Array.from({ length: PAIRS }, (_, n) =>
-        seedPair(first.app.context.db, fake, {
+        seedRunningPair(first.app.context.db, fake, {
           mentor: { userId: `UMENTOR${n}`, timeZone: 'Europe/London' },
           mentee: { userId: `UMENTEE${n}`, timeZone: 'Europe/London' },
           startedAt: new Date('2026-01-01T00:00:00Z'),

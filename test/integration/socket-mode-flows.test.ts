@@ -1,41 +1,38 @@
 // Socket Mode end to end: buttons, modal submissions and events arrive as envelopes on the socket and change
 // the programme as they do over HTTP; a redelivered event counts once; the app reconnects when Slack asks it
 // to or when the line drops; and stopping closes the socket and the database.
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { loadConfig } from '../../src/config';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
-import { startApp, type RunningApp } from '../../src/composition/wiring';
+import type { RunningApp } from '../../src/composition/wiring';
 import { offers, pairs, proposals } from '../../src/storage/schema';
 import { PROPOSAL_ACCEPT_ACTION } from '../../src/views/proposal-messages';
 import { OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
+import type { FakeSlack } from '../../dev/fake-slack-server';
 import { blockActionPayload, eventBody, viewSubmissionPayload } from '../../dev/signed-requests';
 import {
   ADA,
   asFakeUsers,
   BEN,
   CARA,
+  personInLondon,
   seedDelivery,
-  seedMenteeRequest,
-  seedOpenOffer,
+  seedMember,
+  seedOffer,
   seedPair,
-  seedPerson,
   seedProposal,
-  type Person,
-} from '../support/seed-participation';
-import { topicIds } from '../support/seed-programme';
-import { TEAM } from '../support/test-app';
-import { createTestClock, DAY } from '../support/test-clock';
-import { makeTempDir } from '../support/test-database';
+  seedRequest,
+  topicIds,
+} from '../support/seed-programme';
+import { startSocketModeApp, TEAM } from '../support/test-app';
+import { DAY } from '../support/test-clock';
 
-const DEV: Person = { userId: 'U0DEV', name: 'Dev Mentor', level: 2, department: 'Engineering' };
-const EVE: Person = { userId: 'U0EVE', name: 'Eve Newcomer', level: 3, department: 'Finance' };
+const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
+const EVE = personInLondon('U0EVE', 'Eve Newcomer', 3, 'Finance');
 const PROMPT_TS = '1795000000.000100';
 
 let fake: FakeSlack;
 let app: RunningApp;
-let temp: ReturnType<typeof makeTempDir>;
+let close: () => Promise<void>;
 let proposalId: number;
 let deliveryId: number;
 let pairChannel: string;
@@ -106,35 +103,20 @@ const threadReply = (userId: string, eventId: string, ts: string) =>
 const delivery = () => app.context.repos.promptDeliveries;
 
 beforeEach(async () => {
-  fake = await startFakeSlack({ teamId: TEAM });
-  for (const user of asFakeUsers([ADA, BEN, CARA, DEV, EVE])) fake.addUser(user);
-  temp = makeTempDir();
-  const result = loadConfig({
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_APP_TOKEN: 'xapp-test',
-    SLACK_API_URL: fake.apiUrl,
-    PORT: '0',
-    DATABASE_PATH: path.join(temp.dir, 'socket.db'),
-    LOG_LEVEL: 'silent',
-  });
-  if (!result.ok) throw new Error(result.problems.join('; '));
-  const clock = createTestClock();
-  app = await startApp(result.config, {
-    clock,
-    clientOptions: { retryConfig: { retries: 0 } },
-    startScheduler: false,
-  });
+  const started = await startSocketModeApp({ users: asFakeUsers([ADA, BEN, CARA, DEV, EVE]) });
+  ({ fake, app, close } = started);
+  const clock = started.clock;
 
   const now = clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of [ADA, BEN, CARA, DEV]) seedPerson(db(), person, now);
-  const devOffer = seedOpenOffer(db(), {
+  for (const person of [ADA, BEN, CARA, DEV]) seedMember(db(), { ...person, profileFetchedAt: now });
+  const devOffer = seedOffer(db(), {
     userId: DEV.userId,
     topics: ['Generative AI tools'],
     capacity: 1,
     createdAt: daysAgo(10),
   });
-  const caraRequest = seedMenteeRequest(db(), {
+  const caraRequest = seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Generative AI tools'],
     createdAt: daysAgo(5),
@@ -165,11 +147,7 @@ beforeEach(async () => {
   });
 });
 
-afterEach(async () => {
-  await app.stop();
-  await fake.close();
-  temp.cleanup();
-});
+afterEach(() => close());
 
 async function deliveryRow() {
   const found = await delivery().findByMessage(TEAM, pairChannel, PROMPT_TS);
@@ -271,8 +249,8 @@ describe('Socket Mode flows', () => {
   });
 
   it('publishes the Home tab when app_home_opened arrives on the socket', async () => {
-    seedPerson(db(), EVE, app.context.clock.now());
-    seedOpenOffer(db(), {
+    seedMember(db(), { ...EVE, profileFetchedAt: app.context.clock.now() });
+    seedOffer(db(), {
       userId: EVE.userId,
       topics: ['Social media'],
       capacity: 1,

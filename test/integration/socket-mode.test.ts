@@ -1,38 +1,16 @@
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
-import { startApp, type RunningApp } from '../../src/composition/wiring';
-import { makeTempDir } from '../support/test-database';
-import { createTestClock } from '../support/test-clock';
+import type { FakeSlack } from '../../dev/fake-slack-server';
+import { startSocketModeApp, type SocketModeApp } from '../support/test-app';
 
 describe('Socket Mode', () => {
   let fake: FakeSlack;
-  let app: RunningApp;
-  let temp: ReturnType<typeof makeTempDir>;
+  let socketApp: SocketModeApp;
 
   beforeAll(async () => {
-    fake = await startFakeSlack();
-    temp = makeTempDir();
-    const result = loadConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_APP_TOKEN: 'xapp-test',
-      SLACK_API_URL: fake.apiUrl,
-      PORT: '0',
-      DATABASE_PATH: path.join(temp.dir, 'socket.db'),
-      LOG_LEVEL: 'silent',
-    });
-    if (!result.ok) throw new Error(result.problems.join('; '));
-    app = await startApp(result.config, {
-      clock: createTestClock(),
-      clientOptions: { retryConfig: { retries: 0 } },
-    });
+    socketApp = await startSocketModeApp();
+    fake = socketApp.fake;
   });
 
-  afterAll(async () => {
-    await app.stop();
-    await fake.close();
-    temp.cleanup();
-  });
+  afterAll(() => socketApp.close());
 
   it('connects through apps.connections.open with the app-level token', () => {
     const open = fake.calls('apps.connections.open');

@@ -1,12 +1,18 @@
-// Puts members, offers and requests straight into the database, for tests that start where the offer and
-// find modals end.
+// Puts a programme in progress straight into the tables (members, offers, requests, proposals, pairs with
+// their group DMs, prompt deliveries, feedback, exclusions), so a test starts from any state without going
+// through the offer, matching and prompt flows. One seeder a table: a test that needs a person who offers
+// seeds the member, then the offer.
 import { and, eq, inArray } from 'drizzle-orm';
+import type { FakeSlack, FakeUser } from '../../dev/fake-slack-server';
 import type { Db } from '../../src/storage/database';
 import {
   exclusions,
+  feedback,
   members,
   offers,
   offerTopics,
+  pairs,
+  promptDeliveries,
   proposals,
   requests,
   requestTopics,
@@ -16,21 +22,47 @@ import { TEAM } from './test-app';
 
 export interface SeedPerson {
   userId: string;
+  /** The Slack user id when left out. */
   name?: string;
-  level: number;
+  level?: number | null;
+  /** 'Engineering' when left out. */
   department?: string | null;
+  timeZone?: string | null;
   teamId?: string;
   pausedAt?: Date | null;
   pausedUntil?: Date | null;
+  /** When the profile was last read from Slack; the app reads it again when it is missing or old. */
+  profileFetchedAt?: Date | null;
 }
 
+/** A person as a proposal or a pair sees them: the level and department the matcher weighed. */
+export type PairPerson = Pick<SeedPerson, 'userId' | 'level' | 'department'>;
+
+/** The cast of the self-service tests: a junior mentor and two senior colleagues. */
+export const ADA = personInLondon('U0ADA', 'Ada Mentor', 1, 'Engineering');
+export const BEN = personInLondon('U0BEN', 'Ben Mentee', 5, 'Sales');
+export const CARA = personInLondon('U0CARA', 'Cara Senior', 4, 'Marketing');
+
+/** Someone with a full profile in London, as the self-service tests' people are. */
+export function personInLondon(userId: string, name: string, level: number, department: string) {
+  return { userId, name, level, department, timeZone: 'Europe/London' };
+}
+
+/** The people as the fake Slack's users.info knows them, all in London. */
+export function asFakeUsers(people: readonly Pick<SeedPerson, 'userId' | 'name'>[]): FakeUser[] {
+  return people.map((p) => ({ id: p.userId, teamId: TEAM, name: p.name ?? p.userId, tz: 'Europe/London' }));
+}
+
+/** Adds the member, or overwrites the fields of one already there (its profile date only when given). */
 export function seedMember(db: Db, person: SeedPerson): void {
   const row = {
     teamId: person.teamId ?? TEAM,
     userId: person.userId,
     name: person.name ?? person.userId,
-    level: person.level,
+    timeZone: person.timeZone ?? null,
+    level: person.level ?? null,
     department: person.department === undefined ? 'Engineering' : person.department,
+    ...(person.profileFetchedAt === undefined ? {} : { profileFetchedAt: person.profileFetchedAt }),
     pausedAt: person.pausedAt ?? null,
     pausedUntil: person.pausedUntil ?? null,
   };
@@ -54,95 +86,296 @@ export function topicIds(db: Db, names: readonly string[], teamId = TEAM): numbe
   });
 }
 
+/** A topic only this workspace has, as if someone had typed it in "other topics". */
+export function seedCustomTopic(db: Db, name: string, teamId = TEAM): void {
+  db.insert(topics).values({ teamId, name, nameKey: name.toLowerCase() }).run();
+}
+
+/** An open offer to mentor; the member is seeded apart. */
 export function seedOffer(
   db: Db,
-  person: SeedPerson & { topics: readonly string[]; capacity?: number; createdAt?: Date },
+  fields: {
+    userId: string;
+    topics: readonly string[];
+    capacity?: number;
+    note?: string;
+    createdAt?: Date;
+    teamId?: string;
+  },
 ): number {
-  seedMember(db, person);
-  const teamId = person.teamId ?? TEAM;
-  const offer = db
+  const teamId = fields.teamId ?? TEAM;
+  const { id } = db
     .insert(offers)
     .values({
       teamId,
-      userId: person.userId,
-      capacity: person.capacity ?? 1,
-      ...(person.createdAt === undefined ? {} : { createdAt: person.createdAt }),
+      userId: fields.userId,
+      capacity: fields.capacity ?? 1,
+      note: fields.note ?? null,
+      ...(fields.createdAt === undefined ? {} : { createdAt: fields.createdAt }),
     })
     .returning({ id: offers.id })
     .get();
-  for (const topicId of topicIds(db, person.topics, teamId)) {
-    db.insert(offerTopics).values({ offerId: offer.id, topicId }).run();
+  for (const topicId of topicIds(db, fields.topics, teamId)) {
+    db.insert(offerTopics).values({ offerId: id, topicId }).run();
   }
-  return offer.id;
+  return id;
 }
 
+/** A request for a mentor (open unless told otherwise); the member is seeded apart. */
 export function seedRequest(
   db: Db,
-  person: SeedPerson & { topics: readonly string[]; goals?: string | null; createdAt?: Date },
+  fields: {
+    userId: string;
+    topics: readonly string[];
+    goals?: string | null;
+    status?: 'open' | 'matched' | 'closed';
+    createdAt?: Date;
+    matchedAt?: Date;
+    teamId?: string;
+  },
 ): number {
-  seedMember(db, person);
-  const teamId = person.teamId ?? TEAM;
-  const request = db
+  const teamId = fields.teamId ?? TEAM;
+  const { id } = db
     .insert(requests)
     .values({
       teamId,
-      userId: person.userId,
-      goals: person.goals ?? null,
-      ...(person.createdAt === undefined ? {} : { createdAt: person.createdAt }),
+      userId: fields.userId,
+      goals: fields.goals ?? null,
+      status: fields.status ?? 'open',
+      matchedAt: fields.matchedAt ?? null,
+      ...(fields.createdAt === undefined ? {} : { createdAt: fields.createdAt }),
     })
     .returning({ id: requests.id })
     .get();
-  for (const topicId of topicIds(db, person.topics, teamId)) {
-    db.insert(requestTopics).values({ requestId: request.id, topicId }).run();
+  for (const topicId of topicIds(db, fields.topics, teamId)) {
+    db.insert(requestTopics).values({ requestId: id, topicId }).run();
   }
-  return request.id;
+  return id;
 }
 
+/**
+ * A proposal written directly, bypassing the matcher (to start from any answer, or to build races the matcher
+ * would avoid). Its reasons have the shape the matcher stores; a level or department left out is a level-1
+ * mentor in Engineering and a level-5 mentee in Sales.
+ */
+export function seedProposal(
+  db: Db,
+  fields: {
+    mentor: PairPerson;
+    mentee: PairPerson;
+    requestId: number | null;
+    offerId: number | null;
+    expiresAt: Date;
+    status?: 'pending' | 'accepted' | 'declined' | 'expired' | 'cancelled';
+    createdAt?: Date;
+    sharedTopics?: string[];
+    waitingDays?: number;
+    message?: { channel: string; ts: string };
+    teamId?: string;
+  },
+): number {
+  const teamId = fields.teamId ?? TEAM;
+  const status = fields.status ?? 'pending';
+  const sharedTopics = fields.sharedTopics ?? ['Social media'];
+  const mentorLevel = fields.mentor.level ?? 1;
+  const menteeLevel = fields.mentee.level ?? 5;
+  const mentorDepartment = fields.mentor.department ?? 'Engineering';
+  const menteeDepartment = fields.mentee.department ?? 'Sales';
+  const { id } = db
+    .insert(proposals)
+    .values({
+      teamId,
+      requestId: fields.requestId,
+      offerId: fields.offerId,
+      mentorId: fields.mentor.userId,
+      menteeId: fields.mentee.userId,
+      score: 100,
+      reasons: {
+        sharedTopicIds: topicIds(db, sharedTopics, teamId),
+        sharedTopics,
+        mentorLevel,
+        menteeLevel,
+        levelGap: menteeLevel - mentorLevel,
+        mentorDepartment,
+        menteeDepartment,
+        crossDepartment: mentorDepartment !== menteeDepartment,
+        waitingDays: fields.waitingDays ?? 0,
+      },
+      status,
+      ...(fields.createdAt === undefined ? {} : { createdAt: fields.createdAt }),
+      expiresAt: fields.expiresAt,
+      decidedAt: status === 'pending' ? null : (fields.createdAt ?? null),
+      messageChannelId: fields.message?.channel ?? null,
+      messageTs: fields.message?.ts ?? null,
+    })
+    .returning({ id: proposals.id })
+    .get();
+  return id;
+}
+
+/**
+ * A pair row. A level or department left out is a level-2 mentor and a level-5 mentee, both in Engineering;
+ * with no channel the pair has no group DM yet.
+ */
+export function seedPair(
+  db: Db,
+  fields: {
+    mentor: PairPerson;
+    mentee: PairPerson;
+    startedAt: Date;
+    channelId?: string | null;
+    offerId?: number | null;
+    proposalId?: number | null;
+    sharedTopics?: string[];
+    status?: 'active' | 'paused' | 'ended';
+    endedAt?: Date;
+    endedBy?: string;
+    teamId?: string;
+  },
+): number {
+  const { mentor, mentee } = fields;
+  const { id } = db
+    .insert(pairs)
+    .values({
+      teamId: fields.teamId ?? TEAM,
+      proposalId: fields.proposalId ?? null,
+      offerId: fields.offerId ?? null,
+      mentorId: mentor.userId,
+      menteeId: mentee.userId,
+      levelGap: (mentee.level ?? 5) - (mentor.level ?? 2),
+      crossDepartment: (mentor.department ?? 'Engineering') !== (mentee.department ?? 'Engineering'),
+      sharedTopics: fields.sharedTopics ?? ['Social media'],
+      channelId: fields.channelId ?? null,
+      status: fields.status ?? 'active',
+      startedAt: fields.startedAt,
+      endedAt: fields.endedAt ?? null,
+      endedBy: fields.endedBy ?? null,
+    })
+    .returning({ id: pairs.id })
+    .get();
+  return id;
+}
+
+export interface SeededPair {
+  pairId: number;
+  channelId: string;
+  teamId: string;
+  mentorId: string;
+  menteeId: string;
+}
+
+/**
+ * A running pair as matching leaves it, for the prompt tests: both members (a level-2 mentor and a level-5
+ * mentee, with the time zones given), their group DM in the fake Slack, and the pair.
+ */
+export function seedRunningPair(
+  db: Db,
+  fake: FakeSlack,
+  options: {
+    mentor: SeedPerson;
+    mentee: SeedPerson;
+    startedAt: Date;
+    teamId?: string;
+    status?: 'active' | 'paused' | 'ended';
+  },
+): SeededPair {
+  const teamId = options.teamId ?? TEAM;
+  const mentor = { level: 2, ...options.mentor, teamId };
+  const mentee = { level: 5, ...options.mentee, teamId };
+  seedMember(db, mentor);
+  seedMember(db, mentee);
+  const channelId = fake.channelFor([mentor.userId, mentee.userId]);
+  const pairId = seedPair(db, {
+    mentor: { userId: mentor.userId },
+    mentee: { userId: mentee.userId },
+    channelId,
+    startedAt: options.startedAt,
+    status: options.status,
+    teamId,
+  });
+  return { pairId, channelId, teamId, mentorId: mentor.userId, menteeId: mentee.userId };
+}
+
+/** A weekly prompt already sent to a pair (answered by both when answeredAt is given). */
+export function seedDelivery(
+  db: Db,
+  fields: {
+    pairId: number;
+    channelId: string;
+    weekKey: string;
+    sentAt: Date;
+    answeredAt?: Date;
+    messageTs?: string;
+    teamId?: string;
+  },
+): number {
+  const { id } = db
+    .insert(promptDeliveries)
+    .values({
+      teamId: fields.teamId ?? TEAM,
+      pairId: fields.pairId,
+      weekKey: fields.weekKey,
+      promptText: 'What are some examples of reverse mentoring and who’s doing it well?',
+      status: 'sent',
+      channelId: fields.channelId,
+      messageTs: fields.messageTs ?? `${Math.floor(fields.sentAt.getTime() / 1000)}.000100`,
+      reservedAt: fields.sentAt,
+      sentAt: fields.sentAt,
+      answeredAt: fields.answeredAt ?? null,
+      replyCount: fields.answeredAt === undefined ? 0 : 2,
+      answeredByMentor: fields.answeredAt !== undefined,
+      answeredByMentee: fields.answeredAt !== undefined,
+    })
+    .returning({ id: promptDeliveries.id })
+    .get();
+  return id;
+}
+
+export function seedFeedback(
+  db: Db,
+  fields: {
+    pairId: number;
+    userId: string;
+    role: 'mentor' | 'mentee';
+    rating: number;
+    wouldRecommend: boolean;
+    comment?: string;
+    teamId?: string;
+  },
+): void {
+  db.insert(feedback)
+    .values({
+      teamId: fields.teamId ?? TEAM,
+      pairId: fields.pairId,
+      userId: fields.userId,
+      role: fields.role,
+      rating: fields.rating,
+      wouldRecommend: fields.wouldRecommend,
+      comment: fields.comment ?? null,
+    })
+    .run();
+}
+
+/** userId asked never to be matched with excludedUserId. */
 export function seedExclusion(db: Db, userId: string, excludedUserId: string, teamId = TEAM): void {
   db.insert(exclusions).values({ teamId, userId, excludedUserId }).run();
 }
 
-/** A pending proposal written directly, bypassing the matcher (to build races the matcher would avoid). */
-export function seedPendingProposal(
-  db: Db,
-  fields: {
-    requestId: number;
-    offerId: number;
-    mentorId: string;
-    menteeId: string;
-    expiresAt: Date;
-    sharedTopics?: string[];
-    teamId?: string;
-  },
-): number {
-  const row = db
-    .insert(proposals)
-    .values({
-      teamId: fields.teamId ?? TEAM,
-      requestId: fields.requestId,
-      offerId: fields.offerId,
-      mentorId: fields.mentorId,
-      menteeId: fields.menteeId,
-      score: 100,
-      reasons: {
-        sharedTopicIds: [],
-        sharedTopics: fields.sharedTopics ?? ['Social media'],
-        mentorLevel: 1,
-        menteeLevel: 5,
-        levelGap: 4,
-        mentorDepartment: 'Engineering',
-        menteeDepartment: 'Sales',
-        crossDepartment: true,
-        waitingDays: 0,
-      },
-      status: 'pending',
-      expiresAt: fields.expiresAt,
-    })
-    .returning({ id: proposals.id })
-    .get();
-  return row.id;
-}
-
 export function proposalRows(db: Db, teamId = TEAM) {
   return db.select().from(proposals).where(eq(proposals.teamId, teamId)).orderBy(proposals.id).all();
+}
+
+export function pairRow(db: Db, pairId: number) {
+  const row = db.select().from(pairs).where(eq(pairs.id, pairId)).get();
+  if (row === undefined) throw new Error(`no pair ${pairId}`);
+  return row;
+}
+
+export function deliveriesOf(db: Db, pairId: number) {
+  return db
+    .select()
+    .from(promptDeliveries)
+    .where(eq(promptDeliveries.pairId, pairId))
+    .orderBy(promptDeliveries.id)
+    .all();
 }

@@ -175,3 +175,47 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+export interface SocketModeApp {
+  readonly fake: FakeSlack;
+  readonly app: RunningApp;
+  readonly clock: TestClock;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app in Socket Mode (an app-level token, so it opens a socket to the fake Slack instead of listening
+ * for signed requests), with a fresh database; the HTTP port serves only /healthz.
+ */
+export async function startSocketModeApp(
+  options: { users?: FakeUser[]; port?: number } = {},
+): Promise<SocketModeApp> {
+  const fake = await startFakeSlack({ teamId: TEAM });
+  for (const user of options.users ?? []) fake.addUser(user);
+  const temp = makeTempDir();
+  const result = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_APP_TOKEN: 'xapp-test',
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(options.port ?? 0),
+    DATABASE_PATH: path.join(temp.dir, 'socket.db'),
+    LOG_LEVEL: 'silent',
+  });
+  if (!result.ok) throw new Error(result.problems.join('; '));
+  const clock = createTestClock();
+  const app = await startApp(result.config, {
+    clock,
+    clientOptions: { retryConfig: { retries: 0 } },
+    startScheduler: false,
+  });
+  return {
+    fake,
+    app,
+    clock,
+    async close() {
+      await app.stop();
+      await fake.close();
+      temp.cleanup();
+    },
+  };
+}
