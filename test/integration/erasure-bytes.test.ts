@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { FEEDBACK_FIELDS } from '../../src/domain/feedback-form';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
-import { asFakeUsers, seedPair, seedPerson, type Person } from '../support/seed-participation';
+import { asFakeUsers, seedPair, seedPerson, type Person } from '../support/seed-programme';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 

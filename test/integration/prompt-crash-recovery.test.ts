@@ -12,7 +12,7 @@ import { startFakeSlack, type FakeSlack, type PostedMessage } from '../../dev/fa
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
 import { jobRuns } from '../../src/storage/schema';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
-import { deliveriesOf, seedPair, type SeededPair } from '../support/seed-pairs';
+import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { createTestClock, DAY } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
@@ -58,7 +58,7 @@ function seedLondonPair(): SeededPair {
   const db = openDatabase(databasePath);
   try {
     migrateDatabase(db);
-    return seedPair(db, fake, {
+    return seedRunningPair(db, fake, {
       mentor: { userId: `UMENTOR${userSequence}`, timeZone: 'Europe/London' },
       mentee: { userId: `UMENTEE${userSequence}`, timeZone: 'Europe/London' },
       startedAt: new Date('2026-01-01T00:00:00Z'),

@@ -22,18 +22,17 @@ import {
   BEN,
   CARA,
   asFakeUsers,
-  findTextEverywhere,
   seedDelivery,
-  seedExclusionOf,
+  seedExclusion,
   seedFeedback,
-  seedMenteeRequest,
-  seedOpenOffer,
+  seedRequest,
+  seedOffer,
   seedPair,
   seedPerson,
   seedProposal,
   type Person,
-} from '../support/seed-participation';
-import { countRows } from '../support/test-database';
+} from '../support/seed-programme';
+import { countRows, findTextEverywhere } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 
@@ -76,37 +75,37 @@ beforeEach(async () => {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   for (const person of PEOPLE) seedPerson(db(), person, now);
 
-  const leoOffer = seedOpenOffer(db(), {
+  const leoOffer = seedOffer(db(), {
     userId: LEO.userId,
     topics: ['Short-form video', 'Social media'],
     capacity: 3,
     note: LEO_NOTE,
     createdAt: ago(60),
   });
-  const leoRequest = seedMenteeRequest(db(), {
+  const leoRequest = seedRequest(db(), {
     userId: LEO.userId,
     topics: ['Data and analytics basics'],
     goals: LEO_GOALS,
     createdAt: ago(3),
   });
-  seedMenteeRequest(db(), {
+  seedRequest(db(), {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
     createdAt: ago(30),
     matchedAt: ago(28),
   });
-  const caraRequest = seedMenteeRequest(db(), {
+  const caraRequest = seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Short-form video'],
     createdAt: ago(2),
   });
-  const doraRequest = seedMenteeRequest(db(), {
+  const doraRequest = seedRequest(db(), {
     userId: DORA.userId,
     topics: ['Social media'],
     createdAt: ago(10),
   });
-  const miaOffer = seedOpenOffer(db(), {
+  const miaOffer = seedOffer(db(), {
     userId: MIA.userId,
     topics: ['Data and analytics basics'],
     capacity: 1,
@@ -201,9 +200,9 @@ beforeEach(async () => {
     expiresAt: new Date(now.getTime() + 71 * HOUR),
     message: miaMessage,
   });
-  seedExclusionOf(db(), LEO.userId, BOSS);
-  seedExclusionOf(db(), CARA.userId, LEO.userId);
-  seedExclusionOf(db(), CARA.userId, BOSS);
+  seedExclusion(db(), LEO.userId, BOSS);
+  seedExclusion(db(), CARA.userId, LEO.userId);
+  seedExclusion(db(), CARA.userId, BOSS);
   ids = { benPair, olgaPair, leoOffer, leoRequest, toCara, toDora, fromMia };
 });
 

@@ -5,7 +5,7 @@ import { jobRuns } from '../../src/storage/schema';
 import { sendDuePromptsDeps } from '../../src/composition/use-case-deps';
 import { sendDuePrompts } from '../../src/use-cases/send-due-prompts';
 import { HOUR, createTestClock } from '../support/test-clock';
-import { deliveriesOf, pairRow, seedPair, type SeededPair } from '../support/seed-pairs';
+import { deliveriesOf, pairRow, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { SEED_QUESTIONS } from '../support/seed-questions';
 
@@ -20,7 +20,7 @@ function newPair(
   } = {},
 ): SeededPair {
   userSequence += 1;
-  return seedPair(t.app.context.db, t.fake, {
+  return seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: `UMENTOR${userSequence}`, timeZone: options.mentorTz ?? null },
     mentee: { userId: `UMENTEE${userSequence}`, timeZone: options.menteeTz ?? null },
     startedAt: new Date(options.startedAt ?? '2026-01-01T00:00:00Z'),
@@ -185,13 +185,13 @@ describe('which question, and exactly once', () => {
     const paused = newPair(t, { menteeTz: 'Europe/London', status: 'paused' });
     const ended = newPair(t, { menteeTz: 'Europe/London', status: 'ended' });
     userSequence += 1;
-    const onBreak = seedPair(t.app.context.db, t.fake, {
+    const onBreak = seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: `UMENTOR${userSequence}`, pausedAt: new Date('2026-11-20T00:00:00Z') },
       mentee: { userId: `UMENTEE${userSequence}`, timeZone: 'Europe/London' },
       startedAt: new Date('2026-01-01T00:00:00Z'),
     });
     userSequence += 1;
-    const breakOver = seedPair(t.app.context.db, t.fake, {
+    const breakOver = seedRunningPair(t.app.context.db, t.fake, {
       mentor: {
         userId: `UMENTOR${userSequence}`,
         pausedAt: new Date('2026-11-01T00:00:00Z'),

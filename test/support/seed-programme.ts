@@ -379,3 +379,10 @@ export function deliveriesOf(db: Db, pairId: number) {
     .orderBy(promptDeliveries.id)
     .all();
 }
+
+/** A member who signed up, with a name, level and department (time zone London unless given). */
+export type Person = SeedPerson & { name: string; level: number; department: string };
+
+export function seedPerson(db: Db, person: SeedPerson, profileFetchedAt: Date): void {
+  seedMember(db, { timeZone: 'Europe/London', ...person, profileFetchedAt });
+}

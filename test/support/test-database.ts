@@ -51,3 +51,24 @@ export function allRows(db: Db): Record<string, unknown[]> {
     tables.map(({ name }) => [name, db.$client.prepare(`select * from "${name}" order by rowid`).all()]),
   );
 }
+
+/** Every text value in every table, with where it was found: to prove a person's id and name are gone. */
+export function findTextEverywhere(db: Db, needle: string): string[] {
+  const tables = db.$client
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+    )
+    .all() as { name: string }[];
+  const hits: string[] = [];
+  for (const { name } of tables) {
+    const rows = db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[];
+    rows.forEach((row, index) => {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === 'string' && value.toLowerCase().includes(needle.toLowerCase())) {
+          hits.push(`${name}[${index}].${column}`);
+        }
+      }
+    });
+  }
+  return hits;
+}
