@@ -19,6 +19,7 @@ import {
   proposals,
   requests,
 } from './schema';
+import { storeFor } from './store';
 
 /** Written to pairs.ended_by instead of the id of a person who has left. */
 export const ENDED_BY_DEPARTED = 'departed';
@@ -37,105 +38,101 @@ export interface MemberErasureRepository {
 }
 
 export function createMemberErasureRepository(db: Db): MemberErasureRepository {
+  const store = storeFor(db);
+  // SQLite only: these reads run on the connection, which is the transaction's too (see createParticipationReads).
   const { memberRow, pairRowsOf } = createParticipationReads(db);
 
   return {
     async erase(teamId, userId, now) {
-      return db.transaction(
-        (): EraseResult => {
-          const member = memberRow(teamId, userId);
-          const identifiers = member === undefined ? [userId] : [userId, member.name];
-          const running = pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-          const withdrawn = withdrawPendingProposals(db, teamId, userId, now, true);
-          let touched = withdrawn.length > 0 || member !== undefined;
+      return store.transaction(async (tx): Promise<EraseResult> => {
+        const member = await memberRow(teamId, userId);
+        const identifiers = member === undefined ? [userId] : [userId, member.name];
+        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        const withdrawn = await withdrawPendingProposals(tx, teamId, userId, now, true);
+        let touched = withdrawn.length > 0 || member !== undefined;
 
-          // Proposals stay as anonymous history: the person's id, their side of the reasons, and the
-          // message in their own DM are forgotten.
-          const named = db
-            .select()
-            .from(proposals)
-            .where(
-              and(
-                eq(proposals.teamId, teamId),
-                or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
-              ),
-            )
-            .all();
-          for (const proposal of named) {
-            const role: PairRole = proposal.mentorId === userId ? 'mentor' : 'mentee';
-            db.update(proposals)
-              .set({
-                ...(role === 'mentor'
-                  ? { mentorId: null, messageChannelId: null, messageTs: null }
-                  : { menteeId: null }),
-                reasons: anonymiseReasons(proposal.reasons, role, identifiers),
-              })
-              .where(eq(proposals.id, proposal.id))
-              .run();
-            touched = true;
-          }
+        // Proposals stay as anonymous history: the person's id, their side of the reasons, and the
+        // message in their own DM are forgotten.
+        const named = await tx
+          .select()
+          .from(proposals)
+          .where(
+            and(
+              eq(proposals.teamId, teamId),
+              or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
+            ),
+          );
+        for (const proposal of named) {
+          const role: PairRole = proposal.mentorId === userId ? 'mentor' : 'mentee';
+          await tx
+            .update(proposals)
+            .set({
+              ...(role === 'mentor'
+                ? { mentorId: null, messageChannelId: null, messageTs: null }
+                : { menteeId: null }),
+              reasons: anonymiseReasons(proposal.reasons, role, identifiers),
+            })
+            .where(eq(proposals.id, proposal.id));
+          touched = true;
+        }
 
-          // Pairs stay as anonymous rows (level gap, departments crossed, topics) so the figures stay right;
-          // the group DM they shared is forgotten with them.
-          const allPairs = pairRowsOf(teamId, userId, PAIR_STATUSES);
-          for (const pair of allPairs) {
-            const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
-            if (pair.status !== 'ended')
-              lifecycle.endPair(db, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED });
-            db.update(pairs)
-              .set({
-                ...(role === 'mentor' ? { mentorId: null } : { menteeId: null }),
-                channelId: null,
-                ...(pair.endedBy === userId ? { endedBy: ENDED_BY_DEPARTED } : {}),
-              })
-              .where(eq(pairs.id, pair.id))
-              .run();
-            db.update(promptDeliveries)
-              .set({ channelId: null, messageTs: null })
-              .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.pairId, pair.id)))
-              .run();
-            touched = true;
-          }
+        // Pairs stay as anonymous rows (level gap, departments crossed, topics) so the figures stay right;
+        // the group DM they shared is forgotten with them.
+        const allPairs = await pairRowsOf(teamId, userId, PAIR_STATUSES);
+        for (const pair of allPairs) {
+          const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
+          if (pair.status !== 'ended')
+            await lifecycle.endPair(tx, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED });
+          await tx
+            .update(pairs)
+            .set({
+              ...(role === 'mentor' ? { mentorId: null } : { menteeId: null }),
+              channelId: null,
+              ...(pair.endedBy === userId ? { endedBy: ENDED_BY_DEPARTED } : {}),
+            })
+            .where(eq(pairs.id, pair.id));
+          await tx
+            .update(promptDeliveries)
+            .set({ channelId: null, messageTs: null })
+            .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.pairId, pair.id)));
+          touched = true;
+        }
 
-          const comments = db
-            .update(feedback)
-            .set({ userId: null, comment: null })
-            .where(and(eq(feedback.teamId, teamId), eq(feedback.userId, userId)))
-            .run();
-          const excluded = db
-            .delete(exclusions)
-            .where(
-              and(
-                eq(exclusions.teamId, teamId),
-                or(eq(exclusions.userId, userId), eq(exclusions.excludedUserId, userId)),
-              ),
-            )
-            .run();
-          // Topics go with them (cascade); proposals and pairs keep their rows with the link set to null.
-          const offersGone = db
-            .delete(offers)
-            .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
-            .run();
-          const requestsGone = db
-            .delete(requests)
-            .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
-            .run();
-          db.delete(members)
-            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-            .run();
-          touched ||= comments.changes + excluded.changes + offersGone.changes + requestsGone.changes > 0;
+        const comments = await tx
+          .update(feedback)
+          .set({ userId: null, comment: null })
+          .where(and(eq(feedback.teamId, teamId), eq(feedback.userId, userId)))
+          .returning({ id: feedback.id });
+        const excluded = await tx
+          .delete(exclusions)
+          .where(
+            and(
+              eq(exclusions.teamId, teamId),
+              or(eq(exclusions.userId, userId), eq(exclusions.excludedUserId, userId)),
+            ),
+          )
+          .returning({ userId: exclusions.userId });
+        // Topics go with them (cascade); proposals and pairs keep their rows with the link set to null.
+        const offersGone = await tx
+          .delete(offers)
+          .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
+          .returning({ id: offers.id });
+        const requestsGone = await tx
+          .delete(requests)
+          .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
+          .returning({ id: requests.id });
+        await tx.delete(members).where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+        touched ||= comments.length + excluded.length + offersGone.length + requestsGone.length > 0;
 
-          return {
-            erased: touched,
-            endedPairs: running.map((pair) => ({
-              pairId: pair.id,
-              partnerId: pair.mentorId === userId ? pair.menteeId : pair.mentorId,
-            })),
-            withdrawn,
-          };
-        },
-        { behavior: 'immediate' },
-      );
+        return {
+          erased: touched,
+          endedPairs: running.map((pair) => ({
+            pairId: pair.id,
+            partnerId: pair.mentorId === userId ? pair.menteeId : pair.mentorId,
+          })),
+          withdrawn,
+        };
+      }, 'write');
     },
   };
 }

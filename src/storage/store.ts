@@ -2,6 +2,7 @@
 // in flight, so their statements take turns, and a transaction keeps the turn from BEGIN to COMMIT: no other
 // request's statement can land inside it, or be rolled back with it. Repositories are written with `await`
 // only (never better-sqlite3's synchronous get/all/run), so the same code can run on a pooled connection.
+import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import type { Db } from './database';
 
@@ -28,8 +29,24 @@ export function storeFor(db: Db): Store {
   return store;
 }
 
+// One turn per database file in this process, shared by every connection to it (a second connection such as a
+// test's second replica): otherwise one connection's BEGIN IMMEDIATE, waiting out busy_timeout, would block the
+// very thread that has to finish the other connection's transaction. Other processes are held off by the lock.
+const fileTurns = new Map<string, Mutex>();
+
+function turnFor(db: Db): Mutex {
+  if (db.$client.memory) return new Mutex();
+  const file = path.resolve(db.$client.name);
+  let turn = fileTurns.get(file);
+  if (turn === undefined) {
+    turn = new Mutex();
+    fileTurns.set(file, turn);
+  }
+  return turn;
+}
+
 function createSqliteStore(db: Db): Store {
-  const turn = new Mutex();
+  const turn = turnFor(db);
   return {
     run: (work) => turn.runExclusive(() => work(db)),
     transaction: (work, mode = 'write') =>
