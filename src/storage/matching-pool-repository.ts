@@ -231,14 +231,14 @@ export async function placesInUse(tx: Db, teamId: string): Promise<Map<string, n
   };
   add(
     await tx
-      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)` })
+      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)`.mapWith(Number) })
       .from(pairs)
       .where(and(eq(pairs.teamId, teamId), inArray(pairs.status, [...RUNNING_PAIR_STATUSES])))
       .groupBy(pairs.mentorId),
   );
   add(
     await tx
-      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)` })
+      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)`.mapWith(Number) })
       .from(proposals)
       .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
       .groupBy(proposals.mentorId),

@@ -238,7 +238,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
 
 async function countPairsInUse(tx: Db, teamId: string, mentorId: string): Promise<number> {
   const [paired] = await tx
-    .select({ count: sql<number>`count(*)` })
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(pairs)
     .where(
       and(
