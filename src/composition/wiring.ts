@@ -118,8 +118,8 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     inFlight,
     identity,
     ...(options.clientOptions === undefined ? {} : { clientOptions: options.clientOptions }),
-    health: () => {
-      const reachable = isDatabaseReachable(db);
+    health: async () => {
+      const reachable = await isDatabaseReachable(db);
       return {
         ok: reachable,
         body: {
@@ -128,7 +128,7 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
           schedulerLastSuccessAt: scheduler.lastSuccessAt()?.toISOString() ?? null,
           // Survives restarts: when each job last ran to completion.
           jobs: reachable
-            ? Object.fromEntries(lastJobRuns(db).map((run) => [run.job, run.lastRunAt.toISOString()]))
+            ? Object.fromEntries((await lastJobRuns(db)).map((run) => [run.job, run.lastRunAt.toISOString()]))
             : null,
         },
       };

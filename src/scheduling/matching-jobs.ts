@@ -26,7 +26,7 @@ export function matchingJobs(context: AppContext): Job[] {
     {
       name: DAILY_MATCH_JOB,
       async run(now) {
-        const last = lastJobRuns(context.db).find((run) => run.job === DAILY_MATCH_JOB);
+        const last = (await lastJobRuns(context.db)).find((run) => run.job === DAILY_MATCH_JOB);
         if (last !== undefined && utcDay(last.lastRunAt) >= utcDay(now)) return { skipped: 'ran today' };
         const runs = await matchAllTeams(depsAt(now));
         return {

@@ -26,7 +26,7 @@ export function createScheduler(
   deps: {
     clock: Clock;
     logger: Logger;
-    recordRun?: (job: string, at: Date, summary: Record<string, unknown>) => void;
+    recordRun?: (job: string, at: Date, summary: Record<string, unknown>) => Promise<void>;
   },
 ): Scheduler {
   let timer: NodeJS.Timeout | null = null;
@@ -45,7 +45,7 @@ export function createScheduler(
       // One job failing must not keep the others (or the next tick) from running.
       try {
         const summary = await job.run(now, stopping.signal);
-        deps.recordRun?.(job.name, now, summary);
+        await deps.recordRun?.(job.name, now, summary);
         log.info({ job: job.name, ms: elapsed(jobStartedAt), ...summary }, 'job run');
       } catch (error) {
         failed.push(job.name);

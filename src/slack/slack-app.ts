@@ -40,7 +40,7 @@ export interface SlackAppOptions {
   config: Config;
   logger: Logger;
   inFlight: InFlightWork;
-  health: () => Health;
+  health: () => Promise<Health>;
   /** From fetchBotIdentity: given to Bolt, it does not call auth.test itself (unawaited, at construction). */
   identity: BotIdentity;
   clientOptions?: WebClientOptions;
@@ -253,10 +253,14 @@ function describeRequest(body: Record<string, unknown>): Record<string, unknown>
   };
 }
 
-function healthHandler(health: () => Health) {
-  return (_req: IncomingMessage, res: ServerResponse) => {
-    const { ok, body } = health();
+function healthHandler(health: () => Promise<Health>) {
+  const answer = async (res: ServerResponse) => {
+    // A check that fails outright (the database closing mid-check, say) is an unhealthy answer, not a crash.
+    const { ok, body } = await health().catch((): Health => ({ ok: false, body: { ok: false } }));
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
     res.end(JSON.stringify(body));
+  };
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    void answer(res);
   };
 }

@@ -1,9 +1,11 @@
 // Online backups: SQLite's backup API copies the live database page by page while the app keeps writing, and
 // the copy is then opened on its own and checked before anyone relies on it.
+// SQLite only, the whole file: PostgreSQL will need pg_dump (or its own backup tooling) instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './database';
+import { storeFor } from './store';
 
 export interface BackupProgress {
   totalPages: number;
@@ -45,12 +47,15 @@ export async function backupDatabase(
   if (fs.existsSync(target)) throw new Error(`${file} already exists: choose a new file name`);
   if (!fs.existsSync(path.dirname(target))) throw new Error(`The folder for ${file} does not exist`);
   const { pagesPerStep = ALL_PAGES, onProgress } = options;
-  const { totalPages } = await db.$client.backup(target, {
-    progress: (progress) => {
-      onProgress?.(progress);
-      return pagesPerStep;
-    },
-  });
+  // In the connection's turn, so no transaction of this process is left open between two steps.
+  const { totalPages } = await storeFor(db).run((q) =>
+    q.$client.backup(target, {
+      progress: (progress) => {
+        onProgress?.(progress);
+        return pagesPerStep;
+      },
+    }),
+  );
   // The copy carries the live file's WAL mode; DELETE mode makes it one self-contained file to store or copy.
   const copy = new Database(target, { fileMustExist: true });
   try {

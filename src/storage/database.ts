@@ -5,10 +5,9 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { storeFor } from './store';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** The handle a `db.transaction` callback gets. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // The migrations sit at the package root, which is two levels above src/storage under ts-jest and three
 // above dist/src/storage once built: look upwards rather than hard-code either.
@@ -48,9 +47,12 @@ export function closeDatabase(db: Db): void {
 }
 
 /** True when the database answers a query that reads the file (not just `select 1`); /healthz reports it. */
-export function isDatabaseReachable(db: Db): boolean {
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
   try {
-    return db.$client.prepare('select count(*) as tables from sqlite_master').get() !== undefined;
+    return await storeFor(db).run(
+      // SQLite only: sqlite_master; PostgreSQL will need a catalogue query of its own (e.g. pg_catalog).
+      async (q) => q.$client.prepare('select count(*) as tables from sqlite_master').get() !== undefined,
+    );
   } catch {
     return false;
   }

@@ -2,6 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
 import { exclusions } from './schema';
+import { storeFor } from './store';
 
 export interface ExclusionsRepository {
   /** The people this person asked never to be matched with, sorted by id. */
@@ -9,31 +10,31 @@ export interface ExclusionsRepository {
 }
 
 export function createExclusionsRepository(db: Db): ExclusionsRepository {
+  const store = storeFor(db);
   return {
     async getExclusions(teamId, userId) {
-      return db
-        .select({ excludedUserId: exclusions.excludedUserId })
-        .from(exclusions)
-        .where(and(eq(exclusions.teamId, teamId), eq(exclusions.userId, userId)))
-        .orderBy(exclusions.excludedUserId)
-        .all()
-        .map((row) => row.excludedUserId);
+      const rows = await store.run((q) =>
+        q
+          .select({ excludedUserId: exclusions.excludedUserId })
+          .from(exclusions)
+          .where(and(eq(exclusions.teamId, teamId), eq(exclusions.userId, userId)))
+          .orderBy(exclusions.excludedUserId),
+      );
+      return rows.map((row) => row.excludedUserId);
     },
   };
 }
 
-/** Replaces the person's whole list. Call inside the caller's transaction. */
-export function replaceExclusionsSync(
-  db: Db,
+/** Replaces the person's whole list. Call inside the caller's transaction, with its `tx`. */
+export async function replaceExclusionsIn(
+  tx: Db,
   teamId: string,
   userId: string,
   excludedUserIds: readonly string[],
-): void {
-  db.delete(exclusions)
-    .where(and(eq(exclusions.teamId, teamId), eq(exclusions.userId, userId)))
-    .run();
+): Promise<void> {
+  await tx.delete(exclusions).where(and(eq(exclusions.teamId, teamId), eq(exclusions.userId, userId)));
   if (excludedUserIds.length === 0) return;
-  db.insert(exclusions)
-    .values([...new Set(excludedUserIds)].map((excludedUserId) => ({ teamId, userId, excludedUserId })))
-    .run();
+  await tx
+    .insert(exclusions)
+    .values([...new Set(excludedUserIds)].map((excludedUserId) => ({ teamId, userId, excludedUserId })));
 }

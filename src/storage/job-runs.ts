@@ -1,14 +1,22 @@
 import { jobRuns } from './schema';
 import type { Db } from './database';
+import { storeFor } from './store';
 
-export function recordJobRun(db: Db, job: string, at: Date, summary: Record<string, unknown>): void {
+export async function recordJobRun(
+  db: Db,
+  job: string,
+  at: Date,
+  summary: Record<string, unknown>,
+): Promise<void> {
   const lastSummary = JSON.stringify(summary);
-  db.insert(jobRuns)
-    .values({ job, lastRunAt: at, lastSummary })
-    .onConflictDoUpdate({ target: jobRuns.job, set: { lastRunAt: at, lastSummary } })
-    .run();
+  await storeFor(db).run(async (q) => {
+    await q
+      .insert(jobRuns)
+      .values({ job, lastRunAt: at, lastSummary })
+      .onConflictDoUpdate({ target: jobRuns.job, set: { lastRunAt: at, lastSummary } });
+  });
 }
 
-export function lastJobRuns(db: Db): { job: string; lastRunAt: Date }[] {
-  return db.select({ job: jobRuns.job, lastRunAt: jobRuns.lastRunAt }).from(jobRuns).all();
+export async function lastJobRuns(db: Db): Promise<{ job: string; lastRunAt: Date }[]> {
+  return storeFor(db).run((q) => q.select({ job: jobRuns.job, lastRunAt: jobRuns.lastRunAt }).from(jobRuns));
 }

@@ -3,7 +3,7 @@
 // one instant. Also the waitlist marks on those requests, so a mentee hears about the waitlist once.
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
-import type { Db, Tx } from './database';
+import type { Db } from './database';
 import { inChunks } from './in-chunks';
 import { notOnBreakSql } from './pause-sql';
 import {
@@ -17,8 +17,7 @@ import {
   requestTopics,
   topics,
 } from './schema';
-
-type Reader = Db | Tx;
+import { storeFor } from './store';
 
 export interface PoolRequest {
   requestId: number;
@@ -65,99 +64,100 @@ export interface MatchingPoolRepository {
 const PAST_PAIR_STATUSES: ProposalStatus[] = ['pending', 'accepted', 'declined', 'expired'];
 
 export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
-  const immediately = <T>(work: (tx: Tx) => T): T => db.transaction(work, { behavior: 'immediate' });
+  const store = storeFor(db);
 
   return {
     async teamsWithOpenRequests() {
-      return db
-        .selectDistinct({ teamId: requests.teamId })
-        .from(requests)
-        .where(eq(requests.status, 'open'))
-        .all()
-        .map((row) => row.teamId);
+      const rows = await store.run((q) =>
+        q.selectDistinct({ teamId: requests.teamId }).from(requests).where(eq(requests.status, 'open')),
+      );
+      return rows.map((row) => row.teamId);
     },
 
     async loadPool(teamId, now) {
       // One read transaction: the requests, offers and counts below describe the same instant.
-      return db.transaction((tx) => loadPool(tx, teamId, now));
+      return store.transaction((tx) => loadPool(tx, teamId, now), 'read');
     },
 
     async topicNames(teamId, topicIds) {
-      return topicNameMap(db, teamId, topicIds);
+      return store.run((q) => topicNameMap(q, teamId, topicIds));
     },
 
     async claimWaitlistNotices(teamId, requestIds, now) {
       if (requestIds.length === 0) return [];
-      return immediately((tx) =>
-        inChunks(requestIds, (chunk) =>
-          tx
-            .update(requests)
-            .set({ waitlistNotifiedAt: now })
-            .where(
-              and(
-                eq(requests.teamId, teamId),
-                inArray(requests.id, chunk),
-                eq(requests.status, 'open'),
-                isNull(requests.waitlistNotifiedAt),
-              ),
-            )
-            .returning({ id: requests.id })
-            .all()
-            .map((row) => row.id),
-        ),
+      return store.transaction(
+        (tx) =>
+          inChunks(requestIds, async (chunk) => {
+            const claimed = await tx
+              .update(requests)
+              .set({ waitlistNotifiedAt: now })
+              .where(
+                and(
+                  eq(requests.teamId, teamId),
+                  inArray(requests.id, chunk),
+                  eq(requests.status, 'open'),
+                  isNull(requests.waitlistNotifiedAt),
+                ),
+              )
+              .returning({ id: requests.id });
+            return claimed.map((row) => row.id);
+          }),
+        'write',
       );
     },
 
     async releaseWaitlistNotice(teamId, requestId) {
-      db.update(requests)
-        .set({ waitlistNotifiedAt: null })
-        .where(and(eq(requests.teamId, teamId), eq(requests.id, requestId)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(requests)
+          .set({ waitlistNotifiedAt: null })
+          .where(and(eq(requests.teamId, teamId), eq(requests.id, requestId))),
+      );
     },
   };
 }
 
-function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
+async function loadPool(tx: Db, teamId: string, now: Date): Promise<MatchingPool> {
   const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
     and(eq(members.teamId, teamId), eq(members.userId, userId));
 
-  const waiting = tx
+  const waiting = await tx
     .select({ requestId: proposals.requestId })
     .from(proposals)
-    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), isNotNull(proposals.requestId)))
-    .all();
+    .where(
+      and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending'), isNotNull(proposals.requestId)),
+    );
   const waitingIds = new Set(waiting.map((row) => row.requestId));
 
-  const requestRows = tx
-    .select({
-      requestId: requests.id,
-      menteeId: requests.userId,
-      level: members.level,
-      department: members.department,
-      createdAt: requests.createdAt,
-      waitlistNotifiedAt: requests.waitlistNotifiedAt,
-    })
-    .from(requests)
-    .innerJoin(members, memberJoin(requests.userId))
-    .where(
-      and(
-        eq(requests.teamId, teamId),
-        eq(requests.status, 'open'),
-        isNotNull(members.level),
-        notOnBreakSql(members, now),
-      ),
-    )
-    .all()
-    .filter((row) => !waitingIds.has(row.requestId));
+  const requestRows = (
+    await tx
+      .select({
+        requestId: requests.id,
+        menteeId: requests.userId,
+        level: members.level,
+        department: members.department,
+        createdAt: requests.createdAt,
+        waitlistNotifiedAt: requests.waitlistNotifiedAt,
+      })
+      .from(requests)
+      .innerJoin(members, memberJoin(requests.userId))
+      .where(
+        and(
+          eq(requests.teamId, teamId),
+          eq(requests.status, 'open'),
+          isNotNull(members.level),
+          notOnBreakSql(members, now),
+        ),
+      )
+  ).filter((row) => !waitingIds.has(row.requestId));
 
-  const requestTopicRows = tx
+  const requestTopicRows = await tx
     .select({ requestId: requestTopics.requestId, topicId: requestTopics.topicId })
     .from(requestTopics)
     .innerJoin(requests, eq(requests.id, requestTopics.requestId))
-    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
-    .all();
+    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')));
 
-  const offerRows = tx
+  const offerRows = await tx
     .select({
       offerId: offers.id,
       mentorId: offers.userId,
@@ -174,17 +174,15 @@ function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
         isNotNull(members.level),
         notOnBreakSql(members, now),
       ),
-    )
-    .all();
+    );
 
-  const offerTopicRows = tx
+  const offerTopicRows = await tx
     .select({ offerId: offerTopics.offerId, topicId: offerTopics.topicId })
     .from(offerTopics)
     .innerJoin(offers, eq(offers.id, offerTopics.offerId))
-    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')))
-    .all();
+    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')));
 
-  const used = placesInUse(tx, teamId);
+  const used = await placesInUse(tx, teamId);
   const requestTopicIds = groupIds(requestTopicRows.map((row) => [row.requestId, row.topicId]));
   const offerTopicIds = groupIds(offerTopicRows.map((row) => [row.offerId, row.topicId]));
 
@@ -207,8 +205,8 @@ function loadPool(tx: Tx, teamId: string, now: Date): MatchingPool {
       capacity: row.capacity,
       freeCapacity: Math.max(0, row.capacity - (used.get(row.mentorId) ?? 0)),
     })),
-    excludes: loadExcludes(tx, teamId),
-    pastPairs: loadPastPairs(tx, teamId),
+    excludes: await loadExcludes(tx, teamId),
+    pastPairs: await loadPastPairs(tx, teamId),
   };
 }
 
@@ -224,7 +222,7 @@ function groupIds(rows: [number, number][]): Map<number, number[]> {
 
 // Capacity is "how many people I mentor at once", so it counts every current pair of the mentor (whichever
 // offer it came from) and every proposal still waiting for their answer.
-export function placesInUse(tx: Reader, teamId: string): Map<string, number> {
+export async function placesInUse(tx: Db, teamId: string): Promise<Map<string, number>> {
   const used = new Map<string, number>();
   const add = (rows: { mentorId: string | null; count: number }[]) => {
     for (const row of rows) {
@@ -232,36 +230,33 @@ export function placesInUse(tx: Reader, teamId: string): Map<string, number> {
     }
   };
   add(
-    tx
-      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)` })
+    await tx
+      .select({ mentorId: pairs.mentorId, count: sql<number>`count(*)`.mapWith(Number) })
       .from(pairs)
       .where(and(eq(pairs.teamId, teamId), inArray(pairs.status, [...RUNNING_PAIR_STATUSES])))
-      .groupBy(pairs.mentorId)
-      .all(),
+      .groupBy(pairs.mentorId),
   );
   add(
-    tx
-      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)` })
+    await tx
+      .select({ mentorId: proposals.mentorId, count: sql<number>`count(*)`.mapWith(Number) })
       .from(proposals)
       .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
-      .groupBy(proposals.mentorId)
-      .all(),
+      .groupBy(proposals.mentorId),
   );
   return used;
 }
 
-function loadExcludes(tx: Reader, teamId: string): Map<string, string[]> {
+async function loadExcludes(tx: Db, teamId: string): Promise<Map<string, string[]>> {
   const excludes = new Map<string, string[]>();
   const add = (from: string, to: string) => {
     const list = excludes.get(from);
     if (list === undefined) excludes.set(from, [to]);
     else if (!list.includes(to)) list.push(to);
   };
-  const rows = tx
+  const rows = await tx
     .select({ userId: exclusions.userId, excludedUserId: exclusions.excludedUserId })
     .from(exclusions)
-    .where(eq(exclusions.teamId, teamId))
-    .all();
+    .where(eq(exclusions.teamId, teamId));
   for (const row of rows) {
     add(row.userId, row.excludedUserId);
     add(row.excludedUserId, row.userId);
@@ -269,13 +264,12 @@ function loadExcludes(tx: Reader, teamId: string): Map<string, string[]> {
   return excludes;
 }
 
-export function loadPastPairs(tx: Reader, teamId: string): [string, string][] {
-  const paired = tx
+export async function loadPastPairs(tx: Db, teamId: string): Promise<[string, string][]> {
+  const paired = await tx
     .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId })
     .from(pairs)
-    .where(and(eq(pairs.teamId, teamId), isNotNull(pairs.mentorId), isNotNull(pairs.menteeId)))
-    .all();
-  const proposed = tx
+    .where(and(eq(pairs.teamId, teamId), isNotNull(pairs.mentorId), isNotNull(pairs.menteeId)));
+  const proposed = await tx
     .select({ mentorId: proposals.mentorId, menteeId: proposals.menteeId })
     .from(proposals)
     .where(
@@ -285,18 +279,20 @@ export function loadPastPairs(tx: Reader, teamId: string): [string, string][] {
         isNotNull(proposals.mentorId),
         isNotNull(proposals.menteeId),
       ),
-    )
-    .all();
+    );
   return [...paired, ...proposed].map((row) => [row.mentorId!, row.menteeId!]);
 }
 
-export function topicNameMap(tx: Reader, teamId: string, topicIds: readonly number[]): Map<number, string> {
-  const rows = inChunks([...new Set(topicIds)], (chunk) =>
+export async function topicNameMap(
+  tx: Db,
+  teamId: string,
+  topicIds: readonly number[],
+): Promise<Map<number, string>> {
+  const rows = await inChunks([...new Set(topicIds)], (chunk) =>
     tx
       .select({ id: topics.id, name: topics.name })
       .from(topics)
-      .where(and(inArray(topics.id, chunk), inArray(topics.teamId, ['', teamId])))
-      .all(),
+      .where(and(inArray(topics.id, chunk), inArray(topics.teamId, ['', teamId]))),
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -22,6 +22,7 @@ import {
   requestTopics,
   topics,
 } from './schema';
+import { storeFor } from './store';
 
 /** Written to pairs.ended_by instead of the id of a person who has left. */
 export const ENDED_BY_DEPARTED = 'departed';
@@ -40,131 +41,125 @@ export interface MemberErasureRepository {
 }
 
 export function createMemberErasureRepository(db: Db): MemberErasureRepository {
+  const store = storeFor(db);
+  // SQLite only: these reads run on the connection, which is the transaction's too (see createParticipationReads).
   const { memberRow, pairRowsOf } = createParticipationReads(db);
 
   return {
     async erase(teamId, userId, now) {
-      const result = db.transaction(
-        (): EraseResult => {
-          const member = memberRow(teamId, userId);
-          const identifiers = member === undefined ? [userId] : [userId, member.name];
-          const running = pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-          const withdrawn = withdrawPendingProposals(db, teamId, userId, now, true);
-          let touched = withdrawn.length > 0 || member !== undefined;
+      const result = await store.transaction(async (tx): Promise<EraseResult> => {
+        const member = await memberRow(teamId, userId);
+        const identifiers = member === undefined ? [userId] : [userId, member.name];
+        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        const withdrawn = await withdrawPendingProposals(tx, teamId, userId, now, true);
+        let touched = withdrawn.length > 0 || member !== undefined;
 
-          // Proposals stay as anonymous history: the person's id, their side of the reasons, and the
-          // message in their own DM are forgotten.
-          const named = db
-            .select()
-            .from(proposals)
-            .where(
-              and(
-                eq(proposals.teamId, teamId),
-                or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
-              ),
-            )
-            .all();
-          for (const proposal of named) {
-            const role: PairRole = proposal.mentorId === userId ? 'mentor' : 'mentee';
-            db.update(proposals)
-              .set({
-                ...(role === 'mentor'
-                  ? { mentorId: null, messageChannelId: null, messageTs: null }
-                  : { menteeId: null }),
-                reasons: anonymiseReasons(proposal.reasons, role, identifiers),
-              })
-              .where(eq(proposals.id, proposal.id))
-              .run();
-            touched = true;
-          }
+        // Proposals stay as anonymous history: the person's id, their side of the reasons, and the
+        // message in their own DM are forgotten.
+        const named = await tx
+          .select()
+          .from(proposals)
+          .where(
+            and(
+              eq(proposals.teamId, teamId),
+              or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
+            ),
+          );
+        for (const proposal of named) {
+          const role: PairRole = proposal.mentorId === userId ? 'mentor' : 'mentee';
+          await tx
+            .update(proposals)
+            .set({
+              ...(role === 'mentor'
+                ? { mentorId: null, messageChannelId: null, messageTs: null }
+                : { menteeId: null }),
+              reasons: anonymiseReasons(proposal.reasons, role, identifiers),
+            })
+            .where(eq(proposals.id, proposal.id));
+          touched = true;
+        }
 
-          // Pairs stay as anonymous rows (level gap, departments crossed, topics) so the figures stay right;
-          // the group DM they shared is forgotten with them.
-          const allPairs = pairRowsOf(teamId, userId, PAIR_STATUSES);
-          for (const pair of allPairs) {
-            const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
-            if (pair.status !== 'ended')
-              lifecycle.endPair(db, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED });
-            db.update(pairs)
-              .set({
-                ...(role === 'mentor' ? { mentorId: null } : { menteeId: null }),
-                channelId: null,
-                ...(pair.endedBy === userId ? { endedBy: ENDED_BY_DEPARTED } : {}),
-              })
-              .where(eq(pairs.id, pair.id))
-              .run();
-            db.update(promptDeliveries)
-              .set({ channelId: null, messageTs: null })
-              .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.pairId, pair.id)))
-              .run();
-            touched = true;
-          }
+        // Pairs stay as anonymous rows (level gap, departments crossed, topics) so the figures stay right;
+        // the group DM they shared is forgotten with them.
+        const allPairs = await pairRowsOf(teamId, userId, PAIR_STATUSES);
+        for (const pair of allPairs) {
+          const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
+          if (pair.status !== 'ended')
+            await lifecycle.endPair(tx, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED });
+          await tx
+            .update(pairs)
+            .set({
+              ...(role === 'mentor' ? { mentorId: null } : { menteeId: null }),
+              channelId: null,
+              ...(pair.endedBy === userId ? { endedBy: ENDED_BY_DEPARTED } : {}),
+            })
+            .where(eq(pairs.id, pair.id));
+          await tx
+            .update(promptDeliveries)
+            .set({ channelId: null, messageTs: null })
+            .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.pairId, pair.id)));
+          touched = true;
+        }
 
-          const comments = db
-            .update(feedback)
-            .set({ userId: null, comment: null })
-            .where(and(eq(feedback.teamId, teamId), eq(feedback.userId, userId)))
-            .run();
-          const excluded = db
-            .delete(exclusions)
-            .where(
-              and(
-                eq(exclusions.teamId, teamId),
-                or(eq(exclusions.userId, userId), eq(exclusions.excludedUserId, userId)),
-              ),
-            )
-            .run();
-          // Topics go with them (cascade); proposals and pairs keep their rows with the link set to null.
-          const theirTopicIds = topicIdsOf(db, teamId, userId);
-          const offersGone = db
-            .delete(offers)
-            .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
-            .run();
-          const requestsGone = db
-            .delete(requests)
-            .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
-            .run();
-          db.delete(members)
-            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-            .run();
-          deleteTopicsNoOneElseUses(db, teamId, theirTopicIds);
-          touched ||= comments.changes + excluded.changes + offersGone.changes + requestsGone.changes > 0;
+        const comments = await tx
+          .update(feedback)
+          .set({ userId: null, comment: null })
+          .where(and(eq(feedback.teamId, teamId), eq(feedback.userId, userId)))
+          .returning({ id: feedback.id });
+        const excluded = await tx
+          .delete(exclusions)
+          .where(
+            and(
+              eq(exclusions.teamId, teamId),
+              or(eq(exclusions.userId, userId), eq(exclusions.excludedUserId, userId)),
+            ),
+          )
+          .returning({ userId: exclusions.userId });
+        // Topics go with them (cascade); proposals and pairs keep their rows with the link set to null.
+        const theirTopicIds = await topicIdsOf(tx, teamId, userId);
+        const offersGone = await tx
+          .delete(offers)
+          .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
+          .returning({ id: offers.id });
+        const requestsGone = await tx
+          .delete(requests)
+          .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
+          .returning({ id: requests.id });
+        await tx.delete(members).where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+        await deleteTopicsNoOneElseUses(tx, teamId, theirTopicIds);
+        touched ||= comments.length + excluded.length + offersGone.length + requestsGone.length > 0;
 
-          return {
-            erased: touched,
-            endedPairs: running.map((pair) => ({
-              pairId: pair.id,
-              partnerId: pair.mentorId === userId ? pair.menteeId : pair.mentorId,
-            })),
-            withdrawn,
-          };
-        },
-        { behavior: 'immediate' },
-      );
-      // The WAL still holds the pages as they were before the erasure. A plain checkpoint copies the erased
-      // pages into the file but leaves the old frames in the WAL until later writes happen to cover them:
+        return {
+          erased: touched,
+          endedPairs: running.map((pair) => ({
+            pairId: pair.id,
+            partnerId: pair.mentorId === userId ? pair.menteeId : pair.mentorId,
+          })),
+          withdrawn,
+        };
+      }, 'write');
+      // SQLite only: the WAL still holds the pages as they were before the erasure. A plain checkpoint copies the
+      // erased pages into the file but leaves the old frames in the WAL until later writes happen to cover them:
       // TRUNCATE empties it. Should a reader outlast busy_timeout, the next erasure or closing the database
       // (which checkpoints and removes the WAL) finishes the job.
-      if (result.erased) db.$client.pragma('wal_checkpoint(TRUNCATE)');
+      if (result.erased) await store.run(async (conn) => conn.$client.pragma('wal_checkpoint(TRUNCATE)'));
       return result;
     },
   };
 }
 
 /** The topics on the person's offers and requests. */
-function topicIdsOf(db: Db, teamId: string, userId: string): number[] {
-  const offered = db
+async function topicIdsOf(db: Db, teamId: string, userId: string): Promise<number[]> {
+  const offered = await db
     .select({ topicId: offerTopics.topicId })
     .from(offerTopics)
     .innerJoin(offers, eq(offers.id, offerTopics.offerId))
-    .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)))
-    .all();
-  const asked = db
+    .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId)));
+  const asked = await db
     .select({ topicId: requestTopics.topicId })
     .from(requestTopics)
     .innerJoin(requests, eq(requests.id, requestTopics.requestId))
-    .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)))
-    .all();
+    .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId)));
   return [...new Set([...offered, ...asked].map((row) => row.topicId))];
 }
 
@@ -172,9 +167,10 @@ function topicIdsOf(db: Db, teamId: string, userId: string): number[] {
  * A topic the person typed in "other topics" names them as surely as their note does when nobody else picked
  * it: it goes once their offers and requests are gone. The install-wide defaults and topics others use stay.
  */
-function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): void {
+async function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): Promise<void> {
   if (topicIds.length === 0) return;
-  db.delete(topics)
+  await db
+    .delete(topics)
     .where(
       and(
         eq(topics.teamId, teamId),
@@ -182,6 +178,5 @@ function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): 
         notExists(db.select().from(offerTopics).where(eq(offerTopics.topicId, topics.id))),
         notExists(db.select().from(requestTopics).where(eq(requestTopics.topicId, topics.id))),
       ),
-    )
-    .run();
+    );
 }

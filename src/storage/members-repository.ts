@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
 import { members } from './schema';
+import { storeFor } from './store';
 
 export interface Member {
   teamId: string;
@@ -28,36 +29,39 @@ export interface MembersRepository {
 }
 
 export function createMembersRepository(db: Db): MembersRepository {
+  const store = storeFor(db);
   return {
     async find(teamId, userId) {
-      const row = db
-        .select()
-        .from(members)
-        .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-        .get();
+      const [row] = await store.run((q) =>
+        q
+          .select()
+          .from(members)
+          .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
+          .limit(1),
+      );
       return row === undefined ? null : toMember(row);
     },
     async saveProfile(teamId, userId, profile, fetchedAt) {
-      saveProfileSync(db, teamId, userId, profile, fetchedAt);
+      await store.run((q) => saveProfileIn(q, teamId, userId, profile, fetchedAt));
     },
   };
 }
 
-/** For repositories that write the profile inside a larger transaction. */
-export function saveProfileSync(
-  db: Db,
+/** Creates or refreshes the member; repositories that write the profile in a larger transaction pass its `tx`. */
+export async function saveProfileIn(
+  tx: Db,
   teamId: string,
   userId: string,
   profile: ProfileFields,
   fetchedAt: Date,
-): void {
-  db.insert(members)
+): Promise<void> {
+  await tx
+    .insert(members)
     .values({ teamId, userId, ...profile, profileFetchedAt: fetchedAt, updatedAt: fetchedAt })
     .onConflictDoUpdate({
       target: [members.teamId, members.userId],
       set: { ...profile, profileFetchedAt: fetchedAt, updatedAt: fetchedAt },
-    })
-    .run();
+    });
 }
 
 function toMember(row: typeof members.$inferSelect): Member {

@@ -3,8 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
 import { offers, offerTopics, topics } from './schema';
-import { saveMemberSignupSync, type MemberSignup } from './signup-writes';
-import { ensureTopicsSync, topicNamesSync } from './topics-repository';
+import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
+import { storeFor } from './store';
+import { ensureTopicsIn, topicNamesIn } from './topics-repository';
 
 export interface SaveOfferInput extends MemberSignup {
   capacity: number;
@@ -28,63 +29,56 @@ export interface OffersRepository {
 }
 
 export function createOffersRepository(db: Db): OffersRepository {
+  const store = storeFor(db);
   return {
     async findOpenOffer(teamId, userId) {
-      return findOpenOfferSync(db, teamId, userId);
+      return store.run((q) => findOpenOfferIn(q, teamId, userId));
     },
     async saveOpenOffer(input) {
-      // better-sqlite3 runs the transaction on the one connection, so every statement below (db or tx) is
-      // inside it. "immediate" takes the write lock up front: a second process cannot slip in between the
-      // read of the open offer and the write.
-      return db.transaction(
-        () => {
-          const { teamId, userId, now } = input;
-          saveMemberSignupSync(db, input);
-          const topicIds = new Set([
-            ...topicNamesSync(db, teamId, input.topicIds).keys(),
-            ...ensureTopicsSync(db, teamId, input.customTopics),
-          ]);
-          // The form guarantees a topic; this only guards against a topic removed since the form was checked.
-          if (topicIds.size === 0) throw new Error('an offer needs at least one topic');
-          const existing = findOpenOfferSync(db, teamId, userId);
-          const fields = { capacity: input.capacity, note: input.note, updatedAt: now };
-          const offerId =
-            existing === null
-              ? db
-                  .insert(offers)
-                  .values({ teamId, userId, ...fields, createdAt: now })
-                  .returning({ id: offers.id })
-                  .get().id
-              : existing.id;
-          if (existing !== null) db.update(offers).set(fields).where(eq(offers.id, offerId)).run();
-          db.delete(offerTopics).where(eq(offerTopics.offerId, offerId)).run();
-          db.insert(offerTopics)
-            .values([...topicIds].map((topicId) => ({ offerId, topicId })))
-            .run();
-          const saved = findOpenOfferSync(db, teamId, userId);
-          if (saved === null) throw new Error('open offer vanished while saving');
-          return { offer: saved, created: existing === null };
-        },
-        { behavior: 'immediate' },
-      );
+      // A write transaction takes the write lock up front: a second process cannot slip in between the read
+      // of the open offer and the write.
+      return store.transaction(async (tx) => {
+        const { teamId, userId, now } = input;
+        await saveMemberSignupIn(tx, input);
+        const topicIds = new Set([
+          ...(await topicNamesIn(tx, teamId, input.topicIds)).keys(),
+          ...(await ensureTopicsIn(tx, teamId, input.customTopics)),
+        ]);
+        // The form guarantees a topic; this only guards against a topic removed since the form was checked.
+        if (topicIds.size === 0) throw new Error('an offer needs at least one topic');
+        const existing = await findOpenOfferIn(tx, teamId, userId);
+        const fields = { capacity: input.capacity, note: input.note, updatedAt: now };
+        const offerId =
+          existing?.id ?? (await insertOffer(tx, { teamId, userId, ...fields, createdAt: now }));
+        if (existing !== null) await tx.update(offers).set(fields).where(eq(offers.id, offerId));
+        await tx.delete(offerTopics).where(eq(offerTopics.offerId, offerId));
+        await tx.insert(offerTopics).values([...topicIds].map((topicId) => ({ offerId, topicId })));
+        const saved = await findOpenOfferIn(tx, teamId, userId);
+        if (saved === null) throw new Error('open offer vanished while saving');
+        return { offer: saved, created: existing === null };
+      }, 'write');
     },
   };
 }
 
-function findOpenOfferSync(db: Db, teamId: string, userId: string): OpenOffer | null {
-  const row = db
+async function insertOffer(tx: Db, row: typeof offers.$inferInsert): Promise<number> {
+  const [inserted] = await tx.insert(offers).values(row).returning({ id: offers.id });
+  return inserted!.id;
+}
+
+async function findOpenOfferIn(q: Db, teamId: string, userId: string): Promise<OpenOffer | null> {
+  const [row] = await q
     .select()
     .from(offers)
     .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId), eq(offers.status, 'open')))
-    .get();
+    .limit(1);
   if (row === undefined) return null;
-  const offerTopicRows = db
+  const offerTopicRows = await q
     .select({ id: topics.id, name: topics.name })
     .from(offerTopics)
     .innerJoin(topics, eq(topics.id, offerTopics.topicId))
     .where(eq(offerTopics.offerId, row.id))
-    .orderBy(topics.nameKey)
-    .all();
+    .orderBy(topics.nameKey);
   return {
     id: row.id,
     teamId: row.teamId,

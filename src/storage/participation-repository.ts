@@ -11,6 +11,7 @@ import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { createParticipationReads, type PairRow } from './participation-snapshot';
 import { feedback, members, proposals } from './schema';
+import { storeFor } from './store';
 
 /** A pending proposal withdrawn because one side paused or left; its Slack message should say so. */
 export interface WithdrawnProposal {
@@ -71,107 +72,98 @@ export interface ParticipationRepository {
 }
 
 export function createParticipationRepository(db: Db): ParticipationRepository {
+  const store = storeFor(db);
+  // SQLite only: these reads run on the connection, which is the transaction's too (see createParticipationReads).
   const { memberRow, namesOf, pairRowsOf, pairFor } = createParticipationReads(db);
 
   return {
     async pause(teamId, userId, now, until) {
-      return db.transaction(
-        (): PauseResult => {
-          const member = memberRow(teamId, userId);
-          if (member === undefined) return { kind: 'not-member' };
-          if (isPaused(member, now)) return { kind: 'already-paused', pausedUntil: member.pausedUntil };
-          db.update(members)
-            .set({ pausedAt: now, pausedUntil: until, updatedAt: now })
-            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-            .run();
-          const running = pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-          lifecycle.pausePairsOf(db, teamId, userId);
-          return {
-            kind: 'paused',
-            pausedUntil: until,
-            partnerIds: partnersOf(running, userId),
-            withdrawn: withdrawPendingProposals(db, teamId, userId, now, false),
-          };
-        },
-        { behavior: 'immediate' },
-      );
+      return store.transaction(async (tx): Promise<PauseResult> => {
+        const member = await memberRow(teamId, userId);
+        if (member === undefined) return { kind: 'not-member' };
+        if (isPaused(member, now)) return { kind: 'already-paused', pausedUntil: member.pausedUntil };
+        await tx
+          .update(members)
+          .set({ pausedAt: now, pausedUntil: until, updatedAt: now })
+          .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        await lifecycle.pausePairsOf(tx, teamId, userId);
+        return {
+          kind: 'paused',
+          pausedUntil: until,
+          partnerIds: partnersOf(running, userId),
+          withdrawn: await withdrawPendingProposals(tx, teamId, userId, now, false),
+        };
+      }, 'write');
     },
 
     async resume(teamId, userId, now, options = {}) {
-      return db.transaction(
-        (): ResumeResult => {
-          const member = memberRow(teamId, userId);
-          if (member === undefined) return { kind: 'not-member' };
-          const onBreak = member.pausedAt !== null;
-          if (
-            options.expiredOnly === true &&
-            (!onBreak || member.pausedUntil === null || member.pausedUntil > now)
-          )
-            return { kind: 'not-paused' };
-          const running = pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-          const partners = namesOf(teamId, partnersOf(running, userId));
-          // A pair runs again only when neither of the two is still on a break. A pair can also be paused
-          // without either person being on a break (they answered "pause" to the quiet-weeks question):
-          // /mentor resume restarts those too.
-          const restartable = running.filter((pair) => {
-            if (pair.status !== 'paused') return false;
-            const partnerId = pair.mentorId === userId ? pair.menteeId : pair.mentorId;
-            const partner = partnerId === null ? undefined : partners.get(partnerId);
-            return partner === undefined || !isPaused(partner, now);
-          });
-          if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
-          if (onBreak) {
-            db.update(members)
-              .set({ pausedAt: null, pausedUntil: null, updatedAt: now })
-              .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-              .run();
-          }
-          for (const pair of restartable) lifecycle.resumePair(db, teamId, pair.id);
-          return { kind: 'resumed', partnerIds: partnersOf(running, userId) };
-        },
-        { behavior: 'immediate' },
-      );
+      return store.transaction(async (tx): Promise<ResumeResult> => {
+        const member = await memberRow(teamId, userId);
+        if (member === undefined) return { kind: 'not-member' };
+        const onBreak = member.pausedAt !== null;
+        if (
+          options.expiredOnly === true &&
+          (!onBreak || member.pausedUntil === null || member.pausedUntil > now)
+        )
+          return { kind: 'not-paused' };
+        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        const partners = await namesOf(teamId, partnersOf(running, userId));
+        // A pair runs again only when neither of the two is still on a break. A pair can also be paused
+        // without either person being on a break (they answered "pause" to the quiet-weeks question):
+        // /mentor resume restarts those too.
+        const restartable = running.filter((pair) => {
+          if (pair.status !== 'paused') return false;
+          const partnerId = pair.mentorId === userId ? pair.menteeId : pair.mentorId;
+          const partner = partnerId === null ? undefined : partners.get(partnerId);
+          return partner === undefined || !isPaused(partner, now);
+        });
+        if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
+        if (onBreak) {
+          await tx
+            .update(members)
+            .set({ pausedAt: null, pausedUntil: null, updatedAt: now })
+            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+        }
+        for (const pair of restartable) await lifecycle.resumePair(tx, teamId, pair.id);
+        return { kind: 'resumed', partnerIds: partnersOf(running, userId) };
+      }, 'write');
     },
 
     async expiredPauses(now) {
-      return db
-        .select({ teamId: members.teamId, userId: members.userId })
-        .from(members)
-        .where(
-          and(isNotNull(members.pausedAt), isNotNull(members.pausedUntil), lte(members.pausedUntil, now)),
-        )
-        .all();
+      return store.run((q) =>
+        q
+          .select({ teamId: members.teamId, userId: members.userId })
+          .from(members)
+          .where(
+            and(isNotNull(members.pausedAt), isNotNull(members.pausedUntil), lte(members.pausedUntil, now)),
+          ),
+      );
     },
 
     async endPair(teamId, pairId, userId, now, input) {
-      return db.transaction(
-        (): EndResult => {
-          const before = pairFor(teamId, pairId, userId, now);
-          if (before === null) return { kind: 'not-in-pair' };
-          if (before.status === 'ended') {
-            // The partner ended it a moment earlier: the feedback is still welcome.
-            const stored = insertFeedbackSync(db, teamId, before, userId, now, input);
-            return { kind: 'already-ended', pair: before, feedbackStored: stored };
-          }
-          lifecycle.endPair(db, teamId, pairId, { at: now, by: userId });
-          insertFeedbackSync(db, teamId, before, userId, now, input);
-          return { kind: 'ended', pair: before };
-        },
-        { behavior: 'immediate' },
-      );
+      return store.transaction(async (tx): Promise<EndResult> => {
+        const before = await pairFor(teamId, pairId, userId, now);
+        if (before === null) return { kind: 'not-in-pair' };
+        if (before.status === 'ended') {
+          // The partner ended it a moment earlier: the feedback is still welcome.
+          const stored = await insertFeedback(tx, teamId, before, userId, now, input);
+          return { kind: 'already-ended', pair: before, feedbackStored: stored };
+        }
+        await lifecycle.endPair(tx, teamId, pairId, { at: now, by: userId });
+        await insertFeedback(tx, teamId, before, userId, now, input);
+        return { kind: 'ended', pair: before };
+      }, 'write');
     },
 
     async addFeedback(teamId, pairId, userId, now, input) {
-      return db.transaction(
-        (): FeedbackResult => {
-          const pair = pairFor(teamId, pairId, userId, now);
-          if (pair === null) return { kind: 'not-in-pair' };
-          return insertFeedbackSync(db, teamId, pair, userId, now, input)
-            ? { kind: 'stored', pair }
-            : { kind: 'already-given', pair };
-        },
-        { behavior: 'immediate' },
-      );
+      return store.transaction(async (tx): Promise<FeedbackResult> => {
+        const pair = await pairFor(teamId, pairId, userId, now);
+        if (pair === null) return { kind: 'not-in-pair' };
+        return (await insertFeedback(tx, teamId, pair, userId, now, input))
+          ? { kind: 'stored', pair }
+          : { kind: 'already-given', pair };
+      }, 'write');
     },
   };
 }
@@ -180,14 +172,14 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
  * Withdraws the person's pending proposals; returns the messages to update. With `forget` (the person leaves),
  * a message in the leaving mentor's own DM is not worth updating.
  */
-export function withdrawPendingProposals(
-  db: Db,
+export async function withdrawPendingProposals(
+  tx: Db,
   teamId: string,
   userId: string,
   now: Date,
   forget: boolean,
-): WithdrawnProposal[] {
-  const pending = db
+): Promise<WithdrawnProposal[]> {
+  const pending = await tx
     .select()
     .from(proposals)
     .where(
@@ -196,11 +188,10 @@ export function withdrawPendingProposals(
         eq(proposals.status, 'pending'),
         or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
       ),
-    )
-    .all();
+    );
   const withdrawn: WithdrawnProposal[] = [];
   for (const proposal of pending) {
-    lifecycle.decideProposal(db, teamId, proposal.id, 'cancelled', now);
+    await lifecycle.decideProposal(tx, teamId, proposal.id, 'cancelled', now);
     const leaverIsMentor = proposal.mentorId === userId;
     const remainingUserId = leaverIsMentor ? proposal.menteeId : proposal.mentorId;
     // The proposal message goes to the mentor: worth updating only when the mentor is the one who stays,
@@ -228,15 +219,15 @@ function partnersOf(rows: readonly PairRow[], userId: string): string[] {
 }
 
 /** Stores feedback unless this role already gave it on this pair; true when stored. */
-function insertFeedbackSync(
-  db: Db,
+async function insertFeedback(
+  tx: Db,
   teamId: string,
   pair: MemberPair,
   userId: string,
   now: Date,
   input: FeedbackInput,
-): boolean {
-  const inserted = db
+): Promise<boolean> {
+  const inserted = await tx
     .insert(feedback)
     .values({
       teamId,
@@ -249,6 +240,6 @@ function insertFeedbackSync(
       createdAt: now,
     })
     .onConflictDoNothing({ target: [feedback.pairId, feedback.role] })
-    .run();
-  return inserted.changes > 0;
+    .returning({ id: feedback.id });
+  return inserted.length > 0;
 }

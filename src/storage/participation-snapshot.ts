@@ -1,11 +1,12 @@
 // The status read model: a person's offer, request, pending proposals and running pairs as /mentor status and
-// the Home tab show them. The reads are synchronous so the participation writes and the erasure can use them
-// inside their own transaction.
+// the Home tab show them. The participation writes and the erasure use the same reads inside their own
+// transaction.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
+import { storeFor } from './store';
 import {
   feedback,
   members,
@@ -29,33 +30,39 @@ export interface ParticipationStatusRepository {
 }
 
 export function createParticipationStatusRepository(db: Db): ParticipationStatusRepository {
+  const store = storeFor(db);
   const reads = createParticipationReads(db);
   return {
     async snapshot(teamId, userId, now) {
-      return reads.snapshot(teamId, userId, now);
+      return store.run(() => reads.snapshot(teamId, userId, now));
     },
 
     async pairFor(teamId, pairId, userId, now) {
-      return reads.pairFor(teamId, pairId, userId, now);
+      return store.run(() => reads.pairFor(teamId, pairId, userId, now));
     },
   };
 }
 
-/** The reads of the status read model, one database's statements prepared once. */
+/**
+ * The reads of the status read model, one database's statements prepared once. They run on the connection they
+ * were prepared on: call them inside a store turn (store.run, or the transaction they belong to).
+ */
 export interface ParticipationReads {
-  memberRow(teamId: string, userId: string): MemberRow | undefined;
+  memberRow(teamId: string, userId: string): Promise<MemberRow | undefined>;
   /** The member rows of these people (the ones still stored). */
-  namesOf(teamId: string, userIds: readonly string[]): Map<string, MemberRow>;
+  namesOf(teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>>;
   /** The person's pairs in these statuses, either role, oldest first. */
-  pairRowsOf(teamId: string, userId: string, statuses: readonly PairStatus[]): PairRow[];
-  pairFor(teamId: string, pairId: number, userId: string, now: Date): MemberPair | null;
-  snapshot(teamId: string, userId: string, now: Date): ParticipationSnapshot;
+  pairRowsOf(teamId: string, userId: string, statuses: readonly PairStatus[]): Promise<PairRow[]>;
+  pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
+  snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
 }
 
 export function createParticipationReads(db: Db): ParticipationReads {
   // The queries behind /mentor status and the Home tab run on every request: built and prepared once (lazily,
   // so a repository can be created before its database is migrated) instead of drizzle building the SQL and
   // better-sqlite3 preparing it afresh on each call, which was most of their cost (BENCHMARKS.md).
+  // SQLite only: the statements are prepared on the one connection, which is also every transaction's; on
+  // PostgreSQL a read inside a transaction must run on its tx (named statements per tx, or plain queries).
   const byMember = { teamId: sql.placeholder('teamId'), userId: sql.placeholder('userId') };
   const memberStatement = once(() =>
     db
@@ -64,19 +71,23 @@ export function createParticipationReads(db: Db): ParticipationReads {
       .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId)))
       .prepare(),
   );
-  const memberRow = (teamId: string, userId: string) => memberStatement().get({ teamId, userId });
+  const memberRow = async (teamId: string, userId: string) =>
+    first(await memberStatement().execute({ teamId, userId }));
 
   // One indexed lookup per person: the lists are a person's partners, a handful at most.
-  const namesOf = (teamId: string, userIds: readonly string[]): Map<string, MemberRow> => {
+  const namesOf = async (teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>> => {
     const found = new Map<string, MemberRow>();
     for (const userId of new Set(userIds)) {
-      const row = memberRow(teamId, userId);
+      const row = await memberRow(teamId, userId);
       if (row !== undefined) found.set(userId, row);
     }
     return found;
   };
 
-  const pairsInRole = new Map<string, () => { all(params: Record<string, unknown>): PairRow[] }>();
+  const pairsInRole = new Map<
+    string,
+    () => { execute(params: Record<string, unknown>): PromiseLike<PairRow[]> }
+  >();
   const pairsStatement = (role: PairRole, statuses: readonly PairStatus[]) => {
     const key = `${role}:${statuses.join(',')}`;
     let statement = pairsInRole.get(key);
@@ -102,9 +113,15 @@ export function createParticipationReads(db: Db): ParticipationReads {
 
   // One lookup per role: with `mentor = ? or mentee = ?` SQLite (no statistics) picks the (team, status) index
   // and reads every active pair of the workspace on each /mentor status (1.3 ms at 5k pairs, BENCHMARKS.md).
-  const pairRowsOf = (teamId: string, userId: string, statuses: readonly PairStatus[]): PairRow[] => {
-    const inRole = (role: PairRole) => pairsStatement(role, statuses).all({ teamId, userId });
-    const byId = new Map([...inRole('mentor'), ...inRole('mentee')].map((row) => [row.id, row]));
+  const pairRowsOf = async (
+    teamId: string,
+    userId: string,
+    statuses: readonly PairStatus[],
+  ): Promise<PairRow[]> => {
+    const inRole = (role: PairRole) => pairsStatement(role, statuses).execute({ teamId, userId });
+    const asMentor = await inRole('mentor');
+    const asMentee = await inRole('mentee');
+    const byId = new Map([...asMentor, ...asMentee].map((row) => [row.id, row]));
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
 
@@ -127,20 +144,26 @@ export function createParticipationReads(db: Db): ParticipationReads {
       .prepare(),
   );
 
-  const toMemberPairs = (teamId: string, userId: string, rows: PairRow[], now: Date): MemberPair[] => {
+  const toMemberPairs = async (
+    teamId: string,
+    userId: string,
+    rows: PairRow[],
+    now: Date,
+  ): Promise<MemberPair[]> => {
     if (rows.length === 0) return [];
     const partnerIds = rows.flatMap((row) => {
       const partner = row.mentorId === userId ? row.menteeId : row.mentorId;
       return partner === null ? [] : [partner];
     });
-    const people = namesOf(teamId, partnerIds);
-    return rows.map((row) => {
+    const people = await namesOf(teamId, partnerIds);
+    const memberPairs: MemberPair[] = [];
+    for (const row of rows) {
       const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
       const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
       const partner = partnerId === null ? undefined : people.get(partnerId);
-      const count = promptCountsStatement().get({ teamId, pairId: row.id });
-      const given = feedbackRolesStatement().all({ teamId, pairId: row.id });
-      return {
+      const count = first(await promptCountsStatement().execute({ teamId, pairId: row.id }));
+      const given = await feedbackRolesStatement().execute({ teamId, pairId: row.id });
+      memberPairs.push({
         id: row.id,
         role,
         partnerId,
@@ -153,12 +176,18 @@ export function createParticipationReads(db: Db): ParticipationReads {
         promptsSent: Number(count?.sent ?? 0),
         promptsAnswered: Number(count?.answered ?? 0),
         feedbackGiven: given.some((entry) => entry.role === role),
-      };
-    });
+      });
+    }
+    return memberPairs;
   };
 
-  const pairFor = (teamId: string, pairId: number, userId: string, now: Date): MemberPair | null => {
-    const row = db
+  const pairFor = async (
+    teamId: string,
+    pairId: number,
+    userId: string,
+    now: Date,
+  ): Promise<MemberPair | null> => {
+    const [row] = await db
       .select()
       .from(pairs)
       .where(
@@ -168,8 +197,8 @@ export function createParticipationReads(db: Db): ParticipationReads {
           or(eq(pairs.mentorId, userId), eq(pairs.menteeId, userId)),
         ),
       )
-      .get();
-    return row === undefined ? null : (toMemberPairs(teamId, userId, [row], now)[0] ?? null);
+      .limit(1);
+    return row === undefined ? null : ((await toMemberPairs(teamId, userId, [row], now))[0] ?? null);
   };
 
   const openOfferStatement = once(() =>
@@ -229,19 +258,28 @@ export function createParticipationReads(db: Db): ParticipationReads {
   const sortedNames = (rows: { name: string }[]) =>
     rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
 
-  const snapshot = (teamId: string, userId: string, now: Date): ParticipationSnapshot => {
-    const member = memberRow(teamId, userId);
-    const openOffer = openOfferStatement().get({ teamId, userId });
-    const openRequest = openRequestStatement().get({ teamId, userId });
-    const pendingRows = pendingProposalsStatement().all({ teamId, userId });
-    const others = namesOf(
+  const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
+    const member = await memberRow(teamId, userId);
+    const openOffer = first(await openOfferStatement().execute({ teamId, userId }));
+    const openRequest = first(await openRequestStatement().execute({ teamId, userId }));
+    const pendingRows = await pendingProposalsStatement().execute({ teamId, userId });
+    const others = await namesOf(
       teamId,
       pendingRows.flatMap((row) => {
         const other = row.mentorId === userId ? row.menteeId : row.mentorId;
         return other === null ? [] : [other];
       }),
     );
-    const running = toMemberPairs(teamId, userId, pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES), now);
+    const running = await toMemberPairs(
+      teamId,
+      userId,
+      await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
+      now,
+    );
+    const offerTopicNames =
+      openOffer === undefined ? [] : await offerTopicsStatement().execute({ ownerId: openOffer.id });
+    const requestTopicNames =
+      openRequest === undefined ? [] : await requestTopicsStatement().execute({ ownerId: openRequest.id });
     return {
       member:
         member === undefined
@@ -253,7 +291,7 @@ export function createParticipationReads(db: Db): ParticipationReads {
           : {
               id: openOffer.id,
               capacity: openOffer.capacity,
-              topics: sortedNames(offerTopicsStatement().all({ ownerId: openOffer.id })),
+              topics: sortedNames(offerTopicNames),
               pairsTaken: running.filter((pair) => pair.role === 'mentor').length,
               proposalsPending: pendingRows.filter((row) => row.mentorId === userId).length,
               createdAt: openOffer.createdAt,
@@ -263,7 +301,7 @@ export function createParticipationReads(db: Db): ParticipationReads {
           ? null
           : {
               id: openRequest.id,
-              topics: sortedNames(requestTopicsStatement().all({ ownerId: openRequest.id })),
+              topics: sortedNames(requestTopicNames),
               createdAt: openRequest.createdAt,
             },
       proposals: pendingRows.map((row) => {
@@ -283,6 +321,11 @@ export function createParticipationReads(db: Db): ParticipationReads {
   };
 
   return { memberRow, namesOf, pairRowsOf, pairFor, snapshot };
+}
+
+/** The first row, as better-sqlite3's get() gave it: the statements above match one row at most. */
+function first<T>(rows: readonly T[]): T | undefined {
+  return rows[0];
 }
 
 /** Builds a value on first use and keeps it. */

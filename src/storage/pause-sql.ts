@@ -9,6 +9,8 @@ export interface PauseColumns {
 }
 
 /** 1 while the member is on a break at `now`, else 0 (also 0 when the member row is missing). */
+// SQLite only: compares the stored epoch milliseconds with now.getTime(), and a comparison is the integer 0 or 1;
+// PostgreSQL will need timestamps compared with a Date and the boolean cast (or a case) to 0/1.
 export function onBreakSql(member: PauseColumns, now: Date): SQL<number> {
   return sql<number>`coalesce(${member.pausedAt} is not null and (${member.pausedUntil} is null or ${member.pausedUntil} > ${now.getTime()}), 0)`;
 }

@@ -2,6 +2,7 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from './database';
 import { processedEvents } from './schema';
+import { storeFor } from './store';
 
 export interface ProcessedEventsRepository {
   /** Records the event; true the first time this team's event id is seen, false on every repeat. */
@@ -11,17 +12,26 @@ export interface ProcessedEventsRepository {
 }
 
 export function createProcessedEventsRepository(db: Db): ProcessedEventsRepository {
+  const store = storeFor(db);
   return {
     async markProcessed(teamId, eventId, now) {
-      const inserted = db
-        .insert(processedEvents)
-        .values({ teamId, eventId, receivedAt: now })
-        .onConflictDoNothing()
-        .run();
-      return inserted.changes === 1;
+      const inserted = await store.run((q) =>
+        q
+          .insert(processedEvents)
+          .values({ teamId, eventId, receivedAt: now })
+          .onConflictDoNothing()
+          .returning({ eventId: processedEvents.eventId }),
+      );
+      return inserted.length === 1;
     },
     async forgetBefore(before) {
-      return db.delete(processedEvents).where(lt(processedEvents.receivedAt, before)).run().changes;
+      const forgotten = await store.run((q) =>
+        q
+          .delete(processedEvents)
+          .where(lt(processedEvents.receivedAt, before))
+          .returning({ eventId: processedEvents.eventId }),
+      );
+      return forgotten.length;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { onBreakSql } from './pause-sql';
 import { members, pairs, promptDeliveries } from './schema';
+import { storeFor } from './store';
 
 export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
 export type PromptOutcome = 'discussed' | 'skipped';
@@ -141,6 +142,7 @@ const deliveryColumns = {
 };
 
 export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesRepository {
+  const store = storeFor(db);
   const pairSelection = (now: Date) => ({
     id: pairs.id,
     teamId: pairs.teamId,
@@ -163,18 +165,23 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
     const { mentorPaused, menteePaused, ...pair } = row;
     return { ...pair, memberPaused: Boolean(mentorPaused) || Boolean(menteePaused) };
   };
-  const findWithPair = (teamId: string, condition: ReturnType<typeof and>) => {
-    const row = db
-      .select({
-        ...deliveryColumns,
-        pairStatus: pairs.status,
-        mentorId: pairs.mentorId,
-        menteeId: pairs.menteeId,
-      })
-      .from(promptDeliveries)
-      .innerJoin(pairs, and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)))
-      .where(and(eq(promptDeliveries.teamId, teamId), condition))
-      .get();
+  const findWithPair = async (teamId: string, condition: ReturnType<typeof and>) => {
+    const [row] = await store.run((q) =>
+      q
+        .select({
+          ...deliveryColumns,
+          pairStatus: pairs.status,
+          mentorId: pairs.mentorId,
+          menteeId: pairs.menteeId,
+        })
+        .from(promptDeliveries)
+        .innerJoin(
+          pairs,
+          and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)),
+        )
+        .where(and(eq(promptDeliveries.teamId, teamId), condition))
+        .limit(1),
+    );
     if (row === undefined) return null;
     const { pairStatus, mentorId, menteeId, ...delivery } = row;
     return { ...delivery, pair: { status: pairStatus, mentorId, menteeId } };
@@ -182,46 +189,46 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
 
   return {
     async teamsWithActivePairs() {
-      return db
-        .selectDistinct({ teamId: pairs.teamId })
-        .from(pairs)
-        .where(eq(pairs.status, 'active'))
-        .all()
-        .map((row) => row.teamId);
+      const rows = await store.run((q) =>
+        q.selectDistinct({ teamId: pairs.teamId }).from(pairs).where(eq(pairs.status, 'active')),
+      );
+      return rows.map((row) => row.teamId);
     },
 
     async activePairs(teamId, now) {
-      return db
-        .select(pairSelection(now))
-        .from(pairs)
-        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
-        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active')))
-        .orderBy(pairs.id)
-        .all()
-        .map(toPair);
+      const rows = await store.run((q) =>
+        q
+          .select(pairSelection(now))
+          .from(pairs)
+          .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+          .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active')))
+          .orderBy(pairs.id),
+      );
+      return rows.map(toPair);
     },
 
     async reservedBeforeWeek(teamId, pairId, weekKey) {
-      return db
-        .select(deliveryColumns)
-        .from(promptDeliveries)
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.pairId, pairId),
-            eq(promptDeliveries.status, 'reserved'),
-            // Week keys are zero-padded 'YYYY-Www', so they sort as text in calendar order.
-            lt(promptDeliveries.weekKey, weekKey),
-          ),
-        )
-        .orderBy(promptDeliveries.weekKey)
-        .all();
+      return store.run((q) =>
+        q
+          .select(deliveryColumns)
+          .from(promptDeliveries)
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.pairId, pairId),
+              eq(promptDeliveries.status, 'reserved'),
+              // Week keys are zero-padded 'YYYY-Www', so they sort as text in calendar order.
+              lt(promptDeliveries.weekKey, weekKey),
+            ),
+          )
+          .orderBy(promptDeliveries.weekKey),
+      );
     },
 
     async findForWeek(teamId, pairId, weekKey) {
-      return (
-        db
+      const [delivery] = await store.run((q) =>
+        q
           .select(deliveryColumns)
           .from(promptDeliveries)
           .where(
@@ -231,8 +238,9 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
               eq(promptDeliveries.weekKey, weekKey),
             ),
           )
-          .get() ?? null
+          .limit(1),
       );
+      return delivery ?? null;
     },
 
     async find(teamId, id) {
@@ -247,211 +255,234 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
     },
 
     async promptIdsHad(teamId, pairId) {
-      return db
-        .select({ promptId: promptDeliveries.promptId })
-        .from(promptDeliveries)
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.pairId, pairId),
-            or(eq(promptDeliveries.status, 'sent'), eq(promptDeliveries.status, 'reserved')),
-            isNotNull(promptDeliveries.promptId),
+      const rows = await store.run((q) =>
+        q
+          .select({ promptId: promptDeliveries.promptId })
+          .from(promptDeliveries)
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.pairId, pairId),
+              or(eq(promptDeliveries.status, 'sent'), eq(promptDeliveries.status, 'reserved')),
+              isNotNull(promptDeliveries.promptId),
+            ),
           ),
-        )
-        .all()
-        .flatMap((row) => (row.promptId === null ? [] : [row.promptId]));
+      );
+      return rows.flatMap((row) => (row.promptId === null ? [] : [row.promptId]));
     },
 
     async reserve(reservation) {
-      return (
-        db
+      const [reserved] = await store.run((q) =>
+        q
           .insert(promptDeliveries)
           .values({ ...reservation, status: 'reserved' })
           .onConflictDoNothing({ target: [promptDeliveries.pairId, promptDeliveries.weekKey] })
-          .returning(deliveryColumns)
-          .get() ?? null
+          .returning(deliveryColumns),
       );
+      return reserved ?? null;
     },
 
     async renewReservation(teamId, id, previousReservedAt, now) {
-      const renewed = db
-        .update(promptDeliveries)
-        .set({ reservedAt: now })
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.id, id),
-            eq(promptDeliveries.status, 'reserved'),
-            eq(promptDeliveries.reservedAt, previousReservedAt),
-          ),
-        )
-        .run();
-      return renewed.changes === 1;
+      const renewed = await store.run((q) =>
+        q
+          .update(promptDeliveries)
+          .set({ reservedAt: now })
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.id, id),
+              eq(promptDeliveries.status, 'reserved'),
+              eq(promptDeliveries.reservedAt, previousReservedAt),
+            ),
+          )
+          .returning({ id: promptDeliveries.id }),
+      );
+      return renewed.length === 1;
     },
 
     async recordSent(teamId, id, { channelId, ts, sentAt }) {
-      db.update(promptDeliveries)
-        .set({ status: 'sent', channelId, messageTs: ts, sentAt, error: null })
-        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(promptDeliveries)
+          .set({ status: 'sent', channelId, messageTs: ts, sentAt, error: null })
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id))),
+      );
     },
 
     async recordFailed(teamId, id, error) {
-      db.update(promptDeliveries)
-        .set({ status: 'failed', error })
-        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(promptDeliveries)
+          .set({ status: 'failed', error })
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id))),
+      );
     },
 
     async markPairNeedsAttention(teamId, pairId, reason) {
-      db.update(pairs)
-        .set({ needsAttention: reason })
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(pairs)
+          .set({ needsAttention: reason })
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId))),
+      );
     },
 
     async recordReply(teamId, id, role, at) {
-      db.update(promptDeliveries)
-        .set({
-          answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
-          replyCount: sql`${promptDeliveries.replyCount} + 1`,
-          ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
-        })
-        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(promptDeliveries)
+          .set({
+            // SQLite only: answered_at holds epoch milliseconds; PostgreSQL will need the Date as a timestamp.
+            answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
+            replyCount: sql`${promptDeliveries.replyCount} + 1`,
+            ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
+          })
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id))),
+      );
     },
 
     async recordOutcome(teamId, id, outcome, role, at) {
-      return db.transaction((tx) => {
-        const before = tx
+      return store.transaction(async (tx) => {
+        const [before] = await tx
           .select({ outcome: promptDeliveries.outcome })
           .from(promptDeliveries)
           .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
-          .get();
-        tx.update(promptDeliveries)
+          .limit(1);
+        await tx
+          .update(promptDeliveries)
           .set({
             outcome,
             ...(outcome === 'discussed'
               ? {
+                  // SQLite only: answered_at holds epoch milliseconds; PostgreSQL will need the Date as a timestamp.
                   answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
                   ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
                 }
               : {}),
           })
-          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)))
-          .run();
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.id, id)));
         return before?.outcome ?? null;
-      });
+      }, 'write');
     },
 
     async nudgeCandidates(teamId, sentSince, now) {
-      return db
-        .select({ ...deliveryColumns, pair: pairSelection(now) })
-        .from(promptDeliveries)
-        .innerJoin(
-          pairs,
-          and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)),
-        )
-        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
-        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.status, 'sent'),
-            isNull(promptDeliveries.answeredAt),
-            isNull(promptDeliveries.outcome),
-            isNull(promptDeliveries.nudgedAt),
-            gt(promptDeliveries.sentAt, sentSince),
-            eq(pairs.status, 'active'),
-          ),
-        )
-        .orderBy(promptDeliveries.id)
-        .all()
-        .map(({ pair, ...delivery }) => ({ ...delivery, pair: toPair(pair) }));
+      const rows = await store.run((q) =>
+        q
+          .select({ ...deliveryColumns, pair: pairSelection(now) })
+          .from(promptDeliveries)
+          .innerJoin(
+            pairs,
+            and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)),
+          )
+          .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+          .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.status, 'sent'),
+              isNull(promptDeliveries.answeredAt),
+              isNull(promptDeliveries.outcome),
+              isNull(promptDeliveries.nudgedAt),
+              gt(promptDeliveries.sentAt, sentSince),
+              eq(pairs.status, 'active'),
+            ),
+          )
+          .orderBy(promptDeliveries.id),
+      );
+      return rows.map(({ pair, ...delivery }) => ({ ...delivery, pair: toPair(pair) }));
     },
 
     async claimNudge(teamId, id, now) {
-      const claimed = db
-        .update(promptDeliveries)
-        .set({ nudgedAt: now })
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.id, id),
-            isNull(promptDeliveries.nudgedAt),
-          ),
-        )
-        .run();
-      return claimed.changes === 1;
+      const claimed = await store.run((q) =>
+        q
+          .update(promptDeliveries)
+          .set({ nudgedAt: now })
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.id, id),
+              isNull(promptDeliveries.nudgedAt),
+            ),
+          )
+          .returning({ id: promptDeliveries.id }),
+      );
+      return claimed.length === 1;
     },
 
     async sentDeliveries(teamId, pairId, limit) {
-      return db
-        .select(deliveryColumns)
-        .from(promptDeliveries)
-        .where(
-          and(
-            eq(promptDeliveries.teamId, teamId),
-            eq(promptDeliveries.pairId, pairId),
-            eq(promptDeliveries.status, 'sent'),
-          ),
-        )
-        .orderBy(desc(promptDeliveries.sentAt), desc(promptDeliveries.id))
-        .limit(limit)
-        .all();
+      return store.run((q) =>
+        q
+          .select(deliveryColumns)
+          .from(promptDeliveries)
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.pairId, pairId),
+              eq(promptDeliveries.status, 'sent'),
+            ),
+          )
+          .orderBy(desc(promptDeliveries.sentAt), desc(promptDeliveries.id))
+          .limit(limit),
+      );
     },
 
     async claimInactivityQuestion(teamId, pairId, previousAskedAt, now) {
-      const claimed = db
-        .update(pairs)
-        .set({ inactivityAskedAt: now })
-        .where(
-          and(
-            eq(pairs.teamId, teamId),
-            eq(pairs.id, pairId),
-            eq(pairs.status, 'active'),
-            previousAskedAt === null
-              ? isNull(pairs.inactivityAskedAt)
-              : eq(pairs.inactivityAskedAt, previousAskedAt),
-          ),
-        )
-        .run();
-      return claimed.changes === 1;
+      const claimed = await store.run((q) =>
+        q
+          .update(pairs)
+          .set({ inactivityAskedAt: now })
+          .where(
+            and(
+              eq(pairs.teamId, teamId),
+              eq(pairs.id, pairId),
+              eq(pairs.status, 'active'),
+              previousAskedAt === null
+                ? isNull(pairs.inactivityAskedAt)
+                : eq(pairs.inactivityAskedAt, previousAskedAt),
+            ),
+          )
+          .returning({ id: pairs.id }),
+      );
+      return claimed.length === 1;
     },
 
     async findPair(teamId, pairId, now) {
-      const row = db
-        .select({
-          id: pairs.id,
-          status: pairs.status,
-          mentorId: pairs.mentorId,
-          menteeId: pairs.menteeId,
-          mentorPaused: onBreakSql(mentor, now),
-          menteePaused: onBreakSql(mentee, now),
-        })
-        .from(pairs)
-        .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
-        .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
-        .get();
+      const [row] = await store.run((q) =>
+        q
+          .select({
+            id: pairs.id,
+            status: pairs.status,
+            mentorId: pairs.mentorId,
+            menteeId: pairs.menteeId,
+            mentorPaused: onBreakSql(mentor, now),
+            menteePaused: onBreakSql(mentee, now),
+          })
+          .from(pairs)
+          .leftJoin(mentor, and(eq(mentor.teamId, pairs.teamId), eq(mentor.userId, pairs.mentorId)))
+          .leftJoin(mentee, and(eq(mentee.teamId, pairs.teamId), eq(mentee.userId, pairs.menteeId)))
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+          .limit(1),
+      );
       if (row === undefined) return null;
       const { mentorPaused, menteePaused, ...pair } = row;
       return { ...pair, memberPaused: Boolean(mentorPaused) || Boolean(menteePaused) };
     },
 
     async pausePair(teamId, pairId) {
-      return lifecycle.pausePair(db, teamId, pairId);
+      return store.run((q) => lifecycle.pausePair(q, teamId, pairId));
     },
 
     async resumePair(teamId, pairId, now) {
-      return lifecycle.resumePair(db, teamId, pairId, { inactivityAskedAt: now });
+      return store.run((q) => lifecycle.resumePair(q, teamId, pairId, { inactivityAskedAt: now }));
     },
 
     async restartInactivityCount(teamId, pairId, now) {
-      db.update(pairs)
-        .set({ inactivityAskedAt: now })
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(pairs)
+          .set({ inactivityAskedAt: now })
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId))),
+      );
     },
   };
 }

@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from './database';
 import { prompts } from './schema';
+import { storeFor } from './store';
 
 /** The install-wide library, shared by every workspace. */
 export const INSTALL_WIDE = '';
@@ -29,21 +30,25 @@ export interface PromptsRepository {
   move(teamId: string, id: number, position: number): Promise<boolean>;
 }
 
+const promptColumns = {
+  id: prompts.id,
+  teamId: prompts.teamId,
+  position: prompts.position,
+  text: prompts.text,
+  enabled: prompts.enabled,
+};
+
 export function createPromptsRepository(db: Db): PromptsRepository {
+  const store = storeFor(db);
   const list = (teamIds: string[]) =>
-    db
-      .select({
-        id: prompts.id,
-        teamId: prompts.teamId,
-        position: prompts.position,
-        text: prompts.text,
-        enabled: prompts.enabled,
-      })
-      .from(prompts)
-      .where(inArray(prompts.teamId, teamIds))
-      // The install-wide questions come first; a workspace's own follow them.
-      .orderBy(asc(prompts.teamId), asc(prompts.position), asc(prompts.id))
-      .all();
+    store.run((q) =>
+      q
+        .select(promptColumns)
+        .from(prompts)
+        .where(inArray(prompts.teamId, teamIds))
+        // The install-wide questions come first; a workspace's own follow them.
+        .orderBy(asc(prompts.teamId), asc(prompts.position), asc(prompts.id)),
+    );
 
   return {
     async libraryFor(teamId) {
@@ -53,58 +58,54 @@ export function createPromptsRepository(db: Db): PromptsRepository {
       return list([teamId]);
     },
     async find(teamId, id) {
-      return list([teamId]).find((prompt) => prompt.id === id) ?? null;
+      return (await list([teamId])).find((prompt) => prompt.id === id) ?? null;
     },
     async add(teamId, text) {
-      return db.transaction((tx) => {
-        const last = tx
+      return store.transaction(async (tx) => {
+        const [last] = await tx
           .select({ position: max(prompts.position) })
           .from(prompts)
           .where(eq(prompts.teamId, teamId))
-          .get();
-        return tx
+          .limit(1);
+        const [added] = await tx
           .insert(prompts)
           .values({ teamId, text, position: (last?.position ?? 0) + 1, enabled: true })
-          .returning({
-            id: prompts.id,
-            teamId: prompts.teamId,
-            position: prompts.position,
-            text: prompts.text,
-            enabled: prompts.enabled,
-          })
-          .get();
-      });
+          .returning(promptColumns);
+        return added!;
+      }, 'write');
     },
     async setEnabled(teamId, id, enabled) {
-      const updated = db
-        .update(prompts)
-        .set({ enabled })
-        .where(and(eq(prompts.teamId, teamId), eq(prompts.id, id)))
-        .run();
-      return updated.changes === 1;
+      const updated = await store.run((q) =>
+        q
+          .update(prompts)
+          .set({ enabled })
+          .where(and(eq(prompts.teamId, teamId), eq(prompts.id, id)))
+          .returning({ id: prompts.id }),
+      );
+      return updated.length === 1;
     },
     async move(teamId, id, position) {
-      return db.transaction((tx) => {
-        const ordered = tx
-          .select({ id: prompts.id })
-          .from(prompts)
-          .where(eq(prompts.teamId, teamId))
-          .orderBy(asc(prompts.position), asc(prompts.id))
-          .all()
-          .map((row) => row.id);
+      return store.transaction(async (tx) => {
+        const ordered = (
+          await tx
+            .select({ id: prompts.id })
+            .from(prompts)
+            .where(eq(prompts.teamId, teamId))
+            .orderBy(asc(prompts.position), asc(prompts.id))
+        ).map((row) => row.id);
         const from = ordered.indexOf(id);
         if (from === -1) return false;
         ordered.splice(from, 1);
         const to = Math.min(Math.max(position, 1), ordered.length + 1) - 1;
         ordered.splice(to, 0, id);
-        ordered.forEach((promptId, index) => {
-          tx.update(prompts)
+        for (const [index, promptId] of ordered.entries()) {
+          await tx
+            .update(prompts)
             .set({ position: index + 1 })
-            .where(and(eq(prompts.teamId, teamId), eq(prompts.id, promptId)))
-            .run();
-        });
+            .where(and(eq(prompts.teamId, teamId), eq(prompts.id, promptId)));
+        }
         return true;
-      });
+      }, 'write');
     },
   };
 }

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairKey } from '../domain/match-rules';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
-import type { Db, Tx } from './database';
+import type { Db } from './database';
 import { inChunks } from './in-chunks';
 import {
   decideProposal,
@@ -18,6 +18,7 @@ import {
 } from './lifecycle-writes';
 import { loadPastPairs, placesInUse, topicNameMap } from './matching-pool-repository';
 import { members, offers, pairs, proposals, requests, requestTopics, topics } from './schema';
+import { storeFor } from './store';
 
 const reasonsSchema = z.object({
   sharedTopicIds: z.array(z.number()),
@@ -107,27 +108,29 @@ export interface ProposalsRepository {
 }
 
 export function createProposalsRepository(db: Db): ProposalsRepository {
-  const immediately = <T>(work: (tx: Tx) => T): T => db.transaction(work, { behavior: 'immediate' });
+  const store = storeFor(db);
+  const immediately = <T>(work: (tx: Db) => Promise<T>): Promise<T> => store.transaction(work, 'write');
 
   return {
     async teamsWithDueProposals(now) {
-      return db
-        .selectDistinct({ teamId: proposals.teamId })
-        .from(proposals)
-        .where(and(eq(proposals.status, 'pending'), lte(proposals.expiresAt, now)))
-        .all()
-        .map((row) => row.teamId);
+      const rows = await store.run((q) =>
+        q
+          .selectDistinct({ teamId: proposals.teamId })
+          .from(proposals)
+          .where(and(eq(proposals.status, 'pending'), lte(proposals.expiresAt, now))),
+      );
+      return rows.map((row) => row.teamId);
     },
 
     async insertProposals(teamId, drafts, now, expiresAt) {
       if (drafts.length === 0) return [];
-      return immediately((tx) => {
-        const names = topicNameMap(
+      return immediately(async (tx) => {
+        const names = await topicNameMap(
           tx,
           teamId,
           drafts.flatMap((draft) => draft.reasons.sharedTopicIds),
         );
-        const state = loadWriteState(tx, teamId);
+        const state = await loadWriteState(tx, teamId);
         const rows = drafts
           .filter((draft) => takePlace(state, draft))
           .map((draft): NewProposal => ({
@@ -145,48 +148,53 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
             expiresAt,
           }));
         // Multi-row inserts: one statement per slice instead of one per proposal.
-        return inChunks(rows, (chunk) => insertPendingProposals(tx, chunk)).sort((a, b) => a - b);
+        const ids = await inChunks(rows, (chunk) => insertPendingProposals(tx, chunk));
+        return ids.sort((a, b) => a - b);
       });
     },
 
     async findProposals(teamId, proposalIds) {
-      return findProposals(db, teamId, proposalIds);
+      if (proposalIds.length === 0) return [];
+      // One read transaction: the rows of the several queries below describe one instant.
+      return store.transaction((tx) => findProposals(tx, teamId, proposalIds), 'read');
     },
 
     async setProposalMessage(teamId, proposalId, ref) {
-      db.update(proposals)
-        .set({ messageChannelId: ref.channel, messageTs: ref.ts })
-        .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(proposals)
+          .set({ messageChannelId: ref.channel, messageTs: ref.ts })
+          .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId))),
+      );
     },
 
     async cancelProposal(teamId, proposalId, now) {
-      return decideProposal(db, teamId, proposalId, 'cancelled', now);
+      return store.run((q) => decideProposal(q, teamId, proposalId, 'cancelled', now));
     },
 
     async acceptProposal(teamId, proposalId, userId, now) {
-      return immediately((tx): AcceptOutcome => {
-        const proposal = findProposalRow(tx, teamId, proposalId);
+      return immediately(async (tx): Promise<AcceptOutcome> => {
+        const proposal = await findProposalRow(tx, teamId, proposalId);
         if (proposal === undefined) return { kind: 'not_found' };
         if (proposal.mentorId !== userId) return { kind: 'not_yours' };
         if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
         const decide = (decision: ProposalDecision) => decideProposal(tx, teamId, proposalId, decision, now);
         if (proposal.expiresAt.getTime() <= now.getTime()) {
-          decide('expired');
+          await decide('expired');
           return { kind: 'expired' };
         }
-        const unavailable = whyUnavailable(tx, teamId, proposal);
+        const unavailable = await whyUnavailable(tx, teamId, proposal);
         if (unavailable !== null) {
-          decide('cancelled');
+          await decide('cancelled');
           return { kind: 'unavailable', reason: unavailable };
         }
         const reasons = parseReasons(proposal.reasons);
-        decide('accepted');
-        tx.update(requests)
+        await decide('accepted');
+        await tx
+          .update(requests)
           .set({ status: 'matched', matchedAt: now, updatedAt: now })
-          .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId!)))
-          .run();
-        const pairId = insertActivePair(tx, {
+          .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId!)));
+        const pairId = await insertActivePair(tx, {
           teamId,
           proposalId,
           offerId: proposal.offerId,
@@ -202,13 +210,13 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
     },
 
     async declineProposal(teamId, proposalId, userId, now) {
-      return immediately((tx): DeclineOutcome => {
-        const proposal = findProposalRow(tx, teamId, proposalId);
+      return immediately(async (tx): Promise<DeclineOutcome> => {
+        const proposal = await findProposalRow(tx, teamId, proposalId);
         if (proposal === undefined) return { kind: 'not_found' };
         if (proposal.mentorId !== userId) return { kind: 'not_yours' };
         if (proposal.status !== 'pending') return { kind: 'already_decided', status: proposal.status };
         const decision = proposal.expiresAt.getTime() <= now.getTime() ? 'expired' : 'declined';
-        decideProposal(tx, teamId, proposalId, decision, now);
+        await decideProposal(tx, teamId, proposalId, decision, now);
         return { kind: decision };
       });
     },
@@ -218,17 +226,19 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
     },
 
     async setPairChannel(teamId, pairId, channelId) {
-      db.update(pairs)
-        .set({ channelId })
-        .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), isNull(pairs.channelId)))
-        .run();
+      await store.run((q) =>
+        q
+          .update(pairs)
+          .set({ channelId })
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId), isNull(pairs.channelId))),
+      );
     },
   };
 }
 
-function countPairsInUse(tx: Tx, teamId: string, mentorId: string): number {
-  const paired = tx
-    .select({ count: sql<number>`count(*)` })
+async function countPairsInUse(tx: Db, teamId: string, mentorId: string): Promise<number> {
+  const [paired] = await tx
+    .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(pairs)
     .where(
       and(
@@ -237,7 +247,7 @@ function countPairsInUse(tx: Tx, teamId: string, mentorId: string): number {
         inArray(pairs.status, [...RUNNING_PAIR_STATUSES]),
       ),
     )
-    .get();
+    .limit(1);
   return paired?.count ?? 0;
 }
 
@@ -251,28 +261,25 @@ interface WriteState {
   pastPairs: Set<string>;
 }
 
-function loadWriteState(tx: Tx, teamId: string): WriteState {
-  const openRequests = tx
+async function loadWriteState(tx: Db, teamId: string): Promise<WriteState> {
+  const openRequests = await tx
     .select({ id: requests.id, userId: requests.userId })
     .from(requests)
-    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
-    .all();
-  const waiting = tx
+    .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')));
+  const waiting = await tx
     .select({ requestId: proposals.requestId })
     .from(proposals)
-    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')))
-    .all();
-  const openOffers = tx
+    .where(and(eq(proposals.teamId, teamId), eq(proposals.status, 'pending')));
+  const openOffers = await tx
     .select({ id: offers.id, userId: offers.userId, capacity: offers.capacity })
     .from(offers)
-    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')))
-    .all();
+    .where(and(eq(offers.teamId, teamId), eq(offers.status, 'open')));
   return {
     openRequests: new Map(openRequests.map((row) => [row.id, row.userId])),
     waitingRequests: new Set(waiting.map((row) => row.requestId).filter((id) => id !== null)),
     openOffers: new Map(openOffers.map((row) => [row.id, { userId: row.userId, capacity: row.capacity }])),
-    placesInUse: placesInUse(tx, teamId),
-    pastPairs: new Set(loadPastPairs(tx, teamId).map(([a, b]) => pairKey(a, b))),
+    placesInUse: await placesInUse(tx, teamId),
+    pastPairs: new Set((await loadPastPairs(tx, teamId)).map(([a, b]) => pairKey(a, b))),
   };
 }
 
@@ -292,39 +299,44 @@ function takePlace(state: WriteState, draft: ProposalDraft): boolean {
   return true;
 }
 
-function findProposalRow(tx: Tx, teamId: string, proposalId: number) {
-  return tx
+async function findProposalRow(tx: Db, teamId: string, proposalId: number) {
+  const [row] = await tx
     .select()
     .from(proposals)
     .where(and(eq(proposals.teamId, teamId), eq(proposals.id, proposalId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 // Pending proposals are reservations, not commitments: at accept time only real pairs count against the
 // capacity, so of two proposals racing for the mentor's last place exactly one wins.
-function whyUnavailable(tx: Tx, teamId: string, proposal: typeof proposals.$inferSelect): Unavailable | null {
+async function whyUnavailable(
+  tx: Db,
+  teamId: string,
+  proposal: typeof proposals.$inferSelect,
+): Promise<Unavailable | null> {
   if (proposal.requestId === null || proposal.menteeId === null) return 'request_gone';
-  const request = tx
+  const [request] = await tx
     .select({ status: requests.status })
     .from(requests)
     .where(and(eq(requests.teamId, teamId), eq(requests.id, proposal.requestId)))
-    .get();
+    .limit(1);
   if (request?.status !== 'open') return 'request_gone';
-  const alreadyPaired = tx
+  const [alreadyPaired] = await tx
     .select({ id: pairs.id })
     .from(pairs)
     .innerJoin(proposals, eq(proposals.id, pairs.proposalId))
     .where(and(eq(pairs.teamId, teamId), eq(proposals.requestId, proposal.requestId)))
-    .get();
+    .limit(1);
   if (alreadyPaired !== undefined) return 'request_gone';
   if (proposal.offerId === null) return 'offer_gone';
-  const offer = tx
+  const [offer] = await tx
     .select({ status: offers.status, capacity: offers.capacity })
     .from(offers)
     .where(and(eq(offers.teamId, teamId), eq(offers.id, proposal.offerId)))
-    .get();
+    .limit(1);
   if (offer?.status !== 'open') return 'offer_gone';
-  if (countPairsInUse(tx, teamId, proposal.mentorId!) >= offer.capacity) return 'mentor_full';
+  if ((await countPairsInUse(tx, teamId, proposal.mentorId!)) >= offer.capacity) return 'mentor_full';
   return null;
 }
 
@@ -332,88 +344,88 @@ function parseReasons(value: unknown): ProposalReasons {
   return reasonsSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
 }
 
-function findProposals(db: Db, teamId: string, proposalIds: readonly number[]): ProposalDetails[] {
-  if (proposalIds.length === 0) return [];
-  return db.transaction((tx) => {
-    const rows = inChunks(proposalIds, (chunk) =>
-      tx
-        .select()
-        .from(proposals)
-        .where(and(eq(proposals.teamId, teamId), inArray(proposals.id, chunk)))
-        .all(),
-    );
-    const userIds = [
-      ...new Set(rows.flatMap((row) => [row.mentorId, row.menteeId]).filter((id) => id !== null)),
-    ];
-    const names = new Map(
-      inChunks(userIds, (chunk) =>
+async function findProposals(
+  tx: Db,
+  teamId: string,
+  proposalIds: readonly number[],
+): Promise<ProposalDetails[]> {
+  const rows = await inChunks(proposalIds, (chunk) =>
+    tx
+      .select()
+      .from(proposals)
+      .where(and(eq(proposals.teamId, teamId), inArray(proposals.id, chunk))),
+  );
+  const userIds = [
+    ...new Set(rows.flatMap((row) => [row.mentorId, row.menteeId]).filter((id) => id !== null)),
+  ];
+  const names = new Map(
+    (
+      await inChunks(userIds, (chunk) =>
         tx
           .select({ userId: members.userId, name: members.name })
           .from(members)
-          .where(and(eq(members.teamId, teamId), inArray(members.userId, chunk)))
-          .all()
-          .map((row): [string, string] => [row.userId, row.name]),
-      ),
-    );
-    const requestIds = rows.map((row) => row.requestId).filter((id) => id !== null);
-    const requestById = new Map(
-      inChunks(requestIds, (chunk) =>
+          .where(and(eq(members.teamId, teamId), inArray(members.userId, chunk))),
+      )
+    ).map((row): [string, string] => [row.userId, row.name]),
+  );
+  const requestIds = rows.map((row) => row.requestId).filter((id) => id !== null);
+  const requestById = new Map(
+    (
+      await inChunks(requestIds, (chunk) =>
         tx
           .select({ id: requests.id, goals: requests.goals, waitlistNotifiedAt: requests.waitlistNotifiedAt })
           .from(requests)
-          .where(and(eq(requests.teamId, teamId), inArray(requests.id, chunk)))
-          .all(),
-      ).map((row) => [row.id, row]),
-    );
-    const topicsByRequest = new Map<number, string[]>();
-    const topicRows = inChunks(requestIds, (chunk) =>
-      tx
-        .select({ requestId: requestTopics.requestId, name: topics.name })
-        .from(requestTopics)
-        .innerJoin(topics, eq(topics.id, requestTopics.topicId))
-        .where(inArray(requestTopics.requestId, chunk))
-        .all(),
-    );
-    for (const row of topicRows.sort((a, b) => a.name.localeCompare(b.name))) {
-      const list = topicsByRequest.get(row.requestId);
-      if (list === undefined) topicsByRequest.set(row.requestId, [row.name]);
-      else list.push(row.name);
-    }
-    const details: ProposalDetails[] = [];
-    for (const row of rows.sort((a, b) => a.id - b.id)) {
-      // A proposal whose people have left has nothing left to show.
-      if (row.mentorId === null || row.menteeId === null) continue;
-      const reasons = parseReasons(row.reasons);
-      const request = row.requestId === null ? undefined : requestById.get(row.requestId);
-      details.push({
-        id: row.id,
-        teamId,
-        status: row.status,
-        requestId: row.requestId,
-        score: row.score,
-        expiresAt: row.expiresAt,
-        message:
-          row.messageChannelId !== null && row.messageTs !== null
-            ? { channel: row.messageChannelId, ts: row.messageTs }
-            : null,
-        mentor: {
-          userId: row.mentorId,
-          name: names.get(row.mentorId) ?? row.mentorId,
-          level: reasons.mentorLevel,
-          department: reasons.mentorDepartment,
-        },
-        mentee: {
-          userId: row.menteeId,
-          name: names.get(row.menteeId) ?? row.menteeId,
-          level: reasons.menteeLevel,
-          department: reasons.menteeDepartment,
-        },
-        menteeTopics: row.requestId === null ? [] : (topicsByRequest.get(row.requestId) ?? []),
-        goals: request?.goals ?? null,
-        reasons,
-        menteeWasWaitlisted: request?.waitlistNotifiedAt != null,
-      });
-    }
-    return details;
-  });
+          .where(and(eq(requests.teamId, teamId), inArray(requests.id, chunk))),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  const topicsByRequest = new Map<number, string[]>();
+  const topicRows = await inChunks(requestIds, (chunk) =>
+    tx
+      .select({ requestId: requestTopics.requestId, name: topics.name })
+      .from(requestTopics)
+      .innerJoin(topics, eq(topics.id, requestTopics.topicId))
+      .where(inArray(requestTopics.requestId, chunk)),
+  );
+  for (const row of topicRows.sort((a, b) => a.name.localeCompare(b.name))) {
+    const list = topicsByRequest.get(row.requestId);
+    if (list === undefined) topicsByRequest.set(row.requestId, [row.name]);
+    else list.push(row.name);
+  }
+  const details: ProposalDetails[] = [];
+  for (const row of rows.sort((a, b) => a.id - b.id)) {
+    // A proposal whose people have left has nothing left to show.
+    if (row.mentorId === null || row.menteeId === null) continue;
+    const reasons = parseReasons(row.reasons);
+    const request = row.requestId === null ? undefined : requestById.get(row.requestId);
+    details.push({
+      id: row.id,
+      teamId,
+      status: row.status,
+      requestId: row.requestId,
+      score: row.score,
+      expiresAt: row.expiresAt,
+      message:
+        row.messageChannelId !== null && row.messageTs !== null
+          ? { channel: row.messageChannelId, ts: row.messageTs }
+          : null,
+      mentor: {
+        userId: row.mentorId,
+        name: names.get(row.mentorId) ?? row.mentorId,
+        level: reasons.mentorLevel,
+        department: reasons.mentorDepartment,
+      },
+      mentee: {
+        userId: row.menteeId,
+        name: names.get(row.menteeId) ?? row.menteeId,
+        level: reasons.menteeLevel,
+        department: reasons.menteeDepartment,
+      },
+      menteeTopics: row.requestId === null ? [] : (topicsByRequest.get(row.requestId) ?? []),
+      goals: request?.goals ?? null,
+      reasons,
+      menteeWasWaitlisted: request?.waitlistNotifiedAt != null,
+    });
+  }
+  return details;
 }

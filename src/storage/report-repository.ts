@@ -16,9 +16,7 @@ import {
   requestTopics,
   topics,
 } from './schema';
-
-/** What the queries need: the database itself or a transaction on it. */
-type Reader = Pick<Db, 'select'>;
+import { storeFor } from './store';
 
 export interface LoadReportOptions {
   /** Deliveries of earlier ISO weeks ('YYYY-Www') are left out of `deliveries`; per-pair counts keep them. */
@@ -32,52 +30,53 @@ export interface ReportRepository {
 }
 
 export function createReportRepository(db: Db): ReportRepository {
+  const store = storeFor(db);
   return {
     async loadReportData(teamId, options = {}) {
       // One read transaction so every table is seen at the same instant, even while the scheduler writes.
-      return db.transaction((tx) => readReportData(tx, teamId, options), {
-        behavior: 'deferred',
-      });
+      return store.transaction((tx) => readReportData(tx, teamId, options), 'read');
     },
     async teamIds() {
-      const rows = db.$client
-        .prepare(
-          'select team_id from members union select team_id from offers union select team_id from requests ' +
-            'union select team_id from pairs order by 1',
-        )
-        .all() as { team_id: string }[];
+      const rows = await store.run(
+        // SQLite only: better-sqlite3's prepare/all; PostgreSQL will need this query through drizzle's execute.
+        async (q) =>
+          q.$client
+            .prepare(
+              'select team_id from members union select team_id from offers union select team_id from requests ' +
+                'union select team_id from pairs order by 1',
+            )
+            .all() as { team_id: string }[],
+      );
       return rows.map((row) => row.team_id).filter((id) => id !== '');
     },
   };
 }
 
-function readReportData(db: Reader, teamId: string, options: LoadReportOptions): ReportData {
-  const offerRows = db
+async function readReportData(db: Db, teamId: string, options: LoadReportOptions): Promise<ReportData> {
+  const offerRows = await db
     .select({ id: offers.id, status: offers.status, capacity: offers.capacity })
     .from(offers)
     .where(eq(offers.teamId, teamId))
-    .orderBy(offers.id)
-    .all();
+    .orderBy(offers.id);
   const offerTopicNames = groupNames(
-    db
+    await db
       .select({ ownerId: offerTopics.offerId, name: topics.name })
       .from(offerTopics)
       .innerJoin(offers, eq(offers.id, offerTopics.offerId))
       .innerJoin(topics, eq(topics.id, offerTopics.topicId))
-      .where(eq(offers.teamId, teamId))
-      .all(),
+      .where(eq(offers.teamId, teamId)),
   );
   const activePairsByOffer = new Map(
-    db
-      .select({ offerId: pairs.offerId, count: sql<number>`count(*)` })
-      .from(pairs)
-      .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active'), isNotNull(pairs.offerId)))
-      .groupBy(pairs.offerId)
-      .all()
-      .map((row) => [row.offerId, row.count]),
+    (
+      await db
+        .select({ offerId: pairs.offerId, count: sql<number>`count(*)`.mapWith(Number) })
+        .from(pairs)
+        .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active'), isNotNull(pairs.offerId)))
+        .groupBy(pairs.offerId)
+    ).map((row) => [row.offerId, row.count]),
   );
 
-  const requestRows = db
+  const requestRows = await db
     .select({
       id: requests.id,
       status: requests.status,
@@ -86,32 +85,47 @@ function readReportData(db: Reader, teamId: string, options: LoadReportOptions):
     })
     .from(requests)
     .where(eq(requests.teamId, teamId))
-    .orderBy(requests.id)
-    .all();
+    .orderBy(requests.id);
   const requestTopicNames = groupNames(
-    db
+    await db
       .select({ ownerId: requestTopics.requestId, name: topics.name })
       .from(requestTopics)
       .innerJoin(requests, eq(requests.id, requestTopics.requestId))
       .innerJoin(topics, eq(topics.id, requestTopics.topicId))
-      .where(eq(requests.teamId, teamId))
-      .all(),
+      .where(eq(requests.teamId, teamId)),
   );
 
-  const proposalRows = db
+  const proposalRows = await db
     .select({ status: proposals.status })
     .from(proposals)
-    .where(eq(proposals.teamId, teamId))
-    .all();
+    .where(eq(proposals.teamId, teamId));
 
   const names = new Map(
-    db
-      .select({ userId: members.userId, name: members.name })
-      .from(members)
-      .where(eq(members.teamId, teamId))
-      .all()
-      .map((row) => [row.userId, row.name]),
+    (
+      await db
+        .select({ userId: members.userId, name: members.name })
+        .from(members)
+        .where(eq(members.teamId, teamId))
+    ).map((row) => [row.userId, row.name]),
   );
+
+  const pairList = await readPairs(db, teamId, names);
+  const deliveryRows = await db
+    .select({ weekKey: promptDeliveries.weekKey, status: promptDeliveries.status, answered: answered() })
+    .from(promptDeliveries)
+    .where(
+      and(
+        eq(promptDeliveries.teamId, teamId),
+        // ISO week keys ('2026-W07') sort as text in time order.
+        options.deliveriesFromWeek === undefined
+          ? undefined
+          : gte(promptDeliveries.weekKey, options.deliveriesFromWeek),
+      ),
+    );
+  const feedbackRows = await db
+    .select({ rating: feedback.rating, wouldRecommend: feedback.wouldRecommend })
+    .from(feedback)
+    .where(eq(feedback.teamId, teamId));
 
   return {
     offers: offerRows.map((offer) => ({
@@ -127,31 +141,18 @@ function readReportData(db: Reader, teamId: string, options: LoadReportOptions):
       matchedAt: request.matchedAt,
     })),
     proposals: proposalRows,
-    pairs: readPairs(db, teamId, names),
-    deliveries: db
-      .select({ weekKey: promptDeliveries.weekKey, status: promptDeliveries.status, answered: answered() })
-      .from(promptDeliveries)
-      .where(
-        and(
-          eq(promptDeliveries.teamId, teamId),
-          // ISO week keys ('2026-W07') sort as text in time order.
-          options.deliveriesFromWeek === undefined
-            ? undefined
-            : gte(promptDeliveries.weekKey, options.deliveriesFromWeek),
-        ),
-      )
-      .all()
-      .map((row) => ({ weekKey: row.weekKey, status: row.status, answered: row.answered === 1 })),
-    feedback: db
-      .select({ rating: feedback.rating, wouldRecommend: feedback.wouldRecommend })
-      .from(feedback)
-      .where(eq(feedback.teamId, teamId))
-      .all(),
+    pairs: pairList,
+    deliveries: deliveryRows.map((row) => ({
+      weekKey: row.weekKey,
+      status: row.status,
+      answered: row.answered === 1,
+    })),
+    feedback: feedbackRows,
   };
 }
 
-function readPairs(db: Reader, teamId: string, names: ReadonlyMap<string, string>): ReportPair[] {
-  const pairRows = db
+async function readPairs(db: Db, teamId: string, names: ReadonlyMap<string, string>): Promise<ReportPair[]> {
+  const pairRows = await db
     .select({
       id: pairs.id,
       mentorId: pairs.mentorId,
@@ -166,25 +167,25 @@ function readPairs(db: Reader, teamId: string, names: ReadonlyMap<string, string
     })
     .from(pairs)
     .where(eq(pairs.teamId, teamId))
-    .orderBy(pairs.id)
-    .all();
+    .orderBy(pairs.id);
 
   // Per-pair counts in SQL: a long-running programme has far more deliveries than pairs.
   const stats = new Map(
-    db
-      .select({
-        pairId: promptDeliveries.pairId,
-        sent: sql<number>`count(*)`,
-        answered: sql<number>`sum(${answered()})`,
-        lastAnsweredAt: sql<number | null>`max(${promptDeliveries.answeredAt})`,
-      })
-      .from(promptDeliveries)
-      .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.status, 'sent')))
-      .groupBy(promptDeliveries.pairId)
-      .all()
-      .map((row) => [row.pairId, row]),
+    (
+      await db
+        .select({
+          pairId: promptDeliveries.pairId,
+          sent: sql<number>`count(*)`.mapWith(Number),
+          answered: sql<number>`sum(${answered()})`.mapWith(Number),
+          // SQLite only: max() of epoch milliseconds is a number; PostgreSQL will return a timestamp.
+          lastAnsweredAt: sql<number | null>`max(${promptDeliveries.answeredAt})`,
+        })
+        .from(promptDeliveries)
+        .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.status, 'sent')))
+        .groupBy(promptDeliveries.pairId)
+    ).map((row) => [row.pairId, row]),
   );
-  const latestError = latestDeliveryErrors(
+  const latestError = await latestDeliveryErrors(
     db,
     teamId,
     pairRows.map((pair) => pair.id),
@@ -215,10 +216,14 @@ function readPairs(db: Reader, teamId: string, names: ReadonlyMap<string, string
 }
 
 /** For each pair whose most recent delivery failed, the error it failed with. */
-function latestDeliveryErrors(db: Reader, teamId: string, pairIds: readonly number[]): Map<number, string> {
+async function latestDeliveryErrors(
+  db: Db,
+  teamId: string,
+  pairIds: readonly number[],
+): Promise<Map<number, string>> {
   const errors = new Map<number, string>();
   if (pairIds.length === 0) return errors;
-  const rows = db
+  const rows = await db
     .select({
       pairId: promptDeliveries.pairId,
       status: promptDeliveries.status,
@@ -239,8 +244,7 @@ function latestDeliveryErrors(db: Reader, teamId: string, pairIds: readonly numb
         ),
       ),
     )
-    .orderBy(desc(promptDeliveries.id))
-    .all();
+    .orderBy(desc(promptDeliveries.id));
   for (const row of rows) {
     if (row.status === 'failed') errors.set(row.pairId, row.error ?? '');
   }

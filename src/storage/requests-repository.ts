@@ -4,8 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
 import { requests, requestTopics, topics } from './schema';
-import { saveMemberSignupSync, type MemberSignup } from './signup-writes';
-import { ensureTopicsSync, topicNamesSync } from './topics-repository';
+import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
+import { storeFor } from './store';
+import { ensureTopicsIn, topicNamesIn } from './topics-repository';
 
 export interface SaveRequestInput extends MemberSignup {
   goals: string | null;
@@ -28,61 +29,54 @@ export interface RequestsRepository {
 }
 
 export function createRequestsRepository(db: Db): RequestsRepository {
+  const store = storeFor(db);
   return {
     async findOpenRequest(teamId, userId) {
-      return findOpenRequestSync(db, teamId, userId);
+      return store.run((q) => findOpenRequestIn(q, teamId, userId));
     },
     async saveOpenRequest(input) {
-      // See saveOpenOffer: one connection, so db statements run inside the transaction; "immediate" takes
-      // the write lock before the open request is read.
-      return db.transaction(
-        () => {
-          const { teamId, userId, now } = input;
-          saveMemberSignupSync(db, input);
-          const topicIds = new Set([
-            ...topicNamesSync(db, teamId, input.topicIds).keys(),
-            ...ensureTopicsSync(db, teamId, input.customTopics),
-          ]);
-          if (topicIds.size === 0) throw new Error('a request needs at least one topic');
-          const existing = findOpenRequestSync(db, teamId, userId);
-          const fields = { goals: input.goals, updatedAt: now };
-          const requestId =
-            existing === null
-              ? db
-                  .insert(requests)
-                  .values({ teamId, userId, ...fields, createdAt: now })
-                  .returning({ id: requests.id })
-                  .get().id
-              : existing.id;
-          if (existing !== null) db.update(requests).set(fields).where(eq(requests.id, requestId)).run();
-          db.delete(requestTopics).where(eq(requestTopics.requestId, requestId)).run();
-          db.insert(requestTopics)
-            .values([...topicIds].map((topicId) => ({ requestId, topicId })))
-            .run();
-          const saved = findOpenRequestSync(db, teamId, userId);
-          if (saved === null) throw new Error('open request vanished while saving');
-          return { request: saved, created: existing === null };
-        },
-        { behavior: 'immediate' },
-      );
+      // See saveOpenOffer: the write lock is taken before the open request is read.
+      return store.transaction(async (tx) => {
+        const { teamId, userId, now } = input;
+        await saveMemberSignupIn(tx, input);
+        const topicIds = new Set([
+          ...(await topicNamesIn(tx, teamId, input.topicIds)).keys(),
+          ...(await ensureTopicsIn(tx, teamId, input.customTopics)),
+        ]);
+        if (topicIds.size === 0) throw new Error('a request needs at least one topic');
+        const existing = await findOpenRequestIn(tx, teamId, userId);
+        const fields = { goals: input.goals, updatedAt: now };
+        const requestId =
+          existing?.id ?? (await insertRequest(tx, { teamId, userId, ...fields, createdAt: now }));
+        if (existing !== null) await tx.update(requests).set(fields).where(eq(requests.id, requestId));
+        await tx.delete(requestTopics).where(eq(requestTopics.requestId, requestId));
+        await tx.insert(requestTopics).values([...topicIds].map((topicId) => ({ requestId, topicId })));
+        const saved = await findOpenRequestIn(tx, teamId, userId);
+        if (saved === null) throw new Error('open request vanished while saving');
+        return { request: saved, created: existing === null };
+      }, 'write');
     },
   };
 }
 
-function findOpenRequestSync(db: Db, teamId: string, userId: string): OpenRequest | null {
-  const row = db
+async function insertRequest(tx: Db, row: typeof requests.$inferInsert): Promise<number> {
+  const [inserted] = await tx.insert(requests).values(row).returning({ id: requests.id });
+  return inserted!.id;
+}
+
+async function findOpenRequestIn(q: Db, teamId: string, userId: string): Promise<OpenRequest | null> {
+  const [row] = await q
     .select()
     .from(requests)
     .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId), eq(requests.status, 'open')))
-    .get();
+    .limit(1);
   if (row === undefined) return null;
-  const requestTopicRows = db
+  const requestTopicRows = await q
     .select({ id: topics.id, name: topics.name })
     .from(requestTopics)
     .innerJoin(topics, eq(topics.id, requestTopics.topicId))
     .where(eq(requestTopics.requestId, row.id))
-    .orderBy(topics.nameKey)
-    .all();
+    .orderBy(topics.nameKey);
   return {
     id: row.id,
     teamId: row.teamId,

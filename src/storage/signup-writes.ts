@@ -2,8 +2,8 @@
 // "don't match me with" list. Used inside the offer's or request's own transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
-import { replaceExclusionsSync } from './exclusions-repository';
-import { saveProfileSync, type ProfileFields } from './members-repository';
+import { replaceExclusionsIn } from './exclusions-repository';
+import { saveProfileIn, type ProfileFields } from './members-repository';
 import { members } from './schema';
 
 export interface MemberSignup {
@@ -17,12 +17,12 @@ export interface MemberSignup {
   now: Date;
 }
 
-export function saveMemberSignupSync(db: Db, signup: MemberSignup): void {
+export async function saveMemberSignupIn(tx: Db, signup: MemberSignup): Promise<void> {
   const { teamId, userId } = signup;
-  saveProfileSync(db, teamId, userId, signup.profile, signup.profileFetchedAt);
-  db.update(members)
+  await saveProfileIn(tx, teamId, userId, signup.profile, signup.profileFetchedAt);
+  await tx
+    .update(members)
     .set({ level: signup.level, department: signup.department, updatedAt: signup.now })
-    .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-    .run();
-  replaceExclusionsSync(db, teamId, userId, signup.excludedUserIds);
+    .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+  await replaceExclusionsIn(tx, teamId, userId, signup.excludedUserIds);
 }

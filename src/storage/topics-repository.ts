@@ -4,6 +4,7 @@ import { cleanTopicName, topicNameKey } from '../domain/signup-form';
 import type { Topic } from '../domain/signup';
 import type { Db } from './database';
 import { topics } from './schema';
+import { storeFor } from './store';
 
 export interface TopicsRepository {
   /** The workspace's whole catalogue, defaults included, sorted by name. */
@@ -11,14 +12,16 @@ export interface TopicsRepository {
 }
 
 export function createTopicsRepository(db: Db): TopicsRepository {
+  const store = storeFor(db);
   return {
     async listCatalogue(teamId) {
-      return db
-        .select({ id: topics.id, name: topics.name })
-        .from(topics)
-        .where(inArray(topics.teamId, catalogueTeams(teamId)))
-        .orderBy(topics.nameKey, topics.id)
-        .all();
+      return store.run((q) =>
+        q
+          .select({ id: topics.id, name: topics.name })
+          .from(topics)
+          .where(inArray(topics.teamId, catalogueTeams(teamId)))
+          .orderBy(topics.nameKey, topics.id),
+      );
     },
   };
 }
@@ -26,39 +29,46 @@ export function createTopicsRepository(db: Db): TopicsRepository {
 /**
  * The ids of these names in the workspace's catalogue, adding the ones it lacks to the workspace's own
  * topics. A name matches an existing topic (a default or the workspace's) when their keys are equal, so
- * "Generative AI Tools" reuses "Generative AI tools". Call inside the caller's transaction.
+ * "Generative AI Tools" reuses "Generative AI tools". Call inside the caller's transaction, with its `tx`.
  */
-export function ensureTopicsSync(db: Db, teamId: string, names: readonly string[]): number[] {
+export async function ensureTopicsIn(tx: Db, teamId: string, names: readonly string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const raw of names) {
     const name = cleanTopicName(raw);
     const nameKey = topicNameKey(name);
-    const existing = findByKey(db, teamId, nameKey);
-    const id = existing ?? db.insert(topics).values({ teamId, name, nameKey }).returning().get().id;
+    const existing = await findByKey(tx, teamId, nameKey);
+    const id = existing ?? (await insertTopic(tx, teamId, name, nameKey));
     if (!ids.includes(id)) ids.push(id);
   }
   return ids;
 }
 
-function findByKey(db: Db, teamId: string, nameKey: string): number | null {
-  const rows = db
+async function insertTopic(tx: Db, teamId: string, name: string, nameKey: string): Promise<number> {
+  const [inserted] = await tx.insert(topics).values({ teamId, name, nameKey }).returning({ id: topics.id });
+  return inserted!.id;
+}
+
+async function findByKey(tx: Db, teamId: string, nameKey: string): Promise<number | null> {
+  const rows = await tx
     .select({ id: topics.id, teamId: topics.teamId })
     .from(topics)
-    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), eq(topics.nameKey, nameKey)))
-    .all();
+    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), eq(topics.nameKey, nameKey)));
   // A workspace topic could share a key with a default added later by a migration: prefer the default.
   const chosen = rows.find((row) => row.teamId === '') ?? rows[0];
   return chosen?.id ?? null;
 }
 
 /** The topic names for these ids, keeping only the workspace's catalogue. */
-export function topicNamesSync(db: Db, teamId: string, ids: readonly number[]): Map<number, string> {
+export async function topicNamesIn(
+  tx: Db,
+  teamId: string,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = db
+  const rows = await tx
     .select({ id: topics.id, name: topics.name })
     .from(topics)
-    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), inArray(topics.id, [...ids])))
-    .all();
+    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), inArray(topics.id, [...ids])));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 

@@ -46,7 +46,7 @@ function pendingProposal(menteeId: string, expiresAt: Date): number {
   });
 }
 
-function newPair(mentorId: string, menteeId: string, teamId = TEAM): number {
+function newPair(mentorId: string, menteeId: string, teamId = TEAM): Promise<number> {
   return insertActivePair(db, {
     teamId,
     mentorId,
@@ -59,30 +59,30 @@ function newPair(mentorId: string, menteeId: string, teamId = TEAM): number {
 }
 
 describe('lifecycle writes: proposals', () => {
-  it('decides a pending proposal once: a second decision changes nothing', () => {
+  it('decides a pending proposal once: a second decision changes nothing', async () => {
     const id = pendingProposal('U0A', LATER);
 
-    expect(decideProposal(db, TEAM, id, 'accepted', NOW)).toBe(true);
-    expect(decideProposal(db, TEAM, id, 'declined', LATER)).toBe(false);
-    expect(decideProposal(db, TEAM, id, 'cancelled', LATER)).toBe(false);
+    expect(await decideProposal(db, TEAM, id, 'accepted', NOW)).toBe(true);
+    expect(await decideProposal(db, TEAM, id, 'declined', LATER)).toBe(false);
+    expect(await decideProposal(db, TEAM, id, 'cancelled', LATER)).toBe(false);
 
     expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'accepted', decidedAt: NOW })]);
   });
 
-  it('leaves another workspace’s proposal alone', () => {
+  it('leaves another workspace’s proposal alone', async () => {
     const id = pendingProposal('U0A', LATER);
-    expect(decideProposal(db, 'T0OTHER', id, 'declined', NOW)).toBe(false);
+    expect(await decideProposal(db, 'T0OTHER', id, 'declined', NOW)).toBe(false);
     expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'pending', decidedAt: null })]);
   });
 
-  it('expires only proposals still pending at their expiry', () => {
+  it('expires only proposals still pending at their expiry', async () => {
     const due = pendingProposal('U0A', NOW);
     const notYet = pendingProposal('U0B', LATER);
     const decided = pendingProposal('U0C', NOW);
-    decideProposal(db, TEAM, decided, 'declined', NOW);
+    await decideProposal(db, TEAM, decided, 'declined', NOW);
 
-    expect(expireDueProposals(db, TEAM, NOW)).toEqual([due]);
-    expect(expireDueProposals(db, TEAM, NOW)).toEqual([]);
+    expect(await expireDueProposals(db, TEAM, NOW)).toEqual([due]);
+    expect(await expireDueProposals(db, TEAM, NOW)).toEqual([]);
     expect(proposalRows(db).map((row) => [row.id, row.status])).toEqual([
       [due, 'expired'],
       [notYet, 'pending'],
@@ -92,41 +92,41 @@ describe('lifecycle writes: proposals', () => {
 });
 
 describe('lifecycle writes: pairs', () => {
-  it('stores a new pair running, and moves it only along the lifecycle', () => {
-    const id = newPair('U0M', 'U0A');
+  it('stores a new pair running, and moves it only along the lifecycle', async () => {
+    const id = await newPair('U0M', 'U0A');
     expect(pairRow(db, id).status).toBe('active');
 
-    expect(resumePair(db, TEAM, id)).toBe(false);
-    expect(pausePair(db, TEAM, id)).toBe(true);
-    expect(pausePair(db, TEAM, id)).toBe(false);
+    expect(await resumePair(db, TEAM, id)).toBe(false);
+    expect(await pausePair(db, TEAM, id)).toBe(true);
+    expect(await pausePair(db, TEAM, id)).toBe(false);
     expect(pairRow(db, id).status).toBe('paused');
 
-    expect(resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
+    expect(await resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
     expect(pairRow(db, id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
 
-    expect(endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
-    expect(endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
-    expect(pausePair(db, TEAM, id)).toBe(false);
-    expect(resumePair(db, TEAM, id)).toBe(false);
+    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
+    expect(await endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
+    expect(await pausePair(db, TEAM, id)).toBe(false);
+    expect(await resumePair(db, TEAM, id)).toBe(false);
     expect(pairRow(db, id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
   });
 
-  it('ends a paused pair too', () => {
-    const id = newPair('U0M', 'U0A');
-    pausePair(db, TEAM, id);
-    expect(endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
+  it('ends a paused pair too', async () => {
+    const id = await newPair('U0M', 'U0A');
+    await pausePair(db, TEAM, id);
+    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
     expect(pairRow(db, id).status).toBe('ended');
   });
 
-  it('pauses every active pair of a member, in either role, and nothing else', () => {
-    const mentoring = newPair('U0A', 'U0B');
-    const mentored = newPair('U0C', 'U0A');
-    const ended = newPair('U0A', 'U0D');
-    endPair(db, TEAM, ended, { at: NOW, by: 'U0D' });
-    const others = newPair('U0E', 'U0F');
-    const elsewhere = newPair('U0A', 'U0B', 'T0OTHER');
+  it('pauses every active pair of a member, in either role, and nothing else', async () => {
+    const mentoring = await newPair('U0A', 'U0B');
+    const mentored = await newPair('U0C', 'U0A');
+    const ended = await newPair('U0A', 'U0D');
+    await endPair(db, TEAM, ended, { at: NOW, by: 'U0D' });
+    const others = await newPair('U0E', 'U0F');
+    const elsewhere = await newPair('U0A', 'U0B', 'T0OTHER');
 
-    pausePairsOf(db, TEAM, 'U0A');
+    await pausePairsOf(db, TEAM, 'U0A');
 
     expect([mentoring, mentored, ended, others, elsewhere].map((id) => pairRow(db, id).status)).toEqual([
       'paused',

@@ -84,7 +84,7 @@ describe('stopping on a signal', () => {
     expect(await answers(`${t.baseUrl}/healthz`)).toBe(false);
     // The work wrote its row before the database was closed.
     const reopened = openDatabase(file);
-    expect(lastJobRuns(reopened).map((run) => run.job)).toContain('finished-before-close');
+    expect((await lastJobRuns(reopened)).map((run) => run.job)).toContain('finished-before-close');
     reopened.$client.close();
     expect(t.logs.map((line) => JSON.parse(line) as { msg: string }).map((line) => line.msg)).toEqual(
       expect.arrayContaining(['stopping', 'stopped']),

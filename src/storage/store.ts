@@ -1,0 +1,65 @@
+// How repositories reach the database. A SQLite database is one synchronous connection shared by every request
+// in flight, so their statements take turns, and a transaction keeps the turn from BEGIN to COMMIT: no other
+// request's statement can land inside it, or be rolled back with it. Repositories are written with `await`
+// only (never better-sqlite3's synchronous get/all/run), so the same code can run on a pooled connection.
+import path from 'node:path';
+import { Mutex } from 'async-mutex';
+import type { Db } from './database';
+
+export interface Store {
+  /** Statements outside a transaction. Inside `transaction`, use the `tx` it gives instead: turns don't nest. */
+  run<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Every statement of `work` lands, or none does. A 'write' transaction takes the write lock at BEGIN
+   * (SQLite's IMMEDIATE), so a read-check-write in it cannot interleave with another process's; a 'read' one
+   * sees one consistent instant while others write.
+   */
+  transaction<T>(work: (tx: Db) => Promise<T>, mode?: 'write' | 'read'): Promise<T>;
+}
+
+const stores = new WeakMap<Db, Store>();
+
+/** The one store of a connection: every repository on the same connection shares its turns. */
+export function storeFor(db: Db): Store {
+  let store = stores.get(db);
+  if (store === undefined) {
+    store = createSqliteStore(db);
+    stores.set(db, store);
+  }
+  return store;
+}
+
+// One turn per database file in this process, shared by every connection to it (a second connection such as a
+// test's second replica): otherwise one connection's BEGIN IMMEDIATE, waiting out busy_timeout, would block the
+// very thread that has to finish the other connection's transaction. Other processes are held off by the lock.
+const fileTurns = new Map<string, Mutex>();
+
+function turnFor(db: Db): Mutex {
+  if (db.$client.memory) return new Mutex();
+  const file = path.resolve(db.$client.name);
+  let turn = fileTurns.get(file);
+  if (turn === undefined) {
+    turn = new Mutex();
+    fileTurns.set(file, turn);
+  }
+  return turn;
+}
+
+function createSqliteStore(db: Db): Store {
+  const turn = turnFor(db);
+  return {
+    run: (work) => turn.runExclusive(() => work(db)),
+    transaction: (work, mode = 'write') =>
+      turn.runExclusive(async () => {
+        db.$client.exec(mode === 'write' ? 'BEGIN IMMEDIATE' : 'BEGIN DEFERRED');
+        try {
+          const result = await work(db);
+          db.$client.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.$client.inTransaction) db.$client.exec('ROLLBACK');
+          throw error;
+        }
+      }),
+  };
+}
