@@ -39,7 +39,7 @@ function describeTable(config: AnyTableConfig, renderSql: (chunk: SQL) => string
       ? undefined
       : is(column.default, SQL)
         ? 'sql expression'
-        : (column.default ?? 'id'),
+        : (column.default ?? 'generated'),
   });
   return {
     name: config.name,
