@@ -15,7 +15,7 @@ export const MIGRATIONS_FOLDER = findMigrationsFolder(__dirname);
 
 function findMigrationsFolder(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'migrations');
+    const candidate = path.join(dir, 'migrations', 'sqlite');
     if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
     if (path.dirname(dir) === dir) throw new Error(`No migrations folder found above ${start}`);
   }

@@ -1,0 +1,63 @@
+// Opens a PostgreSQL database through a node-postgres pool and brings its schema up to date. Several replicas
+// may start at once: an advisory lock lets one apply the migrations while the others wait, then find nothing
+// left to do.
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { findMigrationsFolder } from './migrations-folder';
+import * as schema from './schema-postgres';
+
+export type PostgresDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+export const POSTGRES_MIGRATIONS_FOLDER = findMigrationsFolder('postgres');
+
+// Any fixed number works as long as nothing else in the database takes the same advisory lock.
+const MIGRATION_LOCK_KEY = 7_140_015_001;
+
+export function openPostgres(url: string, options: { maxConnections?: number } = {}): PostgresDb {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection dropped by the server (a restart, a failover) is removed from the pool, which opens a
+  // new one for the next query; without a listener the event would crash the process.
+  pool.on('error', () => {});
+  return drizzle(pool, { schema });
+}
+
+/** Applies every migration not yet applied, once across all replicas; running it again is a no-op. */
+export async function migratePostgres(db: PostgresDb): Promise<void> {
+  // The lock belongs to a session, so the migrations run on the very connection that holds it.
+  const client = await db.$client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate(drizzle(client), { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+    client.release();
+  } catch (error) {
+    // Closing the connection also drops the lock if unlocking failed.
+    client.release(true);
+    throw error;
+  }
+}
+
+export async function closePostgres(db: PostgresDb): Promise<void> {
+  if (!db.$client.ending) await db.$client.end();
+}
+
+/** True when the server answers within `timeoutMs`, even if the pool is still waiting to connect; /healthz reports it. */
+export async function isPostgresReachable(db: PostgresDb, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const answered = db.$client.query('select 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
