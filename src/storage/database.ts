@@ -4,22 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { findMigrationsFolder } from './migrations-folder';
 import * as schema from './schema';
 import { storeFor } from './store';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-// The migrations sit at the package root, which is two levels above src/storage under ts-jest and three
-// above dist/src/storage once built: look upwards rather than hard-code either.
-export const MIGRATIONS_FOLDER = findMigrationsFolder(__dirname);
-
-function findMigrationsFolder(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'migrations', 'sqlite');
-    if (fs.existsSync(path.join(candidate, 'meta', '_journal.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`No migrations folder found above ${start}`);
-  }
-}
+export const MIGRATIONS_FOLDER = findMigrationsFolder('sqlite');
 
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
