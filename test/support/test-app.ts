@@ -69,7 +69,9 @@ export interface TestAppOptions {
 let eventSequence = 0;
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const fake = options.fake ?? (await startFakeSlack({ teamId: TEAM }));
+  const clock = options.clock ?? createTestClock();
+  // The fake Slack reads the same clock, so a trigger's 3 seconds are the app's seconds, not the machine's.
+  const fake = options.fake ?? (await startFakeSlack({ teamId: TEAM, now: () => clock.now().getTime() }));
   for (const user of options.users ?? []) fake.addUser(user);
   const temp = makeTempDir();
   const result = loadConfig({
@@ -83,7 +85,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   if (!result.ok) throw new Error(result.problems.join('; '));
   const config = result.config;
-  const clock = options.clock ?? createTestClock();
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -190,7 +191,8 @@ export interface SocketModeApp {
 export async function startSocketModeApp(
   options: { users?: FakeUser[]; port?: number } = {},
 ): Promise<SocketModeApp> {
-  const fake = await startFakeSlack({ teamId: TEAM });
+  const clock = createTestClock();
+  const fake = await startFakeSlack({ teamId: TEAM, now: () => clock.now().getTime() });
   for (const user of options.users ?? []) fake.addUser(user);
   const temp = makeTempDir();
   const result = loadConfig({
@@ -202,7 +204,6 @@ export async function startSocketModeApp(
     LOG_LEVEL: 'silent',
   });
   if (!result.ok) throw new Error(result.problems.join('; '));
-  const clock = createTestClock();
   const app = await startApp(result.config, {
     clock,
     clientOptions: { retryConfig: { retries: 0 } },
