@@ -10,17 +10,8 @@ import {
 } from '../../src/views/self-service-ids';
 import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
 import { blockKitProblems } from '../support/block-kit-limits';
-import {
-  ADA,
-  asFakeUsers,
-  BEN,
-  CARA,
-  seedDelivery,
-  seedMember,
-  seedOffer,
-  seedPair,
-  seedRequest,
-} from '../support/seed-programme';
+import { ADA, asFakeUsers, BEN, CARA } from '../support/seed-programme';
+import { seedSelfServiceCast } from '../support/self-service-cast';
 import { allRows, countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
@@ -72,36 +63,11 @@ const memberOf = (userId: string) =>
 
 beforeEach(async () => {
   t = await startTestApp({ users: USERS, env: { MENTOR_ADMINS: ADMIN } });
-  const now = t.clock.now();
-  for (const person of [ADA, BEN, CARA]) seedMember(db(), { ...person, profileFetchedAt: now });
-  const offerId = seedOffer(db(), {
-    userId: ADA.userId,
-    topics: ['Social media'],
-    capacity: 2,
-    createdAt: new Date(now.getTime() - 30 * DAY),
-  });
-  seedRequest(db(), {
-    userId: BEN.userId,
-    topics: ['Social media'],
-    status: 'matched',
-    createdAt: new Date(now.getTime() - 20 * DAY),
-    matchedAt: new Date(now.getTime() - 14 * DAY),
-  });
-  seedRequest(db(), {
-    userId: CARA.userId,
-    topics: ['Accessibility'],
-    createdAt: new Date(now.getTime() - 5 * DAY),
-  });
-  const channelId = t.fake.channelFor([ADA.userId, BEN.userId]);
-  pairId = seedPair(db(), {
-    mentor: ADA,
-    mentee: BEN,
-    channelId,
-    offerId,
-    sharedTopics: ['Social media'],
-    startedAt: new Date(now.getTime() - 14 * DAY),
-  });
-  seedDelivery(db(), { pairId, channelId, weekKey: '2026-W47', sentAt: new Date(now.getTime() - 7 * DAY) });
+  // Cara waits on a topic nobody offers, so no proposal is made for her.
+  ({ pairId } = seedSelfServiceCast(db(), t.fake, t.clock.now(), {
+    prompt: 'unanswered',
+    caraWaits: { topic: 'Accessibility', days: 5 },
+  }));
 });
 
 afterEach(async () => {

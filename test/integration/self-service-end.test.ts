@@ -15,10 +15,10 @@ import {
   CARA,
   personInLondon,
   seedMember,
-  seedOffer,
   seedPair,
   seedRequest,
 } from '../support/seed-programme';
+import { seedSelfServiceCast } from '../support/self-service-cast';
 import { allRows, countRows } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
@@ -69,29 +69,8 @@ const noticeText = (response: { json(): Record<string, unknown> }) => {
 
 beforeEach(async () => {
   t = await startTestApp({ users: USERS });
-  const now = t.clock.now();
-  for (const person of [ADA, BEN, CARA]) seedMember(db(), { ...person, profileFetchedAt: now });
-  offerId = seedOffer(db(), {
-    userId: ADA.userId,
-    topics: ['Social media', 'Generative AI tools'],
-    capacity: 1,
-    createdAt: new Date(now.getTime() - 30 * DAY),
-  });
-  seedRequest(db(), {
-    userId: BEN.userId,
-    topics: ['Social media'],
-    status: 'matched',
-    createdAt: new Date(now.getTime() - 20 * DAY),
-    matchedAt: new Date(now.getTime() - 14 * DAY),
-  });
-  pairId = seedPair(db(), {
-    mentor: ADA,
-    mentee: BEN,
-    channelId: t.fake.channelFor([ADA.userId, BEN.userId]),
-    offerId,
-    sharedTopics: ['Social media'],
-    startedAt: new Date(now.getTime() - 14 * DAY),
-  });
+  // Ada's only place is Ben's.
+  ({ offerId, pairId } = seedSelfServiceCast(db(), t.fake, t.clock.now(), { capacity: 1 }));
 });
 
 afterEach(async () => {

@@ -4,18 +4,8 @@ import { APOLOGY } from '../../src/views/apology';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
 import { proposalRequestMessage } from '../../src/views/proposal-messages';
 import { blockKitProblems } from '../support/block-kit-limits';
-import {
-  ADA,
-  asFakeUsers,
-  BEN,
-  CARA,
-  seedDelivery,
-  seedMember,
-  seedOffer,
-  seedPair,
-  seedProposal,
-  seedRequest,
-} from '../support/seed-programme';
+import { ADA, asFakeUsers, BEN, CARA, seedProposal } from '../support/seed-programme';
+import { seedSelfServiceCast } from '../support/self-service-cast';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
@@ -44,47 +34,17 @@ const homesPublishedFor = (userId: string) =>
 beforeEach(async () => {
   t = await startTestApp({ users: USERS });
   const now = t.clock.now();
-  for (const person of [ADA, BEN, CARA]) seedMember(db(), { ...person, profileFetchedAt: now });
-  const offerId = seedOffer(db(), {
-    userId: ADA.userId,
-    topics: ['Social media', 'Generative AI tools'],
-    capacity: 2,
-    createdAt: new Date(now.getTime() - 30 * DAY),
-  });
-  seedRequest(db(), {
-    userId: BEN.userId,
-    topics: ['Social media'],
-    status: 'matched',
-    createdAt: new Date(now.getTime() - 20 * DAY),
-    matchedAt: new Date(now.getTime() - 14 * DAY),
-  });
-  const pairChannel = t.fake.channelFor([ADA.userId, BEN.userId]);
-  pairId = seedPair(db(), {
-    mentor: ADA,
-    mentee: BEN,
-    channelId: pairChannel,
-    offerId,
-    sharedTopics: ['Social media'],
-    startedAt: new Date(now.getTime() - 14 * DAY),
-  });
-  seedDelivery(db(), {
-    pairId,
-    channelId: pairChannel,
-    weekKey: '2026-W47',
-    sentAt: new Date(now.getTime() - 7 * DAY),
-    answeredAt: new Date(now.getTime() - 6 * DAY),
-  });
   // Cara waits for a mentor, and Ada has been asked to mentor her.
-  const caraRequest = seedRequest(db(), {
-    userId: CARA.userId,
-    topics: ['Generative AI tools'],
-    createdAt: new Date(now.getTime() - 2 * DAY),
+  const cast = seedSelfServiceCast(db(), t.fake, now, {
+    prompt: 'answered',
+    caraWaits: { topic: 'Generative AI tools', days: 2 },
   });
+  pairId = cast.pairId;
   pendingProposalId = seedProposal(db(), {
     mentor: ADA,
     mentee: CARA,
-    requestId: caraRequest,
-    offerId,
+    requestId: cast.caraRequestId,
+    offerId: cast.offerId,
     status: 'pending',
     createdAt: new Date(now.getTime() - HOUR),
     expiresAt: new Date(now.getTime() + 71 * HOUR),
