@@ -72,7 +72,7 @@ describe('mentor-circles match', () => {
   it('says so when there is nothing to match', async () => {
     const { code, out } = await runMatch();
     expect(code).toBe(0);
-    expect(out).toBe('No open requests: nothing to match.');
+    expect(out).toContain('nothing to match');
   });
 
   it('is listed in the usage', async () => {

@@ -199,7 +199,7 @@ describe('/mentor offer', () => {
     });
 
     const [dm] = dmsTo(JUNIOR);
-    expect(dm?.text).toBe('Thank you for offering to mentor!');
+    expect(dm?.text).toContain('Thank you for offering');
     const shown = JSON.stringify(dm?.blocks);
     for (const expected of [
       'Social media',
@@ -243,7 +243,7 @@ describe('/mentor offer', () => {
     expect(offerTopicNames(first!.id)).toEqual(['Podcasting']);
     expect(sql('select * from exclusions where user_id = ?', JUNIOR)).toEqual([]);
     expect(sql('select level from members where user_id = ?', JUNIOR)).toEqual([{ level: 2 }]);
-    expect(dmsTo(JUNIOR).at(-1)?.text).toBe('Your offer to mentor is updated.');
+    expect(dmsTo(JUNIOR).at(-1)?.text).toContain('offer to mentor is updated');
   });
 });
 
@@ -287,7 +287,7 @@ describe('/mentor find', () => {
       { excluded_user_id: JUNIOR },
     ]);
     const [dm] = dmsTo(SENIOR);
-    expect(dm?.text).toBe('You have asked for a mentor.');
+    expect(dm?.text).toContain('asked for a mentor');
     expect(JSON.stringify(dm?.blocks)).toContain('What happens next');
   });
 

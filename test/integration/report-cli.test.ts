@@ -144,10 +144,10 @@ describe('mentor-circles report', () => {
   it('explains what is wrong with its options and exits 2', async () => {
     const bad = await cli(['--format', 'pdf'], env);
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--format must be text or csv, not pdf');
+    expect(bad.err).toMatch(/--format .*not pdf/);
     const badTime = await cli(['--at', 'yesterday'], env);
     expect(badTime.code).toBe(2);
-    expect(badTime.err).toContain('--at must be an ISO-8601 instant');
+    expect(badTime.err).toMatch(/--at .*ISO-8601.*not yesterday/);
     const help = await cli(['--help'], env);
     expect(help.code).toBe(0);
     expect(help.out).toContain('--format csv');
