@@ -6,7 +6,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { findMigrationsFolder } from './migrations-folder';
 import * as schema from './schema';
+import { asPostgres, isPostgresReachable } from './postgres-database';
 import { storeFor } from './store';
+import { dialectOf } from './tables';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -37,11 +39,14 @@ export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
 
-/** True when the database answers a query that reads the file (not just `select 1`); /healthz reports it. */
+/**
+ * True when the database answers: on SQLite a query that reads the file (not just `select 1`), on PostgreSQL
+ * the server within a short timeout. /healthz reports it.
+ */
 export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  if (dialectOf(db) === 'postgres') return isPostgresReachable(asPostgres(db));
   try {
     return await storeFor(db).run(
-      // SQLite only: sqlite_master; PostgreSQL will need a catalogue query of its own (e.g. pg_catalog).
       async (q) => q.$client.prepare('select count(*) as tables from sqlite_master').get() !== undefined,
     );
   } catch {

@@ -1,7 +1,7 @@
 // "Don't match me with": one list per person, shared by their offer and their request.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
-import { exclusions } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface ExclusionsRepository {
@@ -10,6 +10,7 @@ export interface ExclusionsRepository {
 }
 
 export function createExclusionsRepository(db: Db): ExclusionsRepository {
+  const { exclusions } = tablesOf(db);
   const store = storeFor(db);
   return {
     async getExclusions(teamId, userId) {
@@ -32,6 +33,7 @@ export async function replaceExclusionsIn(
   userId: string,
   excludedUserIds: readonly string[],
 ): Promise<void> {
+  const { exclusions } = tablesOf(tx);
   await tx.delete(exclusions).where(and(eq(exclusions.teamId, teamId), eq(exclusions.userId, userId)));
   if (excludedUserIds.length === 0) return;
   await tx

@@ -1,4 +1,4 @@
-import { jobRuns } from './schema';
+import { tablesOf } from './tables';
 import type { Db } from './database';
 import { storeFor } from './store';
 
@@ -8,6 +8,7 @@ export async function recordJobRun(
   at: Date,
   summary: Record<string, unknown>,
 ): Promise<void> {
+  const { jobRuns } = tablesOf(db);
   const lastSummary = JSON.stringify(summary);
   await storeFor(db).run(async (q) => {
     await q
@@ -18,5 +19,6 @@ export async function recordJobRun(
 }
 
 export async function lastJobRuns(db: Db): Promise<{ job: string; lastRunAt: Date }[]> {
+  const { jobRuns } = tablesOf(db);
   return storeFor(db).run((q) => q.select({ job: jobRuns.job, lastRunAt: jobRuns.lastRunAt }).from(jobRuns));
 }

@@ -14,7 +14,8 @@ import {
   type ProposalStatus,
 } from '../domain/pair-lifecycle';
 import type { Db } from './database';
-import { pairs, proposals } from './schema';
+import type { pairs, proposals } from './schema';
+import { tablesOf } from './tables';
 
 export type NewProposal = Omit<typeof proposals.$inferInsert, 'id' | 'status' | 'decidedAt'>;
 export type NewPair = Omit<typeof pairs.$inferInsert, 'id' | 'status' | 'endedAt' | 'endedBy'>;
@@ -23,6 +24,7 @@ export type ProposalDecision = Exclude<ProposalStatus, typeof NEW_PROPOSAL_STATU
 
 /** Stores new proposals, waiting for their mentor's answer; returns their ids in insertion order. */
 export async function insertPendingProposals(tx: Db, rows: readonly NewProposal[]): Promise<number[]> {
+  const { proposals } = tablesOf(tx);
   if (rows.length === 0) return [];
   const inserted = await tx
     .insert(proposals)
@@ -39,6 +41,7 @@ export async function decideProposal(
   decision: ProposalDecision,
   decidedAt: Date,
 ): Promise<boolean> {
+  const { proposals } = tablesOf(tx);
   const decided = await tx
     .update(proposals)
     .set({ status: decision, decidedAt })
@@ -55,6 +58,7 @@ export async function decideProposal(
 
 /** Expires every proposal of the workspace still pending at its expiry; returns their ids. */
 export async function expireDueProposals(tx: Db, teamId: string, now: Date): Promise<number[]> {
+  const { proposals } = tablesOf(tx);
   const expired = await tx
     .update(proposals)
     .set({ status: 'expired', decidedAt: now })
@@ -71,6 +75,7 @@ export async function expireDueProposals(tx: Db, teamId: string, now: Date): Pro
 
 /** Stores the pair an accepted proposal becomes, running from the start; returns its id. */
 export async function insertActivePair(tx: Db, pair: NewPair): Promise<number> {
+  const { pairs } = tablesOf(tx);
   const [inserted] = await tx
     .insert(pairs)
     .values({ ...pair, status: NEW_PAIR_STATUS })
@@ -80,11 +85,13 @@ export async function insertActivePair(tx: Db, pair: NewPair): Promise<number> {
 
 /** Pauses a running pair (the quiet-weeks question); false when it was not active. */
 export async function pausePair(tx: Db, teamId: string, pairId: number): Promise<boolean> {
+  const { pairs } = tablesOf(tx);
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'paused')) > 0;
 }
 
 /** Pauses every active pair of a member who takes a break. */
 export async function pausePairsOf(tx: Db, teamId: string, userId: string): Promise<void> {
+  const { pairs } = tablesOf(tx);
   await movePairs(
     tx,
     and(eq(pairs.teamId, teamId), or(eq(pairs.mentorId, userId), eq(pairs.menteeId, userId))),
@@ -99,6 +106,7 @@ export async function resumePair(
   pairId: number,
   changes: { inactivityAskedAt?: Date } = {},
 ): Promise<boolean> {
+  const { pairs } = tablesOf(tx);
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'active', changes)) > 0;
 }
 
@@ -109,6 +117,7 @@ export async function endPair(
   pairId: number,
   ended: { at: Date; by: string },
 ): Promise<boolean> {
+  const { pairs } = tablesOf(tx);
   const moved = await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'ended', {
     endedAt: ended.at,
     endedBy: ended.by,
@@ -123,6 +132,7 @@ async function movePairs(
   to: PairStatus,
   changes: Partial<Pick<typeof pairs.$inferInsert, 'endedAt' | 'endedBy' | 'inactivityAskedAt'>> = {},
 ): Promise<number> {
+  const { pairs } = tablesOf(tx);
   const moved = await tx
     .update(pairs)
     .set({ ...changes, status: to })

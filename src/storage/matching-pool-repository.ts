@@ -6,17 +6,7 @@ import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifec
 import type { Db } from './database';
 import { inChunks } from './in-chunks';
 import { notOnBreakSql } from './pause-sql';
-import {
-  exclusions,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface PoolRequest {
@@ -64,6 +54,7 @@ export interface MatchingPoolRepository {
 const PAST_PAIR_STATUSES: ProposalStatus[] = ['pending', 'accepted', 'declined', 'expired'];
 
 export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
+  const { requests } = tablesOf(db);
   const store = storeFor(db);
 
   return {
@@ -118,6 +109,7 @@ export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
 }
 
 async function loadPool(tx: Db, teamId: string, now: Date): Promise<MatchingPool> {
+  const { members, offers, offerTopics, proposals, requests, requestTopics } = tablesOf(tx);
   const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
     and(eq(members.teamId, teamId), eq(members.userId, userId));
 
@@ -223,6 +215,7 @@ function groupIds(rows: [number, number][]): Map<number, number[]> {
 // Capacity is "how many people I mentor at once", so it counts every current pair of the mentor (whichever
 // offer it came from) and every proposal still waiting for their answer.
 export async function placesInUse(tx: Db, teamId: string): Promise<Map<string, number>> {
+  const { pairs, proposals } = tablesOf(tx);
   const used = new Map<string, number>();
   const add = (rows: { mentorId: string | null; count: number }[]) => {
     for (const row of rows) {
@@ -247,6 +240,7 @@ export async function placesInUse(tx: Db, teamId: string): Promise<Map<string, n
 }
 
 async function loadExcludes(tx: Db, teamId: string): Promise<Map<string, string[]>> {
+  const { exclusions } = tablesOf(tx);
   const excludes = new Map<string, string[]>();
   const add = (from: string, to: string) => {
     const list = excludes.get(from);
@@ -265,6 +259,7 @@ async function loadExcludes(tx: Db, teamId: string): Promise<Map<string, string[
 }
 
 export async function loadPastPairs(tx: Db, teamId: string): Promise<[string, string][]> {
+  const { pairs, proposals } = tablesOf(tx);
   const paired = await tx
     .select({ mentorId: pairs.mentorId, menteeId: pairs.menteeId })
     .from(pairs)
@@ -288,6 +283,7 @@ export async function topicNameMap(
   teamId: string,
   topicIds: readonly number[],
 ): Promise<Map<number, string>> {
+  const { topics } = tablesOf(tx);
   const rows = await inChunks([...new Set(topicIds)], (chunk) =>
     tx
       .select({ id: topics.id, name: topics.name })

@@ -8,20 +8,8 @@ import type { PairRole } from '../domain/participation';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { withdrawPendingProposals, type WithdrawnProposal } from './participation-repository';
-import { createParticipationReads } from './participation-snapshot';
-import {
-  exclusions,
-  feedback,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  promptDeliveries,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from './schema';
+import { participationReadsOn } from './participation-snapshot';
+import { dialectOf, tablesOf } from './tables';
 import { storeFor } from './store';
 
 /** Written to pairs.ended_by instead of the id of a person who has left. */
@@ -41,13 +29,15 @@ export interface MemberErasureRepository {
 }
 
 export function createMemberErasureRepository(db: Db): MemberErasureRepository {
+  const { exclusions, feedback, members, offers, pairs, promptDeliveries, proposals, requests } =
+    tablesOf(db);
   const store = storeFor(db);
-  // SQLite only: these reads run on the connection, which is the transaction's too (see createParticipationReads).
-  const { memberRow, pairRowsOf } = createParticipationReads(db);
+  const readsOn = participationReadsOn(db);
 
   return {
     async erase(teamId, userId, now) {
       const result = await store.transaction(async (tx): Promise<EraseResult> => {
+        const { memberRow, pairRowsOf } = readsOn(tx);
         const member = await memberRow(teamId, userId);
         const identifiers = member === undefined ? [userId] : [userId, member.name];
         const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
@@ -138,11 +128,15 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
           withdrawn,
         };
       }, 'write');
-      // SQLite only: the WAL still holds the pages as they were before the erasure. A plain checkpoint copies the
+      // On SQLite the WAL still holds the pages as they were before the erasure. A plain checkpoint copies the
       // erased pages into the file but leaves the old frames in the WAL until later writes happen to cover them:
       // TRUNCATE empties it. Should a reader outlast busy_timeout, the next erasure or closing the database
-      // (which checkpoints and removes the WAL) finishes the job.
-      if (result.erased) await store.run(async (conn) => conn.$client.pragma('wal_checkpoint(TRUNCATE)'));
+      // (which checkpoints and removes the WAL) finishes the job. PostgreSQL keeps deleted row versions in its
+      // files until VACUUM reclaims them: no rows name the person, but the bytes wait for the database's own
+      // vacuuming (see database.ts on secure_delete).
+      if (result.erased && dialectOf(db) === 'sqlite') {
+        await store.run(async (conn) => conn.$client.pragma('wal_checkpoint(TRUNCATE)'));
+      }
       return result;
     },
   };
@@ -150,6 +144,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
 
 /** The topics on the person's offers and requests. */
 async function topicIdsOf(db: Db, teamId: string, userId: string): Promise<number[]> {
+  const { offers, offerTopics, requests, requestTopics } = tablesOf(db);
   const offered = await db
     .select({ topicId: offerTopics.topicId })
     .from(offerTopics)
@@ -168,6 +163,7 @@ async function topicIdsOf(db: Db, teamId: string, userId: string): Promise<numbe
  * it: it goes once their offers and requests are gone. The install-wide defaults and topics others use stay.
  */
 async function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): Promise<void> {
+  const { offerTopics, requestTopics, topics } = tablesOf(db);
   if (topicIds.length === 0) return;
   await db
     .delete(topics)

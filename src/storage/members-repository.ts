@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
-import { members } from './schema';
+import type { members } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface Member {
@@ -29,6 +30,7 @@ export interface MembersRepository {
 }
 
 export function createMembersRepository(db: Db): MembersRepository {
+  const { members } = tablesOf(db);
   const store = storeFor(db);
   return {
     async find(teamId, userId) {
@@ -55,6 +57,7 @@ export async function saveProfileIn(
   profile: ProfileFields,
   fetchedAt: Date,
 ): Promise<void> {
+  const { members } = tablesOf(tx);
   await tx
     .insert(members)
     .values({ teamId, userId, ...profile, profileFetchedAt: fetchedAt, updatedAt: fetchedAt })

@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
-import { offers, offerTopics, topics } from './schema';
+import type { offers } from './schema';
+import { tablesOf } from './tables';
 import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
 import { ensureTopicsIn, topicNamesIn } from './topics-repository';
@@ -29,6 +30,7 @@ export interface OffersRepository {
 }
 
 export function createOffersRepository(db: Db): OffersRepository {
+  const { offers, offerTopics } = tablesOf(db);
   const store = storeFor(db);
   return {
     async findOpenOffer(teamId, userId) {
@@ -62,11 +64,13 @@ export function createOffersRepository(db: Db): OffersRepository {
 }
 
 async function insertOffer(tx: Db, row: typeof offers.$inferInsert): Promise<number> {
+  const { offers } = tablesOf(tx);
   const [inserted] = await tx.insert(offers).values(row).returning({ id: offers.id });
   return inserted!.id;
 }
 
 async function findOpenOfferIn(q: Db, teamId: string, userId: string): Promise<OpenOffer | null> {
+  const { offers, offerTopics, topics } = tablesOf(q);
   const [row] = await q
     .select()
     .from(offers)

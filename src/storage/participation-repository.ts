@@ -9,8 +9,8 @@ import type { MemberPair, PairRole } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
-import { createParticipationReads, type PairRow } from './participation-snapshot';
-import { feedback, members, proposals } from './schema';
+import { participationReadsOn, type PairRow } from './participation-snapshot';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 /** A pending proposal withdrawn because one side paused or left; its Slack message should say so. */
@@ -72,13 +72,14 @@ export interface ParticipationRepository {
 }
 
 export function createParticipationRepository(db: Db): ParticipationRepository {
+  const { members } = tablesOf(db);
   const store = storeFor(db);
-  // SQLite only: these reads run on the connection, which is the transaction's too (see createParticipationReads).
-  const { memberRow, namesOf, pairRowsOf, pairFor } = createParticipationReads(db);
+  const readsOn = participationReadsOn(db);
 
   return {
     async pause(teamId, userId, now, until) {
       return store.transaction(async (tx): Promise<PauseResult> => {
+        const { memberRow, pairRowsOf } = readsOn(tx);
         const member = await memberRow(teamId, userId);
         if (member === undefined) return { kind: 'not-member' };
         if (isPaused(member, now)) return { kind: 'already-paused', pausedUntil: member.pausedUntil };
@@ -99,6 +100,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
 
     async resume(teamId, userId, now, options = {}) {
       return store.transaction(async (tx): Promise<ResumeResult> => {
+        const { memberRow, namesOf, pairRowsOf } = readsOn(tx);
         const member = await memberRow(teamId, userId);
         if (member === undefined) return { kind: 'not-member' };
         const onBreak = member.pausedAt !== null;
@@ -143,7 +145,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
 
     async endPair(teamId, pairId, userId, now, input) {
       return store.transaction(async (tx): Promise<EndResult> => {
-        const before = await pairFor(teamId, pairId, userId, now);
+        const before = await readsOn(tx).pairFor(teamId, pairId, userId, now);
         if (before === null) return { kind: 'not-in-pair' };
         if (before.status === 'ended') {
           // The partner ended it a moment earlier: the feedback is still welcome.
@@ -158,7 +160,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
 
     async addFeedback(teamId, pairId, userId, now, input) {
       return store.transaction(async (tx): Promise<FeedbackResult> => {
-        const pair = await pairFor(teamId, pairId, userId, now);
+        const pair = await readsOn(tx).pairFor(teamId, pairId, userId, now);
         if (pair === null) return { kind: 'not-in-pair' };
         return (await insertFeedback(tx, teamId, pair, userId, now, input))
           ? { kind: 'stored', pair }
@@ -179,6 +181,7 @@ export async function withdrawPendingProposals(
   now: Date,
   forget: boolean,
 ): Promise<WithdrawnProposal[]> {
+  const { proposals } = tablesOf(tx);
   const pending = await tx
     .select()
     .from(proposals)
@@ -227,6 +230,7 @@ async function insertFeedback(
   now: Date,
   input: FeedbackInput,
 ): Promise<boolean> {
+  const { feedback } = tablesOf(tx);
   const inserted = await tx
     .insert(feedback)
     .values({

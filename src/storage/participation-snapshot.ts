@@ -7,18 +7,8 @@ import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/part
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
 import { storeFor } from './store';
-import {
-  feedback,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  promptDeliveries,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from './schema';
+import type { members, pairs } from './schema';
+import { dialectOf, tablesOf } from './tables';
 
 export type PairRow = typeof pairs.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
@@ -31,21 +21,22 @@ export interface ParticipationStatusRepository {
 
 export function createParticipationStatusRepository(db: Db): ParticipationStatusRepository {
   const store = storeFor(db);
-  const reads = createParticipationReads(db);
+  const readsOn = participationReadsOn(db);
   return {
     async snapshot(teamId, userId, now) {
-      return store.run(() => reads.snapshot(teamId, userId, now));
+      return store.run((q) => readsOn(q).snapshot(teamId, userId, now));
     },
 
     async pairFor(teamId, pairId, userId, now) {
-      return store.run(() => reads.pairFor(teamId, pairId, userId, now));
+      return store.run((q) => readsOn(q).pairFor(teamId, pairId, userId, now));
     },
   };
 }
 
 /**
  * The reads of the status read model, one database's statements prepared once. They run on the connection they
- * were prepared on: call them inside a store turn (store.run, or the transaction they belong to).
+ * were prepared on: call them inside a store turn (store.run, or the transaction they belong to), with the
+ * reads participationReadsOn gives for that turn's `q` or `tx`.
  */
 export interface ParticipationReads {
   memberRow(teamId: string, userId: string): Promise<MemberRow | undefined>;
@@ -58,11 +49,22 @@ export interface ParticipationReads {
 }
 
 export function createParticipationReads(db: Db): ParticipationReads {
+  const {
+    feedback,
+    members,
+    offers,
+    offerTopics,
+    pairs,
+    promptDeliveries,
+    proposals,
+    requests,
+    requestTopics,
+    topics,
+  } = tablesOf(db);
   // The queries behind /mentor status and the Home tab run on every request: built and prepared once (lazily,
   // so a repository can be created before its database is migrated) instead of drizzle building the SQL and
   // better-sqlite3 preparing it afresh on each call, which was most of their cost (BENCHMARKS.md).
-  // SQLite only: the statements are prepared on the one connection, which is also every transaction's; on
-  // PostgreSQL a read inside a transaction must run on its tx (named statements per tx, or plain queries).
+  // On PostgreSQL they are built on the turn's own `q` or `tx` (participationReadsOn) and sent unnamed.
   const byMember = { teamId: sql.placeholder('teamId'), userId: sql.placeholder('userId') };
   const memberStatement = once(() =>
     db
@@ -321,6 +323,18 @@ export function createParticipationReads(db: Db): ParticipationReads {
   };
 
   return { memberRow, namesOf, pairRowsOf, pairFor, snapshot };
+}
+
+/**
+ * The reads for a store turn on `q` (the `q` of store.run or the `tx` of a transaction). SQLite's one
+ * connection is also every transaction's, so its statements are prepared once on it and shared. On PostgreSQL
+ * each transaction has a pooled connection of its own, and a read inside it must run there: the reads are
+ * built on `q` (correctness first; a turn's statements are still built once for that turn).
+ */
+export function participationReadsOn(db: Db): (q: Db) => ParticipationReads {
+  if (dialectOf(db) === 'postgres') return (q) => createParticipationReads(q);
+  const shared = createParticipationReads(db);
+  return () => shared;
 }
 
 /** The first row, as better-sqlite3's get() gave it: the statements above match one row at most. */

@@ -1,6 +1,6 @@
 // The pause rule of src/domain/pause.ts (isPaused) in SQL, for queries that filter on it: a pause with no end
 // lasts until resumed, and a pause whose end has passed no longer counts, even before the scheduler clears it.
-import { sql, type SQL } from 'drizzle-orm';
+import { and, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export interface PauseColumns {
@@ -9,10 +9,14 @@ export interface PauseColumns {
 }
 
 /** 1 while the member is on a break at `now`, else 0 (also 0 when the member row is missing). */
-// SQLite only: compares the stored epoch milliseconds with now.getTime(), and a comparison is the integer 0 or 1;
-// PostgreSQL will need timestamps compared with a Date and the boolean cast (or a case) to 0/1.
+// Written with drizzle's operators on the columns, so `now` is bound as each dialect stores the column (epoch
+// milliseconds on SQLite, a timestamp on PostgreSQL), and a case gives 0/1 where PostgreSQL has booleans.
 export function onBreakSql(member: PauseColumns, now: Date): SQL<number> {
-  return sql<number>`coalesce(${member.pausedAt} is not null and (${member.pausedUntil} is null or ${member.pausedUntil} > ${now.getTime()}), 0)`;
+  const onBreak = and(
+    isNotNull(member.pausedAt),
+    or(isNull(member.pausedUntil), gt(member.pausedUntil, now)),
+  );
+  return sql<number>`(case when ${onBreak} then 1 else 0 end)`.mapWith(Number);
 }
 
 export function notOnBreakSql(member: PauseColumns, now: Date): SQL {

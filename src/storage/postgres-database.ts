@@ -4,6 +4,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { Db } from './database';
 import { findMigrationsFolder } from './migrations-folder';
 import * as schema from './schema-postgres';
 
@@ -20,6 +21,19 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
   // new one for the next query; without a listener the event would crash the process.
   pool.on('error', () => {});
   return drizzle(pool, { schema });
+}
+
+/**
+ * The connection as the repositories take it. Db is still the SQLite drizzle type; the query builders of both
+ * dialects have the same shape, and tables.ts gives the repositories the PostgreSQL tables for it.
+ */
+export function asDb(db: PostgresDb): Db {
+  return db as unknown as Db;
+}
+
+/** The other way, for the store and the health check once they know the connection is PostgreSQL's. */
+export function asPostgres(db: Db): PostgresDb {
+  return db as unknown as PostgresDb;
 }
 
 /** Applies every migration not yet applied, once across all replicas; running it again is a no-op. */

@@ -1,7 +1,7 @@
 // Slack retries an event it thinks we missed; remembering each event id lets every handler run once.
 import { lt } from 'drizzle-orm';
 import type { Db } from './database';
-import { processedEvents } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface ProcessedEventsRepository {
@@ -12,6 +12,7 @@ export interface ProcessedEventsRepository {
 }
 
 export function createProcessedEventsRepository(db: Db): ProcessedEventsRepository {
+  const { processedEvents } = tablesOf(db);
   const store = storeFor(db);
   return {
     async markProcessed(teamId, eventId, now) {

@@ -1,14 +1,14 @@
 // Weekly prompt deliveries and the pair facts the prompt jobs need. A delivery row is reserved before the
 // message is posted and confirmed after; the unique (pair_id, week_key) index is what makes a second
 // reservation for the same pair and week impossible, whichever process tries.
-import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { PairStatus } from '../domain/pair-lifecycle';
 import type { PairRole } from '../domain/participation';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { onBreakSql } from './pause-sql';
-import { members, pairs, promptDeliveries } from './schema';
+import { tablesOf, type Tables } from './tables';
 import { storeFor } from './store';
 
 export type DeliveryStatus = 'reserved' | 'sent' | 'failed';
@@ -121,27 +121,27 @@ export interface PromptDeliveriesRepository {
   restartInactivityCount(teamId: string, pairId: number, now: Date): Promise<void>;
 }
 
-const mentor = alias(members, 'mentor');
-const mentee = alias(members, 'mentee');
-
-const deliveryColumns = {
-  id: promptDeliveries.id,
-  teamId: promptDeliveries.teamId,
-  pairId: promptDeliveries.pairId,
-  weekKey: promptDeliveries.weekKey,
-  promptId: promptDeliveries.promptId,
-  promptText: promptDeliveries.promptText,
-  status: promptDeliveries.status,
-  channelId: promptDeliveries.channelId,
-  messageTs: promptDeliveries.messageTs,
-  reservedAt: promptDeliveries.reservedAt,
-  sentAt: promptDeliveries.sentAt,
-  answeredAt: promptDeliveries.answeredAt,
-  outcome: promptDeliveries.outcome,
-  nudgedAt: promptDeliveries.nudgedAt,
-};
-
 export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesRepository {
+  const { members, pairs, promptDeliveries } = tablesOf(db);
+  const mentor = alias(members, 'mentor');
+  const mentee = alias(members, 'mentee');
+
+  const deliveryColumns = {
+    id: promptDeliveries.id,
+    teamId: promptDeliveries.teamId,
+    pairId: promptDeliveries.pairId,
+    weekKey: promptDeliveries.weekKey,
+    promptId: promptDeliveries.promptId,
+    promptText: promptDeliveries.promptText,
+    status: promptDeliveries.status,
+    channelId: promptDeliveries.channelId,
+    messageTs: promptDeliveries.messageTs,
+    reservedAt: promptDeliveries.reservedAt,
+    sentAt: promptDeliveries.sentAt,
+    answeredAt: promptDeliveries.answeredAt,
+    outcome: promptDeliveries.outcome,
+    nudgedAt: promptDeliveries.nudgedAt,
+  };
   const store = storeFor(db);
   const pairSelection = (now: Date) => ({
     id: pairs.id,
@@ -332,8 +332,7 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
         q
           .update(promptDeliveries)
           .set({
-            // SQLite only: answered_at holds epoch milliseconds; PostgreSQL will need the Date as a timestamp.
-            answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
+            answeredAt: firstAnswer(promptDeliveries, at),
             replyCount: sql`${promptDeliveries.replyCount} + 1`,
             ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
           })
@@ -354,8 +353,7 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
             outcome,
             ...(outcome === 'discussed'
               ? {
-                  // SQLite only: answered_at holds epoch milliseconds; PostgreSQL will need the Date as a timestamp.
-                  answeredAt: sql`coalesce(${promptDeliveries.answeredAt}, ${at.getTime()})`,
+                  answeredAt: firstAnswer(promptDeliveries, at),
                   ...(role === 'mentor' ? { answeredByMentor: true } : { answeredByMentee: true }),
                 }
               : {}),
@@ -485,4 +483,9 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
       );
     },
   };
+}
+
+/** The time of the first answer: kept when set, else `at`, bound as the column stores it in either dialect. */
+function firstAnswer(promptDeliveries: Tables['promptDeliveries'], at: Date): SQL {
+  return sql`coalesce(${promptDeliveries.answeredAt}, ${sql.param(at, promptDeliveries.answeredAt)})`;
 }

@@ -2,7 +2,7 @@
 // adds of its own. Position orders the library; disabling keeps the row so past deliveries still point at it.
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from './database';
-import { prompts } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 /** The install-wide library, shared by every workspace. */
@@ -30,15 +30,15 @@ export interface PromptsRepository {
   move(teamId: string, id: number, position: number): Promise<boolean>;
 }
 
-const promptColumns = {
-  id: prompts.id,
-  teamId: prompts.teamId,
-  position: prompts.position,
-  text: prompts.text,
-  enabled: prompts.enabled,
-};
-
 export function createPromptsRepository(db: Db): PromptsRepository {
+  const { prompts } = tablesOf(db);
+  const promptColumns = {
+    id: prompts.id,
+    teamId: prompts.teamId,
+    position: prompts.position,
+    text: prompts.text,
+    enabled: prompts.enabled,
+  };
   const store = storeFor(db);
   const list = (teamIds: string[]) =>
     store.run((q) =>

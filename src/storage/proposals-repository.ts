@@ -17,7 +17,8 @@ import {
   type ProposalDecision,
 } from './lifecycle-writes';
 import { loadPastPairs, placesInUse, topicNameMap } from './matching-pool-repository';
-import { members, offers, pairs, proposals, requests, requestTopics, topics } from './schema';
+import type { proposals } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 const reasonsSchema = z.object({
@@ -108,6 +109,7 @@ export interface ProposalsRepository {
 }
 
 export function createProposalsRepository(db: Db): ProposalsRepository {
+  const { pairs, proposals, requests } = tablesOf(db);
   const store = storeFor(db);
   const immediately = <T>(work: (tx: Db) => Promise<T>): Promise<T> => store.transaction(work, 'write');
 
@@ -237,6 +239,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
 }
 
 async function countPairsInUse(tx: Db, teamId: string, mentorId: string): Promise<number> {
+  const { pairs } = tablesOf(tx);
   const [paired] = await tx
     .select({ count: sql<number>`count(*)`.mapWith(Number) })
     .from(pairs)
@@ -262,6 +265,7 @@ interface WriteState {
 }
 
 async function loadWriteState(tx: Db, teamId: string): Promise<WriteState> {
+  const { offers, proposals, requests } = tablesOf(tx);
   const openRequests = await tx
     .select({ id: requests.id, userId: requests.userId })
     .from(requests)
@@ -300,6 +304,7 @@ function takePlace(state: WriteState, draft: ProposalDraft): boolean {
 }
 
 async function findProposalRow(tx: Db, teamId: string, proposalId: number) {
+  const { proposals } = tablesOf(tx);
   const [row] = await tx
     .select()
     .from(proposals)
@@ -315,6 +320,7 @@ async function whyUnavailable(
   teamId: string,
   proposal: typeof proposals.$inferSelect,
 ): Promise<Unavailable | null> {
+  const { offers, pairs, proposals, requests } = tablesOf(tx);
   if (proposal.requestId === null || proposal.menteeId === null) return 'request_gone';
   const [request] = await tx
     .select({ status: requests.status })
@@ -349,6 +355,7 @@ async function findProposals(
   teamId: string,
   proposalIds: readonly number[],
 ): Promise<ProposalDetails[]> {
+  const { members, proposals, requests, requestTopics, topics } = tablesOf(tx);
   const rows = await inChunks(proposalIds, (chunk) =>
     tx
       .select()

@@ -4,18 +4,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { ReportData, ReportPair } from '../domain/report-figures';
 import type { Db } from './database';
-import {
-  feedback,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  promptDeliveries,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from './schema';
+import { tablesOf, type Tables } from './tables';
 import { storeFor } from './store';
 
 export interface LoadReportOptions {
@@ -37,22 +26,34 @@ export function createReportRepository(db: Db): ReportRepository {
       return store.transaction((tx) => readReportData(tx, teamId, options), 'read');
     },
     async teamIds() {
-      const rows = await store.run(
-        // SQLite only: better-sqlite3's prepare/all; PostgreSQL will need this query through drizzle's execute.
-        async (q) =>
-          q.$client
-            .prepare(
-              'select team_id from members union select team_id from offers union select team_id from requests ' +
-                'union select team_id from pairs order by 1',
-            )
-            .all() as { team_id: string }[],
-      );
-      return rows.map((row) => row.team_id).filter((id) => id !== '');
+      const rows = await store.run(async (q) => {
+        const { members, offers, pairs, requests } = tablesOf(q);
+        return q
+          .select({ teamId: members.teamId })
+          .from(members)
+          .union(q.select({ teamId: offers.teamId }).from(offers))
+          .union(q.select({ teamId: requests.teamId }).from(requests))
+          .union(q.select({ teamId: pairs.teamId }).from(pairs))
+          .orderBy(sql`1`);
+      });
+      return rows.map((row) => row.teamId).filter((id) => id !== '');
     },
   };
 }
 
 async function readReportData(db: Db, teamId: string, options: LoadReportOptions): Promise<ReportData> {
+  const {
+    feedback,
+    members,
+    offers,
+    offerTopics,
+    pairs,
+    promptDeliveries,
+    proposals,
+    requests,
+    requestTopics,
+    topics,
+  } = tablesOf(db);
   const offerRows = await db
     .select({ id: offers.id, status: offers.status, capacity: offers.capacity })
     .from(offers)
@@ -111,7 +112,11 @@ async function readReportData(db: Db, teamId: string, options: LoadReportOptions
 
   const pairList = await readPairs(db, teamId, names);
   const deliveryRows = await db
-    .select({ weekKey: promptDeliveries.weekKey, status: promptDeliveries.status, answered: answered() })
+    .select({
+      weekKey: promptDeliveries.weekKey,
+      status: promptDeliveries.status,
+      answered: answered(promptDeliveries),
+    })
     .from(promptDeliveries)
     .where(
       and(
@@ -152,6 +157,7 @@ async function readReportData(db: Db, teamId: string, options: LoadReportOptions
 }
 
 async function readPairs(db: Db, teamId: string, names: ReadonlyMap<string, string>): Promise<ReportPair[]> {
+  const { pairs, promptDeliveries } = tablesOf(db);
   const pairRows = await db
     .select({
       id: pairs.id,
@@ -176,9 +182,11 @@ async function readPairs(db: Db, teamId: string, names: ReadonlyMap<string, stri
         .select({
           pairId: promptDeliveries.pairId,
           sent: sql<number>`count(*)`.mapWith(Number),
-          answered: sql<number>`sum(${answered()})`.mapWith(Number),
-          // SQLite only: max() of epoch milliseconds is a number; PostgreSQL will return a timestamp.
-          lastAnsweredAt: sql<number | null>`max(${promptDeliveries.answeredAt})`,
+          answered: sql<number>`sum(${answered(promptDeliveries)})`.mapWith(Number),
+          // Mapped by the column: epoch milliseconds on SQLite, a timestamp on PostgreSQL, a Date from both.
+          lastAnsweredAt: sql<Date | null>`max(${promptDeliveries.answeredAt})`.mapWith(
+            promptDeliveries.answeredAt,
+          ),
         })
         .from(promptDeliveries)
         .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.status, 'sent')))
@@ -209,7 +217,7 @@ async function readPairs(db: Db, teamId: string, names: ReadonlyMap<string, stri
       endedAt: pair.endedAt,
       promptsSent: stat?.sent ?? 0,
       promptsAnswered: stat?.answered ?? 0,
-      lastAnsweredAt: stat?.lastAnsweredAt == null ? null : new Date(stat.lastAnsweredAt),
+      lastAnsweredAt: stat?.lastAnsweredAt ?? null,
       lastDeliveryError: latestError.get(pair.id) ?? null,
     };
   });
@@ -221,6 +229,7 @@ async function latestDeliveryErrors(
   teamId: string,
   pairIds: readonly number[],
 ): Promise<Map<number, string>> {
+  const { promptDeliveries } = tablesOf(db);
   const errors = new Map<number, string>();
   if (pairIds.length === 0) return errors;
   const rows = await db
@@ -252,7 +261,7 @@ async function latestDeliveryErrors(
 }
 
 /** 1 when the pair answered the prompt (a thread reply, or "We discussed it"), else 0. */
-function answered() {
+function answered(promptDeliveries: Tables['promptDeliveries']) {
   return sql<number>`(case when ${or(isNotNull(promptDeliveries.answeredAt), eq(promptDeliveries.outcome, 'discussed'))} then 1 else 0 end)`;
 }
 

@@ -3,7 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
-import { requests, requestTopics, topics } from './schema';
+import type { requests } from './schema';
+import { tablesOf } from './tables';
 import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
 import { ensureTopicsIn, topicNamesIn } from './topics-repository';
@@ -29,6 +30,7 @@ export interface RequestsRepository {
 }
 
 export function createRequestsRepository(db: Db): RequestsRepository {
+  const { requests, requestTopics } = tablesOf(db);
   const store = storeFor(db);
   return {
     async findOpenRequest(teamId, userId) {
@@ -60,11 +62,13 @@ export function createRequestsRepository(db: Db): RequestsRepository {
 }
 
 async function insertRequest(tx: Db, row: typeof requests.$inferInsert): Promise<number> {
+  const { requests } = tablesOf(tx);
   const [inserted] = await tx.insert(requests).values(row).returning({ id: requests.id });
   return inserted!.id;
 }
 
 async function findOpenRequestIn(q: Db, teamId: string, userId: string): Promise<OpenRequest | null> {
+  const { requests, requestTopics, topics } = tablesOf(q);
   const [row] = await q
     .select()
     .from(requests)

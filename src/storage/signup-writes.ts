@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from './database';
 import { replaceExclusionsIn } from './exclusions-repository';
 import { saveProfileIn, type ProfileFields } from './members-repository';
-import { members } from './schema';
+import { tablesOf } from './tables';
 
 export interface MemberSignup {
   teamId: string;
@@ -18,6 +18,7 @@ export interface MemberSignup {
 }
 
 export async function saveMemberSignupIn(tx: Db, signup: MemberSignup): Promise<void> {
+  const { members } = tablesOf(tx);
   const { teamId, userId } = signup;
   await saveProfileIn(tx, teamId, userId, signup.profile, signup.profileFetchedAt);
   await tx

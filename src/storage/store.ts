@@ -1,10 +1,13 @@
 // How repositories reach the database. A SQLite database is one synchronous connection shared by every request
 // in flight, so their statements take turns, and a transaction keeps the turn from BEGIN to COMMIT: no other
 // request's statement can land inside it, or be rolled back with it. Repositories are written with `await`
-// only (never better-sqlite3's synchronous get/all/run), so the same code can run on a pooled connection.
+// only (never better-sqlite3's synchronous get/all/run), so the same code runs on PostgreSQL's pool, where each
+// transaction has a pooled connection of its own.
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import type { Db } from './database';
+import { asPostgres } from './postgres-database';
+import { dialectOf } from './tables';
 
 export interface Store {
   /** Statements outside a transaction. Inside `transaction`, use the `tx` it gives instead: turns don't nest. */
@@ -23,7 +26,7 @@ const stores = new WeakMap<Db, Store>();
 export function storeFor(db: Db): Store {
   let store = stores.get(db);
   if (store === undefined) {
-    store = createSqliteStore(db);
+    store = dialectOf(db) === 'postgres' ? createPostgresStore(db) : createSqliteStore(db);
     stores.set(db, store);
   }
   return store;
@@ -62,4 +65,42 @@ function createSqliteStore(db: Db): Store {
         }
       }),
   };
+}
+
+// A read-check-write (a mentor's last place, one mentor per request, a second Accept) is settled on PostgreSQL
+// by running every 'write' transaction at SERIALIZABLE, the counterpart of SQLite's one writer at a time: of two
+// transactions whose reads and writes overlap, one commits and the other fails with a serialization failure,
+// and runs again from the start, now seeing what the first wrote. A deadlock is retried the same way.
+const MAX_ATTEMPTS = 5;
+const RETRYABLE = new Set(['40001', '40P01']);
+
+function createPostgresStore(db: Db): Store {
+  const pool = asPostgres(db);
+  return {
+    run: (work) => work(db),
+    transaction: async (work, mode = 'write') => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await pool.transaction(
+            // The same cast as asDb: a PostgreSQL transaction goes through the repositories as a Db.
+            (tx) => work(tx as unknown as Db),
+            mode === 'write'
+              ? { isolationLevel: 'serializable' }
+              : { isolationLevel: 'repeatable read', accessMode: 'read only' },
+          );
+        } catch (error) {
+          if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? '')) throw error;
+        }
+      }
+    },
+  };
+}
+
+/** The SQLSTATE of a PostgreSQL error, also when drizzle wrapped it (DrizzleQueryError's cause). */
+function sqlStateOf(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { cleanTopicName, topicNameKey } from '../domain/signup-form';
 import type { Topic } from '../domain/signup';
 import type { Db } from './database';
-import { topics } from './schema';
+import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface TopicsRepository {
@@ -12,6 +12,7 @@ export interface TopicsRepository {
 }
 
 export function createTopicsRepository(db: Db): TopicsRepository {
+  const { topics } = tablesOf(db);
   const store = storeFor(db);
   return {
     async listCatalogue(teamId) {
@@ -44,11 +45,13 @@ export async function ensureTopicsIn(tx: Db, teamId: string, names: readonly str
 }
 
 async function insertTopic(tx: Db, teamId: string, name: string, nameKey: string): Promise<number> {
+  const { topics } = tablesOf(tx);
   const [inserted] = await tx.insert(topics).values({ teamId, name, nameKey }).returning({ id: topics.id });
   return inserted!.id;
 }
 
 async function findByKey(tx: Db, teamId: string, nameKey: string): Promise<number | null> {
+  const { topics } = tablesOf(tx);
   const rows = await tx
     .select({ id: topics.id, teamId: topics.teamId })
     .from(topics)
@@ -64,6 +67,7 @@ export async function topicNamesIn(
   teamId: string,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
+  const { topics } = tablesOf(tx);
   if (ids.length === 0) return new Map();
   const rows = await tx
     .select({ id: topics.id, name: topics.name })

@@ -1,0 +1,406 @@
+// The same repositories, the same scenario, on SQLite and on a real PostgreSQL: whatever holds on one must hold
+// on the other. Everything goes through createRepositories, as the use cases see it.
+import path from 'node:path';
+import { is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
+import {
+  asDb,
+  closePostgres,
+  migratePostgres,
+  openPostgres,
+  type PostgresDb,
+} from '../../src/storage/postgres-database';
+import type { ProposalDraft } from '../../src/storage/proposals-repository';
+import { createRepositories, type Repositories } from '../../src/storage/repositories';
+import { dialectOf, tablesOf } from '../../src/storage/tables';
+import { createPostgresTestDatabase } from '../support/postgres-server';
+import { HOUR } from '../support/test-clock';
+import { makeTempDir } from '../support/test-database';
+
+const TEAM = 'T0BOTH';
+const NOW = new Date('2026-11-23T09:00:00.000Z');
+const LATER = new Date(NOW.getTime() + HOUR);
+const EXPIRES = new Date(NOW.getTime() + 72 * HOUR);
+
+/** A migrated database, and a second, separate connection to it (a second replica's). */
+interface Backend {
+  db: Db;
+  openSecond(): Promise<Db>;
+  close(): Promise<void>;
+}
+
+async function openSqliteBackend(): Promise<Backend> {
+  const { dir, cleanup } = makeTempDir();
+  const file = path.join(dir, 'both.db');
+  const opened = [openDatabase(file)];
+  migrateDatabase(opened[0]!);
+  return {
+    db: opened[0]!,
+    async openSecond() {
+      const second = openDatabase(file);
+      opened.push(second);
+      return second;
+    },
+    async close() {
+      opened.forEach(closeDatabase);
+      cleanup();
+    },
+  };
+}
+
+async function openPostgresBackend(): Promise<Backend> {
+  const database = await createPostgresTestDatabase();
+  const opened: PostgresDb[] = [openPostgres(database.url)];
+  await migratePostgres(opened[0]!);
+  return {
+    db: asDb(opened[0]!),
+    async openSecond() {
+      const second = openPostgres(database.url);
+      opened.push(second);
+      return asDb(second);
+    },
+    async close() {
+      await Promise.all(opened.map(closePostgres));
+      await database.drop();
+    },
+  };
+}
+
+const profile = (name: string) => ({ name, timeZone: 'Europe/Berlin', isWorkspaceAdmin: false });
+
+const signup = (userId: string, name: string, level: number) => ({
+  teamId: TEAM,
+  userId,
+  profile: profile(name),
+  profileFetchedAt: NOW,
+  level,
+  department: level < 3 ? 'Engineering' : 'Marketing',
+  excludedUserIds: [],
+  now: NOW,
+});
+
+const draft = (requestId: number, offerId: number, mentorId: string, menteeId: string): ProposalDraft => ({
+  requestId,
+  offerId,
+  mentorId,
+  menteeId,
+  score: 100,
+  reasons: {
+    sharedTopicIds: [],
+    mentorLevel: 1,
+    menteeLevel: 5,
+    levelGap: 4,
+    mentorDepartment: 'Engineering',
+    menteeDepartment: 'Marketing',
+    crossDepartment: true,
+    waitingDays: 0,
+  },
+});
+
+/** Where a value naming the person is still stored, as table.column, read through drizzle on either database. */
+async function placesNaming(db: Db, needles: readonly string[]): Promise<string[]> {
+  const hits: string[] = [];
+  for (const [name, table] of Object.entries(tablesOf(db))) {
+    const rows = (await db.select().from(table as never)) as Record<string, unknown>[];
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        const text = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+        if (needles.some((needle) => text.includes(needle))) hits.push(`${name}.${column}`);
+      }
+    }
+  }
+  return hits;
+}
+
+describe.each([
+  ['SQLite', 'sqlite', openSqliteBackend],
+  ['PostgreSQL', 'postgres', openPostgresBackend],
+] as const)('repositories on %s', (_name, dialect, openBackend) => {
+  let backend: Backend;
+  let repos: Repositories;
+
+  beforeEach(async () => {
+    backend = await openBackend();
+    repos = createRepositories(backend.db);
+  });
+
+  afterEach(() => backend.close());
+
+  /** Ada offers (capacity as given) on a catalogue topic; Ben asks on the same topic plus a custom one. */
+  async function offerAndRequest(capacity = 1) {
+    const [topic] = await repos.topics.listCatalogue(TEAM);
+    const offer = await repos.offers.saveOpenOffer({
+      ...signup('U0ADA', 'Ada Lovelace', 1),
+      capacity,
+      note: 'Happy to help',
+      topicIds: [topic!.id],
+      customTopics: ['Knitting', 'knitting ', 'KNITTING'],
+    });
+    const request = await repos.requests.saveOpenRequest({
+      ...signup('U0BEN', 'Ben Okafor', 5),
+      goals: 'Learn the ropes',
+      topicIds: [topic!.id],
+      customTopics: ['Knitting'],
+    });
+    return { topic: topic!, offer: offer.offer, request: request.request };
+  }
+
+  it('build their queries in the dialect of the database they run on', () => {
+    expect(dialectOf(backend.db)).toBe(dialect);
+    expect(is(tablesOf(backend.db).members, PgTable)).toBe(dialect === 'postgres');
+  });
+
+  it("saves a member's profile and finds it again, dates as Dates", async () => {
+    await repos.members.saveProfile(TEAM, 'U0ADA', profile('Ada Lovelace'), NOW);
+    await repos.members.saveProfile(TEAM, 'U0ADA', profile('Ada King'), LATER);
+
+    const member = await repos.members.find(TEAM, 'U0ADA');
+    expect(member).toMatchObject({ name: 'Ada King', timeZone: 'Europe/Berlin', isWorkspaceAdmin: false });
+    expect(member!.profileFetchedAt).toEqual(LATER);
+    expect(member!.pausedAt).toBeNull();
+    expect(await repos.members.find(TEAM, 'U0NOBODY')).toBeNull();
+  });
+
+  it('signs up an offer and a request with their topics, a custom topic stored once', async () => {
+    const { topic, offer, request } = await offerAndRequest(2);
+
+    expect(offer.topics.map((t) => t.name).sort()).toEqual([topic.name, 'Knitting'].sort());
+    expect(request.topics.map((t) => t.name).sort()).toEqual([topic.name, 'Knitting'].sort());
+    expect(offer.createdAt).toEqual(NOW);
+    const catalogue = await repos.topics.listCatalogue(TEAM);
+    expect(catalogue.filter((t) => t.name.toLowerCase().trim() === 'knitting')).toHaveLength(1);
+    expect(await repos.offers.findOpenOffer(TEAM, 'U0ADA')).toMatchObject({ id: offer.id, capacity: 2 });
+    expect(await repos.requests.findOpenRequest(TEAM, 'U0BEN')).toMatchObject({ id: request.id });
+
+    const again = await repos.offers.saveOpenOffer({
+      ...signup('U0ADA', 'Ada Lovelace', 1),
+      capacity: 3,
+      note: null,
+      topicIds: [topic.id],
+      customTopics: [],
+    });
+    expect(again).toMatchObject({ created: false, offer: { id: offer.id, capacity: 3 } });
+  });
+
+  it('loads the matching pool, stores proposals, and the Accept makes one pair', async () => {
+    const { offer, request } = await offerAndRequest(1);
+
+    const pool = await repos.matchingPool.loadPool(TEAM, NOW);
+    expect(pool.offers).toEqual([
+      expect.objectContaining({ offerId: offer.id, mentorId: 'U0ADA', capacity: 1, freeCapacity: 1 }),
+    ]);
+    expect(pool.requests.map((r) => r.requestId)).toEqual([request.id]);
+    expect(await repos.matchingPool.teamsWithOpenRequests()).toEqual([TEAM]);
+
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const [details] = await repos.proposals.findProposals(TEAM, [proposalId!]);
+    expect(details).toMatchObject({
+      status: 'pending',
+      mentor: { name: 'Ada Lovelace' },
+      expiresAt: EXPIRES,
+    });
+    expect((await repos.matchingPool.loadPool(TEAM, NOW)).offers[0]?.freeCapacity).toBe(0);
+
+    expect(await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0BEN', LATER)).toEqual({
+      kind: 'not_yours',
+    });
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER);
+    expect(accepted.kind).toBe('accepted');
+    expect(await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER)).toEqual({
+      kind: 'already_decided',
+      status: 'accepted',
+    });
+
+    const status = await repos.participationStatus.snapshot(TEAM, 'U0BEN', LATER);
+    expect(status.pairs).toEqual([
+      expect.objectContaining({
+        role: 'mentee',
+        partnerName: 'Ada Lovelace',
+        status: 'active',
+        startedAt: LATER,
+      }),
+    ]);
+  });
+
+  it('of two Accepts at once on two connections for the last place, exactly one makes a pair', async () => {
+    const { offer, request } = await offerAndRequest(2);
+    const cara = await repos.requests.saveOpenRequest({
+      ...signup('U0CARA', 'Cara Diaz', 4),
+      goals: null,
+      topicIds: request.topics.map((t) => t.id),
+      customTopics: [],
+    });
+    const ids = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN'), draft(cara.request.id, offer.id, 'U0ADA', 'U0CARA')],
+      NOW,
+      EXPIRES,
+    );
+    expect(ids).toHaveLength(2);
+    // Ada takes one person fewer while both proposals wait: one place left for two proposals.
+    await repos.offers.saveOpenOffer({
+      ...signup('U0ADA', 'Ada Lovelace', 1),
+      capacity: 1,
+      note: null,
+      topicIds: offer.topics.map((t) => t.id),
+      customTopics: [],
+    });
+    const other = createRepositories(await backend.openSecond());
+    // Both connections ready before the race, so neither Accept is done before the other starts.
+    await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0ADA')));
+
+    const outcomes = await Promise.all([
+      repos.proposals.acceptProposal(TEAM, ids[0]!, 'U0ADA', LATER),
+      other.proposals.acceptProposal(TEAM, ids[1]!, 'U0ADA', LATER),
+    ]);
+
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['accepted', 'unavailable']);
+    expect(outcomes.find((o) => o.kind === 'unavailable')).toEqual({
+      kind: 'unavailable',
+      reason: 'mentor_full',
+    });
+    const ada = await repos.participationStatus.snapshot(TEAM, 'U0ADA', LATER);
+    expect(ada.pairs).toHaveLength(1);
+    expect(ada.offer).toMatchObject({ pairsTaken: 1, proposalsPending: 0 });
+  });
+
+  it('pauses, resumes and ends a pair, the status snapshot showing each', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    const pairStatus = async (userId: string, at: Date) =>
+      (await repos.participationStatus.snapshot(TEAM, userId, at)).pairs.map((p) => p.status);
+
+    const until = new Date(NOW.getTime() + 48 * HOUR);
+    expect(await repos.participation.pause(TEAM, 'U0BEN', NOW, until)).toMatchObject({
+      kind: 'paused',
+      partnerIds: ['U0ADA'],
+    });
+    expect(await pairStatus('U0ADA', NOW)).toEqual(['paused']);
+    const ben = await repos.participationStatus.snapshot(TEAM, 'U0BEN', NOW);
+    expect(ben.member).toEqual({ name: 'Ben Okafor', pausedAt: NOW, pausedUntil: until });
+    expect(
+      (await repos.participationStatus.pairFor(TEAM, accepted.pairId, 'U0ADA', NOW))?.partnerPaused,
+    ).toBe(true);
+    expect(await repos.participation.expiredPauses(LATER)).toEqual([]);
+    expect(await repos.participation.expiredPauses(until)).toEqual([{ teamId: TEAM, userId: 'U0BEN' }]);
+
+    expect(await repos.participation.resume(TEAM, 'U0BEN', LATER)).toEqual({
+      kind: 'resumed',
+      partnerIds: ['U0ADA'],
+    });
+    expect(await pairStatus('U0BEN', LATER)).toEqual(['active']);
+
+    const ended = await repos.participation.endPair(TEAM, accepted.pairId, 'U0ADA', LATER, {
+      rating: 5,
+      wouldRecommend: true,
+      comment: null,
+    });
+    expect(ended.kind).toBe('ended');
+    expect(await pairStatus('U0BEN', LATER)).toEqual([]);
+    expect(
+      await repos.participation.addFeedback(TEAM, accepted.pairId, 'U0BEN', LATER, {
+        rating: 4,
+        wouldRecommend: false,
+        comment: null,
+      }),
+    ).toMatchObject({ kind: 'stored' });
+  });
+
+  it('reserves a prompt delivery, records it sent and a reply, and the report counts it all', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    await repos.proposals.setPairChannel(TEAM, accepted.pairId, 'C0PAIR');
+    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?');
+
+    const [active] = await repos.promptDeliveries.activePairs(TEAM, NOW);
+    expect(active).toMatchObject({ id: accepted.pairId, memberPaused: false, startedAt: NOW });
+    const reservation = {
+      teamId: TEAM,
+      pairId: accepted.pairId,
+      weekKey: '2026-W48',
+      promptId: prompt.id,
+      promptText: prompt.text,
+      channelId: 'C0PAIR',
+      reservedAt: NOW,
+    };
+    const delivery = await repos.promptDeliveries.reserve(reservation);
+    expect(delivery).toMatchObject({ status: 'reserved', reservedAt: NOW });
+    expect(await repos.promptDeliveries.reserve(reservation)).toBeNull();
+    await repos.promptDeliveries.recordSent(TEAM, delivery!.id, {
+      channelId: 'C0PAIR',
+      ts: '1.0001',
+      sentAt: NOW,
+    });
+    await repos.promptDeliveries.recordReply(TEAM, delivery!.id, 'mentee', LATER);
+    await repos.promptDeliveries.recordReply(TEAM, delivery!.id, 'mentor', new Date(LATER.getTime() + HOUR));
+
+    expect(await repos.promptDeliveries.findByMessage(TEAM, 'C0PAIR', '1.0001')).toMatchObject({
+      status: 'sent',
+      sentAt: NOW,
+      answeredAt: LATER,
+    });
+    const [pair] = (await repos.participationStatus.snapshot(TEAM, 'U0ADA', LATER)).pairs;
+    expect(pair).toMatchObject({ promptsSent: 1, promptsAnswered: 1 });
+
+    const report = await repos.reports.loadReportData(TEAM);
+    expect(report.offers).toEqual([expect.objectContaining({ status: 'open', capacity: 1, activePairs: 1 })]);
+    expect(report.requests).toEqual([expect.objectContaining({ status: 'matched', matchedAt: NOW })]);
+    expect(report.proposals).toEqual([{ status: 'accepted' }]);
+    expect(report.pairs).toEqual([
+      expect.objectContaining({
+        mentorName: 'Ada Lovelace',
+        menteeName: 'Ben Okafor',
+        promptsSent: 1,
+        promptsAnswered: 1,
+        lastAnsweredAt: LATER,
+      }),
+    ]);
+    expect(report.deliveries).toEqual([{ weekKey: '2026-W48', status: 'sent', answered: true }]);
+    expect(await repos.reports.teamIds()).toEqual([TEAM]);
+  });
+
+  it('erases a member: no row names them afterwards, the pair stays as anonymous history', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    expect(await placesNaming(backend.db, ['U0BEN', 'Ben Okafor'])).not.toEqual([]);
+
+    const result = await repos.erasure.erase(TEAM, 'U0BEN', LATER);
+
+    expect(result).toMatchObject({
+      erased: true,
+      endedPairs: [{ pairId: accepted.pairId, partnerId: 'U0ADA' }],
+    });
+    expect(await placesNaming(backend.db, ['U0BEN', 'Ben Okafor'])).toEqual([]);
+    expect(await repos.members.find(TEAM, 'U0ADA')).not.toBeNull();
+    expect((await repos.reports.loadReportData(TEAM)).pairs).toEqual([
+      expect.objectContaining({ menteeId: null, status: 'ended' }),
+    ]);
+  });
+});
