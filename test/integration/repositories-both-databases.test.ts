@@ -3,7 +3,13 @@
 import path from 'node:path';
 import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
-import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
+import {
+  closeDatabase,
+  isDatabaseReachable,
+  migrateDatabase,
+  openDatabase,
+  type Db,
+} from '../../src/storage/database';
 import {
   asDb,
   closePostgres,
@@ -151,6 +157,10 @@ describe.each([
     expect(is(tablesOf(backend.db).members, PgTable)).toBe(dialect === 'postgres');
   });
 
+  it('answers the health check', async () => {
+    expect(await isDatabaseReachable(backend.db)).toBe(true);
+  });
+
   it("saves a member's profile and finds it again, dates as Dates", async () => {
     await repos.members.saveProfile(TEAM, 'U0ADA', profile('Ada Lovelace'), NOW);
     await repos.members.saveProfile(TEAM, 'U0ADA', profile('Ada King'), LATER);
@@ -268,6 +278,72 @@ describe.each([
     const ada = await repos.participationStatus.snapshot(TEAM, 'U0ADA', LATER);
     expect(ada.pairs).toHaveLength(1);
     expect(ada.offer).toMatchObject({ pairsTaken: 1, proposalsPending: 0 });
+  });
+
+  it('the same Accept clicked on two connections at once makes one pair', async () => {
+    const { offer, request } = await offerAndRequest(2);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const other = createRepositories(await backend.openSecond());
+    await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0ADA')));
+
+    const outcomes = await Promise.all(
+      [repos, other].map((r) => r.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER)),
+    );
+
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['accepted', 'already_decided']);
+    expect((await repos.participationStatus.snapshot(TEAM, 'U0ADA', LATER)).pairs).toHaveLength(1);
+  });
+
+  it('two matching runs at once on two connections: one mentor per request, no place given twice', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const dan = await repos.offers.saveOpenOffer({
+      ...signup('U0DAN', 'Dan Brown', 2),
+      capacity: 1,
+      note: null,
+      topicIds: offer.topics.map((t) => t.id),
+      customTopics: [],
+    });
+    const cara = await repos.requests.saveOpenRequest({
+      ...signup('U0CARA', 'Cara Diaz', 4),
+      goals: null,
+      topicIds: request.topics.map((t) => t.id),
+      customTopics: [],
+    });
+    const other = createRepositories(await backend.openSecond());
+    await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0ADA')));
+
+    // One run gives Ben to Ada and Cara to Dan; the other Ben to Dan and Cara to Ada.
+    const [first, second] = await Promise.all([
+      repos.proposals.insertProposals(
+        TEAM,
+        [
+          draft(request.id, offer.id, 'U0ADA', 'U0BEN'),
+          draft(cara.request.id, dan.offer.id, 'U0DAN', 'U0CARA'),
+        ],
+        NOW,
+        EXPIRES,
+      ),
+      other.proposals.insertProposals(
+        TEAM,
+        [
+          draft(request.id, dan.offer.id, 'U0DAN', 'U0BEN'),
+          draft(cara.request.id, offer.id, 'U0ADA', 'U0CARA'),
+        ],
+        NOW,
+        EXPIRES,
+      ),
+    ]);
+
+    expect([first, second].map((ids) => ids.length).sort()).toEqual([0, 2]);
+    const proposed = await repos.proposals.findProposals(TEAM, [...first, ...second]);
+    expect(new Set(proposed.map((p) => p.mentor.userId)).size).toBe(2);
+    expect(new Set(proposed.map((p) => p.mentee.userId)).size).toBe(2);
+    expect((await repos.matchingPool.loadPool(TEAM, NOW)).requests).toEqual([]);
   });
 
   it('pauses, resumes and ends a pair, the status snapshot showing each', async () => {
