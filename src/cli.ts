@@ -6,6 +6,7 @@ import pino, { type DestinationStream } from 'pino';
 import {
   describeConfigProblems,
   hasNoSlackCredentials,
+  databaseLabel,
   loadConfig,
   SETUP_GUIDE,
   type Config,
@@ -21,8 +22,7 @@ import {
   SEND_PROMPTS_USAGE,
 } from './cli/prompt-commands';
 import { REPORT_USAGE, runReportCommand } from './cli/report-command';
-import { closeDatabase } from './storage/database';
-import { createDatabase } from './composition/wiring';
+import { closeAppDatabase, createDatabase } from './composition/wiring';
 
 export interface CliCommand {
   usage: string;
@@ -41,9 +41,9 @@ const COMMANDS: Record<string, CliCommand> = {
     usage: 'migrate',
     summary: 'bring the database schema up to date and exit',
     run: (_args, env) =>
-      withConfig(env, { needsSlack: false }, (config) => {
-        closeDatabase(createDatabase(config));
-        console.log(`Database ${config.databasePath} is up to date.`);
+      withConfig(env, { needsSlack: false }, async (config) => {
+        await closeAppDatabase(await createDatabase(config));
+        console.log(`Database ${databaseLabel(config.database)} is up to date.`);
         return 0;
       }),
   },

@@ -11,13 +11,16 @@ export interface Config {
     apiUrl: string | null;
   };
   port: number;
-  databasePath: string;
+  database: DatabaseConfig;
   adminUserIds: readonly string[];
   prompt: { weekday: Weekday; hour: number; nudgeEnabled: boolean; nudgeAfterHours: number };
   matching: { minLevelGap: number; proposalTtlHours: number };
   report: { hideNames: boolean };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
+
+/** SQLite in one file by default; PostgreSQL when DATABASE_URL is set (it wins over DATABASE_PATH). */
+export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -60,6 +63,11 @@ const envSchema = z.object({
   }),
   PORT: integerIn('PORT', 0, 65535, 3000),
   DATABASE_PATH: optionalText.transform((v) => v ?? './data/mentor-circles.db'),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), {
+    // The value itself is not repeated: it may hold a password.
+    message:
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/mentor_circles',
+  }),
   MENTOR_ADMINS: optionalText.transform((value, ctx) => {
     const ids = (value ?? '')
       .split(',')
@@ -123,7 +131,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         apiUrl: e.SLACK_API_URL === undefined ? null : e.SLACK_API_URL.replace(/\/?$/, '/'),
       },
       port: e.PORT,
-      databasePath: e.DATABASE_PATH,
+      database:
+        e.DATABASE_URL === undefined
+          ? { kind: 'sqlite', path: e.DATABASE_PATH }
+          : { kind: 'postgres', url: e.DATABASE_URL },
       adminUserIds: e.MENTOR_ADMINS,
       prompt: {
         weekday: e.PROMPT_WEEKDAY,
@@ -136,6 +147,30 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       logLevel: e.LOG_LEVEL,
     },
   };
+}
+
+function isPostgresUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+}
+
+/** Which database is used, for logs and messages: never the URL itself, which may hold a password. */
+export function describeDatabase(database: DatabaseConfig): Record<string, string | number> {
+  if (database.kind === 'sqlite') return { database: 'sqlite', path: database.path };
+  const url = new URL(database.url);
+  return {
+    database: 'postgres',
+    host: url.hostname,
+    port: url.port === '' ? 5432 : Number(url.port),
+    name: decodeURIComponent(url.pathname.replace(/^\//, '')),
+  };
+}
+
+/** The same in a few words, after "Database": its file, or "app on db:5432 (PostgreSQL)". */
+export function databaseLabel(database: DatabaseConfig): string {
+  const d = describeDatabase(database);
+  return database.kind === 'sqlite' ? database.path : `${d.name} on ${d.host}:${d.port} (PostgreSQL)`;
 }
 
 function missingSlackCredentials(env: Readonly<Record<string, string | undefined>>): string[] {

@@ -8,7 +8,7 @@ import type { MatchingRun } from '../use-cases/run-matching';
 
 export async function runMatchCommand(config: Config): Promise<number> {
   // Logs go to stderr so that stdout holds only the report.
-  const context = createContext(config, { logDestination: pino.destination({ dest: 2, sync: true }) });
+  const context = await createContext(config, { logDestination: pino.destination({ dest: 2, sync: true }) });
   try {
     const runs = await matchAllTeams(matchingDeps(context));
     console.log(describeRuns(runs));

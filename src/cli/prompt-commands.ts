@@ -1,12 +1,11 @@
 // `mentor-circles prompts …` (the install-wide prompt library) and `mentor-circles send-prompts [--at]`.
 import pino from 'pino';
 import type { Config } from '../config';
-import { closeDatabase } from '../storage/database';
 import { createPromptsRepository, INSTALL_WIDE, type Prompt } from '../storage/prompts-repository';
 import { addPrompt, movePrompt, setPromptEnabled, type LibraryEdit } from '../use-cases/edit-prompt-library';
 import { sendDuePrompts, type PairResult } from '../use-cases/send-due-prompts';
 import { sendDuePromptsDeps } from '../composition/use-case-deps';
-import { closeContext, createContext, createDatabase } from '../composition/wiring';
+import { closeAppDatabase, closeContext, createContext, createDatabase } from '../composition/wiring';
 
 export const PROMPTS_USAGE = 'prompts list|add|disable|enable|move';
 const PROMPTS_DETAIL = [
@@ -33,7 +32,7 @@ export async function runPromptsCommand(args: readonly string[], config: Config)
     return 2;
   }
 
-  const db = createDatabase(config);
+  const db = await createDatabase(config);
   try {
     const prompts = createPromptsRepository(db);
     if (action === 'list') {
@@ -52,7 +51,7 @@ export async function runPromptsCommand(args: readonly string[], config: Config)
     console.log(`${done} prompt ${edit.value.id} (position ${edit.value.position}): ${edit.value.text}`);
     return 0;
   } finally {
-    closeDatabase(db);
+    await closeAppDatabase(db);
   }
 }
 
@@ -81,7 +80,7 @@ export async function runSendPromptsCommand(args: readonly string[], config: Con
     at = instant;
   }
   // Logs go to stderr so that stdout holds only the progress and the summary.
-  const context = createContext(config, { logDestination: pino.destination({ dest: 2, sync: true }) });
+  const context = await createContext(config, { logDestination: pino.destination({ dest: 2, sync: true }) });
   try {
     console.log(`Sending the prompts due at ${at.toISOString()}…`);
     const summary = await sendDuePrompts(

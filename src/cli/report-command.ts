@@ -35,7 +35,7 @@ export async function runReportCommand(args: readonly string[], config: Config):
   }
   const at = parsed.at;
   // Logs go to stderr so that stdout holds only the report.
-  const context = createContext(config, {
+  const context = await createContext(config, {
     logDestination: pino.destination({ dest: 2, sync: true }),
     ...(at === undefined ? {} : { clock: { now: () => new Date(at.getTime()) } }),
   });

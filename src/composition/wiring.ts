@@ -3,7 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DestinationStream } from 'pino';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { Config } from '../config';
+import { describeDatabase, type Config } from '../config';
 import { createLogger, toBoltLogger, type Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import { buildJobs } from '../scheduling/jobs';
@@ -15,6 +15,8 @@ import {
   openDatabase,
   type Db,
 } from '../storage/database';
+import { asDb, asPostgres, closePostgres, migratePostgres, openPostgres } from '../storage/postgres-database';
+import { dialectOf } from '../storage/tables';
 import { lastJobRuns, recordJobRun } from '../storage/job-runs';
 import { createRepositories } from '../storage/repositories';
 import type { AppContext } from './app-context';
@@ -61,16 +63,33 @@ export interface RunningApp {
   stop(options?: StopOptions): Promise<{ complete: boolean }>;
 }
 
-export function createDatabase(config: Config): Db {
-  const db = openDatabase(config.databasePath);
-  migrateDatabase(db);
-  return db;
+/** Opens the configured database and applies the migrations it lacks. Close it with closeAppDatabase. */
+export async function createDatabase(config: Config): Promise<Db> {
+  if (config.database.kind === 'sqlite') {
+    const db = openDatabase(config.database.path);
+    migrateDatabase(db);
+    return db;
+  }
+  const db = openPostgres(config.database.url);
+  try {
+    await migratePostgres(db);
+  } catch (error) {
+    await closePostgres(db);
+    throw error;
+  }
+  return asDb(db);
+}
+
+/** Closes either database: the SQLite file, or every connection of the PostgreSQL pool. */
+export async function closeAppDatabase(db: Db): Promise<void> {
+  if (dialectOf(db) === 'postgres') await closePostgres(asPostgres(db));
+  else closeDatabase(db);
 }
 
 /** Everything but the Bolt app: what the CLI needs to run a job once. Close it with closeContext. */
-export function createContext(config: Config, options: BuildOptions = {}): AppContext {
+export async function createContext(config: Config, options: BuildOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
-  const db = createDatabase(config);
+  const db = await createDatabase(config);
   const client = new WebClient(config.slack.botToken, {
     ...options.clientOptions,
     ...(config.slack.apiUrl === null ? {} : { slackApiUrl: config.slack.apiUrl }),
@@ -90,7 +109,7 @@ export function createContext(config: Config, options: BuildOptions = {}): AppCo
 
 export async function closeContext(context: AppContext): Promise<void> {
   await context.inFlight.settle();
-  closeDatabase(context.db);
+  await closeAppDatabase(context.db);
 }
 
 export function createAppScheduler(context: AppContext): Scheduler {
@@ -102,13 +121,13 @@ export function createAppScheduler(context: AppContext): Scheduler {
 }
 
 export async function startApp(config: Config, options: BuildOptions = {}): Promise<RunningApp> {
-  const context = createContext(config, options);
+  const context = await createContext(config, options);
   const { db, logger, inFlight } = context;
   let identity: BotIdentity;
   try {
     identity = await fetchBotIdentity(context.client);
   } catch (error) {
-    closeDatabase(db);
+    await closeAppDatabase(db);
     throw error;
   }
   const scheduler = createAppScheduler(context);
@@ -141,14 +160,19 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     port = await slack.start();
   } catch (error) {
     // The port taken, say: nothing else was started, so the database is all there is to close.
-    closeDatabase(db);
+    await closeAppDatabase(db);
     throw error;
   }
   if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
   // Stopping twice (a test's cleanup after a signal, say) waits for the one stop.
   let stopping: Promise<{ complete: boolean }> | null = null;
   logger.info(
-    { component: 'app', mode: config.slack.appToken === null ? 'http' : 'socket', port },
+    {
+      component: 'app',
+      mode: config.slack.appToken === null ? 'http' : 'socket',
+      port,
+      ...describeDatabase(config.database),
+    },
     'Mentor Circles is running',
   );
 
@@ -182,7 +206,7 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     try {
       await slack.stop();
     } finally {
-      closeDatabase(db);
+      await closeAppDatabase(db);
     }
     const log = { component: 'app', ms: Math.round(performance.now() - startedAt) };
     if (finished) logger.info(log, 'stopped');

@@ -7,6 +7,7 @@ import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { asFakeUsers, seedPair, seedPerson, type Person } from '../support/seed-programme';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
+import { sqliteFile } from '../support/test-database';
 
 const ZELDA: Person = {
   userId: 'U0ZELDAQX',
@@ -95,7 +96,7 @@ function feedbackValues(comment: string) {
 
 /** Everything the app has written to disk for this database: the file, its WAL and its shared-memory index. */
 function storedBytes(): Buffer {
-  const file = t.config.databasePath;
+  const file = sqliteFile(t.config.database);
   return Buffer.concat(
     [file, `${file}-wal`, `${file}-shm`]
       .filter((part) => fs.existsSync(part))

@@ -1,7 +1,8 @@
 // What an operator reads: one JSON object per line, with level, time, component and the id of the request or
-// run it belongs to; and never a token, the signing secret or anything a person wrote.
+// run it belongs to; and never a token, the signing secret, the database password or anything a person wrote.
 import { JSON_TYPE } from '../../dev/signed-requests';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { createPostgresTestDatabase } from '../support/postgres-server';
 import { signupFormValues } from '../support/signup-form-values';
 
 const MENTOR = 'U0LOGMENTOR';
@@ -145,6 +146,26 @@ describe('logs of a full flow (LOG_LEVEL=debug)', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('logs on PostgreSQL (DATABASE_URL)', () => {
+  it('never contain the password of the database URL, from start-up to shutdown', async () => {
+    const database = await createPostgresTestDatabase();
+    const t = await startTestApp({ env: { LOG_LEVEL: 'debug', DATABASE_URL: database.url } });
+    try {
+      await t.command('U1', 'help');
+      await t.tick();
+    } finally {
+      await t.close();
+      await database.drop();
+    }
+    const everything = t.logs.join('\n');
+    const { password } = new URL(database.url);
+    expect(password).not.toBe('');
+    expect(everything).not.toContain(password);
+    // The start-up line does say which database is used.
+    expect(everything).toContain('"database":"postgres"');
   });
 });
 

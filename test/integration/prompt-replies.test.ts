@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createTestClock, DAY, HOUR } from '../support/test-clock';
 import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { sqliteFile } from '../support/test-database';
 
 let t: TestApp;
 let pair: SeededPair;
@@ -144,7 +145,7 @@ describe('thread replies to the weekly question', () => {
     await reply('UMENTOR', `${secret}-top-level`, { threadTs: null });
     expect(delivery()).toMatchObject({ replyCount: 1 });
 
-    const file = t.config.databasePath;
+    const file = sqliteFile(t.config.database);
     const stored = Buffer.concat(
       [file, `${file}-wal`, `${file}-shm`]
         .filter((part) => fs.existsSync(part))

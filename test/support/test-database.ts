@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
+import type { DatabaseConfig } from '../../src/config';
 
 /** A fresh folder per test file, removed by the returned cleanup. */
 export function makeTempDir(prefix = 'mentor-circles-'): { dir: string; cleanup: () => void } {
@@ -71,4 +72,10 @@ export function findTextEverywhere(db: Db, needle: string): string[] {
     });
   }
   return hits;
+}
+
+/** The file of an app configured on SQLite; tests that read the bytes on disk run only there. */
+export function sqliteFile(database: DatabaseConfig): string {
+  if (database.kind !== 'sqlite') throw new Error('this test reads a SQLite file and runs only on SQLite');
+  return database.path;
 }

@@ -1,4 +1,10 @@
-import { describeConfigProblems, hasNoSlackCredentials, loadConfig } from '../../src/config';
+import {
+  databaseLabel,
+  describeConfigProblems,
+  describeDatabase,
+  hasNoSlackCredentials,
+  loadConfig,
+} from '../../src/config';
 
 const HTTP_ENV = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -10,7 +16,7 @@ describe('loadConfig', () => {
       config: {
         slack: { botToken: 'xoxb-1', signingSecret: 'secret', appToken: null, apiUrl: null },
         port: 3000,
-        databasePath: './data/mentor-circles.db',
+        database: { kind: 'sqlite', path: './data/mentor-circles.db' },
         adminUserIds: [],
         prompt: { weekday: 'monday', hour: 10 },
         matching: { minLevelGap: 1, proposalTtlHours: 72 },
@@ -34,11 +40,43 @@ describe('loadConfig', () => {
     expect(result.ok && result.config).toMatchObject({
       slack: { appToken: 'xapp-1', signingSecret: null, apiUrl: 'http://127.0.0.1:9000/api/' },
       port: 8080,
-      databasePath: '/data/mc.db',
+      database: { kind: 'sqlite', path: '/data/mc.db' },
       adminUserIds: ['U1', 'U2', 'W3'],
       prompt: { weekday: 'thursday', hour: 15 },
       matching: { minLevelGap: 2, proposalTtlHours: 48 },
     });
+  });
+
+  it.each(['postgres', 'postgresql'])(
+    'selects PostgreSQL with a %s:// DATABASE_URL, over DATABASE_PATH',
+    (scheme) => {
+      const url = `${scheme}://mentor:pa55-w0rd@db.example.com:6543/mentor_circles`;
+      const result = loadConfig({ ...HTTP_ENV, DATABASE_PATH: '/data/mc.db', DATABASE_URL: url });
+      expect(result.ok && result.config.database).toEqual({ kind: 'postgres', url });
+    },
+  );
+
+  it('describes the database without the password', () => {
+    const database = {
+      kind: 'postgres',
+      url: 'postgres://mentor:pa55-w0rd@db.example.com/mentor_circles',
+    } as const;
+    expect(describeDatabase(database)).toEqual({
+      database: 'postgres',
+      host: 'db.example.com',
+      port: 5432,
+      name: 'mentor_circles',
+    });
+    expect(databaseLabel(database)).toBe('mentor_circles on db.example.com:5432 (PostgreSQL)');
+    expect(describeDatabase({ kind: 'sqlite', path: '/data/mc.db' })).toEqual({
+      database: 'sqlite',
+      path: '/data/mc.db',
+    });
+  });
+
+  it('never repeats an invalid DATABASE_URL, which may hold a password', () => {
+    const result = loadConfig({ ...HTTP_ENV, DATABASE_URL: 'mysql://mentor:pa55-w0rd@db/app' });
+    expect(!result.ok && result.problems.join('\n')).not.toContain('pa55-w0rd');
   });
 
   it.each([
@@ -52,6 +90,9 @@ describe('loadConfig', () => {
     [{ ...HTTP_ENV, MENTOR_ADMINS: 'U1,bob' }, 'not: bob'],
     [{ ...HTTP_ENV, SLACK_API_URL: 'ftp://x' }, 'SLACK_API_URL must be an http(s) URL'],
     [{ ...HTTP_ENV, LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ ...HTTP_ENV, DATABASE_URL: 'mysql://u:p@db/app' }, 'DATABASE_URL must be a PostgreSQL URL'],
+    [{ ...HTTP_ENV, DATABASE_URL: 'postgres://u:p@' }, 'DATABASE_URL must be a PostgreSQL URL'],
+    [{ ...HTTP_ENV, DATABASE_URL: 'db.example.com/app' }, 'DATABASE_URL must be a PostgreSQL URL'],
   ])('names the problem in %j', (env, message) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
