@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import pino, { type DestinationStream } from 'pino';
 import {
+  databaseLabel,
   describeConfigProblems,
   hasNoSlackCredentials,
-  databaseLabel,
   loadConfig,
   SETUP_GUIDE,
   type Config,
