@@ -22,6 +22,7 @@ import {
   SEND_PROMPTS_USAGE,
 } from './cli/prompt-commands';
 import { REPORT_USAGE, runReportCommand } from './cli/report-command';
+import { runTickCommand, TICK_USAGE } from './cli/tick-command';
 import { closeAppDatabase, createDatabase } from './composition/wiring';
 
 export interface CliCommand {
@@ -62,6 +63,11 @@ const COMMANDS: Record<string, CliCommand> = {
     summary: 'send the weekly prompts due at that instant (default now) and print a summary',
     run: (args, env) =>
       withConfig(env, { needsSlack: true }, (config) => runSendPromptsCommand(args, config)),
+  },
+  tick: {
+    usage: TICK_USAGE,
+    summary: 'run every scheduled job due at that instant (default now), as one scheduler tick does',
+    run: (args, env) => withConfig(env, { needsSlack: true }, (config) => runTickCommand(args, config)),
   },
   prompts: {
     usage: PROMPTS_USAGE,

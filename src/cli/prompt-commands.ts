@@ -97,7 +97,7 @@ export async function runSendPromptsCommand(args: readonly string[], config: Con
 }
 
 // ISO-8601 with an explicit offset or Z: an instant must not depend on the machine's time zone.
-function parseInstant(value: string): Date | null {
+export function parseInstant(value: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
   const instant = new Date(value);
   return Number.isNaN(instant.getTime()) ? null : instant;

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
+import { runCli } from '../../src/cli';
+import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
+import { lastJobRuns } from '../../src/storage/job-runs';
+import { captureConsole } from '../support/capture-console';
+import { proposalRows, seedMember, seedOffer, seedRequest } from '../support/seed-programme';
+import { makeTempDir } from '../support/test-database';
+
+describe('mentor-circles tick', () => {
+  let fake: FakeSlack;
+  let temp: { dir: string; cleanup: () => void };
+  let env: Record<string, string>;
+
+  beforeEach(async () => {
+    fake = await startFakeSlack();
+    for (const id of ['U0JUNIOR', 'U0SENIOR']) fake.addUser({ id, teamId: fake.teamId, name: id });
+    temp = makeTempDir();
+    env = {
+      SLACK_BOT_TOKEN: 'xoxb-cli-test',
+      SLACK_SIGNING_SECRET: 'cli-secret',
+      SLACK_API_URL: fake.apiUrl,
+      DATABASE_PATH: path.join(temp.dir, 'cli.db'),
+      LOG_LEVEL: 'silent',
+    };
+  });
+
+  afterEach(async () => {
+    await fake.close();
+    temp.cleanup();
+  });
+
+  async function tick(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const output = captureConsole();
+    try {
+      const code = await runCli(['tick', ...args], env);
+      return { code, out: output.out.join('\n'), err: output.err.join('\n') };
+    } finally {
+      output.restore();
+    }
+  }
+
+  function seedJuniorAndSenior(): void {
+    const db = openDatabase(env.DATABASE_PATH!);
+    migrateDatabase(db);
+    seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+    seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media'] });
+    seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+    seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media'] });
+    closeDatabase(db);
+  }
+
+  it('runs every job due at the instant once: the day’s matching proposes, and each run is recorded', async () => {
+    seedJuniorAndSenior();
+    const at = '2026-11-23T09:00:00.000Z';
+
+    const first = await tick('--at', at);
+
+    expect(first.code).toBe(0);
+    expect(first.out).toContain(`Running every job due at ${at}`);
+    expect(first.out).toMatch(/match: teams 1, proposed 1, waitlisted 0/);
+    expect(first.out).toMatch(/send-prompts: /);
+    // The mentor is asked in their DM, and the mentee told a mentor was found.
+    const posted = fake.calls('chat.postMessage').length;
+    expect(posted).toBe(2);
+
+    const db = openDatabase(env.DATABASE_PATH!);
+    try {
+      expect(proposalRows(db).map((row) => [row.mentorId, row.menteeId, row.status])).toEqual([
+        ['U0JUNIOR', 'U0SENIOR', 'pending'],
+      ]);
+      const runs = await lastJobRuns(db);
+      expect(runs.map((run) => run.job)).toContain('match');
+      expect(runs.every((run) => run.lastRunAt.toISOString() === at)).toBe(true);
+    } finally {
+      closeDatabase(db);
+    }
+
+    // The same day again: matching has run today, so nobody is asked twice.
+    const again = await tick('--at', '2026-11-23T15:00:00Z');
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('match: skipped ran today');
+    expect(fake.calls('chat.postMessage')).toHaveLength(posted);
+  });
+
+  it.each([[['--at']], [['--at', 'next monday']], [['--at', '2026-11-23T10:00:00']], [['--now']]])(
+    'refuses %j with the usage and runs nothing',
+    async (args) => {
+      const result = await tick(...args);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain('Usage: mentor-circles tick [--at ISO-8601]');
+      expect(fake.calls('chat.postMessage')).toHaveLength(0);
+    },
+  );
+});
