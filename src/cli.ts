@@ -12,6 +12,7 @@ import {
   type Config,
 } from './config';
 import { BACKUP_USAGE, runBackupCommand } from './cli/backup-command';
+import { COPY_DATABASE_USAGE, runCopyDatabaseCommand } from './cli/copy-database-command';
 import { createLogger, newLogId, withLogFields } from './logger';
 import { runServer } from './main';
 import { runMatchCommand } from './cli/match-command';
@@ -78,6 +79,12 @@ const COMMANDS: Record<string, CliCommand> = {
     usage: BACKUP_USAGE,
     summary: 'copy the database to FILE while the app keeps running, then check the copy',
     run: (args, env) => withConfig(env, { needsSlack: false }, (config) => runBackupCommand(args, config)),
+  },
+  'copy-database': {
+    usage: COPY_DATABASE_USAGE,
+    summary: 'copy the SQLite database into an empty PostgreSQL database, then check the counts',
+    run: (args, env) =>
+      withConfig(env, { needsSlack: false }, (config) => runCopyDatabaseCommand(args, config)),
   },
 };
 
