@@ -1,44 +1,21 @@
-import path from 'node:path';
-import { runCli } from '../../src/cli';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
+import type { FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
-import { captureConsole } from '../support/capture-console';
+import { startCliSetup, type CliSetup } from '../support/cli-setup';
 import { seedMember, seedOffer, seedRequest } from '../support/seed-programme';
-import { makeTempDir } from '../support/test-database';
 
 describe('mentor-circles match', () => {
+  let cli: CliSetup;
   let fake: FakeSlack;
-  let temp: { dir: string; cleanup: () => void };
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    fake = await startFakeSlack();
-    // Slack messages only people of the workspace.
-    for (const id of ['U0JUNIOR', 'U0SENIOR', 'U0VERA']) fake.addUser({ id, teamId: fake.teamId, name: id });
-    temp = makeTempDir();
-    env = {
-      SLACK_BOT_TOKEN: 'xoxb-cli-test',
-      SLACK_SIGNING_SECRET: 'cli-secret',
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: path.join(temp.dir, 'cli.db'),
-      LOG_LEVEL: 'silent',
-    };
+    cli = await startCliSetup(['U0JUNIOR', 'U0SENIOR', 'U0VERA']);
+    ({ fake, env } = cli);
   });
 
-  afterEach(async () => {
-    await fake.close();
-    temp.cleanup();
-  });
+  afterEach(() => cli.close());
 
-  async function runMatch(): Promise<{ code: number; out: string }> {
-    const output = captureConsole();
-    try {
-      const code = await runCli(['match'], env);
-      return { code, out: output.out.join('\n') };
-    } finally {
-      output.restore();
-    }
-  }
+  const runMatch = () => cli.run('match');
 
   it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
     const db = openDatabase(env.DATABASE_PATH!);
@@ -76,8 +53,7 @@ describe('mentor-circles match', () => {
   });
 
   it('is listed in the usage', async () => {
-    const output = captureConsole();
-    await runCli(['help'], {}).finally(output.restore);
-    expect(output.out.join('\n')).toMatch(/match\s+run matching now/);
+    const { out } = await cli.run('help');
+    expect(out).toMatch(/match\s+run matching now/);
   });
 });

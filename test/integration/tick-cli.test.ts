@@ -1,44 +1,22 @@
-import path from 'node:path';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
-import { runCli } from '../../src/cli';
+import type { FakeSlack } from '../../dev/fake-slack-server';
 import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
 import { lastJobRuns } from '../../src/storage/job-runs';
-import { captureConsole } from '../support/capture-console';
+import { startCliSetup, type CliSetup } from '../support/cli-setup';
 import { proposalRows, seedMember, seedOffer, seedRequest } from '../support/seed-programme';
-import { makeTempDir } from '../support/test-database';
 
 describe('mentor-circles tick', () => {
+  let cli: CliSetup;
   let fake: FakeSlack;
-  let temp: { dir: string; cleanup: () => void };
   let env: Record<string, string>;
 
   beforeEach(async () => {
-    fake = await startFakeSlack();
-    for (const id of ['U0JUNIOR', 'U0SENIOR']) fake.addUser({ id, teamId: fake.teamId, name: id });
-    temp = makeTempDir();
-    env = {
-      SLACK_BOT_TOKEN: 'xoxb-cli-test',
-      SLACK_SIGNING_SECRET: 'cli-secret',
-      SLACK_API_URL: fake.apiUrl,
-      DATABASE_PATH: path.join(temp.dir, 'cli.db'),
-      LOG_LEVEL: 'silent',
-    };
+    cli = await startCliSetup(['U0JUNIOR', 'U0SENIOR']);
+    ({ fake, env } = cli);
   });
 
-  afterEach(async () => {
-    await fake.close();
-    temp.cleanup();
-  });
+  afterEach(() => cli.close());
 
-  async function tick(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const output = captureConsole();
-    try {
-      const code = await runCli(['tick', ...args], env);
-      return { code, out: output.out.join('\n'), err: output.err.join('\n') };
-    } finally {
-      output.restore();
-    }
-  }
+  const tick = (...args: string[]) => cli.run('tick', ...args);
 
   function seedJuniorAndSenior(): void {
     const db = openDatabase(env.DATABASE_PATH!);
