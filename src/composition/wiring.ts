@@ -17,6 +17,7 @@ import {
 } from '../storage/database';
 import { asDb, asPostgres, closePostgres, migratePostgres, openPostgres } from '../storage/postgres-database';
 import { dialectOf } from '../storage/tables';
+import { withJobClaim } from '../storage/job-claims';
 import { lastJobRuns, recordJobRun } from '../storage/job-runs';
 import { createRepositories } from '../storage/repositories';
 import type { AppContext } from './app-context';
@@ -117,6 +118,7 @@ export function createAppScheduler(context: AppContext): Scheduler {
     clock: context.clock,
     logger: context.logger,
     recordRun: (job, at, summary) => recordJobRun(context.db, job, at, summary),
+    claim: (job, at, work) => withJobClaim(context.db, job, at, work),
   });
 }
 

@@ -13,6 +13,14 @@ export interface Job {
   run(now: Date, signal?: AbortSignal): Promise<Record<string, unknown>>;
 }
 
+export type JobClaim = <T>(
+  job: string,
+  at: Date,
+  work: () => Promise<T>,
+) => Promise<{ ran: true; result: T } | { ran: false; reason: string }>;
+
+const runUnclaimed: JobClaim = async (_job, _at, work) => ({ ran: true, result: await work() });
+
 export interface Scheduler {
   runDueJobs(now: Date): Promise<void>;
   start(intervalMs: number): void;
@@ -27,6 +35,11 @@ export function createScheduler(
     clock: Clock;
     logger: Logger;
     recordRun?: (job: string, at: Date, summary: Record<string, unknown>) => Promise<void>;
+    /**
+     * Claims a job's run across replicas for as long as `work` runs; without it every job just runs. A job
+     * another replica holds (or already ran for this instant) is skipped this tick.
+     */
+    claim?: JobClaim;
   },
 ): Scheduler {
   let timer: NodeJS.Timeout | null = null;
@@ -35,6 +48,7 @@ export function createScheduler(
   let lastSuccess: Date | null = null;
   const stopping = new AbortController();
   const log = deps.logger.child({ component: 'scheduler' });
+  const claim = deps.claim ?? runUnclaimed;
 
   async function runJobs(now: Date): Promise<void> {
     const startedAt = performance.now();
@@ -44,8 +58,17 @@ export function createScheduler(
       const jobStartedAt = performance.now();
       // One job failing must not keep the others (or the next tick) from running.
       try {
-        const summary = await job.run(now, stopping.signal);
-        await deps.recordRun?.(job.name, now, summary);
+        // Recorded while still claimed, so a replica that claims the job next sees this run.
+        const outcome = await claim(job.name, now, async () => {
+          const summary = await job.run(now, stopping.signal);
+          await deps.recordRun?.(job.name, now, summary);
+          return summary;
+        });
+        if (!outcome.ran) {
+          log.info({ job: job.name, reason: outcome.reason }, 'claimed by another replica');
+          continue;
+        }
+        const summary = outcome.result;
         log.info({ job: job.name, ms: elapsed(jobStartedAt), ...summary }, 'job run');
       } catch (error) {
         failed.push(job.name);

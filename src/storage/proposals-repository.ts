@@ -8,6 +8,7 @@ import { pairKey } from '../domain/match-rules';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
 import type { Db } from './database';
 import { inChunks } from './in-chunks';
+import { serialiseMatchingWrites } from './job-claims';
 import {
   decideProposal,
   expireDueProposals,
@@ -127,6 +128,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
     async insertProposals(teamId, drafts, now, expiresAt) {
       if (drafts.length === 0) return [];
       return immediately(async (tx) => {
+        await serialiseMatchingWrites(tx, teamId);
         const names = await topicNameMap(
           tx,
           teamId,
