@@ -3,7 +3,9 @@
 // once; a job one replica holds is skipped by the other, until the holder's connection dies.
 import pg from 'pg';
 import type { PostedMessage } from '../../dev/fake-slack-server';
+import { matchingDeps } from '../../src/composition/use-case-deps';
 import { asPostgres } from '../../src/storage/postgres-database';
+import { matchAllTeams } from '../../src/use-cases/match-all-teams';
 import { tablesOf } from '../../src/storage/tables';
 import { SEND_PROMPTS_JOB } from '../../src/scheduling/prompt-jobs';
 import { createPostgresTestDatabase, type PostgresTestDatabase } from '../support/postgres-server';
@@ -167,5 +169,45 @@ describe('two replicas on one PostgreSQL database', () => {
     // The reservation taken by the first replica kept the second from posting the same week's prompt.
     expect(promptsTo(mentorOf(0), menteeOf(0))).toHaveLength(1);
     expect(asPostgres(a.app.context.db).$client.ending).toBe(false);
+  });
+
+  it("propose a mentor's last place once when both run matching for the workspace at once", async () => {
+    const topic = (await a.app.context.repos.topics.listCatalogue(TEAM))[0]!.id;
+    for (let i = 0; i < PAIRS; i += 1) {
+      await b.command(menteeOf(i), 'find');
+      await b.submit({
+        userId: menteeOf(i),
+        callbackId: 'mentor_find',
+        values: signupFormValues({ topics: [topic], level: '5', department: 'Sales', goals: 'Grow' }),
+      });
+    }
+    // Stored without the follow-up matching a signed offer starts, so both replicas' runs find it unmatched.
+    const now = a.clock.now();
+    await a.app.context.repos.offers.saveOpenOffer({
+      teamId: TEAM,
+      userId: mentorOf(0),
+      profile: { name: 'Mentor 0', timeZone: 'Europe/London', isWorkspaceAdmin: false },
+      profileFetchedAt: now,
+      level: 1,
+      department: 'Marketing',
+      excludedUserIds: [],
+      now,
+      capacity: 1,
+      note: null,
+      topicIds: [topic],
+      customTopics: [],
+    });
+    expect(await query('select id from proposals')).toEqual([]);
+
+    const runs = await Promise.all([
+      matchAllTeams(matchingDeps(a.app.context)),
+      matchAllTeams(matchingDeps(b.app.context)),
+    ]);
+    expect(runs.flat().reduce((sum, run) => sum + run.proposed.length, 0)).toBe(1);
+    expect(await query('select id from proposals')).toHaveLength(1);
+    const asked = a.fake
+      .messages(a.fake.channelFor([mentorOf(0)]))
+      .filter((message) => acceptButton(message) !== undefined);
+    expect(asked).toHaveLength(1);
   });
 });

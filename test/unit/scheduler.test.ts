@@ -86,4 +86,36 @@ describe('scheduler', () => {
     await scheduler.runDueJobs(new Date('2026-11-23T10:00:00Z'));
     expect(scheduler.lastSuccessAt()).toEqual(new Date('2026-11-23T10:00:00Z'));
   });
+
+  it('skips a job its claim refuses, without running or recording it, and runs the others', async () => {
+    const { lines, logger } = capture();
+    const ran: string[] = [];
+    const recorded: string[] = [];
+    const jobs: Job[] = ['held', 'free'].map((name) => ({
+      name,
+      run: async () => {
+        ran.push(name);
+        return {};
+      },
+    }));
+    const scheduler = createScheduler(jobs, {
+      clock: createTestClock(),
+      logger,
+      recordRun: async (job) => {
+        recorded.push(job);
+      },
+      claim: async (job, _at, work) =>
+        job === 'held' ? { ran: false, reason: 'claimed' } : { ran: true, result: await work() },
+    });
+    await scheduler.runDueJobs(new Date('2026-11-23T10:00:00Z'));
+
+    expect(ran).toEqual(['free']);
+    expect(recorded).toEqual(['free']);
+    expect(lines.find((line) => line.msg === 'claimed by another replica')).toMatchObject({
+      job: 'held',
+      reason: 'claimed',
+      level: 'info',
+    });
+    expect(lines.find((line) => line.msg === 'scheduler run')).toMatchObject({ failed: [] });
+  });
 });
