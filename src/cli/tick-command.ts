@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { closeContext, createContext } from '../composition/wiring';
 import { buildJobs } from '../scheduling/jobs';
 import { createScheduler } from '../scheduling/scheduler';
+import { withJobClaim } from '../storage/job-claims';
 import { recordJobRun } from '../storage/job-runs';
 import { parseInstant } from './prompt-commands';
 
@@ -32,6 +33,8 @@ export async function runTickCommand(args: readonly string[], config: Config): P
         await recordJobRun(context.db, job, ranAt, summary);
         console.log(`  ${job}: ${describeSummary(summary)}`);
       },
+      // Beside running replicas, a job one of them is running is left to it.
+      claim: (job, ranAt, work) => withJobClaim(context.db, job, ranAt, work),
     });
     await scheduler.runDueJobs(at);
     // The scheduler records the instant only when every job succeeded; a failed job is in the log on stderr.

@@ -1,6 +1,10 @@
 // Two replicas of the app on one PostgreSQL database, sharing one Slack: the scheduler of each claims a job
 // before running it, so running both at the same instant sends every weekly prompt once and records every job
 // once; a job one replica holds is skipped by the other, until the holder's connection dies.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type { PostedMessage } from '../../dev/fake-slack-server';
 import { matchingDeps } from '../../src/composition/use-case-deps';
@@ -10,8 +14,10 @@ import { tablesOf } from '../../src/storage/tables';
 import { SEND_PROMPTS_JOB } from '../../src/scheduling/prompt-jobs';
 import { createPostgresTestDatabase, type PostgresTestDatabase } from '../support/postgres-server';
 import { signupFormValues } from '../support/signup-form-values';
-import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
+import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { createTestClock, DAY } from '../support/test-clock';
+import { makeTempDir } from '../support/test-database';
 
 const PAIRS = 3;
 const mentorOf = (i: number) => `U0RMENTOR${i}`;
@@ -24,6 +30,7 @@ const CAST = Array.from({ length: PAIRS }, (_, i) => [
 let database: PostgresTestDatabase;
 let a: TestApp;
 let b: TestApp;
+const afterCleanup: (() => void)[] = [];
 
 beforeEach(async () => {
   database = await createPostgresTestDatabase();
@@ -33,6 +40,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  for (const cleanup of afterCleanup.splice(0)) cleanup();
   await b.close();
   await a.close();
   await database.drop();
@@ -90,6 +98,9 @@ const jobRunsLogged = (app: TestApp, job: string) =>
   logLines(app).filter((line) => line.msg === 'job run' && line.job === job).length;
 const skipsLogged = (app: TestApp, job: string) =>
   logLines(app).filter((line) => line.msg === 'claimed by another replica' && line.job === job).length;
+
+// Other test files run their own databases on the same server at the same time.
+const IN_THIS_DATABASE = 'database = (select oid from pg_database where datname = current_database())';
 
 async function query<T extends pg.QueryResultRow>(statement: string): Promise<T[]> {
   const client = new pg.Client({ connectionString: database.url });
@@ -156,7 +167,7 @@ describe('two replicas on one PostgreSQL database', () => {
     // The holder's claim dies with its connection, as when its process is killed.
     const ended = await query<{ ended: boolean }>(
       `select pg_terminate_backend(pid) as ended from pg_locks
-        where locktype = 'advisory' and granted and pid <> pg_backend_pid()`,
+        where locktype = 'advisory' and granted and pid <> pg_backend_pid() and ${IN_THIS_DATABASE}`,
     );
     expect(ended).toEqual([{ ended: true }]);
 
@@ -210,4 +221,66 @@ describe('two replicas on one PostgreSQL database', () => {
       .filter((message) => acceptButton(message) !== undefined);
     expect(asked).toHaveLength(1);
   });
+
+  it('settle once a prompt reserved by a replica killed with SIGKILL in the middle of its post', async () => {
+    await formPairs(1);
+    const at = nextWeek();
+    const temp = makeTempDir();
+    afterCleanup.push(temp.cleanup);
+    const held = a.fake.hold('chat.postMessage');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(require.resolve('tsx')).href,
+        path.resolve(__dirname, '../../src/cli.ts'),
+        'tick',
+        '--at',
+        at.toISOString(),
+      ],
+      {
+        // A folder with no .env in it, and only the variables this run needs.
+        cwd: temp.dir,
+        env: {
+          PATH: process.env.PATH,
+          SLACK_BOT_TOKEN: BOT_TOKEN,
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: a.fake.apiUrl,
+          DATABASE_URL: database.url,
+          LOG_LEVEL: 'info',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+    const first = await Promise.race([held.arrived.then(() => 'posting'), exited.then(() => 'exited')]);
+    if (first === 'exited') throw new Error(`tick ended before it posted:\n${output}`);
+    afterCleanup.push(() => child.kill('SIGKILL'));
+    child.kill('SIGKILL');
+    expect((await exited)[1]).toBe('SIGKILL');
+    // Slack goes through with the post the dead process sent: only the app's record of it is missing.
+    held.release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(promptsTo(mentorOf(0), menteeOf(0))).toHaveLength(1);
+    // PostgreSQL ends the dead process's session, and its claim with it.
+    while (
+      (await query(`select pid from pg_locks where locktype = 'advisory' and ${IN_THIS_DATABASE}`)).length > 0
+    );
+
+    const later = new Date(at.getTime() + RESERVATION_LEASE_MS);
+    a.clock.set(later);
+    await Promise.all([a.app.runDueJobs(later), b.app.runDueJobs(later)]);
+    expect(promptsTo(mentorOf(0), menteeOf(0))).toHaveLength(1);
+    const [run] = await query<{ last_summary: string }>(
+      `select last_summary from job_runs where job = '${SEND_PROMPTS_JOB}'`,
+    );
+    expect(JSON.parse(run!.last_summary)).toMatchObject({ sent: 0, recovered: 1 });
+    const deliveries = await query<{ status: string; message_ts: string }>(
+      'select status, message_ts from prompt_deliveries',
+    );
+    expect(deliveries).toEqual([{ status: 'sent', message_ts: promptsTo(mentorOf(0), menteeOf(0))[0]?.ts }]);
+  }, 60_000);
 });
