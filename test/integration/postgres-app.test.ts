@@ -53,6 +53,23 @@ async function firstTopic(): Promise<number> {
   return catalogue[0]!.id;
 }
 
+/** A junior offers to mentor and a senior asks for the same topic, through the modals: the find proposes. */
+async function offerAndFind(): Promise<void> {
+  const topic = await firstTopic();
+  await t.command(MENTOR, 'offer');
+  await t.submit({
+    userId: MENTOR,
+    callbackId: 'mentor_offer',
+    values: signupFormValues({ topics: [topic], level: '1', department: 'Marketing', capacity: '1' }),
+  });
+  await t.command(MENTEE, 'find');
+  await t.submit({
+    userId: MENTEE,
+    callbackId: 'mentor_find',
+    values: signupFormValues({ topics: [topic], level: '5', department: 'Sales', goals: 'Learn the tools' }),
+  });
+}
+
 const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
 
 function acceptButton(message: PostedMessage | undefined): { action_id: string; value: string } | undefined {
@@ -103,24 +120,7 @@ describe('the app on PostgreSQL (DATABASE_URL)', () => {
   });
 
   it('proposes a match to a more senior person, runs the scheduler, and creates the pair on Accept', async () => {
-    const topic = await firstTopic();
-    await t.command(MENTOR, 'offer');
-    await t.submit({
-      userId: MENTOR,
-      callbackId: 'mentor_offer',
-      values: signupFormValues({ topics: [topic], level: '1', department: 'Marketing', capacity: '1' }),
-    });
-    await t.command(MENTEE, 'find');
-    await t.submit({
-      userId: MENTEE,
-      callbackId: 'mentor_find',
-      values: signupFormValues({
-        topics: [topic],
-        level: '5',
-        department: 'Sales',
-        goals: 'Learn the tools',
-      }),
-    });
+    await offerAndFind();
     await t.tick();
 
     const proposal = dmsTo(MENTOR).find((message) => acceptButton(message) !== undefined);
@@ -199,24 +199,7 @@ describe('the CLI on PostgreSQL', () => {
       SLACK_SIGNING_SECRET: 'cli-secret',
       SLACK_API_URL: t.fake.apiUrl,
     };
-    const topic = await firstTopic();
-    await t.command(MENTOR, 'offer');
-    await t.submit({
-      userId: MENTOR,
-      callbackId: 'mentor_offer',
-      values: signupFormValues({ topics: [topic], level: '1', department: 'Marketing', capacity: '1' }),
-    });
-    await t.command(MENTEE, 'find');
-    await t.submit({
-      userId: MENTEE,
-      callbackId: 'mentor_find',
-      values: signupFormValues({
-        topics: [topic],
-        level: '5',
-        department: 'Sales',
-        goals: 'Learn the tools',
-      }),
-    });
+    await offerAndFind();
     const output = captureConsole();
     const codes: number[] = [];
     try {
