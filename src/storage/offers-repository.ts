@@ -4,9 +4,8 @@ import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
 import type { offers } from './schema';
 import { tablesOf } from './tables';
-import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
+import { saveMemberSignupIn, signupTopicIdsIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
-import { ensureTopicsIn, topicNamesIn } from './topics-repository';
 
 export interface SaveOfferInput extends MemberSignup {
   capacity: number;
@@ -42,11 +41,7 @@ export function createOffersRepository(db: Db): OffersRepository {
       return store.transaction(async (tx) => {
         const { teamId, userId, now } = input;
         await saveMemberSignupIn(tx, input);
-        const topicIds = new Set([
-          ...(await topicNamesIn(tx, teamId, input.topicIds)).keys(),
-          ...(await ensureTopicsIn(tx, teamId, input.customTopics)),
-        ]);
-        // The form guarantees a topic; this only guards against a topic removed since the form was checked.
+        const topicIds = await signupTopicIdsIn(tx, teamId, input);
         if (topicIds.size === 0) throw new Error('an offer needs at least one topic');
         const existing = await findOpenOfferIn(tx, teamId, userId);
         const fields = { capacity: input.capacity, note: input.note, updatedAt: now };

@@ -5,9 +5,8 @@ import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
 import type { requests } from './schema';
 import { tablesOf } from './tables';
-import { saveMemberSignupIn, type MemberSignup } from './signup-writes';
+import { saveMemberSignupIn, signupTopicIdsIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
-import { ensureTopicsIn, topicNamesIn } from './topics-repository';
 
 export interface SaveRequestInput extends MemberSignup {
   goals: string | null;
@@ -41,10 +40,7 @@ export function createRequestsRepository(db: Db): RequestsRepository {
       return store.transaction(async (tx) => {
         const { teamId, userId, now } = input;
         await saveMemberSignupIn(tx, input);
-        const topicIds = new Set([
-          ...(await topicNamesIn(tx, teamId, input.topicIds)).keys(),
-          ...(await ensureTopicsIn(tx, teamId, input.customTopics)),
-        ]);
+        const topicIds = await signupTopicIdsIn(tx, teamId, input);
         if (topicIds.size === 0) throw new Error('a request needs at least one topic');
         const existing = await findOpenRequestIn(tx, teamId, userId);
         const fields = { goals: input.goals, updatedAt: now };
