@@ -4,7 +4,13 @@ import path from 'node:path';
 import type { MatchingResults, QualityRow } from './matching/run-matching';
 import type { AssignmentFigures } from './matching/metrics';
 import type { PerfResult } from './matching/perf-child';
-import { fanoutSection, latencySection, memorySection } from './app/app-report';
+import {
+  fanoutSection,
+  latencySection,
+  memorySection,
+  methodSection,
+  startupSection,
+} from './app/app-report';
 import { readResult, type Stamped } from './support/results';
 import { fixed, percent, ratio, showSpread, stampLine, verdict } from './support/format';
 import { spread, type Spread } from './support/stats';
@@ -234,9 +240,11 @@ export function renderReport(): string {
       '(this one is shared with other work, so times vary between runs: hence medians and ranges).',
     '',
     ...matchingSection(readResult<MatchingResults>('matching')),
+    ...methodSection(),
     ...latencySection(),
     ...fanoutSection(),
     ...memorySection(),
+    ...startupSection(),
   ].join('\n');
   fs.writeFileSync(file, text);
   return file;

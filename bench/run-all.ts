@@ -1,21 +1,32 @@
-// npm run bench — every benchmark in turn (each in its own process), then BENCHMARKS.md. About ten minutes on
-// the reference machine; `npm run bench -- --full` adds the 100k matching run (several minutes more).
+// npm run bench — every benchmark in turn (each in its own process), then BENCHMARKS.md. The app benchmarks run
+// the app as deployed: `npm run build` once here, then compiled JavaScript with plain node.
+// `npm run bench -- --full` adds the 100k matching run (several minutes more); `--quick` runs every benchmark at a
+// reduced size, to check that they all work (its figures are not the ones to publish).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from './support/child';
+import { buildDeployed } from './support/deployed';
 import { renderReport } from './report';
 
-const full = process.argv.includes('--full');
+const args = process.argv.slice(2);
+const full = args.includes('--full');
+const quick = args.includes('--quick') ? ['--quick'] : [];
+const app = ['--no-build', ...quick];
 const steps: [string, string[]][] = [
-  ['matching/run-matching.ts', []],
+  // The matching benchmark has no reduced size that keeps its section's meaning: --quick leaves it out.
+  ...(quick.length > 0 ? [] : ([['matching/run-matching.ts', []]] as [string, string[]][])),
   ...(full ? ([['matching/run-matching.ts', ['--sizes=100000']]] as [string, string[]][]) : []),
-  ['app/run-latency.ts', []],
-  ['app/run-fanout.ts', []],
+  ['app/run-startup.ts', app],
+  ['app/run-latency.ts', app],
+  ['app/run-memory.ts', app],
+  ['app/run-fanout.ts', app],
 ];
 
 const startedAt = performance.now();
-for (const [script, args] of steps) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...args], {
+buildDeployed((message) => console.error(`[bench] ${message}`));
+for (const [script, stepArgs] of steps) {
+  const stepStarted = performance.now();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...stepArgs], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });
@@ -23,5 +34,8 @@ for (const [script, args] of steps) {
     console.error(`bench/${script} failed (exit ${run.status ?? run.signal})`);
     process.exit(1);
   }
+  console.error(
+    `[bench] ${script} ${stepArgs.join(' ')}: ${Math.round((performance.now() - stepStarted) / 1000)} s`,
+  );
 }
 console.log(`Wrote ${renderReport()} in ${Math.round((performance.now() - startedAt) / 1000)} s`);

@@ -72,3 +72,16 @@ export function seedProgramme(databasePath: string, size: ProgrammeSize): Seeded
   closeDatabase(db);
   return seeded;
 }
+
+/** A few topics of the catalogue every workspace sees (the migrations store it), for sign-up forms. */
+export function catalogueTopicIds(databasePath: string, count = 3): number[] {
+  const db: Db = openDatabase(databasePath);
+  try {
+    const rows = db.$client.prepare('select id from topics order by id limit ?').all(count) as {
+      id: number;
+    }[];
+    return rows.map((row) => row.id);
+  } finally {
+    closeDatabase(db);
+  }
+}

@@ -20,6 +20,9 @@ export function stampLine(stamped: Stamped<unknown>): string {
   return (
     `Measured ${stamped.measuredAt.slice(0, 16).replace('T', ' ')} UTC in ${stamped.durationSeconds} s on ${m.cores} cores ` +
     `(${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average at the end ${m.loadAverage.join(' / ')} ` +
-    `(the machine is shared). Reproduce: \`${stamped.command}\`.`
+    `(the machine is shared). Reproduce: \`${stamped.command.replace(/ --no-build/g, '').replace(/ --$/, '')}\`.` +
+    (stamped.command.includes('--quick')
+      ? ' **Reduced size (`--quick`): these figures only show that the benchmark runs; run it without `--quick` for the real ones.**'
+      : '')
   );
 }

@@ -1,0 +1,56 @@
+// Preloaded (`node --require`) into every process an app benchmark measures, the real app and the bare Bolt app
+// alike, so both carry the same few lines. Answers the benchmark over the IPC channel:
+//   'memory'   → RSS as found, then RSS and heap after two full garbage collections (needs --expose-gc);
+//   'packages' → the folders of every package that ended up in require.cache, to check that the app as deployed
+//                loads production dependencies only.
+// Plain Node built-ins only: the probe itself must load nothing from node_modules.
+import type { ProbeAnswer } from './probe-messages';
+
+function loadedPackages(): string[] {
+  const folders = new Set<string>();
+  for (const file of Object.keys(require.cache)) {
+    const at = file.lastIndexOf('/node_modules/');
+    if (at < 0) continue;
+    const rest = file.slice(at + '/node_modules/'.length).split('/');
+    const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+    folders.add(`${file.slice(0, at)}/node_modules/${name}`);
+  }
+  return [...folders].sort();
+}
+
+function answer(question: unknown): ProbeAnswer | null {
+  if (question === 'memory') {
+    const asFound = process.memoryUsage().rss;
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    const after = process.memoryUsage();
+    return {
+      type: 'memory',
+      rssAsFound: asFound,
+      rss: after.rss,
+      heapUsed: after.heapUsed,
+      external: after.external,
+      collected: gc !== undefined,
+    };
+  }
+  if (question === 'packages') {
+    const files = Object.keys(require.cache);
+    return {
+      type: 'packages',
+      packages: loadedPackages(),
+      typeScriptFiles: files.filter((file) => file.endsWith('.ts')),
+      modules: files.length,
+    };
+  }
+  return null;
+}
+
+if (process.send !== undefined) {
+  process.on('message', (question: unknown) => {
+    const reply = answer(question);
+    if (reply !== null) process.send?.(reply);
+  });
+  // The channel must not keep the process alive: the app exits on SIGTERM by itself, as deployed.
+  (process.channel as { unref?: () => void } | undefined)?.unref?.();
+}
