@@ -35,4 +35,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself: it stops taking work, waits up to 10 s for work in flight,
 # closes the database and exits 0. Give `docker stop` more than that (compose.yaml: stop_grace_period).
-CMD ["node", "dist/src/cli.js", "start"]
+# A young generation of 2 MiB per half (Node's default grows to 16) keeps a mostly idle Slack app's memory near
+# what it holds, at the cost of more frequent, short scavenges; npm start uses the same flag.
+CMD ["node", "--max-semi-space-size=2", "dist/src/cli.js", "start"]

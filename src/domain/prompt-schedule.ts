@@ -45,17 +45,16 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 // Checking a zone name builds an Intl formatter, which dominated the scheduler's profile; the answer for a
-// name never changes within a process, and a workspace has few distinct zones.
-const zoneValidity = new Map<string, boolean>();
+// name never changes within a process. Only valid names are kept, so the set is bounded by the IANA list
+// whatever names arrive; an invalid one is rare and simply checked again.
+const validZones = new Set<string>();
 
 export function isValidTimeZone(value: string | null | undefined): value is string {
   if (typeof value !== 'string' || value.trim() === '') return false;
-  let valid = zoneValidity.get(value);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(value);
-    zoneValidity.set(value, valid);
-  }
-  return valid;
+  if (validZones.has(value)) return true;
+  if (!IANAZone.isValidZone(value)) return false;
+  validZones.add(value);
+  return true;
 }
 
 /**

@@ -1,15 +1,11 @@
 // The report's charts as PNG images, drawn on the server with Chart.js on a Skia canvas (@napi-rs/canvas,
 // whose native binary comes as an npm package): no browser, nothing fetched at run time. The font is a
 // TTF shipped in an npm package, so the text looks the same on a machine without any system fonts.
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import type * as Canvas from '@napi-rs/canvas';
 import type * as ChartJs from 'chart.js' with { 'resolution-mode': 'import' };
 import type { ReportFigures } from '../domain/report-figures';
 import type { FileUpload } from '../ports/messenger';
 import { shortWeekLabel } from './report-format';
-
-// chart.js ships a CommonJS build for require(), but declares its types for ESM only.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { Chart, registerables } = require('chart.js') as typeof ChartJs;
 
 /** The topic chart shows the largest shortages first and stops here, so bars stay readable. */
 export const CHART_MAX_TOPICS = 15;
@@ -18,12 +14,26 @@ export const CHART_FONT_FAMILY = 'Mentor Circles Report';
 const WIDTH = 1000;
 const COLORS = { sent: '#4a7fd4', answered: '#2fa36b', offers: '#2fa36b', requests: '#e0823d' };
 
-let ready = false;
-
 const FONT_FILES = ['400Regular/Roboto_400Regular.ttf', '700Bold/Roboto_700Bold.ttf'];
 
-function prepare(): void {
-  if (ready) return;
+interface ChartStack {
+  Chart: typeof ChartJs.Chart;
+  createCanvas: typeof Canvas.createCanvas;
+}
+
+let stack: ChartStack | null = null;
+
+/**
+ * Skia's native library, Chart.js and the fonts are loaded on the first chart drawn, not when the app starts:
+ * they are a large part of a running process's memory, and most processes never draw a chart.
+ */
+function chartStack(): ChartStack {
+  if (stack !== null) return stack;
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createCanvas, GlobalFonts } = require('@napi-rs/canvas') as typeof Canvas;
+  // chart.js ships a CommonJS build for require(), but declares its types for ESM only.
+  const { Chart, registerables } = require('chart.js') as typeof ChartJs;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   Chart.register(...registerables);
   // The font registry is native and process-wide: register once, even if this module is loaded again.
   if (!GlobalFonts.has(CHART_FONT_FAMILY)) {
@@ -38,7 +48,8 @@ function prepare(): void {
   Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.font.size = 14;
   Chart.defaults.color = '#333333';
-  ready = true;
+  stack = { Chart, createCanvas };
+  return stack;
 }
 
 /** One PNG per chart: weekly engagement always, topic supply and demand when any topic is offered or asked. */
@@ -117,7 +128,7 @@ function title(text: string) {
 }
 
 function render(width: number, height: number, config: ChartJs.ChartConfiguration<'bar'>): Buffer {
-  prepare();
+  const { Chart, createCanvas } = chartStack();
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';

@@ -1,14 +1,22 @@
 // Opens a PostgreSQL database through a node-postgres pool and brings its schema up to date. Several replicas
 // may start at once: an advisory lock lets one apply the migrations while the others wait, then find nothing
 // left to do.
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type * as NodePostgres from 'drizzle-orm/node-postgres';
+import type * as NodePostgresMigrator from 'drizzle-orm/node-postgres/migrator';
+import type * as Pg from 'pg';
 import type { Db } from './database';
 import { findMigrationsFolder } from './migrations-folder';
 import * as schema from './schema-postgres';
 
-export type PostgresDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+export type PostgresDb = NodePostgres.NodePgDatabase<typeof schema> & { $client: Pg.Pool };
+
+// node-postgres and drizzle's driver for it are loaded when a PostgreSQL database is opened, so that an app on
+// SQLite never holds them in memory.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const loadPg = () => require('pg') as typeof Pg;
+const loadDriver = () => require('drizzle-orm/node-postgres') as typeof NodePostgres;
+const loadMigrator = () => require('drizzle-orm/node-postgres/migrator') as typeof NodePostgresMigrator;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const POSTGRES_MIGRATIONS_FOLDER = findMigrationsFolder('postgres');
 
@@ -16,11 +24,11 @@ export const POSTGRES_MIGRATIONS_FOLDER = findMigrationsFolder('postgres');
 const MIGRATION_LOCK_KEY = 7_140_015_001;
 
 export function openPostgres(url: string, options: { maxConnections?: number } = {}): PostgresDb {
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection dropped by the server (a restart, a failover) is removed from the pool, which opens a
   // new one for the next query; without a listener the event would crash the process.
   pool.on('error', () => {});
-  return drizzle(pool, { schema });
+  return loadDriver().drizzle(pool, { schema });
 }
 
 /**
@@ -43,7 +51,9 @@ export async function migratePostgres(db: PostgresDb): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migrate(drizzle(client), { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
+      await loadMigrator().migrate(loadDriver().drizzle(client), {
+        migrationsFolder: POSTGRES_MIGRATIONS_FOLDER,
+      });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
