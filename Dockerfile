@@ -36,5 +36,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # node is PID 1 and handles SIGTERM itself: it stops taking work, waits up to 10 s for work in flight,
 # closes the database and exits 0. Give `docker stop` more than that (compose.yaml: stop_grace_period).
 # A young generation of 2 MiB per half (Node's default grows to 16) keeps a mostly idle Slack app's memory near
-# what it holds, at the cost of more frequent, short scavenges; npm start uses the same flag.
+# what it holds, at the cost of more frequent, short scavenges. package.json's start script runs node with the same
+# flags, and the app benchmarks read them from there (test/unit/deployed-node-flags.test.ts checks they agree).
 CMD ["node", "--max-semi-space-size=2", "dist/src/cli.js", "start"]

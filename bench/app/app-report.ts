@@ -6,6 +6,7 @@ import type { FanoutResults, FanoutScenario } from './run-fanout';
 import type { LatencyResults } from './run-latency';
 import { MOMENTS, type MemoryResults, type Moment } from './run-memory';
 import type { StartupResults } from './run-startup';
+import { deployedNodeFlags } from '../support/deployed';
 
 const ms = (value: number) => `${fixed(value, 2)} ms`;
 const times = (s: Spread) => showSpread(s, '×', 2);
@@ -20,7 +21,10 @@ export function methodSection(): string[] {
       'command and modal submission only acknowledged) beside it. The app then runs as `node dist/src/cli.js start` ' +
       '(and `node dist/src/cli.js send-prompts` / `tick` / `copy-database` for the fan-out), the bare app as ' +
       '`node dist/bench/app/deployed/bare-bolt-app.js`: plain `node`, no tsx or other loader, each in its own ' +
-      'process, configured only by environment variables (HTTP mode on a free port, `NODE_ENV=production`, logs at ' +
+      "process. The app's server (`start`) runs with the node flags it is deployed with, " +
+      `${deployedFlagsText()}, ` +
+      "read from `package.json`'s start script, which the Dockerfile's `CMD` repeats (the benchmark refuses to run " +
+      "when the two differ); the one-off commands and the bare app with Node's defaults. Each is configured only by environment variables (HTTP mode on a free port, `NODE_ENV=production`, logs at " +
       'info to a file) and started in an empty folder (no `.env`), against the fake Slack over HTTP. Both carry the ' +
       'same tiny preloaded probe (`node --expose-gc --require dist/bench/app/deployed/probe.js`, Node built-ins only) ' +
       'through which the benchmark reads memory and asks which packages ended up in `require.cache`: a benchmark ' +
@@ -29,6 +33,11 @@ export function methodSection(): string[] {
       'production install (`test/unit/production-build.test.ts` checks the same statically).',
     '',
   ];
+}
+
+function deployedFlagsText(): string {
+  const flags = deployedNodeFlags();
+  return flags.length === 0 ? 'none' : flags.map((flag) => `\`${flag}\``).join(' ');
 }
 
 export function latencySection(): string[] {

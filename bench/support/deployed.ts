@@ -1,7 +1,9 @@
 // Runs what the app benchmarks measure as it is deployed: the app compiled by `npm run build` and started with
 // plain node (`node dist/src/cli.js …`), the bare Bolt app compiled the same way (bench/app/deployed/), no tsx
-// loader in either. Both carry the same preloaded probe (bench/app/deployed/probe.ts), through which the
-// benchmark reads memory and checks that only production dependencies were loaded.
+// loader in either. The app gets the node flags it is deployed with (deployedNodeFlags: package.json's start
+// script, which the Dockerfile's CMD repeats), the bare app Node's defaults. Both carry the same preloaded probe
+// (bench/app/deployed/probe.ts), through which the benchmark reads memory and checks that only production
+// dependencies were loaded.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -13,6 +15,35 @@ export const DIST = path.join(REPO_ROOT, 'dist');
 export const APP_CLI = path.join(DIST, 'src', 'cli.js');
 const BARE_APP = path.join(DIST, 'bench', 'app', 'deployed', 'bare-bolt-app.js');
 const PROBE = path.join(DIST, 'bench', 'app', 'deployed', 'probe.js');
+
+const START_SCRIPT = /^node((?:\s+-\S+)*)\s+dist\/src\/cli\.js start$/;
+
+/**
+ * The flags between `node` and `dist/src/cli.js start` in package.json's start script and in the Dockerfile's
+ * CMD (its exec form); throws unless both are written that way with the same flags, so the two cannot drift apart.
+ */
+export function nodeFlagsOf(startScript: string, dockerfile: string): string[] {
+  const script = START_SCRIPT.exec(startScript.trim());
+  if (script === null)
+    throw new Error(
+      `package.json's start script is not \`node [flags] dist/src/cli.js start\`: ${startScript}`,
+    );
+  const flags = (script[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  const cmdLines = dockerfile.split('\n').filter((line) => line.startsWith('CMD '));
+  const cmd = JSON.parse(cmdLines.at(-1)?.slice('CMD '.length) ?? 'null') as unknown;
+  const expected = ['node', ...flags, 'dist/src/cli.js', 'start'];
+  if (JSON.stringify(cmd) !== JSON.stringify(expected))
+    throw new Error(
+      `the Dockerfile's CMD ${JSON.stringify(cmd)} does not run node as npm start does: ${JSON.stringify(expected)}`,
+    );
+  return flags;
+}
+
+/** The node flags the app is deployed with (see nodeFlagsOf). */
+export function deployedNodeFlags(): string[] {
+  const scripts = readJson(path.join(REPO_ROOT, 'package.json')).scripts ?? {};
+  return nodeFlagsOf(scripts.start ?? '', fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8'));
+}
 
 /**
  * `npm run build` (the app, as deployed) and the bench's own compiled entry points beside it; `--no-build` among
@@ -59,8 +90,8 @@ export interface Measured {
 export type DeployedKind = 'app' | 'bare';
 
 /**
- * Starts `node dist/src/cli.js start` (app) or the compiled bare Bolt app on a free port, in `cwd` (a folder with
- * no .env), stdout and stderr to `logFile`, and resolves once it answers HTTP.
+ * Starts `node [deployed flags] dist/src/cli.js start` (app) or the compiled bare Bolt app (Node's defaults) on a
+ * free port, in `cwd` (a folder with no .env), stdout and stderr to `logFile`, and resolves once it answers HTTP.
  */
 export async function startDeployed(
   kind: DeployedKind,
@@ -73,7 +104,7 @@ export async function startDeployed(
   const child = fork(kind === 'app' ? APP_CLI : BARE_APP, kind === 'app' ? ['start'] : [], {
     cwd,
     env: appEnv({ ...vars, PORT: String(port) }),
-    execArgv: ['--expose-gc', '--require', PROBE],
+    execArgv: [...(kind === 'app' ? deployedNodeFlags() : []), '--expose-gc', '--require', PROBE],
     stdio: ['ignore', out, out, 'ipc'],
   });
   fs.closeSync(out);
@@ -168,6 +199,7 @@ export function productionPackageFolders(): Set<string> {
 }
 
 interface PackageJson {
+  scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
