@@ -105,6 +105,11 @@ export interface PromptDeliveriesRepository {
   claimNudge(teamId: string, id: number, now: Date): Promise<boolean>;
   /** The pair's sent deliveries, newest first. */
   sentDeliveries(teamId: string, pairId: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Active pairs with at least `streak` sent questions nobody answered since the pair was last asked whether to
+   * pause (or resumed): the only pairs whose unanswered streak can have reached `streak`.
+   */
+  pairsThatMayBeQuiet(teamId: string, streak: number): Promise<Set<number>>;
   /** Records that the pair was asked; false when another run asked since `previousAskedAt`. */
   claimInactivityQuestion(
     teamId: string,
@@ -422,6 +427,32 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
           .orderBy(desc(promptDeliveries.sentAt), desc(promptDeliveries.id))
           .limit(limit),
       );
+    },
+
+    async pairsThatMayBeQuiet(teamId, streak) {
+      const rows = await store.run((q) =>
+        q
+          .select({ pairId: pairs.id })
+          .from(promptDeliveries)
+          .innerJoin(
+            pairs,
+            and(eq(pairs.id, promptDeliveries.pairId), eq(pairs.teamId, promptDeliveries.teamId)),
+          )
+          .where(
+            and(
+              eq(promptDeliveries.teamId, teamId),
+              eq(promptDeliveries.status, 'sent'),
+              isNotNull(promptDeliveries.sentAt),
+              isNull(promptDeliveries.answeredAt),
+              isNull(promptDeliveries.outcome),
+              eq(pairs.status, 'active'),
+              or(isNull(pairs.inactivityAskedAt), gt(promptDeliveries.sentAt, pairs.inactivityAskedAt)),
+            ),
+          )
+          .groupBy(pairs.id)
+          .having(sql`count(*) >= ${streak}`),
+      );
+      return new Set(rows.map((row) => row.pairId));
     },
 
     async claimInactivityQuestion(teamId, pairId, previousAskedAt, now) {

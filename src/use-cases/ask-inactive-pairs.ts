@@ -20,6 +20,7 @@ export interface InactivityDeps {
     | 'teamsWithActivePairs'
     | 'activePairs'
     | 'sentDeliveries'
+    | 'pairsThatMayBeQuiet'
     | 'claimInactivityQuestion'
     | 'markPairNeedsAttention'
   >;
@@ -60,8 +61,11 @@ export async function askInactivePairs(
 ): Promise<{ asked: number; failed: number; attention: number }> {
   const summary = { asked: 0, failed: 0, attention: 0 };
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
+    // One query narrows thousands of pairs to the few with enough unanswered questions to have a streak.
+    const mayBeQuiet = await deps.deliveries.pairsThatMayBeQuiet(teamId, INACTIVITY_STREAK);
+    if (mayBeQuiet.size === 0) continue;
     for (const pair of await deps.deliveries.activePairs(teamId, now)) {
-      if (pair.memberPaused || pair.channelId === null) continue;
+      if (!mayBeQuiet.has(pair.id) || pair.memberPaused || pair.channelId === null) continue;
       const deliveries = await deps.deliveries.sentDeliveries(teamId, pair.id, INACTIVITY_STREAK + 3);
       const streak = quietStreak(pair, deliveries, now, deps.settings.nudgeAfterHours);
       if (streak < INACTIVITY_STREAK) continue;

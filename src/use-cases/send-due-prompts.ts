@@ -23,7 +23,13 @@
 // Slack answering ok:false means nothing was posted, so the delivery is marked failed (and, for errors that
 // belong to the pair's channel or people, the pair is flagged as needing attention); any other failure
 // leaves the reservation for the recovery above, because the post may or may not have happened.
-import { choosePrompt, dueSlot, pairTimeZone, type PromptTime } from '../domain/prompt-schedule';
+import {
+  choosePrompt,
+  dueSlotsAt,
+  pairTimeZone,
+  type DueSlot,
+  type PromptTime,
+} from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
@@ -99,8 +105,9 @@ export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promi
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
     pairs.push(...(await deps.deliveries.activePairs(teamId, now)));
   }
+  const dueSlotOf = dueSlotsAt(now, deps.promptTime);
   const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async (pair) => {
-    const result = await handlePairSafely(deps, pair, now);
+    const result = await handlePairSafely(deps, pair, dueSlotOf, now);
     if (result !== null) deps.onProgress?.(result);
     return result;
   });
@@ -110,13 +117,16 @@ export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promi
   return summary;
 }
 
+type DueSlotOf = (pairStartedAt: Date, timeZone: string) => DueSlot | null;
+
 async function handlePairSafely(
   deps: SendDuePromptsDeps,
   pair: PromptPair,
+  dueSlotOf: DueSlotOf,
   now: Date,
 ): Promise<PairResult | null> {
   try {
-    return await handlePair(deps, pair, now);
+    return await handlePair(deps, pair, dueSlotOf, now);
   } catch (error) {
     // Whatever went wrong (a database error while recording, say), the delivery stays reserved and is
     // resolved after the lease; the other pairs carry on.
@@ -131,13 +141,13 @@ async function handlePairSafely(
   }
 }
 
-async function handlePair(deps: SendDuePromptsDeps, pair: PromptPair, now: Date): Promise<PairResult | null> {
-  const slot = dueSlot(
-    now,
-    pair.startedAt,
-    pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone),
-    deps.promptTime,
-  );
+async function handlePair(
+  deps: SendDuePromptsDeps,
+  pair: PromptPair,
+  dueSlotOf: DueSlotOf,
+  now: Date,
+): Promise<PairResult | null> {
+  const slot = dueSlotOf(pair.startedAt, pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone));
   if (slot === null) return null;
   const result = (outcome: PairOutcome, reason?: string, deliveryId?: number): PairResult => ({
     teamId: pair.teamId,

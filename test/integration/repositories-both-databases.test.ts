@@ -455,6 +455,47 @@ describe.each([
     expect(await repos.reports.teamIds()).toEqual([TEAM]);
   });
 
+  it('narrows the pairs that may be quiet to those with enough unanswered questions since last asked', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    const pairId = accepted.pairId;
+    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?');
+    const sentAt = (week: number) => new Date(NOW.getTime() + week * 7 * 24 * HOUR);
+    const ids: number[] = [];
+    for (const week of [1, 2, 3]) {
+      const delivery = await repos.promptDeliveries.reserve({
+        teamId: TEAM,
+        pairId,
+        weekKey: `2026-W${48 + week}`,
+        promptId: prompt.id,
+        promptText: prompt.text,
+        channelId: 'C0PAIR',
+        reservedAt: sentAt(week),
+      });
+      await repos.promptDeliveries.recordSent(TEAM, delivery!.id, {
+        channelId: 'C0PAIR',
+        ts: `${week}.0001`,
+        sentAt: sentAt(week),
+      });
+      ids.push(delivery!.id);
+    }
+    const mayBeQuiet = () => repos.promptDeliveries.pairsThatMayBeQuiet(TEAM, 3);
+    expect(await mayBeQuiet()).toEqual(new Set([pairId]));
+    await repos.promptDeliveries.restartInactivityCount(TEAM, pairId, sentAt(1));
+    expect(await mayBeQuiet()).toEqual(new Set());
+    await repos.promptDeliveries.restartInactivityCount(TEAM, pairId, NOW);
+    await repos.promptDeliveries.recordOutcome(TEAM, ids[1]!, 'skipped', 'mentor', sentAt(2));
+    expect(await mayBeQuiet()).toEqual(new Set());
+    expect(await repos.promptDeliveries.pairsThatMayBeQuiet(TEAM, 2)).toEqual(new Set([pairId]));
+  });
+
   it('erases a member: no row names them afterwards, the pair stays as anonymous history', async () => {
     const { offer, request } = await offerAndRequest(1);
     const [proposalId] = await repos.proposals.insertProposals(
