@@ -7,7 +7,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './database';
 import type { PostgresDb } from './postgres-database';
 import * as sqliteTables from './schema';
-import * as postgresTables from './schema-postgres';
+import { loadPostgresSchema } from './tables';
 
 type TableName = keyof typeof sqliteTables;
 
@@ -53,6 +53,7 @@ export type CopyResult =
  * from both sides after the commit; a caller compares them.
  */
 export async function copySqliteToPostgres(source: Db, target: PostgresDb): Promise<CopyResult> {
+  const postgresTables = loadPostgresSchema();
   const nonEmpty = await tablesWithData(target);
   if (nonEmpty.length > 0) return { ok: false, nonEmpty };
 
@@ -86,6 +87,7 @@ export async function copySqliteToPostgres(source: Db, target: PostgresDb): Prom
 
 /** Rows per table on both sides, in copy order. */
 export async function countBothSides(source: Db, target: PostgresDb): Promise<TableCount[]> {
+  const postgresTables = loadPostgresSchema();
   const counts: TableCount[] = [];
   for (const name of COPY_ORDER) {
     const sourceRows =
@@ -103,6 +105,7 @@ export async function countBothSides(source: Db, target: PostgresDb): Promise<Ta
 }
 
 async function tablesWithData(target: PostgresDb): Promise<{ table: string; rows: number }[]> {
+  const postgresTables = loadPostgresSchema();
   const found: { table: string; rows: number }[] = [];
   for (const name of COPY_ORDER) {
     const table = postgresTables[name] as PgTable;

@@ -6,7 +6,8 @@ import type * as NodePostgresMigrator from 'drizzle-orm/node-postgres/migrator';
 import type * as Pg from 'pg';
 import type { Db } from './database';
 import { findMigrationsFolder } from './migrations-folder';
-import * as schema from './schema-postgres';
+import type * as schema from './schema-postgres';
+import { loadPostgresSchema } from './tables';
 
 export type PostgresDb = NodePostgres.NodePgDatabase<typeof schema> & { $client: Pg.Pool };
 
@@ -28,7 +29,7 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
   // An idle connection dropped by the server (a restart, a failover) is removed from the pool, which opens a
   // new one for the next query; without a listener the event would crash the process.
   pool.on('error', () => {});
-  return loadDriver().drizzle(pool, { schema });
+  return loadDriver().drizzle(pool, { schema: loadPostgresSchema() });
 }
 
 /**
