@@ -78,11 +78,13 @@ export function createParticipationReads(db: Db): ParticipationReads {
 
   // One indexed lookup per person: the lists are a person's partners, a handful at most.
   const namesOf = async (teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>> => {
+    const unique = [...new Set(userIds)];
+    const rows = await Promise.all(unique.map((userId) => memberRow(teamId, userId)));
     const found = new Map<string, MemberRow>();
-    for (const userId of new Set(userIds)) {
-      const row = await memberRow(teamId, userId);
+    unique.forEach((userId, k) => {
+      const row = rows[k];
       if (row !== undefined) found.set(userId, row);
-    }
+    });
     return found;
   };
 
@@ -121,8 +123,7 @@ export function createParticipationReads(db: Db): ParticipationReads {
     statuses: readonly PairStatus[],
   ): Promise<PairRow[]> => {
     const inRole = (role: PairRole) => pairsStatement(role, statuses).execute({ teamId, userId });
-    const asMentor = await inRole('mentor');
-    const asMentee = await inRole('mentee');
+    const [asMentor, asMentee] = await Promise.all([inRole('mentor'), inRole('mentee')]);
     const byId = new Map([...asMentor, ...asMentee].map((row) => [row.id, row]));
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
@@ -157,14 +158,24 @@ export function createParticipationReads(db: Db): ParticipationReads {
       const partner = row.mentorId === userId ? row.menteeId : row.mentorId;
       return partner === null ? [] : [partner];
     });
-    const people = await namesOf(teamId, partnerIds);
+    const [people, perPair] = await Promise.all([
+      namesOf(teamId, partnerIds),
+      Promise.all(
+        rows.map((row) =>
+          Promise.all([
+            promptCountsStatement().execute({ teamId, pairId: row.id }),
+            feedbackRolesStatement().execute({ teamId, pairId: row.id }),
+          ]),
+        ),
+      ),
+    ]);
     const memberPairs: MemberPair[] = [];
-    for (const row of rows) {
+    for (const [k, row] of rows.entries()) {
       const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
       const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
       const partner = partnerId === null ? undefined : people.get(partnerId);
-      const count = first(await promptCountsStatement().execute({ teamId, pairId: row.id }));
-      const given = await feedbackRolesStatement().execute({ teamId, pairId: row.id });
+      const [counts, given] = perPair[k] ?? [[], []];
+      const count = first(counts);
       memberPairs.push({
         id: row.id,
         role,
@@ -260,28 +271,31 @@ export function createParticipationReads(db: Db): ParticipationReads {
   const sortedNames = (rows: { name: string }[]) =>
     rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
 
+  // The reads that do not depend on one another go out together, in two waves: on PostgreSQL each is a round
+  // trip of its own, which one after another made /mentor status several times slower than on SQLite (where
+  // they still run one after another, on the one connection).
   const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
-    const member = await memberRow(teamId, userId);
-    const openOffer = first(await openOfferStatement().execute({ teamId, userId }));
-    const openRequest = first(await openRequestStatement().execute({ teamId, userId }));
-    const pendingRows = await pendingProposalsStatement().execute({ teamId, userId });
-    const others = await namesOf(
-      teamId,
-      pendingRows.flatMap((row) => {
-        const other = row.mentorId === userId ? row.menteeId : row.mentorId;
-        return other === null ? [] : [other];
-      }),
-    );
-    const running = await toMemberPairs(
-      teamId,
-      userId,
-      await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
-      now,
-    );
-    const offerTopicNames =
-      openOffer === undefined ? [] : await offerTopicsStatement().execute({ ownerId: openOffer.id });
-    const requestTopicNames =
-      openRequest === undefined ? [] : await requestTopicsStatement().execute({ ownerId: openRequest.id });
+    const [member, offerRows, requestRows, pendingRows, pairRows] = await Promise.all([
+      memberRow(teamId, userId),
+      openOfferStatement().execute({ teamId, userId }),
+      openRequestStatement().execute({ teamId, userId }),
+      pendingProposalsStatement().execute({ teamId, userId }),
+      pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
+    ]);
+    const openOffer = first(offerRows);
+    const openRequest = first(requestRows);
+    const [others, running, offerTopicNames, requestTopicNames] = await Promise.all([
+      namesOf(
+        teamId,
+        pendingRows.flatMap((row) => {
+          const other = row.mentorId === userId ? row.menteeId : row.mentorId;
+          return other === null ? [] : [other];
+        }),
+      ),
+      toMemberPairs(teamId, userId, pairRows, now),
+      openOffer === undefined ? [] : offerTopicsStatement().execute({ ownerId: openOffer.id }),
+      openRequest === undefined ? [] : requestTopicsStatement().execute({ ownerId: openRequest.id }),
+    ]);
     return {
       member:
         member === undefined
@@ -329,11 +343,12 @@ export function createParticipationReads(db: Db): ParticipationReads {
  * The reads for a store turn on `q` (the `q` of store.run or the `tx` of a transaction). SQLite's one
  * connection is also every transaction's, so its statements are prepared once on it and shared. On PostgreSQL
  * each transaction has a pooled connection of its own, and a read inside it must run there: the reads are
- * built on `q` (correctness first; a turn's statements are still built once for that turn).
+ * built on that `tx` (correctness first; a turn's statements are still built once for that turn). Outside a
+ * transaction a PostgreSQL turn's `q` is the pool itself, and the reads built on it once are shared.
  */
 export function participationReadsOn(db: Db): (q: Db) => ParticipationReads {
-  if (dialectOf(db) === 'postgres') return (q) => createParticipationReads(q);
   const shared = createParticipationReads(db);
+  if (dialectOf(db) === 'postgres') return (q) => (q === db ? shared : createParticipationReads(q));
   return () => shared;
 }
 
