@@ -18,19 +18,20 @@ import {
 } from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { HOUR } from '../support/test-clock';
-import { createTestDatabase } from '../support/test-database';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + HOUR);
 
 let db: Db;
-let close: () => void;
+let database: TestDatabase;
 
-beforeEach(() => {
-  ({ db, close } = createTestDatabase());
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => close());
+afterEach(() => database.close());
 
 async function pendingProposal(menteeId: string, expiresAt: Date): Promise<number> {
   await seedMember(db, { userId: `M${menteeId}`, level: 1 });

@@ -3,7 +3,9 @@ import {
   type MatchingPoolRepository,
 } from '../../src/storage/matching-pool-repository';
 import { createProposalsRepository, type ProposalsRepository } from '../../src/storage/proposals-repository';
-import { closeDatabase, openDatabase, type Db } from '../../src/storage/database';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../src/storage/database';
+import { tablesOf } from '../../src/storage/tables';
 import {
   proposalRows,
   seedExclusion,
@@ -15,24 +17,24 @@ import {
 } from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
-import { createTestDatabase } from '../support/test-database';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + 72 * HOUR);
 
 let db: Db;
-let file: string;
-let close: () => void;
+let database: TestDatabase;
 let matchingPool: MatchingPoolRepository;
 let proposals: ProposalsRepository;
 
-beforeEach(() => {
-  ({ db, file, close } = createTestDatabase());
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
   matchingPool = createMatchingPoolRepository(db);
   proposals = createProposalsRepository(db);
 });
 
-afterEach(() => close());
+afterEach(() => database.close());
 
 const draft = (requestId: number, offerId: number, mentorId: string, menteeId: string) => ({
   requestId,
@@ -117,7 +119,8 @@ describe('matching repository: the pool', () => {
         mentee: { userId: menteeId },
         expiresAt: LATER,
       });
-      db.$client.prepare('update proposals set status = ? where id = ?').run(status, id);
+      const { proposals: table } = tablesOf(db);
+      await db.update(table).set({ status }).where(eq(table.id, id));
     }
     await seedExclusion(db, 'U0M', 'U0X');
 
@@ -147,7 +150,11 @@ describe('matching repository: the pool', () => {
     await seedRequest(db, { userId: 'U0R', topics: ['Social media'] });
     await seedMember(db, { userId: 'U0S', level: 5 });
     await seedRequest(db, { userId: 'U0S', topics: ['Social media'] });
-    db.$client.prepare("update members set level = null where user_id = 'U0S'").run();
+    const { members } = tablesOf(db);
+    await db
+      .update(members)
+      .set({ level: null })
+      .where(and(eq(members.teamId, TEAM), eq(members.userId, 'U0S')));
     await seedMember(db, { userId: 'U0T', level: 5, teamId: 'T0OTHER' });
     await seedRequest(db, { userId: 'U0T', topics: ['Social media'], teamId: 'T0OTHER' });
 
@@ -201,19 +208,14 @@ describe('matching repository: writes', () => {
   it('tells each waitlisted request once, even when two instances sharing the database claim it at once', async () => {
     await seedMember(db, { userId: 'U0A', level: 5 });
     const requestId = await seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
-    // A second replica: its own connection to the same SQLite file, with its own repository.
-    const other = openDatabase(file);
-    try {
-      const otherPool = createMatchingPoolRepository(other);
-      const [a, b] = await Promise.all([
-        matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-        otherPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-      ]);
-      expect([...a!, ...b!]).toEqual([requestId]);
-      expect(await otherPool.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
-    } finally {
-      closeDatabase(other);
-    }
+    // A second replica: its own connection to the same database, with its own repository.
+    const otherPool = createMatchingPoolRepository(await database.connectAgain());
+    const [a, b] = await Promise.all([
+      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+      otherPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+    ]);
+    expect([...a!, ...b!]).toEqual([requestId]);
+    expect(await otherPool.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
     expect(await matchingPool.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });

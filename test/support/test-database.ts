@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
 import type { DatabaseConfig } from '../../src/config';
-import { asPostgres } from '../../src/storage/postgres-database';
+import {
+  asDb,
+  asPostgres,
+  closePostgres,
+  migratePostgres,
+  openPostgres,
+} from '../../src/storage/postgres-database';
+import { createPostgresTestDatabase } from './postgres-server';
 import { dialectOf } from '../../src/storage/tables';
 
 /** A fresh folder per test file, removed by the returned cleanup. */
@@ -135,4 +142,99 @@ async function rowsOf(db: Db, statement: string): Promise<Record<string, unknown
 export function sqliteFile(database: DatabaseConfig): string {
   if (database.kind !== 'sqlite') throw new Error('this test reads a SQLite file and runs only on SQLite');
   return database.path;
+}
+
+/** Which database the integration tests run the app on: `MENTOR_CIRCLES_TEST_DATABASE=postgres`, else SQLite. */
+export const TEST_DATABASE_ENV = 'MENTOR_CIRCLES_TEST_DATABASE';
+
+export function testDatabaseKind(): 'sqlite' | 'postgres' {
+  const kind = process.env[TEST_DATABASE_ENV] ?? 'sqlite';
+  if (kind !== 'sqlite' && kind !== 'postgres') {
+    throw new Error(`${TEST_DATABASE_ENV} must be sqlite or postgres, not ${kind}`);
+  }
+  return kind;
+}
+
+export interface AppDatabase {
+  /** What the app's environment needs to find it: DATABASE_PATH or DATABASE_URL. */
+  env: Record<string, string>;
+  /** Removes it (the PostgreSQL database, even with clients still on it); the SQLite file goes with its folder. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database for one app or CLI: a file in `dir` on SQLite, a new database on the run's PostgreSQL. */
+export async function createAppDatabase(dir: string, fileName = 'app.db'): Promise<AppDatabase> {
+  if (testDatabaseKind() === 'sqlite') {
+    return { env: { DATABASE_PATH: path.join(dir, fileName) }, drop: async () => {} };
+  }
+  const database = await createPostgresTestDatabase();
+  return { env: { DATABASE_URL: database.url }, drop: database.drop };
+}
+
+/**
+ * Opens the database an app's environment names (DATABASE_URL wins over DATABASE_PATH, as in the app), with the
+ * migrations applied, for `use`; then closes it. Tests seed through it before a CLI run and read what it stored.
+ */
+export async function withDatabaseOf<T>(
+  env: Record<string, string | undefined>,
+  use: (db: Db) => Promise<T> | T,
+): Promise<T> {
+  const url = env.DATABASE_URL;
+  if (url !== undefined && url !== '') {
+    const db = openPostgres(url, { maxConnections: 2 });
+    try {
+      await migratePostgres(db);
+      return await use(asDb(db));
+    } finally {
+      await closePostgres(db);
+    }
+  }
+  if (env.DATABASE_PATH === undefined) throw new Error('the environment names no database');
+  const db = openDatabase(env.DATABASE_PATH);
+  try {
+    migrateDatabase(db);
+    return await use(db);
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+export interface TestDatabase {
+  db: Db;
+  /** A second connection to the same database, as another replica has; closed with `close`. */
+  connectAgain(): Promise<Db>;
+  close(): Promise<void>;
+}
+
+/** A fresh database with the migrations applied, on the database the tests run on (testDatabaseKind). */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const { dir, cleanup } = makeTempDir();
+  const database = await createAppDatabase(dir, 'test.db');
+  const connections: Db[] = [];
+  const connect = async (): Promise<Db> => {
+    const url = database.env.DATABASE_URL;
+    let db: Db;
+    if (url === undefined) {
+      db = openDatabase(database.env.DATABASE_PATH ?? '');
+      migrateDatabase(db);
+    } else {
+      db = asDb(openPostgres(url, { maxConnections: 4 }));
+      await migratePostgres(asPostgres(db));
+    }
+    connections.push(db);
+    return db;
+  };
+  const db = await connect();
+  return {
+    db,
+    connectAgain: connect,
+    async close() {
+      for (const connection of connections) {
+        if (dialectOf(connection) === 'postgres') await closePostgres(asPostgres(connection));
+        else closeDatabase(connection);
+      }
+      await database.drop();
+      cleanup();
+    },
+  };
 }
