@@ -31,7 +31,7 @@ async function startReportApp(options: { seed?: boolean; env?: Record<string, st
     env: { MENTOR_ADMINS: ADMIN, ...options.env },
     clock: createTestClock(REPORT_NOW),
   });
-  if (options.seed !== false) seedReportData(t.app.context.db, TEAM);
+  if (options.seed !== false) await seedReportData(t.app.context.db, TEAM);
   return t;
 }
 
