@@ -22,9 +22,17 @@ const SQLITE_ONLY = [
   'demo',
   // The fake Slack server alone: no app, no database.
   'fake-slack-strict',
+  // A real start on SQLite must not load the PostgreSQL driver.
+  'sqlite-without-pg',
 ];
 // Integration tests that set up PostgreSQL (or both databases) themselves: they run once, in the SQLite project.
-const OWN_DATABASES = ['postgres-app', 'postgres-migrations', 'replicas', 'repositories-both-databases'];
+const OWN_DATABASES = [
+  'postgres-app',
+  'postgres-migrations',
+  'postgres-restart',
+  'replicas',
+  'repositories-both-databases',
+];
 // Still read or write the database past the test helpers (better-sqlite3's .all()/.get()/$client, the SQLite
 // tables, or a SQLite file of their own), so they run on SQLite only until they go through tablesOf(db) and
 // startTestApp/startCliSetup/openTestDatabase like the others. Remove a name once its file passes on PostgreSQL.
