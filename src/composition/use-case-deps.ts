@@ -22,6 +22,7 @@ import { runMatching, type MatchingDeps } from '../use-cases/run-matching';
 import type { SendDuePromptsDeps } from '../use-cases/send-due-prompts';
 import type { NudgeDeps } from '../use-cases/send-prompt-nudges';
 import type { SubmitSignupDeps } from '../use-cases/submit-signup';
+import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
 type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger'>;
@@ -33,6 +34,7 @@ export function matchingDeps(context: Context): MatchingDeps {
   return {
     matchingPool: context.repos.matchingPool,
     proposals: context.repos.proposals,
+    matcher: createMatcher(),
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'matching' }),

@@ -1,9 +1,9 @@
 // Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
 // mentees that someone is being asked, or, once, that they are on the waitlist.
 import type { MatchInput } from '../domain/match-rules';
-import { proposeMatches } from '../domain/matching';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
+import type { Matcher } from '../ports/matcher';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
@@ -13,6 +13,7 @@ import type { ProposalDetails, ProposalDraft, ProposalsRepository } from '../sto
 export interface MatchingDeps {
   matchingPool: MatchingPoolRepository;
   proposals: ProposalsRepository;
+  matcher: Matcher;
   messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'openConversation' | 'postMessage'>;
   clock: Clock;
   logger: Logger;
@@ -64,7 +65,7 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
   const pool = await deps.matchingPool.loadPool(teamId, now);
   if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
 
-  const result = proposeMatches(toMatchInput(pool, now, deps.settings.minLevelGap));
+  const result = await deps.matcher.proposeMatches(toMatchInput(pool, now, deps.settings.minLevelGap));
   const drafts: ProposalDraft[] = result.proposals.map((proposal) => ({
     requestId: proposal.requestId,
     offerId: proposal.offerId,
