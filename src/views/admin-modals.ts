@@ -31,7 +31,9 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
 };
 
 export function describeSettingValue(key: SettingKey, value: unknown): string {
-  if (value === null || value === undefined) return key === 'welcomeText' ? 'the built-in introduction' : '—';
+  // A setting stored as null follows the install's default (audit entries record it so).
+  if (value === null || value === undefined)
+    return key === 'welcomeText' ? 'the built-in introduction' : 'the default';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (key === 'promptWeekday' && typeof value === 'string')
     return value.charAt(0).toUpperCase() + value.slice(1);
