@@ -12,6 +12,7 @@ import type {
   PromptDeliveriesRepository,
   PromptPair,
 } from '../storage/prompt-deliveries-repository';
+import type { SettingsFor } from './programme-settings';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface InactivityDeps {
@@ -25,7 +26,8 @@ export interface InactivityDeps {
   >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
-  settings: { nudgeAfterHours: number };
+  /** How long each workspace gives a question before it counts as unanswered (the reminder time). */
+  settingsFor: SettingsFor;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -60,10 +62,11 @@ export async function askInactivePairs(
 ): Promise<{ asked: number; failed: number; attention: number }> {
   const summary = { asked: 0, failed: 0, attention: 0 };
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
+    const { nudgeAfterHours } = await deps.settingsFor(teamId);
     for (const pair of await deps.deliveries.activePairs(teamId, now)) {
       if (pair.memberPaused || pair.channelId === null) continue;
       const deliveries = await deps.deliveries.sentDeliveries(teamId, pair.id, INACTIVITY_STREAK + 3);
-      const streak = quietStreak(pair, deliveries, now, deps.settings.nudgeAfterHours);
+      const streak = quietStreak(pair, deliveries, now, nudgeAfterHours);
       if (streak < INACTIVITY_STREAK) continue;
       const log = { teamId, pairId: pair.id, streak };
       try {

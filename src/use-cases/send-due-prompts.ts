@@ -36,6 +36,7 @@ import type {
 } from '../storage/prompt-deliveries-repository';
 import type { PromptsRepository } from '../storage/prompts-repository';
 import { mapLimited } from './limited-concurrency';
+import type { SettingsFor } from './programme-settings';
 
 /** Errors that belong to one pair's channel or people: flag the pair, carry on with the others. */
 export const PAIR_LEVEL_ERRORS: ReadonlySet<string> = new Set([
@@ -64,7 +65,8 @@ export interface SendDuePromptsDeps {
   prompts: Pick<PromptsRepository, 'libraryFor'>;
   messenger: Pick<Messenger, 'postMessage' | 'channelHistory'>;
   logger: Logger;
-  promptTime: PromptTime;
+  /** Each workspace's prompt weekday and local hour. */
+  settingsFor: SettingsFor;
   /** Told about every pair whose slot is due, as it is handled (the CLI prints these). */
   onProgress?: (result: PairResult) => void;
 }
@@ -95,12 +97,14 @@ export interface SendSummary {
 }
 
 export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promise<SendSummary> {
-  const pairs: PromptPair[] = [];
+  const pairs: { pair: PromptPair; promptTime: PromptTime }[] = [];
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
-    pairs.push(...(await deps.deliveries.activePairs(teamId, now)));
+    const { promptWeekday, promptHour } = await deps.settingsFor(teamId);
+    const promptTime = { weekday: promptWeekday, hour: promptHour };
+    for (const pair of await deps.deliveries.activePairs(teamId, now)) pairs.push({ pair, promptTime });
   }
-  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async (pair) => {
-    const result = await handlePairSafely(deps, pair, now);
+  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async ({ pair, promptTime }) => {
+    const result = await handlePairSafely(deps, pair, promptTime, now);
     if (result !== null) deps.onProgress?.(result);
     return result;
   });
@@ -113,10 +117,11 @@ export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promi
 async function handlePairSafely(
   deps: SendDuePromptsDeps,
   pair: PromptPair,
+  promptTime: PromptTime,
   now: Date,
 ): Promise<PairResult | null> {
   try {
-    return await handlePair(deps, pair, now);
+    return await handlePair(deps, pair, promptTime, now);
   } catch (error) {
     // Whatever went wrong (a database error while recording, say), the delivery stays reserved and is
     // resolved after the lease; the other pairs carry on.
@@ -131,12 +136,17 @@ async function handlePairSafely(
   }
 }
 
-async function handlePair(deps: SendDuePromptsDeps, pair: PromptPair, now: Date): Promise<PairResult | null> {
+async function handlePair(
+  deps: SendDuePromptsDeps,
+  pair: PromptPair,
+  promptTime: PromptTime,
+  now: Date,
+): Promise<PairResult | null> {
   const slot = dueSlot(
     now,
     pair.startedAt,
     pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone),
-    deps.promptTime,
+    promptTime,
   );
   if (slot === null) return null;
   const result = (outcome: PairOutcome, reason?: string, deliveryId?: number): PairResult => ({
