@@ -13,7 +13,7 @@ import {
   settingsValues,
   textOf,
 } from '../support/admin-steps';
-import { allRows } from '../support/test-database';
+import { allRows, rowsOf } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 
 const ENV_ADMIN = 'U0ENVADMIN';
@@ -24,7 +24,7 @@ const OUTSIDER = 'U0OUTSIDER';
 let t: TestApp;
 const db = () => t.app.context.db;
 const rows = (table: 'programme_admins' | 'audit_entries' | 'members') =>
-  db().$client.prepare(`select * from ${table}`).all() as Record<string, unknown>[];
+  rowsOf(db(), `select * from ${table}`);
 
 beforeEach(async () => {
   t = await startTestApp({
@@ -62,17 +62,17 @@ describe('checking whether someone is an admin stores nothing', () => {
     ['someone who never joined', OUTSIDER, 'only for programme admins'],
     ['a workspace owner who never joined', OWNER, 'Participants'],
   ])('/mentor report by %s leaves every table as it was', async (_who, userId, answer) => {
-    const before = allRows(db());
+    const before = await allRows(db());
     await t.command(userId, 'report');
     expect(JSON.stringify(t.fake.responses().at(-1)?.body)).toContain(answer);
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
   });
 
   it('opening the Home tab as a workspace owner who never joined stores nothing', async () => {
-    const before = allRows(db());
+    const before = await allRows(db());
     await openHome(t, OWNER);
     expect(actionIdsOf(homeOf(t, OWNER))).toContain(ADMIN_ACTIONS.settings);
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
   });
 });
 
@@ -104,24 +104,24 @@ describe('adding and removing programme admins in Slack', () => {
     expect(answer.response_action).toBe('update');
     expect(textOf(answer.view)).toContain(`<@${NEWBIE}> is now a programme admin`);
     expect(actionIdsOf(answer.view)).toContain(ADMIN_ACTIONS.removeAdmin);
-    expect(rows('programme_admins')).toEqual([
+    expect(await rows('programme_admins')).toEqual([
       expect.objectContaining({ team_id: TEAM, user_id: NEWBIE, added_by: ENV_ADMIN }),
     ]);
 
     await openHome(t, NEWBIE);
     expect(actionIdsOf(homeOf(t, NEWBIE))).toContain(ADMIN_ACTIONS.settings);
     // Their own admin rights come from the list, not from a stored profile.
-    expect(rows('members')).toEqual([]);
+    expect(await rows('members')).toEqual([]);
 
     const modal = await openAdminsModal(NEWBIE);
     await pressAdmin(t, NEWBIE, ADMIN_ACTIONS.removeAdmin, { value: NEWBIE, modal });
     expect(t.fake.calls('views.update').at(-1)?.params.view_id).toBe(modal);
     expect(textOf(lastModal(t))).toContain(`<@${NEWBIE}> is no longer a programme admin`);
-    expect(rows('programme_admins')).toEqual([]);
+    expect(await rows('programme_admins')).toEqual([]);
 
     await t.command(NEWBIE, 'report');
     expect(JSON.stringify(t.fake.responses().at(-1)?.body)).toContain('only for programme admins');
-    expect(rows('audit_entries').map((row) => [row.action, row.subject, row.actor_id])).toEqual([
+    expect((await rows('audit_entries')).map((row) => [row.action, row.subject, row.actor_id])).toEqual([
       ['admin.added', NEWBIE, ENV_ADMIN],
       ['admin.removed', NEWBIE, NEWBIE],
     ]);
@@ -134,7 +134,7 @@ describe('adding and removing programme admins in Slack', () => {
     expect(textOf(lastModal(t))).toContain('change that setting to remove them');
     await t.command(ENV_ADMIN, 'report');
     expect(JSON.stringify(t.fake.responses().at(-1)?.body)).toContain('Participants');
-    expect(rows('audit_entries')).toHaveLength(1);
+    expect(await rows('audit_entries')).toHaveLength(1);
   });
 
   it('asks for someone when the form is sent empty, and adds nobody twice', async () => {
@@ -150,8 +150,8 @@ describe('adding and removing programme admins in Slack', () => {
     await addAdmin(ENV_ADMIN, NEWBIE);
     const again = await addAdmin(ENV_ADMIN, NEWBIE);
     expect(textOf(again.json())).toContain('was already a programme admin');
-    expect(rows('programme_admins')).toHaveLength(1);
-    expect(rows('audit_entries')).toHaveLength(1);
+    expect(await rows('programme_admins')).toHaveLength(1);
+    expect(await rows('audit_entries')).toHaveLength(1);
   });
 });
 
@@ -168,10 +168,10 @@ describe('a non-admin reaching an admin action is refused, and nothing changes',
 
   it.each(buttons)('%s', async (_name, actionId, options) => {
     await addAdmin(ENV_ADMIN, NEWBIE);
-    const before = allRows(db());
+    const before = await allRows(db());
     const calls = t.fake.calls().length;
     await pressAdmin(t, OUTSIDER, actionId, options);
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
     expect(textOf(lastModal(t))).toMatch(/Only programme admins can do that|for programme admins only/);
     const sent = t.fake.calls().slice(calls);
     expect(sent.map((c) => c.method).filter((m) => !m.startsWith('views.') && m !== 'users.info')).toEqual(
@@ -191,24 +191,24 @@ describe('a non-admin reaching an admin action is refused, and nothing changes',
       { admin_add_user: { admin_add_user: { type: 'users_select', selected_user: OUTSIDER } } },
     ],
   ])('%s', async (_name, callbackId, values) => {
-    const before = allRows(db());
+    const before = await allRows(db());
     const response = await t.submit({ userId: OUTSIDER, callbackId, values });
     expect(textOf(response.json())).toContain('Only programme admins can do that');
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
     expect(t.logs.some((line) => line.includes('admin action refused') && line.includes(callbackId))).toBe(
       true,
     );
   });
 
   it('a click forged on a message is answered privately in the conversation', async () => {
-    const before = allRows(db());
+    const before = await allRows(db());
     await t.click({
       userId: OUTSIDER,
       actionId: ADMIN_ACTIONS.settings,
       message: { channel: 'C0X', ts: '1.2' },
     });
     expect(JSON.stringify(t.fake.responses().at(-1)?.body)).toContain('Only programme admins can do that');
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
   });
 
   it('an admin removed while their Home tab still shows the admin section is refused, and the tab redrawn', async () => {
@@ -220,10 +220,10 @@ describe('a non-admin reaching an admin action is refused, and nothing changes',
       modal: await openAdminsModal(ENV_ADMIN),
     });
 
-    const before = allRows(db());
+    const before = await allRows(db());
     await pressAdmin(t, NEWBIE, ADMIN_ACTIONS.settings);
     expect(textOf(lastModal(t))).toContain('Only programme admins can do that');
     expect(actionIdsOf(homeOf(t, NEWBIE))).not.toContain(ADMIN_ACTIONS.settings);
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
   });
 });

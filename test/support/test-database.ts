@@ -132,7 +132,8 @@ async function tableNames(db: Db): Promise<string[]> {
   return rows.map((row) => String(row.name));
 }
 
-async function rowsOf(db: Db, statement: string): Promise<Record<string, unknown>[]> {
+/** Rows of a raw SQL query on either database, with the columns as the database names them. */
+export async function rowsOf(db: Db, statement: string): Promise<Record<string, unknown>[]> {
   if (dialectOf(db) === 'sqlite') return db.$client.prepare(statement).all() as Record<string, unknown>[];
   const result = await asPostgres(db).$client.query(statement);
   return result.rows as Record<string, unknown>[];
