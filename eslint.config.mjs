@@ -62,6 +62,14 @@ export default tseslint.config(
       packages: BOLT,
     },
   ),
+  forbid(
+    ['src/workers/**/*.ts'],
+    'Workers run the domain off the event loop; they know nothing of the layers above.',
+    {
+      folders: [...INBOUND, 'composition', 'use-cases', 'storage', 'views', 'slack-api'],
+      packages: [...BOLT, ...WEB_API, ...DATABASE],
+    },
+  ),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },

@@ -113,9 +113,15 @@ export function createSlackRecorder(fake: FakeSlack, names: Names): SlackRecorde
         const item = itemOf(call, actorName, uploads, options.homeInFull === true);
         if (item !== null) items.push(item);
       }
-      // The scheduler posts to a few pairs at a time, so its calls arrive in varying order: sort for a stable
-      // transcript. A person's action is answered in one sequence, kept as it happened.
-      if (actorName === null) items.sort((a, b) => a.audience.localeCompare(b.audience));
+      // The scheduler posts to a few pairs at a time, so its calls arrive in an order that varies with timing
+      // (on PostgreSQL, with every query's round trip): sort them, and what people react to, for a transcript
+      // that is the same on every run and either database. A person's action is answered in one sequence, kept
+      // as it happened.
+      if (actorName === null) {
+        items.sort((a, b) => a.audience.localeCompare(b.audience));
+        const audienceOf = (call: RecordedCall) => channelLabel(String(call.params.channel ?? ''));
+        calls.sort((a, b) => audienceOf(a).localeCompare(audienceOf(b)));
+      }
       return { items, calls };
     },
   };

@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import { startApp, type RunningApp } from '../src/composition/wiring';
 import { createAgenda } from './demo-agenda';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { PROGRAMME_START, PROMPT_HOUR } from './demo-calendar';
 import { BOT_USER, castFrom } from './demo-cast';
 import { demoCompany, seededRandom } from './demo-company';
@@ -33,6 +34,8 @@ export interface DemoOptions {
   /** Where the transcript and a summary are printed; nothing is printed when omitted. */
   log?: (text: string) => void;
   seed?: number;
+  /** Runs the app on a PostgreSQL server of its own (embedded, started and removed here) instead of SQLite. */
+  postgres?: boolean;
 }
 
 export interface DemoResult {
@@ -83,13 +86,16 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'mentor-circles-demo-'));
   const problems: string[] = [];
   let app: RunningApp | null = null;
+  let postgres: EmbeddedPostgres | null = null;
   try {
+    if (options.postgres === true) postgres = await startEmbeddedPostgres();
     const config = loadConfig({
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       PORT: '0',
-      DATABASE_PATH: path.join(temp, 'demo.db'),
+      // A throwaway server: the app may use its default database.
+      ...(postgres === null ? { DATABASE_PATH: path.join(temp, 'demo.db') } : { DATABASE_URL: postgres.url }),
       MENTOR_ADMINS: admin.id,
       PROMPT_WEEKDAY: 'monday',
       PROMPT_HOUR: String(PROMPT_HOUR),
@@ -181,6 +187,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     return { transcript, text, html, files, messages, sent, responses, names, problems, wallMs };
   } finally {
     if (app !== null) await app.stop({ graceMs: 2000 });
+    await postgres?.remove();
     await fake.close();
     fs.rmSync(temp, { recursive: true, force: true });
   }
@@ -196,6 +203,7 @@ async function main(): Promise<void> {
   const result = await runDemo({
     ...(people === undefined ? {} : { people }),
     ...(weeks === undefined ? {} : { weeks }),
+    postgres: process.argv.includes('--postgres'),
     log: (text) => process.stdout.write(`${text}\n`),
   });
   if (result.problems.length > 0) {

@@ -55,6 +55,8 @@ export interface FakeSlack {
   postAsUser(message: { channel: string; user: string; text: string; threadTs?: string }): PostedMessage;
   responses(): { id: string; body: Record<string, unknown> }[];
   uploads(): { fileId: string; filename: string; bytes: Buffer }[];
+  /** The id of the modal (or Home tab) last opened, pushed or published, as Slack answered it. */
+  lastViewId(): string | null;
   channelFor(userIds: readonly string[]): string;
   /** Makes the next `times` calls to `method` fail with this fault. */
   failNext(method: string, fault: Fault, times?: number): void;
@@ -220,6 +222,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     responses: () => [...responses],
     uploads: () => [...workspace.uploads],
+    lastViewId: () => [...workspace.views.keys()].at(-1) ?? null,
     channelFor: (userIds) => workspace.channelFor(userIds),
     failNext(method, fault, times = 1) {
       faults.set(method, [...(faults.get(method) ?? []), { fault, remaining: times }]);

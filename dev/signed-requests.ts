@@ -90,6 +90,8 @@ export interface ButtonClick {
   /** Where the button was: a message (channel + ts) or a view (App Home, modal). */
   message?: { channel: string; ts: string };
   viewId?: string;
+  /** The kind of view a view click came from; App Home unless told. */
+  viewType?: 'home' | 'modal';
 }
 
 export function blockActionPayload(click: ButtonClick): Record<string, unknown> {
@@ -123,7 +125,7 @@ export function blockActionPayload(click: ButtonClick): Record<string, unknown> 
           channel: { id: click.message.channel, name: 'mpdm' },
           message: { ts: click.message.ts, type: 'message' },
         }
-      : { view: { id: click.viewId ?? 'V0HOME', type: 'home' } }),
+      : { view: { id: click.viewId ?? 'V0HOME', type: click.viewType ?? 'home' } }),
     actions: [
       {
         action_id: click.actionId,

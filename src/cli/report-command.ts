@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { reportCsvFiles } from '../report/report-csv';
 import { reportText } from '../report/report-text';
 import { buildReport } from '../use-cases/build-report';
-import { reportDeps } from '../composition/use-case-deps';
+import { reportDeps, settingsReader } from '../composition/use-case-deps';
 import { closeContext, createContext } from '../composition/wiring';
 
 export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
@@ -70,7 +70,9 @@ export async function runReportCommand(args: readonly string[], config: Config):
     fs.mkdirSync(dir, { recursive: true });
     for (const report of reports) {
       const prefix = path.join(dir, reports.length > 1 ? `${base}-${report.teamId}` : base);
-      for (const file of reportCsvFiles(report.figures, { hideNames: config.report.hideNames, prefix })) {
+      // Each workspace's own choice: an admin may have set it in Slack.
+      const { reportHideNames: hideNames } = await settingsReader(context)(report.teamId);
+      for (const file of reportCsvFiles(report.figures, { hideNames, prefix })) {
         fs.writeFileSync(file.filename, file.content);
         console.log(`Wrote ${file.filename}`);
       }

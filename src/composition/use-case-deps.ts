@@ -11,8 +11,17 @@ import type { EndPairingDeps } from '../use-cases/end-pairing';
 import type { GiveFeedbackDeps } from '../use-cases/give-feedback';
 import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
 import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
+import type { ManageAdminsDeps } from '../use-cases/manage-programme-admins';
 import type { PauseParticipationDeps } from '../use-cases/pause-participation';
+import {
+  defaultSettings,
+  settingsFor,
+  type ProgrammeSettingsDeps,
+  type SaveSettingsDeps,
+  type SettingsFor,
+} from '../use-cases/programme-settings';
 import { publishHome, type PublishHomeDeps } from '../use-cases/publish-home';
+import type { ReadAuditLogDeps } from '../use-cases/read-audit-log';
 import type { ReadParticipationDeps } from '../use-cases/read-participation';
 import type { RecordProfileChangeDeps } from '../use-cases/record-profile-change';
 import type { PromptOutcomeDeps } from '../use-cases/record-prompt-outcome';
@@ -22,9 +31,23 @@ import { runMatching, type MatchingDeps } from '../use-cases/run-matching';
 import type { SendDuePromptsDeps } from '../use-cases/send-due-prompts';
 import type { NudgeDeps } from '../use-cases/send-prompt-nudges';
 import type { SubmitSignupDeps } from '../use-cases/submit-signup';
+import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
 type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger'>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Programme settings: every use case reads them through one SettingsFor
+
+export function settingsDeps(context: Pick<AppContext, 'config' | 'repos'>): ProgrammeSettingsDeps {
+  return { settings: context.repos.settings, defaults: defaultSettings(context.config) };
+}
+
+/** A workspace's settings as they apply now: its own values over the environment's defaults. */
+export function settingsReader(context: Pick<AppContext, 'config' | 'repos'>): SettingsFor {
+  const deps = settingsDeps(context);
+  return (teamId) => settingsFor(deps, teamId);
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Matching
@@ -33,10 +56,11 @@ export function matchingDeps(context: Context): MatchingDeps {
   return {
     matchingPool: context.repos.matchingPool,
     proposals: context.repos.proposals,
+    matcher: createMatcher(),
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'matching' }),
-    settings: context.config.matching,
+    settingsFor: settingsReader(context),
   };
 }
 
@@ -54,7 +78,7 @@ function followUps(context: Context) {
 // Sign-up, the Home tab, reading one's own participation
 
 export function signupFormDeps(context: Context): LoadSignupFormDeps {
-  return context.repos;
+  return { ...context.repos, settingsFor: settingsReader(context) };
 }
 
 export function submitSignupDeps(context: Context): SubmitSignupDeps {
@@ -63,6 +87,7 @@ export function submitSignupDeps(context: Context): SubmitSignupDeps {
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'signup' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
@@ -72,9 +97,11 @@ export function homeDeps(context: Context): PublishHomeDeps {
     participationStatus: context.repos.participationStatus,
     reports: context.repos.reports,
     members: context.repos.members,
+    programmeAdmins: context.repos.programmeAdmins,
     messenger: context.messenger,
     clock: context.clock,
     config: context.config,
+    settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'home' }),
   };
 }
@@ -124,10 +151,27 @@ export function selfServiceDeps(
 export function programmeAdminDeps(context: Context): CheckProgrammeAdminDeps {
   return {
     config: context.config,
+    programmeAdmins: context.repos.programmeAdmins,
     members: context.repos.members,
     messenger: context.messenger,
     clock: context.clock,
   };
+}
+
+export function manageAdminsDeps(context: Context): ManageAdminsDeps {
+  return { config: context.config, programmeAdmins: context.repos.programmeAdmins, clock: context.clock };
+}
+
+export function saveSettingsDeps(context: Context): SaveSettingsDeps {
+  return {
+    settings: context.repos.settings,
+    defaults: defaultSettings(context.config),
+    clock: context.clock,
+  };
+}
+
+export function auditLogDeps(context: Context): ReadAuditLogDeps {
+  return { auditLog: context.repos.auditLog, messenger: context.messenger, clock: context.clock };
 }
 
 export function reportDeps(context: Pick<AppContext, 'repos' | 'clock'>): BuildReportDeps {
@@ -139,7 +183,7 @@ export function deliverReportDeps(context: Context): DeliverReportDeps {
     ...programmeAdminDeps(context),
     ...reportDeps(context),
     messenger: context.messenger,
-    config: context.config,
+    settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'report' }),
   };
 }
@@ -157,7 +201,7 @@ export function sendDuePromptsDeps(context: Context): SendDuePromptsDeps {
     prompts: context.repos.prompts,
     messenger: context.messenger,
     logger: promptsLogger(context),
-    promptTime: { weekday: context.config.prompt.weekday, hour: context.config.prompt.hour },
+    settingsFor: settingsReader(context),
   };
 }
 
@@ -166,10 +210,7 @@ export function nudgeDeps(context: Context): NudgeDeps {
     deliveries: context.repos.promptDeliveries,
     messenger: context.messenger,
     logger: promptsLogger(context),
-    settings: {
-      nudgeEnabled: context.config.prompt.nudgeEnabled,
-      nudgeAfterHours: context.config.prompt.nudgeAfterHours,
-    },
+    settingsFor: settingsReader(context),
   };
 }
 
@@ -178,7 +219,7 @@ export function inactivityDeps(context: Context): InactivityDeps {
     deliveries: context.repos.promptDeliveries,
     messenger: context.messenger,
     logger: promptsLogger(context),
-    settings: { nudgeAfterHours: context.config.prompt.nudgeAfterHours },
+    settingsFor: settingsReader(context),
   };
 }
 

@@ -110,10 +110,36 @@ interface Scratch {
   readonly tier: Tier;
 }
 
+// Growable typed arrays: millions of edges pushed onto plain arrays spent most of the build in growing them and
+// in garbage collection.
 interface Edges {
-  readonly mentee: number[];
-  readonly mentor: number[];
-  readonly score: number[];
+  count: number;
+  mentee: Int32Array;
+  mentor: Int32Array;
+  score: Float64Array;
+}
+
+function createEdges(capacity: number): Edges {
+  const size = Math.max(capacity, 16);
+  return {
+    count: 0,
+    mentee: new Int32Array(size),
+    mentor: new Int32Array(size),
+    score: new Float64Array(size),
+  };
+}
+
+function grow(out: Edges): void {
+  const size = out.mentor.length * 2;
+  const mentee = new Int32Array(size);
+  const mentor = new Int32Array(size);
+  const score = new Float64Array(size);
+  mentee.set(out.mentee);
+  mentor.set(out.mentor);
+  score.set(out.score);
+  out.mentee = mentee;
+  out.mentor = mentor;
+  out.score = score;
 }
 
 interface GraphContext {
@@ -546,9 +572,11 @@ function sharedInTier(ctx: GraphContext, other: Side, member: number, size: numb
 }
 
 function push(out: Edges, mentee: number, mentor: number, score: number): void {
-  out.mentee.push(mentee);
-  out.mentor.push(mentor);
-  out.score.push(score);
+  if (out.count === out.mentor.length) grow(out);
+  const at = out.count++;
+  out.mentee[at] = mentee;
+  out.mentor[at] = mentor;
+  out.score[at] = score;
 }
 
 function acceptMentor(
@@ -830,41 +858,42 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
 function combine(ctx: GraphContext, own: Edges, ownStart: Int32Array, extra: Edges): CandidateGraph {
   const menteeCount = ownStart.length - 1;
   const extraStart = new Int32Array(menteeCount + 1);
-  for (const mentee of extra.mentee) extraStart[mentee + 1]!++;
+  for (let k = 0; k < extra.count; k++) extraStart[extra.mentee[k]! + 1]!++;
   for (let i = 0; i < menteeCount; i++) extraStart[i + 1] = extraStart[i + 1]! + extraStart[i]!;
-  const extraOrder = new Int32Array(extra.mentee.length);
+  const extraOrder = new Int32Array(extra.count);
   const next = extraStart.slice(0, menteeCount);
-  extra.mentee.forEach((mentee, k) => (extraOrder[next[mentee]!++] = k));
+  for (let k = 0; k < extra.count; k++) extraOrder[next[extra.mentee[k]!]!++] = k;
   const seen = new Int32Array(ctx.input.mentors.length).fill(-1);
-  const mentors: number[] = [];
-  const scores: number[] = [];
+  const mentors = new Int32Array(own.count + extra.count);
+  const scores = new Float64Array(own.count + extra.count);
+  let count = 0;
   const edgeStart = new Int32Array(menteeCount + 1);
   for (let i = 0; i < menteeCount; i++) {
     for (let e = ownStart[i]!; e < ownStart[i + 1]!; e++) {
       seen[own.mentor[e]!] = i;
-      mentors.push(own.mentor[e]!);
-      scores.push(own.score[e]!);
+      mentors[count] = own.mentor[e]!;
+      scores[count++] = own.score[e]!;
     }
     for (let k = extraStart[i]!; k < extraStart[i + 1]!; k++) {
       const e = extraOrder[k]!;
       if (seen[extra.mentor[e]!] === i) continue;
-      mentors.push(extra.mentor[e]!);
-      scores.push(extra.score[e]!);
+      mentors[count] = extra.mentor[e]!;
+      scores[count++] = extra.score[e]!;
     }
-    edgeStart[i + 1] = mentors.length;
+    edgeStart[i + 1] = count;
   }
-  return { edgeStart, edgeMentor: Int32Array.from(mentors), edgeScore: Float64Array.from(scores) };
+  return { edgeStart, edgeMentor: mentors.slice(0, count), edgeScore: scores.slice(0, count) };
 }
 
 export function buildCandidateGraph(input: MatchInput): CandidateGraph {
   const ctx = createContext(input);
-  const own: Edges = { mentee: [], mentor: [], score: [] };
+  const own = createEdges(input.mentees.length * 16);
   const ownStart = new Int32Array(input.mentees.length + 1);
   for (let mentee = 0; mentee < input.mentees.length; mentee++) {
     menteePicks(ctx, mentee, own);
-    ownStart[mentee + 1] = own.mentor.length;
+    ownStart[mentee + 1] = own.count;
   }
-  const extra: Edges = { mentee: [], mentor: [], score: [] };
+  const extra = createEdges(input.mentors.length * 4);
   for (let mentor = 0; mentor < input.mentors.length; mentor++) {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }

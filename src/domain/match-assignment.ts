@@ -41,10 +41,12 @@ const ALONE = -2; // the mentee's private "stay unmatched" option, worth 0 and a
 const EPSILON_FACTOR = 6;
 
 // Scanning every edge on every bid is the auction's main cost. After a full scan a mentee remembers its
-// CACHE_SIZE best places and the value of the next best. Forward bids only raise prices and a reverse bid
-// raises the bound of every mentee it could attract, so no place outside the cache is ever worth more than
-// the bound; while the best two cached options still reach it they are the true best two.
+// CACHE_SIZE best places and the value of the next best. Forward bids only raise prices and the end of each
+// reverse stage raises every bound past what its price cuts could offer, so no place outside the cache is
+// ever worth more than the bound; while the best two cached options still reach it they are the true best
+// two. Reverse bids scanned every mentee of a mentor just as often, so mentors keep a cache of their own.
 const CACHE_SIZE = 8;
+const REVERSE_CACHE_SIZE = 16;
 
 interface Auction {
   readonly menteeCount: number;
@@ -69,6 +71,18 @@ interface Auction {
   readonly topNet: Float64Array; // scratch for one full scan
   readonly topPlace: Int32Array;
   readonly topWorth: Float64Array;
+  readonly reverseStamp: Int32Array; // per mentor: the reverse stage its cache was filled in
+  readonly reverseCacheAt: Int32Array; // per mentor: its best reverse entries
+  readonly reverseCacheSize: Int32Array;
+  readonly reverseCacheBound: Float64Array;
+  readonly pick: Pick;
+}
+
+// The best and second-best gains a mentor offers, and the reverse entry of the best.
+interface Pick {
+  at: number;
+  best: number;
+  second: number;
 }
 
 function prefixSums(counts: Int32Array): Int32Array {
@@ -105,6 +119,7 @@ function createAuction(problem: AssignmentProblem): Auction {
   const n = problem.menteeCount;
   const unit = n + 1;
   const value = problem.benefit.map((benefit) => benefit * unit);
+  const mentorCount = problem.capacity.length;
   return {
     menteeCount: n,
     placeStart,
@@ -123,9 +138,14 @@ function createAuction(problem: AssignmentProblem): Auction {
     cacheWorth: new Float64Array(n * CACHE_SIZE),
     cacheSize: new Int32Array(n),
     cacheBound: new Float64Array(n),
-    topNet: new Float64Array(CACHE_SIZE + 1),
-    topPlace: new Int32Array(CACHE_SIZE + 1),
+    topNet: new Float64Array(Math.max(CACHE_SIZE, REVERSE_CACHE_SIZE) + 1),
+    topPlace: new Int32Array(Math.max(CACHE_SIZE, REVERSE_CACHE_SIZE) + 1),
     topWorth: new Float64Array(CACHE_SIZE + 1),
+    reverseStamp: new Int32Array(mentorCount),
+    reverseCacheAt: new Int32Array(mentorCount * REVERSE_CACHE_SIZE),
+    reverseCacheSize: new Int32Array(mentorCount),
+    reverseCacheBound: new Float64Array(mentorCount),
+    pick: { at: -1, best: 0, second: 0 },
   };
 }
 
@@ -254,59 +274,100 @@ function forwardStage(a: Auction, epsilon: number): void {
 // An empty place with a positive price finds the mentee who gains most from it (value − current profit) and
 // drops its price to the runner-up's gain − ε, or to 0 when nobody gains more than ε. The chosen mentee's
 // profit rises by at least ε, so the reverse stage ends. Returns the place that mentee left, or -1.
-function reverseBid(a: Auction, place: number, epsilon: number): number {
+function reverseBid(a: Auction, place: number, epsilon: number, stage: number): number {
   const mentor = a.placeMentor[place]!;
-  const from = a.reverseStart[mentor]!;
-  const to = a.reverseStart[mentor + 1]!;
-  let bestAt = -1;
-  let best = -Infinity;
-  let second = -Infinity;
-  for (let k = from; k < to; k++) {
-    const gain = a.reverseValue[k]! - a.profit[a.reverseMentee[k]!]!;
-    if (gain > best) {
-      second = best;
-      best = gain;
-      bestAt = k;
-    } else if (gain > second) {
-      second = gain;
-    }
+  const pick = a.pick;
+  if (a.reverseStamp[mentor] !== stage || !reverseCached(a, mentor, pick)) {
+    reverseFullScan(a, mentor);
+    a.reverseStamp[mentor] = stage;
+    reverseCached(a, mentor, pick);
   }
-  const price = best <= epsilon ? 0 : Math.max(0, second - epsilon);
+  const best = pick.best;
+  const price = best <= epsilon ? 0 : Math.max(0, pick.second - epsilon);
   a.price[place] = price;
-  raiseCacheBounds(a, from, to, price);
   if (best <= epsilon) return -1;
-  const mentee = a.reverseMentee[bestAt]!;
+  const mentee = a.reverseMentee[pick.at]!;
   const left = a.heldBy[mentee]!;
   if (left >= 0) a.ownerOf[left] = -1;
   a.heldBy[mentee] = place;
   a.ownerOf[place] = mentee;
-  a.profit[mentee] = a.reverseValue[bestAt]! - price;
+  a.profit[mentee] = a.reverseValue[pick.at]! - price;
   return left;
 }
 
-// A lower price makes the place worth more to every mentee with an edge to its mentor; their cached bounds
-// must cover that (raising a bound is always safe, it only makes the cache conclusive less often).
-function raiseCacheBounds(a: Auction, from: number, to: number, price: number): void {
-  for (let k = from; k < to; k++) {
-    const mentee = a.reverseMentee[k]!;
-    const worth = a.reverseValue[k]! - price;
+// The mirror of the mentees' cache: within one reverse stage profits only rise, so a mentee's gain from a
+// mentor only falls, and a mentor remembers its REVERSE_CACHE_SIZE best mentees and the gain of the next best.
+// While the cached runner-up still beats that bound the cached best two are the true best two; ties go to the
+// earliest mentee either way, so the cache never changes the outcome.
+function reverseFullScan(a: Auction, mentor: number): void {
+  const { reverseValue, reverseMentee, profit, topNet, topPlace } = a;
+  let count = 0;
+  for (let k = a.reverseStart[mentor]!; k < a.reverseStart[mentor + 1]!; k++) {
+    const gain = reverseValue[k]! - profit[reverseMentee[k]!]!;
+    const full = count === REVERSE_CACHE_SIZE + 1;
+    if (full && gain <= topNet[REVERSE_CACHE_SIZE]!) continue;
+    let at = full ? REVERSE_CACHE_SIZE : count;
+    while (at > 0 && topNet[at - 1]! < gain) {
+      topNet[at] = topNet[at - 1]!;
+      topPlace[at] = topPlace[at - 1]!;
+      at--;
+    }
+    topNet[at] = gain;
+    topPlace[at] = k;
+    if (!full) count++;
+  }
+  const kept = Math.min(count, REVERSE_CACHE_SIZE);
+  a.reverseCacheAt.set(a.topPlace.subarray(0, kept), mentor * REVERSE_CACHE_SIZE);
+  a.reverseCacheSize[mentor] = kept;
+  a.reverseCacheBound[mentor] = count > REVERSE_CACHE_SIZE ? topNet[REVERSE_CACHE_SIZE]! : -Infinity;
+}
+
+// False when the cache cannot tell.
+function reverseCached(a: Auction, mentor: number, pick: Pick): boolean {
+  const base = mentor * REVERSE_CACHE_SIZE;
+  pick.at = -1;
+  pick.best = -Infinity;
+  pick.second = -Infinity;
+  for (let c = 0; c < a.reverseCacheSize[mentor]!; c++) {
+    const k = a.reverseCacheAt[base + c]!;
+    const gain = a.reverseValue[k]! - a.profit[a.reverseMentee[k]!]!;
+    if (gain > pick.best || (gain === pick.best && k < pick.at)) {
+      pick.second = pick.best;
+      pick.best = gain;
+      pick.at = k;
+    } else if (gain > pick.second) {
+      pick.second = gain;
+    }
+  }
+  const bound = a.reverseCacheBound[mentor]!;
+  return bound === -Infinity || pick.second > bound;
+}
+
+// Reverse bids lower prices, which can make a place outside a mentee's cache worth more than its bound. Each
+// such place ends within ε of the mentee's profit at the time, and profits only rise in the reverse stage, so
+// raising every bound to profit + ε covers them all in one pass instead of one pass per bid.
+function raiseCacheBounds(a: Auction, epsilon: number): void {
+  for (let mentee = 0; mentee < a.menteeCount; mentee++) {
+    const worth = a.profit[mentee]! + epsilon;
     if (worth > a.cacheBound[mentee]!) a.cacheBound[mentee] = worth;
   }
 }
 
-function reverseStage(a: Auction, epsilon: number): void {
+function reverseStage(a: Auction, epsilon: number, stage: number): void {
   const stack = a.queue;
   let size = 0;
   for (let place = 0; place < a.price.length; place++) {
     if (a.ownerOf[place] === -1 && a.price[place]! > 0) stack[size++] = place;
   }
+  if (size === 0) return;
   while (size > 0) {
     const place = stack[--size]!;
     if (a.ownerOf[place] !== -1 || a.price[place]! <= 0) continue;
-    const left = reverseBid(a, place, epsilon);
+    const left = reverseBid(a, place, epsilon, stage);
     // A place is pushed only when it has just been emptied, so the stack never holds it twice.
     if (left >= 0 && a.price[left]! > 0) stack[size++] = left;
   }
+  raiseCacheBounds(a, epsilon);
 }
 
 function maxValue(a: Auction): number {
@@ -336,9 +397,9 @@ function dualBound(a: Auction): number {
 export function solveAssignment(problem: AssignmentProblem): AssignmentSolution {
   const a = createAuction(problem);
   let epsilon = Math.max(1, Math.floor(maxValue(a) / EPSILON_FACTOR));
-  for (;;) {
+  for (let stage = 1; ; stage++) {
     forwardStage(a, epsilon);
-    reverseStage(a, epsilon);
+    reverseStage(a, epsilon, stage);
     if (epsilon === 1) break;
     epsilon = Math.max(1, Math.floor(epsilon / EPSILON_FACTOR));
   }

@@ -66,6 +66,8 @@ export interface FormContext {
   userId: string;
   /** Ids of the topics in this workspace's catalogue. */
   catalogueTopicIds: ReadonlySet<number>;
+  /** False when the workspace's admins keep the topic list to themselves: "Other topics" is then ignored. */
+  customTopicsAllowed?: boolean;
 }
 
 /** The key custom topics are de-duplicated on: lower-cased, runs of white space collapsed to one space. */
@@ -104,11 +106,17 @@ function parseCommon(
   const topicIds = parseTopicIds(selectedValues(values, SIGNUP_FIELDS.topics), context.catalogueTopicIds);
   if (topicIds === null) errors.topics = 'Choose topics from the list.';
 
-  const custom = parseCustomTopics(textValue(values, SIGNUP_FIELDS.otherTopics));
+  const customAllowed = context.customTopicsAllowed !== false;
+  // The field is not shown then; a forged value for it is dropped rather than stored.
+  const custom = customAllowed
+    ? parseCustomTopics(textValue(values, SIGNUP_FIELDS.otherTopics))
+    : { ok: true as const, topics: [] };
   if (!custom.ok) errors.other_topics = custom.error;
 
   if (topicIds !== null && custom.ok && topicIds.length === 0 && custom.topics.length === 0)
-    errors.topics = 'Choose at least one topic, or add your own under "Other topics".';
+    errors.topics = customAllowed
+      ? 'Choose at least one topic, or add your own under "Other topics".'
+      : 'Choose at least one topic.';
 
   const levelValue = selectedValue(values, SIGNUP_FIELDS.level);
   const level =

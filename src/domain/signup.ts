@@ -44,4 +44,6 @@ export interface SignupFormState {
   text: string | null;
   /** True when the person already has an open offer (or request) that submitting will update. */
   updating: boolean;
+  /** Whether the form offers "Other topics" (the workspace's setting). */
+  customTopicsAllowed: boolean;
 }

@@ -45,6 +45,8 @@ export interface Messenger {
   updateMessage(ref: PostedRef, message: SlackMessage): Promise<void>;
   postEphemeral(channel: string, userId: string, message: SlackMessage): Promise<void>;
   openModal(triggerId: string, view: View): Promise<string>;
+  /** Replaces an open modal's content (a button in it was clicked). */
+  updateModal(viewId: string, view: View): Promise<void>;
   publishHome(userId: string, view: View): Promise<void>;
   uploadFiles(channel: string, files: readonly FileUpload[], comment: string): Promise<void>;
   /** One page of a channel's top-level messages, newest first, with their metadata (conversations.history). */

@@ -99,7 +99,7 @@ export function weeklyEngagementCsv(figures: ReportFigures): string {
   );
 }
 
-function toCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
+export function toCsv(columns: readonly string[], rows: readonly Record<string, string>[]): string {
   return stringify(rows as Record<string, string>[], {
     header: true,
     columns: columns.map((key) => ({ key, header: key })),

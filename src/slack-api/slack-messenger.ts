@@ -76,6 +76,9 @@ export function createMessenger(client: WebClient): Messenger {
       const opened = await client.views.open({ trigger_id: triggerId, view });
       return opened.view?.id ?? '';
     },
+    async updateModal(viewId, view) {
+      await client.views.update({ view_id: viewId, view });
+    },
     async publishHome(userId, view) {
       await client.views.publish({ user_id: userId, view });
     },

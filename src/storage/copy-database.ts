@@ -27,6 +27,9 @@ const COPY_ORDER: readonly TableName[] = [
   'feedback',
   'processedEvents',
   'jobRuns',
+  'programmeAdmins',
+  'auditEntries',
+  'workspaceSettings',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

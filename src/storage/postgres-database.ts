@@ -1,35 +1,40 @@
 // Opens a PostgreSQL database through a node-postgres pool and brings its schema up to date. Several replicas
 // may start at once: an advisory lock lets one apply the migrations while the others wait, then find nothing
 // left to do.
-import type * as NodePostgres from 'drizzle-orm/node-postgres';
-import type * as NodePostgresMigrator from 'drizzle-orm/node-postgres/migrator';
-import type * as Pg from 'pg';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import type { Db } from './database';
 import { findMigrationsFolder } from './migrations-folder';
 import type * as schema from './schema-postgres';
 import { loadPostgresSchema } from './tables';
 
-export type PostgresDb = NodePostgres.NodePgDatabase<typeof schema> & { $client: Pg.Pool };
-
-// node-postgres and drizzle's driver for it are loaded when a PostgreSQL database is opened, so that an app on
-// SQLite never holds them in memory.
-/* eslint-disable @typescript-eslint/no-require-imports */
-const loadPg = () => require('pg') as typeof Pg;
-const loadDriver = () => require('drizzle-orm/node-postgres') as typeof NodePostgres;
-const loadMigrator = () => require('drizzle-orm/node-postgres/migrator') as typeof NodePostgresMigrator;
-/* eslint-enable @typescript-eslint/no-require-imports */
+export type PostgresDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export const POSTGRES_MIGRATIONS_FOLDER = findMigrationsFolder('postgres');
 
 // Any fixed number works as long as nothing else in the database takes the same advisory lock.
 const MIGRATION_LOCK_KEY = 7_140_015_001;
 
+// The driver loads when a PostgreSQL database is first opened, so an install on SQLite never loads pg (the
+// store, the health check and the job claims import this module for its casts). require() rather than
+// import(): the app is CommonJS, and jest's runtime refuses import() without an experimental flag.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const postgresDriver = () => ({
+  Pool: (require('pg') as typeof import('pg')).Pool,
+  drizzle: (require('drizzle-orm/node-postgres') as typeof import('drizzle-orm/node-postgres')).drizzle,
+  migrate: (
+    require('drizzle-orm/node-postgres/migrator') as typeof import('drizzle-orm/node-postgres/migrator')
+  ).migrate,
+});
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export function openPostgres(url: string, options: { maxConnections?: number } = {}): PostgresDb {
-  const pool = new (loadPg().Pool)({ connectionString: url, max: options.maxConnections ?? 10 });
+  const { Pool, drizzle } = postgresDriver();
+  const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection dropped by the server (a restart, a failover) is removed from the pool, which opens a
   // new one for the next query; without a listener the event would crash the process.
   pool.on('error', () => {});
-  return loadDriver().drizzle(pool, { schema: loadPostgresSchema() });
+  return drizzle(pool, { schema: loadPostgresSchema() });
 }
 
 /**
@@ -47,14 +52,13 @@ export function asPostgres(db: Db): PostgresDb {
 
 /** Applies every migration not yet applied, once across all replicas; running it again is a no-op. */
 export async function migratePostgres(db: PostgresDb): Promise<void> {
+  const { drizzle, migrate } = postgresDriver();
   // The lock belongs to a session, so the migrations run on the very connection that holds it.
   const client = await db.$client.connect();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await loadMigrator().migrate(loadDriver().drizzle(client), {
-        migrationsFolder: POSTGRES_MIGRATIONS_FOLDER,
-      });
+      await migrate(drizzle(client), { migrationsFolder: POSTGRES_MIGRATIONS_FOLDER });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

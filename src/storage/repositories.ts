@@ -1,4 +1,5 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
+import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
 import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
@@ -19,9 +20,14 @@ import {
   type PromptDeliveriesRepository,
 } from './prompt-deliveries-repository';
 import { createPromptsRepository, type PromptsRepository } from './prompts-repository';
+import {
+  createProgrammeAdminsRepository,
+  type ProgrammeAdminsRepository,
+} from './programme-admins-repository';
 import { createProposalsRepository, type ProposalsRepository } from './proposals-repository';
 import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
+import { createSettingsRepository, type SettingsRepository } from './settings-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
 
 export interface Repositories {
@@ -40,6 +46,9 @@ export interface Repositories {
   erasure: MemberErasureRepository;
   prompts: PromptsRepository;
   promptDeliveries: PromptDeliveriesRepository;
+  programmeAdmins: ProgrammeAdminsRepository;
+  auditLog: AuditLogRepository;
+  settings: SettingsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -58,5 +67,8 @@ export function createRepositories(db: Db): Repositories {
     erasure: createMemberErasureRepository(db),
     prompts: createPromptsRepository(db),
     promptDeliveries: createPromptDeliveriesRepository(db),
+    programmeAdmins: createProgrammeAdminsRepository(db),
+    auditLog: createAuditLogRepository(db),
+    settings: createSettingsRepository(db),
   };
 }

@@ -277,3 +277,44 @@ export const jobRuns = pgTable('job_runs', {
   lastRunAt: time('last_run_at').notNull(),
   lastSummary: text('last_summary'),
 });
+
+export const programmeAdmins = pgTable(
+  'programme_admins',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: time('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+export const auditEntries = pgTable(
+  'audit_entries',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: time('at').notNull(),
+  },
+  (t) => [index('audit_entries_team_at').on(t.teamId, t.at)],
+);
+
+export const workspaceSettings = pgTable('workspace_settings', {
+  teamId: text('team_id').primaryKey(),
+  programmeName: text('programme_name'),
+  welcomeText: text('welcome_text'),
+  promptWeekday: text('prompt_weekday'),
+  promptHour: integer('prompt_hour'),
+  nudgeEnabled: boolean('nudge_enabled'),
+  nudgeAfterHours: integer('nudge_after_hours'),
+  minLevelGap: integer('min_level_gap'),
+  proposalTtlHours: integer('proposal_ttl_hours'),
+  reportHideNames: boolean('report_hide_names'),
+  membersAddTopics: boolean('members_add_topics'),
+  updatedAt: time('updated_at').notNull(),
+});

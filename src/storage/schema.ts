@@ -288,3 +288,48 @@ export const jobRuns = sqliteTable('job_runs', {
   lastRunAt: integer('last_run_at', { mode: 'timestamp_ms' }).notNull(),
   lastSummary: text('last_summary'),
 });
+
+// Programme admins added in Slack by another admin. MENTOR_ADMINS and Slack's own admins and owners are not
+// stored: they are read from the environment and from Slack at the moment of each check.
+export const programmeAdmins = sqliteTable(
+  'programme_admins',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+// Every change an admin makes: who, what, when, and the value before and after (JSON), never message text.
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    subject: text('subject').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('audit_entries_team_at').on(t.teamId, t.at)],
+);
+
+// A workspace's own programme settings; a null column means "the install's default" (the environment's).
+export const workspaceSettings = sqliteTable('workspace_settings', {
+  teamId: text('team_id').primaryKey(),
+  programmeName: text('programme_name'),
+  welcomeText: text('welcome_text'),
+  promptWeekday: text('prompt_weekday'),
+  promptHour: integer('prompt_hour'),
+  nudgeEnabled: integer('nudge_enabled', { mode: 'boolean' }),
+  nudgeAfterHours: integer('nudge_after_hours'),
+  minLevelGap: integer('min_level_gap'),
+  proposalTtlHours: integer('proposal_ttl_hours'),
+  reportHideNames: integer('report_hide_names', { mode: 'boolean' }),
+  membersAddTopics: integer('members_add_topics', { mode: 'boolean' }),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -12,6 +12,7 @@ import type {
   PromptDeliveriesRepository,
   PromptPair,
 } from '../storage/prompt-deliveries-repository';
+import type { SettingsFor } from './programme-settings';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface InactivityDeps {
@@ -26,7 +27,8 @@ export interface InactivityDeps {
   >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
-  settings: { nudgeAfterHours: number };
+  /** How long each workspace gives a question before it counts as unanswered (the reminder time). */
+  settingsFor: SettingsFor;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -61,13 +63,14 @@ export async function askInactivePairs(
 ): Promise<{ asked: number; failed: number; attention: number }> {
   const summary = { asked: 0, failed: 0, attention: 0 };
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
+    const { nudgeAfterHours } = await deps.settingsFor(teamId);
     // One query narrows thousands of pairs to the few with enough unanswered questions to have a streak.
     const mayBeQuiet = await deps.deliveries.pairsThatMayBeQuiet(teamId, INACTIVITY_STREAK);
     if (mayBeQuiet.size === 0) continue;
     for (const pair of await deps.deliveries.activePairs(teamId, now)) {
       if (!mayBeQuiet.has(pair.id) || pair.memberPaused || pair.channelId === null) continue;
       const deliveries = await deps.deliveries.sentDeliveries(teamId, pair.id, INACTIVITY_STREAK + 3);
-      const streak = quietStreak(pair, deliveries, now, deps.settings.nudgeAfterHours);
+      const streak = quietStreak(pair, deliveries, now, nudgeAfterHours);
       if (streak < INACTIVITY_STREAK) continue;
       const log = { teamId, pairId: pair.id, streak };
       try {

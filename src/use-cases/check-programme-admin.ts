@@ -1,16 +1,24 @@
 import type { Config } from '../config';
-import { refreshMemberProfile, type RefreshProfileDeps } from './refresh-member-profile';
+import type { Clock } from '../ports/clock';
+import type { Messenger } from '../ports/messenger';
+import type { MembersRepository } from '../storage/members-repository';
+import type { ProgrammeAdminsRepository } from '../storage/programme-admins-repository';
 
-export interface CheckProgrammeAdminDeps extends RefreshProfileDeps {
+export interface CheckProgrammeAdminDeps {
   config: Pick<Config, 'adminUserIds'>;
+  programmeAdmins: Pick<ProgrammeAdminsRepository, 'isListed'>;
+  members: Pick<MembersRepository, 'find'>;
+  messenger: Pick<Messenger, 'fetchProfile'>;
+  clock: Clock;
 }
 
-// Admin rights can be taken away: the workspace role is cached only briefly, and checked on every call.
+// Admin rights can be taken away: a member's stored workspace role counts only while this fresh.
 export const ADMIN_PROFILE_MAX_AGE_MS = 10 * 60 * 1000;
 
 /**
- * True for programme admins: people listed in MENTOR_ADMINS, and Slack workspace admins and owners (per
- * users.info, at most ADMIN_PROFILE_MAX_AGE_MS old).
+ * True for programme admins: people listed in MENTOR_ADMINS, people an admin added in Slack, and Slack
+ * workspace admins and owners (a member's stored role when at most ADMIN_PROFILE_MAX_AGE_MS old, else
+ * users.info). Stores nothing: asking whether someone is an admin must not create or change a profile.
  */
 export async function isProgrammeAdmin(
   deps: CheckProgrammeAdminDeps,
@@ -18,6 +26,13 @@ export async function isProgrammeAdmin(
   userId: string,
 ): Promise<boolean> {
   if (deps.config.adminUserIds.includes(userId)) return true;
-  const member = await refreshMemberProfile(deps, teamId, userId, ADMIN_PROFILE_MAX_AGE_MS);
-  return member.isWorkspaceAdmin;
+  if (await deps.programmeAdmins.isListed(teamId, userId)) return true;
+  const member = await deps.members.find(teamId, userId);
+  const fetchedAt = member?.profileFetchedAt;
+  if (member != null && fetchedAt != null) {
+    if (deps.clock.now().getTime() - fetchedAt.getTime() < ADMIN_PROFILE_MAX_AGE_MS) {
+      return member.isWorkspaceAdmin;
+    }
+  }
+  return (await deps.messenger.fetchProfile(userId)).isWorkspaceAdmin;
 }

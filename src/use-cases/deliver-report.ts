@@ -1,6 +1,5 @@
 // /mentor report [csv] and the Home tab's "Full report" button: programme figures for admins, as a message,
 // chart images and CSV files. Admin rights are checked on every call: they can be taken away.
-import type { Config } from '../config';
 import { errorSummary } from '../errors';
 import type { Logger } from '../logger';
 import { renderReportCharts } from '../report/report-chart';
@@ -16,11 +15,12 @@ import {
 } from '../views/report-view';
 import { buildReport, type BuildReportDeps } from './build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from './check-programme-admin';
+import type { SettingsFor } from './programme-settings';
 import { sendReportFiles, type SendReportFilesDeps } from './send-report-files';
 
 export interface DeliverReportDeps extends CheckProgrammeAdminDeps, BuildReportDeps {
   messenger: CheckProgrammeAdminDeps['messenger'] & SendReportFilesDeps['messenger'];
-  config: Pick<Config, 'adminUserIds' | 'report'>;
+  settingsFor: SettingsFor;
   logger: Logger;
 }
 
@@ -40,7 +40,7 @@ export async function deliverReport(
   request: ReportRequest,
   reply: (message: SlackText) => Promise<void>,
 ): Promise<void> {
-  const { config, logger } = deps;
+  const { logger } = deps;
   const { teamId, userId } = request;
   if (!(await isProgrammeAdmin(deps, teamId, userId))) {
     logger.info({ teamId }, 'report refused: not a programme admin');
@@ -55,7 +55,8 @@ export async function deliverReport(
 
   const figures = await buildReport(deps, teamId);
   if (option === 'csv') {
-    const files = reportCsvFiles(figures, { hideNames: config.report.hideNames });
+    const { reportHideNames: hideNames } = await deps.settingsFor(teamId);
+    const files = reportCsvFiles(figures, { hideNames });
     try {
       await sendReportFiles(deps, userId, files, reportFilesComment(figures, 'csv'));
     } catch (error) {
@@ -67,7 +68,7 @@ export async function deliverReport(
     await reply(
       reportCsvSent(
         files.map((file) => file.filename),
-        config.report.hideNames,
+        hideNames,
       ),
     );
     return;

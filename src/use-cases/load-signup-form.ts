@@ -6,6 +6,7 @@ import type { OffersRepository } from '../storage/offers-repository';
 import type { RequestsRepository } from '../storage/requests-repository';
 import type { SignupFormState } from '../domain/signup';
 import type { TopicsRepository } from '../storage/topics-repository';
+import type { SettingsFor } from './programme-settings';
 
 export interface LoadSignupFormDeps {
   topics: TopicsRepository;
@@ -13,6 +14,7 @@ export interface LoadSignupFormDeps {
   offers: OffersRepository;
   requests: RequestsRepository;
   exclusions: ExclusionsRepository;
+  settingsFor: SettingsFor;
 }
 
 export async function loadSignupForm(
@@ -21,10 +23,11 @@ export async function loadSignupForm(
   teamId: string,
   userId: string,
 ): Promise<SignupFormState> {
-  const [catalogue, member, excludedUserIds] = await Promise.all([
+  const [catalogue, member, excludedUserIds, settings] = await Promise.all([
     deps.topics.listCatalogue(teamId),
     deps.members.find(teamId, userId),
     deps.exclusions.getExclusions(teamId, userId),
+    deps.settingsFor(teamId),
   ]);
   const common = {
     kind,
@@ -32,6 +35,7 @@ export async function loadSignupForm(
     level: member?.level ?? null,
     department: member?.department ?? null,
     excludedUserIds,
+    customTopicsAllowed: settings.membersAddTopics,
   };
   if (kind === 'offer') {
     const offer = await deps.offers.findOpenOffer(teamId, userId);

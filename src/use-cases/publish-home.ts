@@ -7,10 +7,12 @@ import type { ParticipationStatusRepository } from '../storage/participation-sna
 import { homeView } from '../views/home-view';
 import { buildReport, type BuildReportDeps } from './build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from './check-programme-admin';
+import type { SettingsFor } from './programme-settings';
 
 export interface PublishHomeDeps extends CheckProgrammeAdminDeps, BuildReportDeps {
   participationStatus: Pick<ParticipationStatusRepository, 'snapshot'>;
   messenger: Pick<Messenger, 'publishHome' | 'fetchProfile'>;
+  settingsFor: SettingsFor;
   logger: Logger;
 }
 
@@ -19,26 +21,19 @@ export async function publishHome(deps: PublishHomeDeps, teamId: string, userId:
   try {
     const now = deps.clock.now();
     const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
-    const adminFigures = (await isAdmin(deps, teamId, userId, snapshot.member !== null))
-      ? await buildReport(deps, teamId)
-      : null;
-    await deps.messenger.publishHome(userId, homeView({ snapshot, now, adminFigures }));
+    const adminFigures = (await isAdmin(deps, teamId, userId)) ? await buildReport(deps, teamId) : null;
+    const { programmeName, welcomeText } = await deps.settingsFor(teamId);
+    await deps.messenger.publishHome(
+      userId,
+      homeView({ snapshot, now, adminFigures, programme: { name: programmeName, welcomeText } }),
+    );
   } catch (error) {
     deps.logger.warn({ teamId, err: errorSummary(error) }, 'could not publish the Home tab');
   }
 }
 
-async function isAdmin(
-  deps: PublishHomeDeps,
-  teamId: string,
-  userId: string,
-  knownMember: boolean,
-): Promise<boolean> {
+async function isAdmin(deps: PublishHomeDeps, teamId: string, userId: string): Promise<boolean> {
   try {
-    if (deps.config.adminUserIds.includes(userId)) return true;
-    // Someone not taking part is asked about without being stored: opening the Home tab alone must not
-    // create a profile (nor re-create one for someone who has just left).
-    if (!knownMember) return (await deps.messenger.fetchProfile(userId)).isWorkspaceAdmin;
     return await isProgrammeAdmin(deps, teamId, userId);
   } catch (error) {
     // Without users.info the figures stay hidden: the person still sees their own status.

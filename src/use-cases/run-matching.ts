@@ -1,22 +1,25 @@
 // Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
 // mentees that someone is being asked, or, once, that they are on the waitlist.
 import type { MatchInput } from '../domain/match-rules';
-import { proposeMatches } from '../domain/matching';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
+import type { Matcher } from '../ports/matcher';
 import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
 import type { MatchingPool, MatchingPoolRepository } from '../storage/matching-pool-repository';
 import type { ProposalDetails, ProposalDraft, ProposalsRepository } from '../storage/proposals-repository';
+import type { SettingsFor } from './programme-settings';
 
 export interface MatchingDeps {
   matchingPool: MatchingPoolRepository;
   proposals: ProposalsRepository;
+  matcher: Matcher;
   messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'openConversation' | 'postMessage'>;
   clock: Clock;
   logger: Logger;
-  settings: { minLevelGap: number; proposalTtlHours: number };
+  /** The workspace's minimum level gap and proposal expiry. */
+  settingsFor: SettingsFor;
 }
 
 export interface MatchingRun {
@@ -64,7 +67,8 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
   const pool = await deps.matchingPool.loadPool(teamId, now);
   if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
 
-  const result = proposeMatches(toMatchInput(pool, now, deps.settings.minLevelGap));
+  const { minLevelGap, proposalTtlHours } = await deps.settingsFor(teamId);
+  const result = await deps.matcher.proposeMatches(toMatchInput(pool, now, minLevelGap));
   const drafts: ProposalDraft[] = result.proposals.map((proposal) => ({
     requestId: proposal.requestId,
     offerId: proposal.offerId,
@@ -73,13 +77,13 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
     score: proposal.score,
     reasons: proposal.reasons,
   }));
-  const expiresAt = new Date(now.getTime() + deps.settings.proposalTtlHours * HOUR_MS);
+  const expiresAt = new Date(now.getTime() + proposalTtlHours * HOUR_MS);
   const ids = await deps.proposals.insertProposals(teamId, drafts, now, expiresAt);
   const stored = await deps.proposals.findProposals(teamId, ids);
 
   const proposed: ProposalDetails[] = [];
   for (const proposal of stored) {
-    if (await askMentor(deps, proposal)) proposed.push(proposal);
+    if (await askMentor(deps, proposal, proposalTtlHours)) proposed.push(proposal);
   }
   const newlyWaitlisted = await tellWaitlisted(deps, teamId, pool, result.unmatchedRequestIds, now);
   deps.logger.info(
@@ -91,8 +95,7 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
 
 // A proposal the mentor never sees could only expire, holding the mentee back for days: withdraw it instead,
 // and the next run (the daily one at the latest) tries again.
-async function askMentor(deps: MatchingDeps, proposal: ProposalDetails): Promise<boolean> {
-  const ttl = deps.settings.proposalTtlHours;
+async function askMentor(deps: MatchingDeps, proposal: ProposalDetails, ttl: number): Promise<boolean> {
   const log = { teamId: proposal.teamId, proposalId: proposal.id };
   try {
     const ref = await deps.messenger.sendDirectMessage(

@@ -28,7 +28,6 @@ import {
   dueSlotsAt,
   pairTimeZone,
   type DueSlot,
-  type PromptTime,
 } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
 import type { Messenger } from '../ports/messenger';
@@ -42,6 +41,7 @@ import type {
 } from '../storage/prompt-deliveries-repository';
 import type { PromptsRepository } from '../storage/prompts-repository';
 import { mapLimited } from './limited-concurrency';
+import type { SettingsFor } from './programme-settings';
 
 /** Errors that belong to one pair's channel or people: flag the pair, carry on with the others. */
 export const PAIR_LEVEL_ERRORS: ReadonlySet<string> = new Set([
@@ -70,7 +70,8 @@ export interface SendDuePromptsDeps {
   prompts: Pick<PromptsRepository, 'libraryFor'>;
   messenger: Pick<Messenger, 'postMessage' | 'channelHistory'>;
   logger: Logger;
-  promptTime: PromptTime;
+  /** Each workspace's prompt weekday and local hour. */
+  settingsFor: SettingsFor;
   /** Told about every pair whose slot is due, as it is handled (the CLI prints these). */
   onProgress?: (result: PairResult) => void;
 }
@@ -101,12 +102,13 @@ export interface SendSummary {
 }
 
 export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promise<SendSummary> {
-  const pairs: PromptPair[] = [];
+  const pairs: { pair: PromptPair; dueSlotOf: DueSlotOf }[] = [];
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
-    pairs.push(...(await deps.deliveries.activePairs(teamId, now)));
+    const { promptWeekday, promptHour } = await deps.settingsFor(teamId);
+    const dueSlotOf = dueSlotsAt(now, { weekday: promptWeekday, hour: promptHour });
+    for (const pair of await deps.deliveries.activePairs(teamId, now)) pairs.push({ pair, dueSlotOf });
   }
-  const dueSlotOf = dueSlotsAt(now, deps.promptTime);
-  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async (pair) => {
+  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async ({ pair, dueSlotOf }) => {
     const result = await handlePairSafely(deps, pair, dueSlotOf, now);
     if (result !== null) deps.onProgress?.(result);
     return result;

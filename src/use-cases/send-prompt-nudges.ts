@@ -9,6 +9,7 @@ import { errorSummary } from '../errors';
 import { nudgeMessage } from '../views/prompt-message';
 import type { PromptDeliveriesRepository } from '../storage/prompt-deliveries-repository';
 import { mapLimited } from './limited-concurrency';
+import type { SettingsFor } from './programme-settings';
 import { PAIR_LEVEL_ERRORS } from './send-due-prompts';
 
 export interface NudgeDeps {
@@ -18,7 +19,8 @@ export interface NudgeDeps {
   >;
   messenger: Pick<Messenger, 'postMessage'>;
   logger: Logger;
-  settings: { nudgeEnabled: boolean; nudgeAfterHours: number };
+  /** Whether each workspace sends reminders, and after how many hours. */
+  settingsFor: SettingsFor;
 }
 
 // A reminder belongs to its week: never nudge about a question once the next one is due.
@@ -29,9 +31,10 @@ export async function sendPromptNudges(
   now: Date,
 ): Promise<{ nudged: number; failed: number; attention: number }> {
   const summary = { nudged: 0, failed: 0, attention: 0 };
-  if (!deps.settings.nudgeEnabled) return summary;
   const due = [];
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
+    const { nudgeEnabled, nudgeAfterHours } = await deps.settingsFor(teamId);
+    if (!nudgeEnabled) continue;
     for (const delivery of await deps.deliveries.nudgeCandidates(
       teamId,
       new Date(now.getTime() - WEEK_MS),
@@ -42,7 +45,7 @@ export async function sendPromptNudges(
       // The pair was asked whether to pause after this question went out: one message is enough.
       const asked = delivery.pair.inactivityAskedAt;
       if (asked !== null && asked.getTime() >= delivery.sentAt.getTime()) continue;
-      if (nudgeDue(delivery.sentAt, now, false, false, deps.settings.nudgeAfterHours)) due.push(delivery);
+      if (nudgeDue(delivery.sentAt, now, false, false, nudgeAfterHours)) due.push(delivery);
     }
   }
   await mapLimited(due, 4, async (delivery) => {

@@ -13,12 +13,14 @@ import type { Messenger, SlackMessage } from '../ports/messenger';
 import type { TopicsRepository } from '../storage/topics-repository';
 import { offerConfirmation, requestConfirmation, signupNotSavedMessage } from '../views/signup-modals';
 import { offerMentoring, type OfferMentoringDeps } from './offer-mentoring';
+import type { SettingsFor } from './programme-settings';
 import { requestMentoring, type RequestMentoringDeps } from './request-mentoring';
 
 export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDeps {
   topics: Pick<TopicsRepository, 'listCatalogue'>;
   messenger: Pick<Messenger, 'fetchProfile' | 'sendDirectMessage'>;
   logger: Logger;
+  settingsFor: SettingsFor;
   /** Runs the matcher for the workspace; may throw. */
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab; never throws. */
@@ -51,7 +53,12 @@ export async function submitSignup(
   let form: SignupForm;
   try {
     const catalogue = await deps.topics.listCatalogue(teamId);
-    const formContext = { userId, catalogueTopicIds: new Set(catalogue.map((topic) => topic.id)) };
+    const { membersAddTopics } = await deps.settingsFor(teamId);
+    const formContext = {
+      userId,
+      catalogueTopicIds: new Set(catalogue.map((topic) => topic.id)),
+      customTopicsAllowed: membersAddTopics,
+    };
     const parsed =
       kind === 'offer'
         ? parseOfferForm(submission.values, formContext)

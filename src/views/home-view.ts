@@ -2,29 +2,51 @@
 // for programme admins the headline figures of the report.
 import type { Button, HomeView, KnownBlock } from '@slack/types';
 import { isPaused } from '../domain/pause';
+import { DEFAULT_PROGRAMME_NAME } from '../domain/programme-settings';
 import type { ReportFigures } from '../domain/report-figures';
 import type { ParticipationSnapshot } from '../domain/participation';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { isNewcomer, statusBlocks } from './status-view';
 import { escapeMrkdwn, truncate } from './text';
-import { field } from './blocks';
+import { ADMIN_HOME_BUTTONS } from './admin-ids';
+import { field, SECTION_TEXT_MAX } from './blocks';
 
 export interface HomeInput {
   snapshot: ParticipationSnapshot;
   now: Date;
   /** The report's figures when the person is a programme admin; null otherwise. */
   adminFigures: ReportFigures | null;
+  /** The workspace's programme name and welcome text; the built-in ones when not given. */
+  programme?: ProgrammeIntro;
 }
 
-export function homeView({ snapshot, now, adminFigures }: HomeInput): HomeView {
+export interface ProgrammeIntro {
+  name: string;
+  welcomeText: string | null;
+}
+
+const BUILT_IN_INTRODUCTION =
+  'Reverse mentoring: colleagues earlier in their career teach senior leaders what they know better.';
+
+export const DEFAULT_PROGRAMME_INTRO: ProgrammeIntro = { name: DEFAULT_PROGRAMME_NAME, welcomeText: null };
+
+export function homeView({
+  snapshot,
+  now,
+  adminFigures,
+  programme = DEFAULT_PROGRAMME_INTRO,
+}: HomeInput): HomeView {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Mentor Circles' } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(programme.name, 150) } },
     {
       type: 'context',
       elements: [
         {
           type: 'mrkdwn',
-          text: 'Reverse mentoring: colleagues earlier in their career teach senior leaders what they know better.',
+          text:
+            programme.welcomeText === null
+              ? BUILT_IN_INTRODUCTION
+              : truncate(escapeMrkdwn(programme.welcomeText), SECTION_TEXT_MAX),
         },
       ],
     },
@@ -110,7 +132,8 @@ function adminBlocks(figures: ReportFigures): KnownBlock[] {
     {
       type: 'actions',
       block_id: 'home_admin_actions',
-      elements: [button('Full report', SELF_SERVICE_ACTIONS.fullReport)],
+      // One button per admin feature; a feature adds its own to ADMIN_HOME_BUTTONS.
+      elements: ADMIN_HOME_BUTTONS.map((admin) => button(admin.text, admin.actionId)),
     },
   ];
 }

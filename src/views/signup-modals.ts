@@ -55,16 +55,7 @@ export function signupModal(state: SignupFormState): ModalView {
     });
   blocks.push(
     topicsInput(state, offer ? 'Topics I can teach' : 'Topics I want to learn'),
-    input(SIGNUP_FIELDS.otherTopics, 'Other topics', {
-      optional: true,
-      hint: `Not in the list? Separate topics with commas, each up to ${MAX_CUSTOM_TOPIC_LENGTH} characters.`,
-      element: {
-        type: 'plain_text_input',
-        action_id: SIGNUP_FIELDS.otherTopics,
-        max_length: MAX_OTHER_TOPICS_INPUT,
-        placeholder: { type: 'plain_text', text: 'e.g. Podcasting, Esports' },
-      },
-    }),
+    ...(state.customTopicsAllowed ? [otherTopicsInput()] : []),
     input(SIGNUP_FIELDS.level, 'My level', {
       element: staticSelect(
         SIGNUP_FIELDS.level,
@@ -176,6 +167,19 @@ function initialOf(o: PlainTextOption | undefined): string {
 
 function topicOption(topic: Topic): PlainTextOption {
   return option(topic.name, String(topic.id));
+}
+
+function otherTopicsInput(): KnownBlock {
+  return input(SIGNUP_FIELDS.otherTopics, 'Other topics', {
+    optional: true,
+    hint: `Not in the list? Separate topics with commas, each up to ${MAX_CUSTOM_TOPIC_LENGTH} characters.`,
+    element: {
+      type: 'plain_text_input',
+      action_id: SIGNUP_FIELDS.otherTopics,
+      max_length: MAX_OTHER_TOPICS_INPUT,
+      placeholder: { type: 'plain_text', text: 'e.g. Podcasting, Esports' },
+    },
+  });
 }
 
 function option(text: string, value: string): PlainTextOption {

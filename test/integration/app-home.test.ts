@@ -64,7 +64,7 @@ const memberOf = (userId: string) =>
 beforeEach(async () => {
   t = await startTestApp({ users: USERS, env: { MENTOR_ADMINS: ADMIN } });
   // Cara waits on a topic nobody offers, so no proposal is made for her.
-  ({ pairId } = seedSelfServiceCast(db(), t.fake, t.clock.now(), {
+  ({ pairId } = await seedSelfServiceCast(db(), t.fake, t.clock.now(), {
     prompt: 'unanswered',
     caraWaits: { topic: 'Accessibility', days: 5 },
   }));
@@ -76,13 +76,13 @@ afterEach(async () => {
 
 describe('what the Home tab shows', () => {
   it('invites a newcomer to offer or find, and stores nothing about them', async () => {
-    const before = countRows(db());
+    const before = await countRows(db());
     await openHome(NEWBIE);
     const home = homeOf(NEWBIE);
     expect(home.text).toContain("You're not taking part yet");
     expect(home.actions).toEqual([SELF_SERVICE_ACTIONS.offer, SELF_SERVICE_ACTIONS.find]);
     expect(home.text).not.toContain('Programme at a glance');
-    expect(countRows(db())).toEqual(before);
+    expect(await countRows(db())).toEqual(before);
   });
 
   it('shows a mentor their offer and pair, with Pause, End and Leave', async () => {
@@ -228,13 +228,13 @@ describe('the Home tab buttons', () => {
   });
 
   it('the End button with someone else’s active pair opens no feedback form and changes nothing', async () => {
-    const before = allRows(db());
+    const before = await allRows(db());
     const opened = t.fake.calls('views.open').length;
     await press(CARA.userId, SELF_SERVICE_ACTIONS.endPair, String(pairId));
     expect(t.fake.calls('views.open')).toHaveLength(opened + 1);
     expect(lastModal().callback_id).not.toBe(SELF_SERVICE_CALLBACKS.feedback);
     expect(JSON.stringify(lastModal())).not.toContain(String(pairId));
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
     expect(db().select().from(pairs).where(eq(pairs.id, pairId)).get()?.status).toBe('active');
   });
 

@@ -44,7 +44,7 @@ describe('online backup', () => {
     app.pragma('busy_timeout = 5000');
     try {
       for (let n = 0; n < 500; n += 1) writeMemberWithExclusion(app, n);
-      const before = countRows(source.db).members ?? 0;
+      const before = (await countRows(source.db)).members ?? 0;
       let written = 500;
       let steps = 0;
       const result = await backupDatabase(source.db, path.join(temp.dir, 'copy.db'), {
@@ -58,7 +58,7 @@ describe('online backup', () => {
           }
         },
       });
-      const after = countRows(source.db).members ?? 0;
+      const after = (await countRows(source.db)).members ?? 0;
 
       expect(steps).toBeGreaterThan(20);
       expect(result.integrity).toBe('ok');
@@ -71,7 +71,7 @@ describe('online backup', () => {
       expect(copied.prompts).toBe(11);
       // And the copy stands on its own: it opens and reads like any database file.
       const copy = openDatabase(result.file);
-      expect(countRows(copy)).toEqual(copied);
+      expect(await countRows(copy)).toEqual(copied);
       copy.$client.close();
     } finally {
       app.close();
@@ -125,7 +125,7 @@ describe('mentor-circles backup FILE', () => {
     fs.copyFileSync(backup, restored);
     const again = await startTestApp({ databasePath: restored });
     try {
-      expect(countRows(again.app.context.db).members).toBe(1);
+      expect((await countRows(again.app.context.db)).members).toBe(1);
       expect((await fetch(`${again.baseUrl}/healthz`)).status).toBe(200);
     } finally {
       await again.close();

@@ -54,7 +54,7 @@ describe('mentor-circles CLI', () => {
       expect(await runCli(['migrate'], { DATABASE_PATH: file })).toBe(0);
       expect(fs.existsSync(file)).toBe(true);
       const db = openDatabase(file);
-      expect(countRows(db).prompts).toBe(11);
+      expect((await countRows(db)).prompts).toBe(11);
       db.$client.close();
     } finally {
       output.restore();

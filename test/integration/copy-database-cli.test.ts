@@ -61,22 +61,22 @@ async function seedInstall(): Promise<{ pairId: number }> {
   const db = openDatabase(env.DATABASE_PATH!);
   try {
     migrateDatabase(db);
-    seedMember(db, { ...MENTOR, timeZone: 'Europe/London', profileFetchedAt: STARTED });
-    seedMember(db, { ...MENTEE, pausedAt: STARTED, pausedUntil: new Date('2026-12-01T00:00:00.000Z') });
-    seedExclusion(db, MENTEE.userId, 'U0CPOTHER');
-    seedCustomTopic(db, CUSTOM_TOPIC);
-    const offerId = seedOffer(db, {
+    await seedMember(db, { ...MENTOR, timeZone: 'Europe/London', profileFetchedAt: STARTED });
+    await seedMember(db, { ...MENTEE, pausedAt: STARTED, pausedUntil: new Date('2026-12-01T00:00:00.000Z') });
+    await seedExclusion(db, MENTEE.userId, 'U0CPOTHER');
+    await seedCustomTopic(db, CUSTOM_TOPIC);
+    const offerId = await seedOffer(db, {
       userId: MENTOR.userId,
       topics: ['Social media', CUSTOM_TOPIC],
       note: 'Happy to help',
     });
-    const requestId = seedRequest(db, {
+    const requestId = await seedRequest(db, {
       userId: MENTEE.userId,
       topics: [CUSTOM_TOPIC],
       status: 'matched',
       matchedAt: STARTED,
     });
-    const proposalId = seedProposal(db, {
+    const proposalId = await seedProposal(db, {
       mentor: MENTOR,
       mentee: MENTEE,
       requestId,
@@ -87,7 +87,7 @@ async function seedInstall(): Promise<{ pairId: number }> {
       sharedTopics: [CUSTOM_TOPIC],
       waitingDays: 3,
     });
-    const pairId = seedPair(db, {
+    const pairId = await seedPair(db, {
       mentor: MENTOR,
       mentee: MENTEE,
       proposalId,
@@ -96,15 +96,27 @@ async function seedInstall(): Promise<{ pairId: number }> {
       startedAt: STARTED,
       sharedTopics: [CUSTOM_TOPIC],
     });
-    seedDelivery(db, {
+    await seedDelivery(db, {
       pairId,
       channelId: 'G0CPPAIR',
       weekKey: '2026-W41',
       sentAt: STARTED,
       answeredAt: new Date('2026-10-06T10:00:00.000Z'),
     });
-    seedFeedback(db, { pairId, userId: MENTEE.userId, role: 'mentee', rating: 5, wouldRecommend: true });
-    seedFeedback(db, { pairId, userId: MENTOR.userId, role: 'mentor', rating: 3, wouldRecommend: false });
+    await seedFeedback(db, {
+      pairId,
+      userId: MENTEE.userId,
+      role: 'mentee',
+      rating: 5,
+      wouldRecommend: true,
+    });
+    await seedFeedback(db, {
+      pairId,
+      userId: MENTOR.userId,
+      role: 'mentor',
+      rating: 3,
+      wouldRecommend: false,
+    });
     await recordJobRun(db, 'match', STARTED, { proposed: 1 });
     return { pairId };
   } finally {

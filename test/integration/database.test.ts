@@ -3,18 +3,18 @@ import { countRows, makeTempDir } from '../support/test-database';
 import path from 'node:path';
 
 describe('the database', () => {
-  it('is built from the migrations on an empty file, and migrating again on restart changes nothing', () => {
+  it('is built from the migrations on an empty file, and migrating again on restart changes nothing', async () => {
     const temp = makeTempDir();
     const file = path.join(temp.dir, 'nested', 'mentor-circles.db');
     try {
       const first = openDatabase(file);
       migrateDatabase(first);
-      const afterFirst = countRows(first);
+      const afterFirst = await countRows(first);
       closeDatabase(first);
 
       const second = openDatabase(file);
       migrateDatabase(second);
-      expect(countRows(second)).toEqual(afterFirst);
+      expect(await countRows(second)).toEqual(afterFirst);
       expect(second.$client.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(second.$client.pragma('foreign_keys', { simple: true })).toBe(1);
       closeDatabase(second);

@@ -142,6 +142,28 @@ describe('the demo programme', () => {
   });
 });
 
+describe('the demo on PostgreSQL (npm run demo -- --postgres)', () => {
+  let postgresTemp: { dir: string; cleanup: () => void };
+  let onPostgres: DemoResult;
+
+  beforeAll(async () => {
+    postgresTemp = makeTempDir('mentor-circles-demo-postgres-test-');
+    onPostgres = await runDemo({ people: 16, weeks: 4, outputDir: postgresTemp.dir, postgres: true });
+  }, 120_000);
+
+  afterAll(() => {
+    postgresTemp.cleanup();
+  });
+
+  it('tells the same story as on SQLite, byte for byte, with no warning or error', () => {
+    expect(onPostgres.problems).toEqual([]);
+    expect(onPostgres.text).toBe(result.text);
+    expect(fs.readFileSync(path.join(postgresTemp.dir, 'transcript.txt'))).toEqual(
+      fs.readFileSync(path.join(temp.dir, 'transcript.txt')),
+    );
+  });
+});
+
 describe('the HTML transcript', () => {
   let html: string;
   let document: DefaultTreeAdapterMap['document'];

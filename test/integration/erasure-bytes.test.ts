@@ -116,7 +116,7 @@ function foundIn(bytes: Buffer, needles: readonly string[]): string[] {
 /** Zelda, Pablo and Rhea sign up through the modals; Zelda mentors Pablo, then ends it with a comment. */
 async function programmeWithZelda(): Promise<{ zeldaChannel: string }> {
   const now = t.clock.now();
-  seedPerson(t.app.context.db, PABLO, now);
+  await seedPerson(t.app.context.db, PABLO, now);
 
   await t.submit({
     userId: RHEA.userId,
@@ -157,7 +157,7 @@ async function programmeWithZelda(): Promise<{ zeldaChannel: string }> {
     ZELDA.userId,
   );
   const zeldaChannel = t.fake.channelFor([ZELDA.userId, PABLO.userId]);
-  const pairId = seedPair(t.app.context.db, {
+  const pairId = await seedPair(t.app.context.db, {
     mentor: ZELDA,
     mentee: PABLO,
     channelId: zeldaChannel,

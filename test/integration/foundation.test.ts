@@ -39,10 +39,10 @@ describe('a running Mentor Circles app (HTTP mode)', () => {
   });
 
   it('refuses a request with a bad signature with 401 and stores nothing', async () => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     const response = await t.command('U1', 'offer', { secret: 'not-the-secret' });
     expect(response.status).toBe(401);
-    expect(countRows(t.app.context.db)).toEqual(before);
+    expect(await countRows(t.app.context.db)).toEqual(before);
     expect(t.fake.calls('views.open')).toHaveLength(0);
   });
 

@@ -67,20 +67,20 @@ interface Programme {
   deliveriesOf: Map<string, number[]>;
 }
 
-function seedProgramme(t: TestApp): Programme {
+async function seedProgramme(t: TestApp): Promise<Programme> {
   const db = t.app.context.db;
   const now = t.clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of MEMBERS) seedMember(db, { ...person, profileFetchedAt: now });
+  for (const person of MEMBERS) await seedMember(db, { ...person, profileFetchedAt: now });
 
   // Ada mentors Ben (this week's question is posted) and mentored Cara before; Dev's proposal to Cara waits.
-  const adaOffer = seedOffer(db, {
+  const adaOffer = await seedOffer(db, {
     userId: ADA.userId,
     topics: ['Social media'],
     capacity: 2,
     createdAt: daysAgo(60),
   });
-  seedRequest(db, {
+  await seedRequest(db, {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
@@ -88,7 +88,7 @@ function seedProgramme(t: TestApp): Programme {
     matchedAt: daysAgo(20),
   });
   const pairChannel = t.fake.channelFor([ADA.userId, BEN.userId]);
-  const activePairId = seedPair(db, {
+  const activePairId = await seedPair(db, {
     mentor: ADA,
     mentee: BEN,
     channelId: pairChannel,
@@ -97,14 +97,14 @@ function seedProgramme(t: TestApp): Programme {
     startedAt: daysAgo(20),
   });
   const promptTs = '1795000000.000100';
-  const deliveryId = seedDelivery(db, {
+  const deliveryId = await seedDelivery(db, {
     pairId: activePairId,
     channelId: pairChannel,
     weekKey: '2026-W48',
     sentAt: daysAgo(1),
     messageTs: promptTs,
   });
-  const endedPairId = seedPair(db, {
+  const endedPairId = await seedPair(db, {
     mentor: ADA,
     mentee: CARA,
     channelId: t.fake.channelFor([ADA.userId, CARA.userId]),
@@ -114,7 +114,7 @@ function seedProgramme(t: TestApp): Programme {
     endedAt: daysAgo(40),
     endedBy: ADA.userId,
   });
-  seedFeedback(db, {
+  await seedFeedback(db, {
     pairId: endedPairId,
     userId: ADA.userId,
     role: 'mentor',
@@ -122,19 +122,19 @@ function seedProgramme(t: TestApp): Programme {
     wouldRecommend: true,
   });
 
-  const devOffer = seedOffer(db, {
+  const devOffer = await seedOffer(db, {
     userId: DEV.userId,
     topics: ['Generative AI tools'],
     capacity: 1,
     createdAt: daysAgo(10),
   });
-  const caraRequest = seedRequest(db, {
+  const caraRequest = await seedRequest(db, {
     userId: CARA.userId,
     topics: ['Generative AI tools'],
     createdAt: daysAgo(5),
   });
   const proposalMessage = { channel: t.fake.channelFor([DEV.userId]), ts: '1795000000.000200' };
-  const pendingProposalId = seedProposal(db, {
+  const pendingProposalId = await seedProposal(db, {
     mentor: DEV,
     mentee: CARA,
     requestId: caraRequest,
@@ -144,7 +144,7 @@ function seedProgramme(t: TestApp): Programme {
     expiresAt: new Date(now.getTime() + 3 * DAY),
     message: proposalMessage,
   });
-  seedRequest(db, { userId: EVE.userId, topics: ['Generative AI tools'], createdAt: daysAgo(2) });
+  await seedRequest(db, { userId: EVE.userId, topics: ['Generative AI tools'], createdAt: daysAgo(2) });
 
   return {
     activePairId,
@@ -154,7 +154,7 @@ function seedProgramme(t: TestApp): Programme {
     pairChannel,
     promptTs,
     proposalMessage,
-    catalogueTopicId: topicIds(db, ['Social media'])[0] ?? 0,
+    catalogueTopicId: (await topicIds(db, ['Social media']))[0] ?? 0,
     pairsOf: new Map([
       [ADA.userId, [activePairId, endedPairId]],
       [BEN.userId, [activePairId]],
@@ -641,7 +641,7 @@ describe('seeded fuzz of the handlers', () => {
     t = await startTestApp({
       users: asFakeUsers([...MEMBERS, { userId: NOBODY, name: 'Nobody Yet' }]),
     });
-    programme = seedProgramme(t);
+    programme = await seedProgramme(t);
   });
   afterAll(async () => {
     await t.close();

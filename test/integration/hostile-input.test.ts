@@ -93,13 +93,13 @@ describe('hostile HTTP input', () => {
   let before: Record<string, number>;
   beforeAll(async () => {
     t = await startTestApp();
-    before = countRows(t.app.context.db);
+    before = await countRows(t.app.context.db);
   });
   afterAll(async () => {
     await t.close();
   });
-  afterEach(() => {
-    expect(countRows(t.app.context.db)).toEqual(before);
+  afterEach(async () => {
+    expect(await countRows(t.app.context.db)).toEqual(before);
     expect(t.logs.join('\n')).not.toContain('not acknowledged within 3 seconds');
   });
 
@@ -250,7 +250,7 @@ describe('malformed payloads in Socket Mode', () => {
   it('acknowledges them, so Slack does not send them again, and stores nothing', async () => {
     const { fake, app, close } = await startSocketModeApp();
     try {
-      const before = countRows(app.context.db);
+      const before = await countRows(app.context.db);
       const payloads: [Parameters<typeof fake.sendSocketEnvelope>[0], unknown][] = [
         ['interactive', { ...viewSubmission, view: undefined }],
         ['interactive', { type: 'mystery', team }],
@@ -262,7 +262,7 @@ describe('malformed payloads in Socket Mode', () => {
         await expect(fake.sendSocketEnvelope(type, payload)).resolves.toEqual({});
       }
       await app.settle();
-      expect(countRows(app.context.db)).toEqual(before);
+      expect(await countRows(app.context.db)).toEqual(before);
     } finally {
       await close();
     }
@@ -277,7 +277,7 @@ describe('seeded fuzz of /slack/events', () => {
   it(`survives ${REQUESTS} random hostile requests: no 5xx, nothing stored, still healthy`, async () => {
     const t = await startTestApp();
     try {
-      const before = countRows(t.app.context.db);
+      const before = await countRows(t.app.context.db);
       const random = mulberry32(SEED);
       const statuses = new Map<number, number>();
       const unsignedAnswers = new Set<number>();
@@ -294,7 +294,7 @@ describe('seeded fuzz of /slack/events', () => {
       expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
       // Without a good signature nothing gets past the guard and Bolt's signature check.
       expect([...unsignedAnswers].filter((status) => status < 400)).toEqual([]);
-      expect(countRows(t.app.context.db)).toEqual(before);
+      expect(await countRows(t.app.context.db)).toEqual(before);
       const sentToSlack = t.fake.calls().filter((call) => call.method !== 'auth.test');
       expect(sentToSlack.map((call) => call.method)).toEqual([]);
       expect(t.fake.responses()).toEqual([]);

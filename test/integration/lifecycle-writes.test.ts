@@ -18,26 +18,27 @@ import {
 } from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { HOUR } from '../support/test-clock';
-import { createTestDatabase } from '../support/test-database';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + HOUR);
 
 let db: Db;
-let close: () => void;
+let database: TestDatabase;
 
-beforeEach(() => {
-  ({ db, close } = createTestDatabase());
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
 });
 
-afterEach(() => close());
+afterEach(() => database.close());
 
-function pendingProposal(menteeId: string, expiresAt: Date): number {
-  seedMember(db, { userId: `M${menteeId}`, level: 1 });
-  const offerId = seedOffer(db, { userId: `M${menteeId}`, topics: ['Social media'] });
-  seedMember(db, { userId: menteeId, level: 5 });
-  const requestId = seedRequest(db, { userId: menteeId, topics: ['Social media'] });
-  return seedProposal(db, {
+async function pendingProposal(menteeId: string, expiresAt: Date): Promise<number> {
+  await seedMember(db, { userId: `M${menteeId}`, level: 1 });
+  const offerId = await seedOffer(db, { userId: `M${menteeId}`, topics: ['Social media'] });
+  await seedMember(db, { userId: menteeId, level: 5 });
+  const requestId = await seedRequest(db, { userId: menteeId, topics: ['Social media'] });
+  return await seedProposal(db, {
     requestId,
     offerId,
     mentor: { userId: `M${menteeId}` },
@@ -60,30 +61,34 @@ function newPair(mentorId: string, menteeId: string, teamId = TEAM): Promise<num
 
 describe('lifecycle writes: proposals', () => {
   it('decides a pending proposal once: a second decision changes nothing', async () => {
-    const id = pendingProposal('U0A', LATER);
+    const id = await pendingProposal('U0A', LATER);
 
     expect(await decideProposal(db, TEAM, id, 'accepted', NOW)).toBe(true);
     expect(await decideProposal(db, TEAM, id, 'declined', LATER)).toBe(false);
     expect(await decideProposal(db, TEAM, id, 'cancelled', LATER)).toBe(false);
 
-    expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'accepted', decidedAt: NOW })]);
+    expect(await proposalRows(db)).toEqual([
+      expect.objectContaining({ id, status: 'accepted', decidedAt: NOW }),
+    ]);
   });
 
   it('leaves another workspace’s proposal alone', async () => {
-    const id = pendingProposal('U0A', LATER);
+    const id = await pendingProposal('U0A', LATER);
     expect(await decideProposal(db, 'T0OTHER', id, 'declined', NOW)).toBe(false);
-    expect(proposalRows(db)).toEqual([expect.objectContaining({ id, status: 'pending', decidedAt: null })]);
+    expect(await proposalRows(db)).toEqual([
+      expect.objectContaining({ id, status: 'pending', decidedAt: null }),
+    ]);
   });
 
   it('expires only proposals still pending at their expiry', async () => {
-    const due = pendingProposal('U0A', NOW);
-    const notYet = pendingProposal('U0B', LATER);
-    const decided = pendingProposal('U0C', NOW);
+    const due = await pendingProposal('U0A', NOW);
+    const notYet = await pendingProposal('U0B', LATER);
+    const decided = await pendingProposal('U0C', NOW);
     await decideProposal(db, TEAM, decided, 'declined', NOW);
 
     expect(await expireDueProposals(db, TEAM, NOW)).toEqual([due]);
     expect(await expireDueProposals(db, TEAM, NOW)).toEqual([]);
-    expect(proposalRows(db).map((row) => [row.id, row.status])).toEqual([
+    expect((await proposalRows(db)).map((row) => [row.id, row.status])).toEqual([
       [due, 'expired'],
       [notYet, 'pending'],
       [decided, 'declined'],
@@ -94,28 +99,28 @@ describe('lifecycle writes: proposals', () => {
 describe('lifecycle writes: pairs', () => {
   it('stores a new pair running, and moves it only along the lifecycle', async () => {
     const id = await newPair('U0M', 'U0A');
-    expect(pairRow(db, id).status).toBe('active');
+    expect((await pairRow(db, id)).status).toBe('active');
 
     expect(await resumePair(db, TEAM, id)).toBe(false);
     expect(await pausePair(db, TEAM, id)).toBe(true);
     expect(await pausePair(db, TEAM, id)).toBe(false);
-    expect(pairRow(db, id).status).toBe('paused');
+    expect((await pairRow(db, id)).status).toBe('paused');
 
     expect(await resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
-    expect(pairRow(db, id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
+    expect(await pairRow(db, id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
 
     expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
     expect(await endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
     expect(await pausePair(db, TEAM, id)).toBe(false);
     expect(await resumePair(db, TEAM, id)).toBe(false);
-    expect(pairRow(db, id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
+    expect(await pairRow(db, id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
   });
 
   it('ends a paused pair too', async () => {
     const id = await newPair('U0M', 'U0A');
     await pausePair(db, TEAM, id);
     expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
-    expect(pairRow(db, id).status).toBe('ended');
+    expect((await pairRow(db, id)).status).toBe('ended');
   });
 
   it('pauses every active pair of a member, in either role, and nothing else', async () => {
@@ -128,12 +133,9 @@ describe('lifecycle writes: pairs', () => {
 
     await pausePairsOf(db, TEAM, 'U0A');
 
-    expect([mentoring, mentored, ended, others, elsewhere].map((id) => pairRow(db, id).status)).toEqual([
-      'paused',
-      'paused',
-      'ended',
-      'active',
-      'active',
-    ]);
+    const statuses = [];
+    for (const id of [mentoring, mentored, ended, others, elsewhere])
+      statuses.push((await pairRow(db, id)).status);
+    expect(statuses).toEqual(['paused', 'paused', 'ended', 'active', 'active']);
   });
 });

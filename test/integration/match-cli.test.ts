@@ -20,12 +20,12 @@ describe('mentor-circles match', () => {
   it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
     const db = openDatabase(env.DATABASE_PATH!);
     migrateDatabase(db);
-    seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
-    seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
-    seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
-    seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
-    seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
-    seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
+    await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+    await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
+    await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+    await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
+    await seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
+    await seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
     closeDatabase(db);
 
     const first = await runMatch();

@@ -3,7 +3,9 @@ import {
   type MatchingPoolRepository,
 } from '../../src/storage/matching-pool-repository';
 import { createProposalsRepository, type ProposalsRepository } from '../../src/storage/proposals-repository';
-import { closeDatabase, openDatabase, type Db } from '../../src/storage/database';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../src/storage/database';
+import { tablesOf } from '../../src/storage/tables';
 import {
   proposalRows,
   seedExclusion,
@@ -15,24 +17,24 @@ import {
 } from '../support/seed-programme';
 import { TEAM } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
-import { createTestDatabase } from '../support/test-database';
+import { openTestDatabase, type TestDatabase } from '../support/test-database';
 
 const NOW = new Date('2026-11-23T09:00:00Z');
 const LATER = new Date(NOW.getTime() + 72 * HOUR);
 
 let db: Db;
-let file: string;
-let close: () => void;
+let database: TestDatabase;
 let matchingPool: MatchingPoolRepository;
 let proposals: ProposalsRepository;
 
-beforeEach(() => {
-  ({ db, file, close } = createTestDatabase());
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
   matchingPool = createMatchingPoolRepository(db);
   proposals = createProposalsRepository(db);
 });
 
-afterEach(() => close());
+afterEach(() => database.close());
 
 const draft = (requestId: number, offerId: number, mentorId: string, menteeId: string) => ({
   requestId,
@@ -54,32 +56,32 @@ const draft = (requestId: number, offerId: number, mentorId: string, menteeId: s
 
 describe('matching repository: the pool', () => {
   it('counts active and paused pairs and pending proposals against capacity, and nothing else', async () => {
-    seedMember(db, { userId: 'U0M', level: 1 });
-    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
-    seedPair(db, {
+    await seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = await seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
+    await seedPair(db, {
       mentor: { userId: 'U0M' },
       mentee: { userId: 'U0P1' },
       status: 'active',
       offerId,
       startedAt: NOW,
     });
-    seedPair(db, {
+    await seedPair(db, {
       mentor: { userId: 'U0M' },
       mentee: { userId: 'U0P2' },
       status: 'paused',
       offerId,
       startedAt: NOW,
     });
-    seedPair(db, {
+    await seedPair(db, {
       mentor: { userId: 'U0M' },
       mentee: { userId: 'U0P3' },
       status: 'ended',
       offerId,
       startedAt: NOW,
     });
-    seedMember(db, { userId: 'U0W', level: 5 });
-    const waiting = seedRequest(db, { userId: 'U0W', topics: ['Social media'] });
-    seedProposal(db, {
+    await seedMember(db, { userId: 'U0W', level: 5 });
+    const waiting = await seedRequest(db, { userId: 'U0W', topics: ['Social media'] });
+    await seedProposal(db, {
       requestId: waiting,
       offerId,
       mentor: { userId: 'U0M' },
@@ -95,26 +97,32 @@ describe('matching repository: the pool', () => {
   });
 
   it('remembers every pair and every proposal except withdrawn ones, and exclusions both ways', async () => {
-    seedMember(db, { userId: 'U0M', level: 1 });
-    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
-    seedPair(db, { mentor: { userId: 'U0M' }, mentee: { userId: 'U0OLD' }, status: 'ended', startedAt: NOW });
+    await seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = await seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 3 });
+    await seedPair(db, {
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0OLD' },
+      status: 'ended',
+      startedAt: NOW,
+    });
     for (const [menteeId, status] of [
       ['U0D', 'declined'],
       ['U0E', 'expired'],
       ['U0C', 'cancelled'],
     ] as const) {
-      seedMember(db, { userId: menteeId, level: 5 });
-      const requestId = seedRequest(db, { userId: menteeId, topics: ['Social media'] });
-      const id = seedProposal(db, {
+      await seedMember(db, { userId: menteeId, level: 5 });
+      const requestId = await seedRequest(db, { userId: menteeId, topics: ['Social media'] });
+      const id = await seedProposal(db, {
         requestId,
         offerId,
         mentor: { userId: 'U0M' },
         mentee: { userId: menteeId },
         expiresAt: LATER,
       });
-      db.$client.prepare('update proposals set status = ? where id = ?').run(status, id);
+      const { proposals: table } = tablesOf(db);
+      await db.update(table).set({ status }).where(eq(table.id, id));
     }
-    seedExclusion(db, 'U0M', 'U0X');
+    await seedExclusion(db, 'U0M', 'U0X');
 
     const pool = await matchingPool.loadPool(TEAM, NOW);
 
@@ -124,22 +132,31 @@ describe('matching repository: the pool', () => {
   });
 
   it('leaves out paused members until their pause ends, members without a level, and other workspaces', async () => {
-    seedMember(db, { userId: 'U0P', level: 1, pausedAt: NOW, pausedUntil: null });
-    seedOffer(db, { userId: 'U0P', topics: ['Social media'] });
-    seedMember(db, {
+    await seedMember(db, { userId: 'U0P', level: 1, pausedAt: NOW, pausedUntil: null });
+    await seedOffer(db, { userId: 'U0P', topics: ['Social media'] });
+    await seedMember(db, {
       userId: 'U0Q',
       level: 1,
       pausedAt: new Date(NOW.getTime() - 10 * DAY),
       pausedUntil: new Date(NOW.getTime() - DAY),
     });
-    seedOffer(db, { userId: 'U0Q', topics: ['Social media'] });
-    seedMember(db, { userId: 'U0R', level: 5, pausedAt: NOW, pausedUntil: new Date(NOW.getTime() + DAY) });
-    seedRequest(db, { userId: 'U0R', topics: ['Social media'] });
-    seedMember(db, { userId: 'U0S', level: 5 });
-    seedRequest(db, { userId: 'U0S', topics: ['Social media'] });
-    db.$client.prepare("update members set level = null where user_id = 'U0S'").run();
-    seedMember(db, { userId: 'U0T', level: 5, teamId: 'T0OTHER' });
-    seedRequest(db, { userId: 'U0T', topics: ['Social media'], teamId: 'T0OTHER' });
+    await seedOffer(db, { userId: 'U0Q', topics: ['Social media'] });
+    await seedMember(db, {
+      userId: 'U0R',
+      level: 5,
+      pausedAt: NOW,
+      pausedUntil: new Date(NOW.getTime() + DAY),
+    });
+    await seedRequest(db, { userId: 'U0R', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0S', level: 5 });
+    await seedRequest(db, { userId: 'U0S', topics: ['Social media'] });
+    const { members } = tablesOf(db);
+    await db
+      .update(members)
+      .set({ level: null })
+      .where(and(eq(members.teamId, TEAM), eq(members.userId, 'U0S')));
+    await seedMember(db, { userId: 'U0T', level: 5, teamId: 'T0OTHER' });
+    await seedRequest(db, { userId: 'U0T', topics: ['Social media'], teamId: 'T0OTHER' });
 
     const pool = await matchingPool.loadPool(TEAM, NOW);
 
@@ -150,12 +167,12 @@ describe('matching repository: the pool', () => {
 
 describe('matching repository: writes', () => {
   it('stores only the drafts that still fit when it writes them', async () => {
-    seedMember(db, { userId: 'U0M', level: 1 });
-    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 1 });
-    seedMember(db, { userId: 'U0A', level: 5 });
-    const first = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
-    seedMember(db, { userId: 'U0B', level: 5 });
-    const second = seedRequest(db, { userId: 'U0B', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = await seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 1 });
+    await seedMember(db, { userId: 'U0A', level: 5 });
+    const first = await seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0B', level: 5 });
+    const second = await seedRequest(db, { userId: 'U0B', topics: ['Social media'] });
 
     const ids = await proposals.insertProposals(
       TEAM,
@@ -170,16 +187,16 @@ describe('matching repository: writes', () => {
 
     // The mentor has one place: the second draft is refused, and the repeat of the first too.
     expect(ids).toHaveLength(1);
-    expect(proposalRows(db)).toEqual([
+    expect(await proposalRows(db)).toEqual([
       expect.objectContaining({ requestId: first, status: 'pending', expiresAt: LATER, createdAt: NOW }),
     ]);
   });
 
   it('never proposes a pair that was declined before', async () => {
-    seedMember(db, { userId: 'U0M', level: 1 });
-    const offerId = seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 2 });
-    seedMember(db, { userId: 'U0A', level: 5 });
-    const requestId = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0M', level: 1 });
+    const offerId = await seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 2 });
+    await seedMember(db, { userId: 'U0A', level: 5 });
+    const requestId = await seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
     const [id] = await proposals.insertProposals(TEAM, [draft(requestId, offerId, 'U0M', 'U0A')], NOW, LATER);
     expect(await proposals.declineProposal(TEAM, id!, 'U0M', NOW)).toEqual({ kind: 'declined' });
 
@@ -189,21 +206,16 @@ describe('matching repository: writes', () => {
   });
 
   it('tells each waitlisted request once, even when two instances sharing the database claim it at once', async () => {
-    seedMember(db, { userId: 'U0A', level: 5 });
-    const requestId = seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
-    // A second replica: its own connection to the same SQLite file, with its own repository.
-    const other = openDatabase(file);
-    try {
-      const otherPool = createMatchingPoolRepository(other);
-      const [a, b] = await Promise.all([
-        matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-        otherPool.claimWaitlistNotices(TEAM, [requestId], NOW),
-      ]);
-      expect([...a!, ...b!]).toEqual([requestId]);
-      expect(await otherPool.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
-    } finally {
-      closeDatabase(other);
-    }
+    await seedMember(db, { userId: 'U0A', level: 5 });
+    const requestId = await seedRequest(db, { userId: 'U0A', topics: ['Social media'] });
+    // A second replica: its own connection to the same database, with its own repository.
+    const otherPool = createMatchingPoolRepository(await database.connectAgain());
+    const [a, b] = await Promise.all([
+      matchingPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+      otherPool.claimWaitlistNotices(TEAM, [requestId], NOW),
+    ]);
+    expect([...a!, ...b!]).toEqual([requestId]);
+    expect(await otherPool.claimWaitlistNotices(TEAM, [requestId], NOW)).toEqual([]);
     expect(await matchingPool.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });

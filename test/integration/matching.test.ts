@@ -94,15 +94,15 @@ const groupOpens = () =>
   t.fake.calls('conversations.open').filter((call) => String(call.params.users).split(',').length === 2);
 const pairRows = () => db().select().from(pairs).all();
 
-function seedJuniorAndSenior(options: { capacity?: number } = {}) {
-  seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
-  const offerId = seedOffer(db(), {
+async function seedJuniorAndSenior(options: { capacity?: number } = {}) {
+  await seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
+  const offerId = await seedOffer(db(), {
     userId: JUNIOR,
     topics: ['Social media', 'Generative AI tools'],
     capacity: options.capacity ?? 1,
   });
-  seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
-  const requestId = seedRequest(db(), {
+  await seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
+  const requestId = await seedRequest(db(), {
     userId: SENIOR,
     topics: ['Social media', 'Short-form video'],
     goals: 'Understand why our <interns> love short videos & what to post',
@@ -114,7 +114,7 @@ function seedJuniorAndSenior(options: { capacity?: number } = {}) {
 
 describe('matching: consent and introduction', () => {
   it('asks the mentor with Accept/Decline, tells the mentee, and introduces both in a group DM on accept', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     const run = await match();
     expect(run.proposed).toHaveLength(1);
 
@@ -186,7 +186,7 @@ describe('matching: consent and introduction', () => {
   });
 
   it('answers a second click politely and changes nothing', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     await match();
     const proposal = openProposalTo(JUNIOR)!;
     await press(JUNIOR, proposal, 'proposal_accept');
@@ -202,11 +202,11 @@ describe('matching: consent and introduction', () => {
     expect(groupOpens()).toHaveLength(1);
     expect(t.fake.calls('chat.postMessage')).toHaveLength(messagesBefore);
     expect(current(proposal).updates).toBe(1);
-    expect(proposalRows(db()).map((p) => p.status)).toEqual(['accepted']);
+    expect((await proposalRows(db())).map((p) => p.status)).toEqual(['accepted']);
   });
 
   it('two clicks at once on one proposal create one pair and one introduction', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     await match();
     const proposal = openProposalTo(JUNIOR)!;
 
@@ -222,23 +222,23 @@ describe('matching: consent and introduction', () => {
   });
 
   it('never exceeds a capacity when two accepts race for the last place', async () => {
-    seedMember(db(), { userId: JUNIOR, level: 1 });
-    const offerId = seedOffer(db(), { userId: JUNIOR, topics: ['Social media'], capacity: 1 });
-    seedMember(db(), { userId: SENIOR, level: 5, department: 'Sales' });
-    const first = seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
-    seedMember(db(), { userId: VERA, level: 6, department: 'Legal' });
-    const second = seedRequest(db(), { userId: VERA, topics: ['Social media'] });
+    await seedMember(db(), { userId: JUNIOR, level: 1 });
+    const offerId = await seedOffer(db(), { userId: JUNIOR, topics: ['Social media'], capacity: 1 });
+    await seedMember(db(), { userId: SENIOR, level: 5, department: 'Sales' });
+    const first = await seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: VERA, level: 6, department: 'Legal' });
+    const second = await seedRequest(db(), { userId: VERA, topics: ['Social media'] });
     const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
     // The matcher never proposes past a capacity; rows written directly build the race it avoids.
     const ids = [
-      seedProposal(db(), {
+      await seedProposal(db(), {
         requestId: first,
         offerId,
         mentor: { userId: JUNIOR },
         mentee: { userId: SENIOR },
         expiresAt,
       }),
-      seedProposal(db(), {
+      await seedProposal(db(), {
         requestId: second,
         offerId,
         mentor: { userId: JUNIOR },
@@ -257,20 +257,18 @@ describe('matching: consent and introduction', () => {
     await Promise.all(ids.map(clickAccept));
 
     expect(pairRows()).toHaveLength(1);
-    const statuses = proposalRows(db())
-      .map((p) => p.status)
-      .sort();
+    const statuses = (await proposalRows(db())).map((p) => p.status).sort();
     expect(statuses).toEqual(['accepted', 'cancelled']);
     expect(lastEphemeral()).toContain('as many people as your offer allows');
     expect(groupOpens()).toHaveLength(1);
   });
 
   it('never pairs a request twice, even when a second proposal for it slips through', async () => {
-    const { offerId, requestId } = seedJuniorAndSenior();
-    seedMember(db(), { userId: JADE, level: 2 });
-    const jadeOffer = seedOffer(db(), { userId: JADE, topics: ['Social media'], capacity: 2 });
+    const { offerId, requestId } = await seedJuniorAndSenior();
+    await seedMember(db(), { userId: JADE, level: 2 });
+    const jadeOffer = await seedOffer(db(), { userId: JADE, topics: ['Social media'], capacity: 2 });
     const expiresAt = new Date(t.clock.now().getTime() + 72 * HOUR);
-    const first = seedProposal(db(), {
+    const first = await seedProposal(db(), {
       requestId,
       offerId,
       mentor: { userId: JUNIOR },
@@ -284,7 +282,7 @@ describe('matching: consent and introduction', () => {
       message: { channel: 'D0X', ts: '1.1' },
     });
     // Only one proposal per request can be pending at a time, so the stale second one is written afterwards.
-    const second = seedProposal(db(), {
+    const second = await seedProposal(db(), {
       requestId,
       offerId: jadeOffer,
       mentor: { userId: JADE },
@@ -302,25 +300,25 @@ describe('matching: consent and introduction', () => {
     expect(pairRows()).toHaveLength(1);
     expect(pairRows()[0]?.mentorId).toBe(JUNIOR);
     expect(lastEphemeral()).toContain('no longer need a mentor');
-    expect(proposalRows(db()).map((p) => p.status)).toEqual(['accepted', 'cancelled']);
+    expect((await proposalRows(db())).map((p) => p.status)).toEqual(['accepted', 'cancelled']);
   });
 });
 
 // --- decline, expiry and the waitlist -------------------------------------------------------------------
 
-function seedSeniorWithTwoMentors() {
+async function seedSeniorWithTwoMentors() {
   // June shares two topics and works elsewhere: the best match. Jade shares one, in the same department.
-  seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
-  seedOffer(db(), { userId: JUNIOR, topics: ['Social media', 'Short-form video'] });
-  seedMember(db(), { userId: JADE, name: 'Jade Green', level: 2, department: 'Sales' });
-  seedOffer(db(), { userId: JADE, topics: ['Social media'] });
-  seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
-  seedRequest(db(), { userId: SENIOR, topics: ['Social media', 'Short-form video'] });
+  await seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
+  await seedOffer(db(), { userId: JUNIOR, topics: ['Social media', 'Short-form video'] });
+  await seedMember(db(), { userId: JADE, name: 'Jade Green', level: 2, department: 'Sales' });
+  await seedOffer(db(), { userId: JADE, topics: ['Social media'] });
+  await seedMember(db(), { userId: SENIOR, name: 'Sam Senior', level: 6, department: 'Sales' });
+  await seedRequest(db(), { userId: SENIOR, topics: ['Social media', 'Short-form video'] });
 }
 
 describe('matching: decline, expiry and waitlist', () => {
   it('proposes the next best mentor after a decline, and never the one who declined again', async () => {
-    seedSeniorWithTwoMentors();
+    await seedSeniorWithTwoMentors();
     await match();
     const first = openProposalTo(JUNIOR)!;
     expect(openProposalTo(JADE)).toBeUndefined();
@@ -331,7 +329,7 @@ describe('matching: decline, expiry and waitlist', () => {
     expect(allText(current(first))).toContain('You declined');
     const next = openProposalTo(JADE);
     expect(allText(next)).toContain('Sam Senior');
-    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+    expect((await proposalRows(db())).map((p) => [p.mentorId, p.status])).toEqual([
       [JUNIOR, 'declined'],
       [JADE, 'pending'],
     ]);
@@ -347,21 +345,21 @@ describe('matching: decline, expiry and waitlist', () => {
   it('expires an unanswered proposal after PROPOSAL_TTL_HOURS and asks the next mentor', async () => {
     await t.close();
     t = await startTestApp({ users: CAST, env: { PROPOSAL_TTL_HOURS: '30' } });
-    seedSeniorWithTwoMentors();
+    await seedSeniorWithTwoMentors();
     await match();
     const first = openProposalTo(JUNIOR)!;
     expect(first.text).toContain('within 30 hours');
-    expect(proposalRows(db())[0]?.expiresAt).toEqual(new Date(t.clock.now().getTime() + 30 * HOUR));
+    expect((await proposalRows(db()))[0]?.expiresAt).toEqual(new Date(t.clock.now().getTime() + 30 * HOUR));
 
     t.clock.advance(29 * HOUR);
     await t.tick();
-    expect(proposalRows(db())[0]?.status).toBe('pending');
+    expect((await proposalRows(db()))[0]?.status).toBe('pending');
     expect(buttonsOf(current(first))).toHaveLength(2);
 
     t.clock.advance(2 * HOUR);
     await t.tick();
 
-    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+    expect((await proposalRows(db())).map((p) => [p.mentorId, p.status])).toEqual([
       [JUNIOR, 'expired'],
       [JADE, 'pending'],
     ]);
@@ -376,7 +374,7 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('treats a click after the deadline, before the expiry job ran, as expired', async () => {
-    seedSeniorWithTwoMentors();
+    await seedSeniorWithTwoMentors();
     await match();
     const first = openProposalTo(JUNIOR)!;
     t.clock.advance(73 * HOUR);
@@ -390,13 +388,13 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('tells a mentee nobody fits once, then again only when a mentor is proposed', async () => {
-    seedMember(db(), { userId: SENIOR, level: 6 });
-    seedRequest(db(), { userId: SENIOR, topics: ['Accessibility', 'Sustainability'] });
+    await seedMember(db(), { userId: SENIOR, level: 6 });
+    await seedRequest(db(), { userId: SENIOR, topics: ['Accessibility', 'Sustainability'] });
     // Jade is too senior, and June teaches something else: nobody fits.
-    seedMember(db(), { userId: JADE, level: 6 });
-    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
-    seedMember(db(), { userId: JUNIOR, level: 1 });
-    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: JADE, level: 6 });
+    await seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: JUNIOR, level: 1 });
+    await seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
 
     const firstRun = await match();
     expect(firstRun).toMatchObject({ waitlisted: 1, newlyWaitlisted: 1, proposed: [] });
@@ -411,8 +409,8 @@ describe('matching: decline, expiry and waitlist', () => {
     await t.tick();
     expect(dmsTo(SENIOR)).toHaveLength(1);
 
-    seedMember(db(), { userId: VERA, level: 2 });
-    seedOffer(db(), { userId: VERA, topics: ['Sustainability'] });
+    await seedMember(db(), { userId: VERA, level: 2 });
+    await seedOffer(db(), { userId: VERA, topics: ['Sustainability'] });
     await match();
     expect(dmsTo(SENIOR)).toHaveLength(2);
     expect(allText(dmsTo(SENIOR).at(-1))).toContain('a mentor has become available');
@@ -420,21 +418,21 @@ describe('matching: decline, expiry and waitlist', () => {
   });
 
   it('keeps going when Slack fails for one proposal, and withdraws the one nobody saw', async () => {
-    seedMember(db(), { userId: JUNIOR, level: 1 });
-    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
-    seedMember(db(), { userId: JADE, level: 1 });
-    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
-    seedMember(db(), { userId: SENIOR, level: 5 });
-    seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
-    seedMember(db(), { userId: VERA, level: 5 });
-    seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: JUNIOR, level: 1 });
+    await seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: JADE, level: 1 });
+    await seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: SENIOR, level: 5 });
+    await seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: VERA, level: 5 });
+    await seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
     t.fake.failChannel(t.fake.channelFor([JUNIOR]), 'channel_not_found');
 
     const run = await match();
 
     expect(run.proposed.map((p) => p.mentor.userId)).toEqual([JADE]);
     expect(openProposalTo(JADE)).toBeDefined();
-    expect(proposalRows(db()).map((p) => [p.mentorId, p.status])).toEqual([
+    expect((await proposalRows(db())).map((p) => [p.mentorId, p.status])).toEqual([
       [JUNIOR, 'cancelled'],
       [JADE, 'pending'],
     ]);
@@ -449,14 +447,14 @@ describe('matching: decline, expiry and waitlist', () => {
 describe('matching: rules at the edges', () => {
   it('leaves paused members and excluded people out', async () => {
     const later = new Date(t.clock.now().getTime() + 7 * DAY);
-    seedMember(db(), { userId: JUNIOR, level: 1, pausedAt: t.clock.now(), pausedUntil: later });
-    seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
-    seedMember(db(), { userId: JADE, level: 1 });
-    seedOffer(db(), { userId: JADE, topics: ['Social media'] });
-    seedMember(db(), { userId: SENIOR, level: 5 });
-    seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: JUNIOR, level: 1, pausedAt: t.clock.now(), pausedUntil: later });
+    await seedOffer(db(), { userId: JUNIOR, topics: ['Social media'] });
+    await seedMember(db(), { userId: JADE, level: 1 });
+    await seedOffer(db(), { userId: JADE, topics: ['Social media'] });
+    await seedMember(db(), { userId: SENIOR, level: 5 });
+    await seedRequest(db(), { userId: SENIOR, topics: ['Social media'] });
     // Jade asked not to be matched with Sam: it holds for Sam's request too.
-    seedExclusion(db(), JADE, SENIOR);
+    await seedExclusion(db(), JADE, SENIOR);
 
     expect((await match()).proposed).toEqual([]);
 
@@ -467,13 +465,13 @@ describe('matching: rules at the edges', () => {
   });
 
   it("never finds another workspace's proposal, and only the mentor can answer", async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     // Jade mentors too, and could be tempted to take June's mentee.
-    seedMember(db(), { userId: JADE, level: 1 });
-    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: JADE, level: 1 });
+    await seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
     await match();
     const proposal = openProposalTo(JUNIOR)!;
-    const before = allRows(db());
+    const before = await allRows(db());
 
     await press(JUNIOR, proposal, 'proposal_accept', 'T0OTHER');
     expect(lastEphemeral()).toContain("I couldn't find that proposal");
@@ -484,15 +482,15 @@ describe('matching: rules at the edges', () => {
       }
     }
 
-    expect(allRows(db())).toEqual(before);
+    expect(await allRows(db())).toEqual(before);
     expect(pairRows()).toHaveLength(0);
-    expect(proposalRows(db()).map((p) => p.status)).toEqual(['pending']);
+    expect((await proposalRows(db())).map((p) => p.status)).toEqual(['pending']);
     expect(current(proposal).updates).toBe(0);
     expect(groupOpens()).toHaveLength(0);
   });
 
   it('closes a proposal politely when the mentee leaves the programme', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     await match();
     const proposal = openProposalTo(JUNIOR)!;
 
@@ -503,7 +501,9 @@ describe('matching: rules at the edges', () => {
     expect(buttonsOf(current(proposal))).toEqual([]);
     expect(allText(current(proposal))).toContain('your colleague is no longer taking part');
     expect(allText(current(proposal))).not.toContain('Sam Senior');
-    expect(proposalRows(db())).toEqual([expect.objectContaining({ status: 'cancelled', menteeId: null })]);
+    expect(await proposalRows(db())).toEqual([
+      expect.objectContaining({ status: 'cancelled', menteeId: null }),
+    ]);
     // A mentor whose Slack still shows the old buttons gets a polite answer, and nothing is paired.
     await press(JUNIOR, proposal, 'proposal_accept');
     expect(lastEphemeral()).toContain('withdrawn');
@@ -512,7 +512,7 @@ describe('matching: rules at the edges', () => {
   });
 
   it('matches every workspace with open requests once per UTC day on the schedule', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     await t.tick();
     expect(openProposalTo(JUNIOR)).toBeDefined();
     const lastRun = t.app.context.db.$client
@@ -521,10 +521,10 @@ describe('matching: rules at the edges', () => {
     expect(lastRun.at).toBe(t.clock.now().getTime());
 
     // Same day: a new request waits for tomorrow's run (submissions run matching themselves).
-    seedMember(db(), { userId: JADE, level: 1 });
-    seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
-    seedMember(db(), { userId: VERA, level: 5 });
-    seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: JADE, level: 1 });
+    await seedOffer(db(), { userId: JADE, topics: ['Accessibility'] });
+    await seedMember(db(), { userId: VERA, level: 5 });
+    await seedRequest(db(), { userId: VERA, topics: ['Accessibility'] });
     t.clock.advance(2 * HOUR);
     await t.tick();
     expect(openProposalTo(JADE)).toBeUndefined();
@@ -541,7 +541,7 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
   it('a junior who offers and a senior who asks for a shared topic end up introduced after the junior accepts', async () => {
     t.fake.addUser({ id: JUNIOR, teamId: TEAM, name: 'june', realName: 'June Junior', tz: 'Europe/London' });
     t.fake.addUser({ id: SENIOR, teamId: TEAM, name: 'sam', realName: 'Sam Senior', tz: 'America/New_York' });
-    const [socialMedia, video] = topicIds(db(), ['Social media', 'Short-form video']);
+    const [socialMedia, video] = await topicIds(db(), ['Social media', 'Short-form video']);
 
     await t.command(JUNIOR, 'offer');
     await t.submit({

@@ -152,7 +152,7 @@ describe('/mentor offer', () => {
   });
 
   it('stores exactly what was submitted, in members, offers, offer_topics, topics and exclusions, and confirms by DM', async () => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     const response = await offerAsJune();
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
@@ -185,7 +185,7 @@ describe('/mentor offer', () => {
     expect(sql('select user_id, excluded_user_id from exclusions where team_id = ?', TEAM)).toEqual([
       { user_id: JUNIOR, excluded_user_id: BOSS },
     ]);
-    const after = countRows(t.app.context.db);
+    const after = await countRows(t.app.context.db);
     expect({
       members: after.members,
       offers: after.offers,
@@ -344,7 +344,7 @@ describe('refused submissions', () => {
     ['a tampered level', 'offer', { level: '9' }, 'level'],
     ['a tampered department', 'find', { department: 'Astrology' }, 'department'],
   ])('refuses %s with an error on that input and stores nothing', async (_case, kind, entries, blockId) => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     const dmsBefore = t.fake.calls('chat.postMessage').length;
     const response =
       kind === 'offer'
@@ -354,7 +354,7 @@ describe('refused submissions', () => {
     const body = response.json();
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors as object)).toEqual([blockId]);
-    expect(countRows(t.app.context.db)).toEqual(before);
+    expect(await countRows(t.app.context.db)).toEqual(before);
     expect(t.fake.calls('chat.postMessage')).toHaveLength(dmsBefore);
   });
 
@@ -362,10 +362,10 @@ describe('refused submissions', () => {
     const foreign = t.app.context.db.$client
       .prepare("insert into topics (team_id, name, name_key) values (?, 'Secret project', 'secret project')")
       .run(OTHER_TEAM).lastInsertRowid;
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     const response = await submitOffer('U0A', { ...valid, topics: [Number(foreign)] });
     expect(response.json()).toEqual({ response_action: 'errors', errors: { topics: expect.any(String) } });
-    expect(countRows(t.app.context.db)).toEqual(before);
+    expect(await countRows(t.app.context.db)).toEqual(before);
     const view = await openForm('U0A', 'offer');
     expect(valuesOf(element(view, 'topics').options)).not.toContain(String(foreign));
   });
@@ -444,7 +444,7 @@ describe('catalogue and concurrency', () => {
 
 describe('when Slack fails', () => {
   it('apologises through response_url when views.open fails, and stores nothing', async () => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     const responsesBefore = t.fake.responses().length;
     t.fake.failNext('views.open', { error: 'expired_trigger_id' });
     const response = await t.command('U0F', 'offer');
@@ -453,15 +453,15 @@ describe('when Slack fails', () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]?.body).toMatchObject({ response_type: 'ephemeral' });
     expect(String(answers[0]?.body.text)).toContain("couldn't open the form");
-    expect(countRows(t.app.context.db)).toEqual(before);
+    expect(await countRows(t.app.context.db)).toEqual(before);
   });
 
   it('tells the person by DM and stores nothing when their profile cannot be fetched', async () => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     t.fake.failNext('users.info', { error: 'user_not_found' });
     const response = await submitOffer('U0G', { topics: [1], level: '1', department: 'Sales' });
     expect(response.status).toBe(200);
-    expect(countRows(t.app.context.db)).toEqual(before);
+    expect(await countRows(t.app.context.db)).toEqual(before);
     const [dm] = dmsTo('U0G');
     expect(dm?.text).toContain('was not saved');
     expect(dm?.text).not.toContain('user_not_found');
@@ -510,13 +510,13 @@ describe('user_change events', () => {
   });
 
   it('stores nothing about people who have not joined', async () => {
-    const before = countRows(t.app.context.db);
+    const before = await countRows(t.app.context.db);
     await t.event(
       { type: 'user_change', user: { id: 'U0STRANGER', real_name: 'Stranger', tz: 'UTC', deleted: false } },
       { eventId: 'EvChange2' },
     );
     expect(sql('select * from members where user_id = ?', 'U0STRANGER')).toEqual([]);
-    expect(countRows(t.app.context.db).members).toBe(before.members);
+    expect((await countRows(t.app.context.db)).members).toBe(before.members);
   });
 });
 

@@ -53,12 +53,12 @@ async function startAppAt(instant: Date): Promise<TestApp> {
 }
 
 let userSequence = 0;
-function seedLondonPair(): SeededPair {
+async function seedLondonPair(): Promise<SeededPair> {
   userSequence += 1;
   const db = openDatabase(databasePath);
   try {
     migrateDatabase(db);
-    return seedRunningPair(db, fake, {
+    return await seedRunningPair(db, fake, {
       mentor: { userId: `UMENTOR${userSequence}`, timeZone: 'Europe/London' },
       mentee: { userId: `UMENTEE${userSequence}`, timeZone: 'Europe/London' },
       startedAt: new Date('2026-01-01T00:00:00Z'),
@@ -173,7 +173,7 @@ const laterHistoryPagesRead = () =>
 
 describe('a weekly prompt run killed with SIGKILL in the middle of a post', () => {
   it('after Slack accepted the post: the restarted app pages back through a busy group DM, finds the prompt by its metadata and records it without posting again', async () => {
-    const pair = seedLondonPair();
+    const pair = await seedLondonPair();
     await earlierWeeks(pair);
 
     await killDuringPost(MONDAY, { slackPosts: true });
@@ -183,7 +183,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     chatter(pair, BUSY);
 
     const app = await startAppAt(MONDAY);
-    expect(deliveriesOf(app.app.context.db, pair.pairId)[2]).toMatchObject({
+    expect((await deliveriesOf(app.app.context.db, pair.pairId))[2]).toMatchObject({
       id: deliveryIdOf(crashed),
       status: 'reserved',
       messageTs: null,
@@ -198,7 +198,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     await app.tick();
     expect(lastSendSummary(app)).toMatchObject({ sent: 0, recovered: 1 });
     expect(laterHistoryPagesRead()).toBeGreaterThanOrEqual(2);
-    expect(deliveriesOf(app.app.context.db, pair.pairId)[2]).toMatchObject({
+    expect((await deliveriesOf(app.app.context.db, pair.pairId))[2]).toMatchObject({
       status: 'sent',
       messageTs: crashed?.ts,
     });
@@ -207,7 +207,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
   }, 60_000);
 
   it('before the post reached Slack: the restarted app pages back to the pair’s previous prompt, then posts it once', async () => {
-    const pair = seedLondonPair();
+    const pair = await seedLondonPair();
     await earlierWeeks(pair);
 
     await killDuringPost(MONDAY, { slackPosts: false });
@@ -215,7 +215,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     chatter(pair, BUSY);
 
     const app = await startAppAt(new Date(MONDAY.getTime() + RESERVATION_LEASE_MS));
-    const reserved = deliveriesOf(app.app.context.db, pair.pairId)[2];
+    const reserved = (await deliveriesOf(app.app.context.db, pair.pairId))[2];
     expect(reserved).toMatchObject({ status: 'reserved', messageTs: null });
     await app.tick();
     expect(lastSendSummary(app)).toMatchObject({ sent: 1, recovered: 0 });
@@ -224,7 +224,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     const prompts = promptsIn(pair.channelId);
     expect(prompts).toHaveLength(3);
     expect(deliveryIdOf(prompts[2])).toBe(reserved?.id);
-    expect(deliveriesOf(app.app.context.db, pair.pairId)[2]).toMatchObject({
+    expect((await deliveriesOf(app.app.context.db, pair.pairId))[2]).toMatchObject({
       status: 'sent',
       messageTs: prompts[2]?.ts,
     });
@@ -234,10 +234,10 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
 
 describe('after a run killed in the middle of a post, when', () => {
   it('the app then stays down past the end of the week, the next week settles that week first', async () => {
-    const unposted = seedLondonPair();
+    const unposted = await seedLondonPair();
     await killDuringPost(MONDAY, { slackPosts: false });
     // A second run a minute later leaves the first pair's fresh reservation alone and dies posting the second's.
-    const posted = seedLondonPair();
+    const posted = await seedLondonPair();
     await killDuringPost(new Date(MONDAY.getTime() + 60_000), { slackPosts: true });
     const [postedFirst] = promptsIn(posted.channelId);
     expect(postedFirst).toBeDefined();
@@ -247,43 +247,43 @@ describe('after a run killed in the middle of a post, when', () => {
     const app = await startAppAt(new Date(MONDAY.getTime() + WEEK));
     await app.tick();
     expect(promptsIn(posted.channelId)).toHaveLength(2);
-    expect(deliveriesOf(app.app.context.db, posted.pairId)).toMatchObject([
+    expect(await deliveriesOf(app.app.context.db, posted.pairId)).toMatchObject([
       { status: 'sent', messageTs: postedFirst?.ts },
       { status: 'sent', messageTs: promptsIn(posted.channelId)[1]?.ts },
     ]);
     // The week that was never posted stays missed, as any missed week does; this week's question goes out.
     expect(promptsIn(unposted.channelId)).toHaveLength(1);
-    expect(deliveriesOf(app.app.context.db, unposted.pairId)).toMatchObject([
+    expect(await deliveriesOf(app.app.context.db, unposted.pairId)).toMatchObject([
       { status: 'failed', error: 'week_missed' },
       { status: 'sent', messageTs: promptsIn(unposted.channelId)[0]?.ts },
     ]);
   }, 60_000);
 
   it('this install cannot read history, the prompt is posted again rather than lost', async () => {
-    const pair = seedLondonPair();
+    const pair = await seedLondonPair();
     await killDuringPost(MONDAY, { slackPosts: false });
     const app = await startAppAt(new Date(MONDAY.getTime() + RESERVATION_LEASE_MS));
     fake.failNext('conversations.history', { error: 'missing_scope' });
     await app.tick();
     expect(promptsIn(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([
+    expect(await deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([
       { status: 'sent', messageTs: promptsIn(pair.channelId)[0]?.ts },
     ]);
   }, 60_000);
 
   it('Slack cannot say whether it was posted, the delivery stays reserved until it can', async () => {
-    const pair = seedLondonPair();
+    const pair = await seedLondonPair();
     await killDuringPost(MONDAY, { slackPosts: true });
     const [crashed] = promptsIn(pair.channelId);
     const app = await startAppAt(new Date(MONDAY.getTime() + RESERVATION_LEASE_MS));
     fake.failNext('conversations.history', { status: 500 });
     await app.tick();
-    expect(deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([{ status: 'reserved' }]);
+    expect(await deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([{ status: 'reserved' }]);
 
     app.clock.advance(RESERVATION_LEASE_MS);
     await app.tick();
     expect(promptsIn(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([
+    expect(await deliveriesOf(app.app.context.db, pair.pairId)).toMatchObject([
       { status: 'sent', messageTs: crashed?.ts },
     ]);
   }, 60_000);

@@ -14,7 +14,7 @@ let pair: SeededPair;
 
 async function start(env: Record<string, string> = {}) {
   t = await startTestApp({ clock: createTestClock(MONDAY), env });
-  pair = seedRunningPair(t.app.context.db, t.fake, {
+  pair = await seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: 'UMENTOR' },
     mentee: { userId: 'UMENTEE', timeZone: 'Europe/London' },
     startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -64,21 +64,21 @@ describe('the mid-week reminder', () => {
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]).toMatchObject({ threadTs: promptTs });
     expect(reminders()[0]?.text).toMatch(/reminder/i);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)[0]?.nudgedAt).toEqual(
+    expect((await deliveriesOf(t.app.context.db, pair.pairId))[0]?.nudgedAt).toEqual(
       new Date('2026-11-25T10:05:00Z'),
     );
   });
 
   it('is not sent when someone answered or pressed a button', async () => {
     await start();
-    const other = seedRunningPair(t.app.context.db, t.fake, {
+    const other = await seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UMENTOR2' },
       mentee: { userId: 'UMENTEE2', timeZone: 'Europe/London' },
       startedAt: new Date('2026-11-01T00:00:00Z'),
     });
     await t.tick();
     await replyInThread('UMENTOR', prompts()[0]?.ts ?? '');
-    const otherDelivery = deliveriesOf(t.app.context.db, other.pairId)[0];
+    const otherDelivery = (await deliveriesOf(t.app.context.db, other.pairId))[0];
     await t.click({
       userId: 'UMENTEE2',
       actionId: 'prompt_skipped',
@@ -120,7 +120,7 @@ describe('after three unanswered questions in a row', () => {
     expect(asked).toHaveLength(1);
     expect(asked[0]?.text).toContain('last 3 questions');
     expect(actionIdsOf(asked[0])).toEqual([PROMPT_ACTIONS.pause, PROMPT_ACTIONS.keepGoing]);
-    expect(pairRow(t.app.context.db, pair.pairId).inactivityAskedAt).not.toBeNull();
+    expect((await pairRow(t.app.context.db, pair.pairId)).inactivityAskedAt).not.toBeNull();
 
     t.clock.advance(HOUR);
     await t.tick();
@@ -154,7 +154,7 @@ describe('after three unanswered questions in a row', () => {
       value: String(pair.pairId),
       message: { channel: pair.channelId, ts: question?.ts ?? '' },
     });
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('paused');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('paused');
     const updated = t.fake.messages(pair.channelId).find((m) => m.ts === question?.ts);
     expect(updated?.text).toContain('/mentor resume');
     expect(actionIdsOf(updated)).toEqual([PROMPT_ACTIONS.resume]);
@@ -169,7 +169,7 @@ describe('after three unanswered questions in a row', () => {
       value: String(pair.pairId),
       message: { channel: pair.channelId, ts: question?.ts ?? '' },
     });
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('active');
     t.clock.advance(WEEK);
     await t.tick();
     expect(prompts()).toHaveLength(4);
@@ -188,11 +188,11 @@ describe('after three unanswered questions in a row', () => {
       value: String(pair.pairId),
       message: { channel: pair.channelId, ts: pauseQuestions()[0]?.ts ?? '' },
     });
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('paused');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('paused');
 
     const answer = await t.command('UMENTOR', 'resume');
     expect(JSON.stringify(answer.json())).not.toContain('not on a break');
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('active');
     t.clock.advance(WEEK);
     await t.tick();
     expect(prompts()).toHaveLength(4);
@@ -208,7 +208,7 @@ describe('after three unanswered questions in a row', () => {
       value: String(pair.pairId),
       message: { channel: pair.channelId, ts: question?.ts ?? '' },
     });
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('active');
     expect(t.fake.messages(pair.channelId).find((m) => m.ts === question?.ts)?.text).toContain('keep going');
 
     // Two more quiet weeks: still not three since they chose to keep going.
@@ -232,7 +232,7 @@ describe('after three unanswered questions in a row', () => {
       value: String(pair.pairId),
       message: { channel: pair.channelId, ts: pauseQuestions()[0]?.ts ?? '' },
     });
-    expect(pairRow(t.app.context.db, pair.pairId).status).toBe('active');
+    expect((await pairRow(t.app.context.db, pair.pairId)).status).toBe('active');
     expect(t.fake.responses().at(-1)?.body).toMatchObject({ response_type: 'ephemeral' });
   });
 });
@@ -240,15 +240,15 @@ describe('after three unanswered questions in a row', () => {
 describe('buttons pressed by someone outside the pair', () => {
   it('are refused for a member of another pair, and change nothing', async () => {
     await start();
-    const other = seedRunningPair(t.app.context.db, t.fake, {
+    const other = await seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UMENTOR2' },
       mentee: { userId: 'UMENTEE2', timeZone: 'Europe/London' },
       startedAt: new Date('2026-11-01T00:00:00Z'),
     });
     await t.tick();
-    const delivery = deliveriesOf(t.app.context.db, pair.pairId)[0];
+    const delivery = (await deliveriesOf(t.app.context.db, pair.pairId))[0];
     expect(delivery?.status).toBe('sent');
-    const before = allRows(t.app.context.db);
+    const before = await allRows(t.app.context.db);
 
     const presses: [string, string][] = [
       ['prompt_discussed', String(delivery?.id)],
@@ -273,7 +273,7 @@ describe('buttons pressed by someone outside the pair', () => {
         }),
       });
     }
-    expect(allRows(t.app.context.db)).toEqual(before);
+    expect(await allRows(t.app.context.db)).toEqual(before);
     expect(t.fake.calls('chat.update')).toHaveLength(0);
   });
 });

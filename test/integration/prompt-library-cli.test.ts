@@ -32,11 +32,11 @@ async function cli(...argv: string[]) {
   }
 }
 
-function withDb<T>(use: (db: Db) => T): T {
+async function withDb<T>(use: (db: Db) => T | Promise<T>): Promise<T> {
   const db = openDatabase(file);
   try {
     migrateDatabase(db);
-    return use(db);
+    return await use(db);
   } finally {
     closeDatabase(db);
   }
@@ -51,11 +51,11 @@ const tally = (out: string) =>
     ]),
   );
 
-const library = () => withDb((db) => db.select().from(prompts).orderBy(prompts.position, prompts.id).all());
+const library = () => withDb((db) => db.select().from(prompts).orderBy(prompts.position, prompts.id));
 
 describe('the prompt library seeded by the migration', () => {
-  it('holds the 11 #SMchat questions verbatim and in order, install-wide and enabled', () => {
-    const rows = library();
+  it('holds the 11 #SMchat questions verbatim and in order, install-wide and enabled', async () => {
+    const rows = await library();
     expect(rows.map((row) => row.text)).toEqual(SEED_QUESTIONS);
     expect(rows.map((row) => row.position)).toEqual(SEED_QUESTIONS.map((_q, index) => index + 1));
     expect(rows.every((row) => row.teamId === '' && row.enabled)).toBe(true);
@@ -79,7 +79,7 @@ describe('mentor-circles prompts', () => {
     const { code, out } = await cli('prompts', 'add', '  What did   you try this week?  ');
     expect(code).toBe(0);
     expect(out).toMatch(/Added prompt \d+ \(position 12\): What did you try this week\?/);
-    const rows = library();
+    const rows = await library();
     expect(rows).toHaveLength(12);
     expect(rows[11]).toMatchObject({
       text: 'What did you try this week?',
@@ -93,31 +93,31 @@ describe('mentor-circles prompts', () => {
     const { code, err } = await cli('prompts', 'add', '   ');
     expect(code).toBe(1);
     expect(err).toContain('empty');
-    expect(library()).toHaveLength(11);
+    expect(await library()).toHaveLength(11);
   });
 
   it('disables and enables a prompt; list shows which', async () => {
-    const second = library()[1]?.id ?? 0;
+    const second = (await library())[1]?.id ?? 0;
     expect((await cli('prompts', 'disable', String(second))).code).toBe(0);
-    expect(library()[1]?.enabled).toBe(false);
+    expect((await library())[1]?.enabled).toBe(false);
     expect((await cli('prompts', 'list')).out.split('\n')[2]).toMatch(/disabled\s+How can potential/);
     const enabled = await cli('prompts', 'enable', String(second));
     expect(enabled.code).toBe(0);
     expect(enabled.out).toContain('Enabled prompt');
-    expect(library()[1]?.enabled).toBe(true);
+    expect((await library())[1]?.enabled).toBe(true);
   });
 
   it('moves a prompt and renumbers the rest', async () => {
-    const last = library()[10]?.id ?? 0;
+    const last = (await library())[10]?.id ?? 0;
     const { code, out } = await cli('prompts', 'move', String(last), '1');
     expect(code).toBe(0);
     expect(out).toContain('(position 1)');
-    const rows = library();
+    const rows = await library();
     expect(rows.map((row) => row.text)).toEqual([SEED_QUESTIONS[10], ...SEED_QUESTIONS.slice(0, 10)]);
     expect(rows.map((row) => row.position)).toEqual(rows.map((_row, index) => index + 1));
     // A position past the end puts it last.
     expect((await cli('prompts', 'move', String(last), '99')).code).toBe(0);
-    expect(library().map((row) => row.text)).toEqual(SEED_QUESTIONS);
+    expect((await library()).map((row) => row.text)).toEqual(SEED_QUESTIONS);
   });
 
   it.each([
@@ -131,7 +131,7 @@ describe('mentor-circles prompts', () => {
     const { code, err } = await cli(...argv);
     expect(code).toBe(expected);
     expect(err).toContain(message);
-    expect(library().map((row) => row.text)).toEqual(SEED_QUESTIONS);
+    expect((await library()).map((row) => row.text)).toEqual(SEED_QUESTIONS);
   });
 
   it('is listed in the help', async () => {
@@ -152,13 +152,13 @@ describe('mentor-circles send-prompts', () => {
   });
 
   it('sends what is due at --at, prints each pair and the summary, and sends nothing on a second run', async () => {
-    const seeded = withDb((db) => [
-      seedRunningPair(db, fake, {
+    const seeded = await withDb(async (db) => [
+      await seedRunningPair(db, fake, {
         mentor: { userId: 'UM1' },
         mentee: { userId: 'UE1', timeZone: 'Europe/London' },
         startedAt: new Date('2026-11-01T00:00:00Z'),
       }),
-      seedRunningPair(db, fake, {
+      await seedRunningPair(db, fake, {
         mentor: { userId: 'UM2' },
         mentee: { userId: 'UE2', timeZone: 'America/New_York' },
         startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -177,16 +177,19 @@ describe('mentor-circles send-prompts', () => {
     expect(second.out).toMatch(/2026-W48: skipped \(already_sent\)/);
     expect(fake.messages(seeded[0]?.channelId)).toHaveLength(1);
     expect(fake.messages(seeded[1]?.channelId)).toHaveLength(1);
-    withDb((db) => expect(deliveriesOf(db, seeded[1]?.pairId ?? 0)).toMatchObject([{ status: 'sent' }]));
+    await withDb(async (db) =>
+      expect(await deliveriesOf(db, seeded[1]?.pairId ?? 0)).toMatchObject([{ status: 'sent' }]),
+    );
   });
 
   it('says which pairs need attention and exits 1', async () => {
-    const pair = withDb((db) =>
-      seedRunningPair(db, fake, {
-        mentor: { userId: 'UM1' },
-        mentee: { userId: 'UE1', timeZone: 'Europe/London' },
-        startedAt: new Date('2026-11-01T00:00:00Z'),
-      }),
+    const pair = await withDb(
+      async (db) =>
+        await seedRunningPair(db, fake, {
+          mentor: { userId: 'UM1' },
+          mentee: { userId: 'UE1', timeZone: 'Europe/London' },
+          startedAt: new Date('2026-11-01T00:00:00Z'),
+        }),
     );
     fake.failChannel(pair.channelId, 'is_archived');
     const { code, out } = await cli('send-prompts', '--at', '2026-11-23T10:30:00Z');

@@ -13,7 +13,7 @@ let tsSequence = 0;
 
 beforeEach(async () => {
   t = await startTestApp({ clock: createTestClock('2026-11-23T10:05:00Z') });
-  pair = seedRunningPair(t.app.context.db, t.fake, {
+  pair = await seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: 'UMENTOR' },
     mentee: { userId: 'UMENTEE', timeZone: 'Europe/London' },
     startedAt: new Date('2026-11-01T00:00:00Z'),
@@ -53,19 +53,19 @@ function reply(
   );
 }
 
-const delivery = () => deliveriesOf(t.app.context.db, pair.pairId)[0];
+const delivery = async () => (await deliveriesOf(t.app.context.db, pair.pairId))[0];
 
 describe('thread replies to the weekly question', () => {
   it('marks the question answered by the mentee, then by the mentor, keeping the first answer time', async () => {
-    expect(delivery()).toMatchObject({ answeredAt: null, replyCount: 0 });
+    expect(await delivery()).toMatchObject({ answeredAt: null, replyCount: 0 });
     await reply('UMENTEE', 'I think it starts with listening');
-    const first = delivery();
+    const first = await delivery();
     expect(first).toMatchObject({ replyCount: 1, answeredByMentee: true, answeredByMentor: false });
     expect(first?.answeredAt).toEqual(new Date('2026-11-23T10:05:00Z'));
 
     t.clock.advance(2 * HOUR);
     await reply('UMENTOR', 'Agreed, and asking questions');
-    expect(delivery()).toMatchObject({
+    expect(await delivery()).toMatchObject({
       replyCount: 2,
       answeredByMentee: true,
       answeredByMentor: true,
@@ -77,14 +77,14 @@ describe('thread replies to the weekly question', () => {
     await reply('UMENTOR', 'Also posting this to the conversation', {
       extra: { subtype: 'thread_broadcast' },
     });
-    expect(delivery()).toMatchObject({ replyCount: 1, answeredByMentor: true });
+    expect(await delivery()).toMatchObject({ replyCount: 1, answeredByMentor: true });
   });
 
   it('does not count someone outside the pair, the bot, or edits', async () => {
     await reply('USTRANGER', 'I wandered in');
     await reply('UBOT', 'bot talking', { extra: { bot_id: 'B0TEST' } });
     await reply('UMENTEE', 'edited', { extra: { subtype: 'message_changed' } });
-    expect(delivery()).toMatchObject({
+    expect(await delivery()).toMatchObject({
       answeredAt: null,
       replyCount: 0,
       answeredByMentor: false,
@@ -106,20 +106,20 @@ describe('thread replies to the weekly question', () => {
       thread_ts: promptTs,
     });
     // The same thread ts in a different channel is not this pair's question.
-    const other = seedRunningPair(t.app.context.db, t.fake, {
+    const other = await seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: 'UOTHER1' },
       mentee: { userId: 'UMENTEE' },
       startedAt: new Date('2026-11-01T00:00:00Z'),
     });
     await reply('UMENTEE', 'wrong room', { channel: other.channelId });
-    expect(delivery()).toMatchObject({ answeredAt: null, replyCount: 0 });
+    expect(await delivery()).toMatchObject({ answeredAt: null, replyCount: 0 });
   });
 
   it('counts an event Slack delivers twice (same event_id) once', async () => {
     await reply('UMENTEE', 'said once', { eventId: 'EvDUPLICATE1' });
     await reply('UMENTEE', 'said once', { eventId: 'EvDUPLICATE1' });
     await reply('UMENTEE', 'said once', { eventId: 'EvDUPLICATE1' });
-    expect(delivery()).toMatchObject({ replyCount: 1 });
+    expect(await delivery()).toMatchObject({ replyCount: 1 });
   });
 
   it('still counts a retried event once an hour later, and forgets event ids after a day', async () => {
@@ -127,7 +127,7 @@ describe('thread replies to the weekly question', () => {
     t.clock.advance(HOUR);
     await t.tick();
     await reply('UMENTEE', 'said once', { eventId: 'EvRETRIED1' });
-    expect(delivery()).toMatchObject({ replyCount: 1 });
+    expect(await delivery()).toMatchObject({ replyCount: 1 });
     const remembered = () =>
       t.app.context.db.$client
         .prepare("select count(*) as n from processed_events where event_id = 'EvRETRIED1'")
@@ -143,7 +143,7 @@ describe('thread replies to the weekly question', () => {
     await reply('UMENTEE', secret);
     await reply('USTRANGER', `${secret}-outsider`);
     await reply('UMENTOR', `${secret}-top-level`, { threadTs: null });
-    expect(delivery()).toMatchObject({ replyCount: 1 });
+    expect(await delivery()).toMatchObject({ replyCount: 1 });
 
     const file = sqliteFile(t.config.database);
     const stored = Buffer.concat(
@@ -160,19 +160,19 @@ describe('thread replies to the weekly question', () => {
 });
 
 describe('the buttons under the weekly question', () => {
-  const click = (userId: string, actionId: string) =>
+  const click = async (userId: string, actionId: string) =>
     t.click({
       userId,
       actionId,
-      value: String(delivery()?.id),
+      value: String((await delivery())?.id),
       message: { channel: pair.channelId, ts: promptTs },
     });
   const lastResponse = () => t.fake.responses().at(-1)?.body ?? {};
 
   it('"We discussed it" records the outcome and counts as an answer, politely and only to the clicker', async () => {
     await click('UMENTOR', 'prompt_discussed');
-    expect(delivery()).toMatchObject({ outcome: 'discussed', answeredByMentor: true, replyCount: 0 });
-    expect(delivery()?.answeredAt).toEqual(new Date('2026-11-23T10:05:00Z'));
+    expect(await delivery()).toMatchObject({ outcome: 'discussed', answeredByMentor: true, replyCount: 0 });
+    expect((await delivery())?.answeredAt).toEqual(new Date('2026-11-23T10:05:00Z'));
     expect(lastResponse()).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(lastResponse().text)).toMatch(/thanks/i);
   });
@@ -181,7 +181,10 @@ describe('the buttons under the weekly question', () => {
     await click('UMENTEE', 'prompt_discussed');
     t.clock.advance(HOUR);
     await click('UMENTOR', 'prompt_discussed');
-    expect(delivery()).toMatchObject({ outcome: 'discussed', answeredAt: new Date('2026-11-23T10:05:00Z') });
+    expect(await delivery()).toMatchObject({
+      outcome: 'discussed',
+      answeredAt: new Date('2026-11-23T10:05:00Z'),
+    });
     expect(String(lastResponse().text)).toContain('Already noted');
     // The question message itself is left alone for the other person.
     expect(t.fake.calls('chat.update')).toHaveLength(0);
@@ -189,13 +192,13 @@ describe('the buttons under the weekly question', () => {
 
   it('"Skip this week" records a skip without counting it as an answer', async () => {
     await click('UMENTEE', 'prompt_skipped');
-    expect(delivery()).toMatchObject({ outcome: 'skipped', answeredAt: null });
+    expect(await delivery()).toMatchObject({ outcome: 'skipped', answeredAt: null });
     expect(String(lastResponse().text)).toMatch(/skipped/i);
   });
 
   it('refuses someone outside the pair without recording anything', async () => {
     await click('USTRANGER', 'prompt_skipped');
-    expect(delivery()).toMatchObject({ outcome: null });
+    expect(await delivery()).toMatchObject({ outcome: null });
     expect(lastResponse()).toMatchObject({ response_type: 'ephemeral' });
     expect(String(lastResponse().text)).toContain('for the two people in this pair');
   });

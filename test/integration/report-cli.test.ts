@@ -34,12 +34,12 @@ describe('mentor-circles report', () => {
   let temp: { dir: string; cleanup: () => void };
   let env: Record<string, string>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     temp = makeTempDir();
     env = { DATABASE_PATH: path.join(temp.dir, 'mc.db') };
     const db = openDatabase(env.DATABASE_PATH as string);
     migrateDatabase(db);
-    seedReportData(db, TEAM);
+    await seedReportData(db, TEAM);
     closeDatabase(db);
   });
   afterEach(() => temp.cleanup());

@@ -32,7 +32,7 @@ let pairId: number;
 
 const db = () => t.app.context.db;
 const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
-const pairRow = (id = pairId) => db().select().from(pairs).where(eq(pairs.id, id)).get();
+const pairRow = async (id = pairId) => (await db().select().from(pairs).where(eq(pairs.id, id)))[0];
 const feedbackRows = () => db().select().from(feedback).orderBy(feedback.id).all();
 const lastOpenedView = () => t.fake.calls('views.open').at(-1)?.params.view as Record<string, unknown>;
 
@@ -70,7 +70,7 @@ const noticeText = (response: { json(): Record<string, unknown> }) => {
 beforeEach(async () => {
   t = await startTestApp({ users: USERS });
   // Ada's only place is Ben's.
-  ({ offerId, pairId } = seedSelfServiceCast(db(), t.fake, t.clock.now(), { capacity: 1 }));
+  ({ offerId, pairId } = await seedSelfServiceCast(db(), t.fake, t.clock.now(), { capacity: 1 }));
 });
 
 afterEach(async () => {
@@ -98,19 +98,19 @@ describe('/mentor end with one pairing', () => {
       [FEEDBACK_FIELDS.comment],
     ],
   ])('shows an inline error for %s and stores nothing', async (_case, values, fields) => {
-    const before = countRows(db());
+    const before = await countRows(db());
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }), values);
     const body = response.json() as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors)).toEqual(fields);
-    expect(countRows(db())).toEqual(before);
-    expect(pairRow()?.status).toBe('active');
+    expect(await countRows(db())).toEqual(before);
+    expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId)).toHaveLength(0);
   });
 
   it('ends the pair with the feedback, tells the partner kindly, frees the place and matches again', async () => {
     // Cara waits for a mentor on a topic Ada teaches, but Ada's only place is taken.
-    seedRequest(db(), {
+    await seedRequest(db(), {
       userId: CARA.userId,
       topics: ['Generative AI tools'],
       createdAt: new Date(t.clock.now().getTime() - 2 * DAY),
@@ -127,7 +127,7 @@ describe('/mentor end with one pairing', () => {
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(response)).toContain(`<@${BEN.userId}> has been told`);
 
-    expect(pairRow()).toMatchObject({ status: 'ended', endedAt: t.clock.now(), endedBy: ADA.userId });
+    expect(await pairRow()).toMatchObject({ status: 'ended', endedAt: t.clock.now(), endedBy: ADA.userId });
     expect(feedbackRows()).toEqual([
       expect.objectContaining({
         pairId,
@@ -182,10 +182,10 @@ describe('/mentor end with one pairing', () => {
   it('answers a second End submission, and a tampered one, without changing anything', async () => {
     const metadata = JSON.stringify({ pairId, mode: 'end' });
     await submitFeedback(ADA.userId, metadata);
-    const endedAt = pairRow()?.endedAt;
+    const endedAt = (await pairRow())?.endedAt;
     const second = await submitFeedback(ADA.userId, metadata, feedbackValues('1', 'no', 'changed my mind'));
     expect(noticeText(second)).toContain('already shared feedback');
-    expect(pairRow()?.endedAt).toEqual(endedAt);
+    expect((await pairRow())?.endedAt).toEqual(endedAt);
     expect(feedbackRows()).toHaveLength(1);
 
     const tampered = await submitFeedback(ADA.userId, '{"pairId":"x"}');
@@ -194,7 +194,7 @@ describe('/mentor end with one pairing', () => {
   });
 
   it('lets nobody outside an active pair end it or rate it, by button or by a hand-made submission', async () => {
-    const before = allRows(db());
+    const before = await allRows(db());
     const opened = t.fake.calls('views.open').length;
     // Cara is not in this pair: the feedback button opens no form for her...
     await t.click({
@@ -210,8 +210,8 @@ describe('/mentor end with one pairing', () => {
       const forged = await submitFeedback(CARA.userId, JSON.stringify({ pairId, mode }));
       expect(noticeText(forged)).toContain('not one of yours');
     }
-    expect(allRows(db())).toEqual(before);
-    expect(pairRow()?.status).toBe('active');
+    expect(await allRows(db())).toEqual(before);
+    expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(ADA.userId)).toHaveLength(0);
     expect(dmsTo(BEN.userId)).toHaveLength(0);
   });
@@ -220,11 +220,11 @@ describe('/mentor end with one pairing', () => {
     db().$client.exec(
       "create trigger fail_end before update on pairs begin select raise(abort, 'disk on fire'); end",
     );
-    const before = countRows(db());
+    const before = await countRows(db());
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(response)).toContain('Sorry, something went wrong on our side');
-    expect(countRows(db())).toEqual(before);
-    expect(pairRow()?.status).toBe('active');
+    expect(await countRows(db())).toEqual(before);
+    expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId)).toHaveLength(0);
   });
 
@@ -236,14 +236,14 @@ describe('/mentor end with one pairing', () => {
     );
     const late = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(late)).toContain('your feedback is saved');
-    expect(pairRow()?.endedBy).toBe(BEN.userId);
+    expect((await pairRow())?.endedBy).toBe(BEN.userId);
     expect(feedbackRows().map((row) => row.role)).toEqual(['mentee', 'mentor']);
   });
 });
 
 describe('/mentor end with several pairings, or none', () => {
   it('asks which pairing first, then shows the feedback modal for it', async () => {
-    const caraPair = seedPair(db(), {
+    const caraPair = await seedPair(db(), {
       mentor: ADA,
       mentee: CARA,
       channelId: t.fake.channelFor([ADA.userId, CARA.userId]),
@@ -278,8 +278,8 @@ describe('/mentor end with several pairings, or none', () => {
     expect(JSON.stringify(chosen.view.blocks)).toContain(`<@${CARA.userId}>`);
 
     // A pairing that ended meanwhile, someone else's active one, or garbage is refused under the select.
-    seedMember(db(), { ...DEV, profileFetchedAt: t.clock.now() });
-    const someoneElses = seedPair(db(), {
+    await seedMember(db(), { ...DEV, profileFetchedAt: t.clock.now() });
+    const someoneElses = await seedPair(db(), {
       mentor: DEV,
       mentee: CARA,
       channelId: t.fake.channelFor([DEV.userId, CARA.userId]),
@@ -295,8 +295,8 @@ describe('/mentor end with several pairings, or none', () => {
       expect(refused.response_action).toBe('errors');
       expect(refused.errors[SELF_SERVICE_FIELDS.pair]).toContain('already ended');
     }
-    expect(pairRow()?.status).toBe('active');
-    expect(pairRow(someoneElses)?.status).toBe('active');
+    expect((await pairRow())?.status).toBe('active');
+    expect((await pairRow(someoneElses))?.status).toBe('active');
   });
 
   it('tells someone without a pairing there is nothing to end', async () => {

@@ -73,39 +73,39 @@ beforeEach(async () => {
   t = await startTestApp({ users: USERS });
   const now = t.clock.now();
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of PEOPLE) seedPerson(db(), person, now);
+  for (const person of PEOPLE) await seedPerson(db(), person, now);
 
-  const leoOffer = seedOffer(db(), {
+  const leoOffer = await seedOffer(db(), {
     userId: LEO.userId,
     topics: ['Short-form video', 'Social media'],
     capacity: 3,
     note: LEO_NOTE,
     createdAt: ago(60),
   });
-  const leoRequest = seedRequest(db(), {
+  const leoRequest = await seedRequest(db(), {
     userId: LEO.userId,
     topics: ['Data and analytics basics'],
     goals: LEO_GOALS,
     createdAt: ago(3),
   });
-  seedRequest(db(), {
+  await seedRequest(db(), {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
     createdAt: ago(30),
     matchedAt: ago(28),
   });
-  const caraRequest = seedRequest(db(), {
+  const caraRequest = await seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Short-form video'],
     createdAt: ago(2),
   });
-  const doraRequest = seedRequest(db(), {
+  const doraRequest = await seedRequest(db(), {
     userId: DORA.userId,
     topics: ['Social media'],
     createdAt: ago(10),
   });
-  const miaOffer = seedOffer(db(), {
+  const miaOffer = await seedOffer(db(), {
     userId: MIA.userId,
     topics: ['Data and analytics basics'],
     capacity: 1,
@@ -113,7 +113,7 @@ beforeEach(async () => {
   });
 
   const benChannel = t.fake.channelFor([LEO.userId, BEN.userId]);
-  const benPair = seedPair(db(), {
+  const benPair = await seedPair(db(), {
     mentor: LEO,
     mentee: BEN,
     channelId: benChannel,
@@ -121,16 +121,16 @@ beforeEach(async () => {
     sharedTopics: ['Social media'],
     startedAt: ago(28),
   });
-  seedDelivery(db(), {
+  await seedDelivery(db(), {
     pairId: benPair,
     channelId: benChannel,
     weekKey: '2026-W46',
     sentAt: ago(14),
     answeredAt: ago(13),
   });
-  seedDelivery(db(), { pairId: benPair, channelId: benChannel, weekKey: '2026-W47', sentAt: ago(7) });
+  await seedDelivery(db(), { pairId: benPair, channelId: benChannel, weekKey: '2026-W47', sentAt: ago(7) });
   const olgaChannel = t.fake.channelFor([LEO.userId, OLGA.userId]);
-  const olgaPair = seedPair(db(), {
+  const olgaPair = await seedPair(db(), {
     mentor: LEO,
     mentee: OLGA,
     channelId: olgaChannel,
@@ -141,14 +141,14 @@ beforeEach(async () => {
     endedAt: ago(35),
     endedBy: LEO.userId,
   });
-  seedDelivery(db(), {
+  await seedDelivery(db(), {
     pairId: olgaPair,
     channelId: olgaChannel,
     weekKey: '2026-W41',
     sentAt: ago(42),
     answeredAt: ago(41),
   });
-  seedFeedback(db(), {
+  await seedFeedback(db(), {
     pairId: olgaPair,
     userId: LEO.userId,
     role: 'mentor',
@@ -156,7 +156,7 @@ beforeEach(async () => {
     wouldRecommend: true,
     comment: LEO_COMMENT,
   });
-  seedFeedback(db(), {
+  await seedFeedback(db(), {
     pairId: olgaPair,
     userId: OLGA.userId,
     role: 'mentee',
@@ -168,7 +168,7 @@ beforeEach(async () => {
   const leoDm = await t.app.context.messenger.postMessage(t.fake.channelFor([LEO.userId]), {
     text: 'Would you mentor Cara?',
   });
-  const toCara = seedProposal(db(), {
+  const toCara = await seedProposal(db(), {
     mentor: LEO,
     mentee: CARA,
     requestId: caraRequest,
@@ -178,7 +178,7 @@ beforeEach(async () => {
     expiresAt: new Date(now.getTime() + 71 * HOUR),
     message: leoDm,
   });
-  const toDora = seedProposal(db(), {
+  const toDora = await seedProposal(db(), {
     mentor: LEO,
     mentee: DORA,
     requestId: doraRequest,
@@ -190,7 +190,7 @@ beforeEach(async () => {
   miaMessage = await t.app.context.messenger.postMessage(t.fake.channelFor([MIA.userId]), {
     text: 'Would you mentor Leo?',
   });
-  const fromMia = seedProposal(db(), {
+  const fromMia = await seedProposal(db(), {
     mentor: MIA,
     mentee: LEO,
     requestId: leoRequest,
@@ -200,9 +200,9 @@ beforeEach(async () => {
     expiresAt: new Date(now.getTime() + 71 * HOUR),
     message: miaMessage,
   });
-  seedExclusion(db(), LEO.userId, BOSS);
-  seedExclusion(db(), CARA.userId, LEO.userId);
-  seedExclusion(db(), CARA.userId, BOSS);
+  await seedExclusion(db(), LEO.userId, BOSS);
+  await seedExclusion(db(), CARA.userId, LEO.userId);
+  await seedExclusion(db(), CARA.userId, BOSS);
   ids = { benPair, olgaPair, leoOffer, leoRequest, toCara, toDora, fromMia };
 });
 
@@ -210,10 +210,10 @@ afterEach(async () => {
   await t.close();
 });
 
-function expectEverythingAboutLeoErased(): void {
+async function expectEverythingAboutLeoErased(): Promise<void> {
   // No text anywhere in the database names Leo, or holds what he wrote.
   for (const needle of [LEO.userId, LEO.name, 'Leaverton', LEO_NOTE, LEO_GOALS, LEO_COMMENT]) {
-    expect({ needle, hits: findTextEverywhere(db(), needle) }).toEqual({ needle, hits: [] });
+    expect({ needle, hits: await findTextEverywhere(db(), needle) }).toEqual({ needle, hits: [] });
   }
   // Table by table.
   expect(db().select().from(members).where(eq(members.userId, LEO.userId)).all()).toEqual([]);
@@ -308,13 +308,13 @@ function expectFiguresStillAddUp(before: ReportFigures, after: ReportFigures): v
 
 describe('/mentor leave', () => {
   it('explains what will be erased in a confirmation modal, and erases nothing yet', async () => {
-    const before = countRows(db());
+    const before = await countRows(db());
     await t.command(LEO.userId, 'leave');
     const view = t.fake.calls('views.open').at(-1)?.params.view as Record<string, unknown>;
     expect(view.callback_id).toBe(SELF_SERVICE_CALLBACKS.leave);
     expect(blockKitProblems('modal', view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).toContain('Leaving erases your data');
-    expect(countRows(db())).toEqual(before);
+    expect(await countRows(db())).toEqual(before);
   });
 
   it('erases every personal row on confirm, keeps anonymous pairs so the figures add up, tells the partner', async () => {
@@ -330,7 +330,7 @@ describe('/mentor leave', () => {
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('your data has been erased');
 
-    expectEverythingAboutLeoErased();
+    await expectEverythingAboutLeoErased();
     expectFiguresStillAddUp(before, await figures());
 
     // Ben is told kindly and may still give feedback; Mia's proposal message says it is no longer open.
@@ -352,7 +352,7 @@ describe('/mentor leave', () => {
     expect(JSON.stringify(leoHome?.params.view)).toContain('You have left Mentor Circles');
     expect(t.fake.calls('views.publish').some((call) => call.params.user_id === BEN.userId)).toBe(true);
     // Publishing Leo's Home did not bring his profile back.
-    expect(findTextEverywhere(db(), LEO.userId)).toEqual([]);
+    expect(await findTextEverywhere(db(), LEO.userId)).toEqual([]);
 
     // Ben can still rate the pairing that ended.
     await t.click({
@@ -367,7 +367,7 @@ describe('/mentor leave', () => {
   it('answers a second confirmation clearly and tells nobody twice', async () => {
     await t.submit({ userId: LEO.userId, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
     const dms = t.fake.calls('chat.postMessage').length;
-    const rows = countRows(db());
+    const rows = await countRows(db());
     const again = await t.submit({
       userId: LEO.userId,
       callbackId: SELF_SERVICE_CALLBACKS.leave,
@@ -375,15 +375,15 @@ describe('/mentor leave', () => {
     });
     expect(JSON.stringify(again.json())).toContain('There was nothing about you in Mentor Circles to erase');
     expect(t.fake.calls('chat.postMessage')).toHaveLength(dms);
-    expect(countRows(db())).toEqual(rows);
+    expect(await countRows(db())).toEqual(rows);
   });
 
   it('tells someone who never took part that there was nothing to erase', async () => {
-    const before = countRows(db());
+    const before = await countRows(db());
     await t.command(DEV, 'leave');
     const response = await t.submit({ userId: DEV, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
     expect(JSON.stringify(response.json())).toContain('nothing about you');
-    expect(countRows(db())).toEqual(before);
+    expect(await countRows(db())).toEqual(before);
   });
 });
 
@@ -406,7 +406,7 @@ describe('a deleted Slack account', () => {
     const response = await t.event(event, { eventId: 'EvDELETED1' });
     expect(response.status).toBe(200);
 
-    expectEverythingAboutLeoErased();
+    await expectEverythingAboutLeoErased();
     expectFiguresStillAddUp(before, await figures());
     expect(dmsTo(LEO.userId)).toHaveLength(leoDms);
     expect(t.fake.calls('views.publish').some((call) => call.params.user_id === LEO.userId)).toBe(false);
@@ -416,6 +416,6 @@ describe('a deleted Slack account', () => {
     const posts = t.fake.calls('chat.postMessage').length;
     await t.event(event, { eventId: 'EvDELETED1' });
     expect(t.fake.calls('chat.postMessage')).toHaveLength(posts);
-    expectEverythingAboutLeoErased();
+    await expectEverythingAboutLeoErased();
   });
 });

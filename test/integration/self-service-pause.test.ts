@@ -26,7 +26,7 @@ const memberRow = (userId: string) =>
     .from(members)
     .where(and(eq(members.teamId, TEAM), eq(members.userId, userId)))
     .get();
-const pairRow = () => db().select().from(pairs).where(eq(pairs.id, pairId)).get();
+const pairRow = async () => (await db().select().from(pairs).where(eq(pairs.id, pairId)))[0];
 const ephemeralText = (response: { json(): Record<string, unknown> }) => JSON.stringify(response.json());
 const homesPublishedFor = (userId: string) =>
   t.fake.calls('views.publish').filter((call) => call.params.user_id === userId);
@@ -35,12 +35,12 @@ beforeEach(async () => {
   t = await startTestApp({ users: USERS });
   const now = t.clock.now();
   // Cara waits for a mentor, and Ada has been asked to mentor her.
-  const cast = seedSelfServiceCast(db(), t.fake, now, {
+  const cast = await seedSelfServiceCast(db(), t.fake, now, {
     prompt: 'answered',
     caraWaits: { topic: 'Generative AI tools', days: 2 },
   });
   pairId = cast.pairId;
-  pendingProposalId = seedProposal(db(), {
+  pendingProposalId = await seedProposal(db(), {
     mentor: ADA,
     mentee: CARA,
     requestId: cast.caraRequestId,
@@ -118,10 +118,10 @@ describe('/mentor status', () => {
   });
 
   it('tells a newcomer how to join, and stores nothing about them', async () => {
-    const before = countRows(db());
+    const before = await countRows(db());
     const text = ephemeralText(await t.command(DEV, 'status'));
     expect(text).toContain("You're not taking part yet");
-    expect(countRows(db())).toEqual(before);
+    expect(await countRows(db())).toEqual(before);
   });
 });
 
@@ -134,7 +134,7 @@ describe('/mentor pause and /mentor resume', () => {
     expect(ephemeralText(response)).toContain('You are on a break until you resume');
 
     expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: t.clock.now(), pausedUntil: null });
-    expect(pairRow()?.status).toBe('paused');
+    expect((await pairRow())?.status).toBe('paused');
     expect(db().select().from(proposals).where(eq(proposals.id, pendingProposalId)).get()?.status).toBe(
       'cancelled',
     );
@@ -165,12 +165,12 @@ describe('/mentor pause and /mentor resume', () => {
   it.each([['0'], ['53'], ['two'], ['2 days'], ['-1']])(
     'refuses "/mentor pause %s" with a clear message and stores nothing',
     async (args) => {
-      const before = countRows(db());
+      const before = await countRows(db());
       const text = ephemeralText(await t.command(ADA.userId, `pause ${args}`));
       expect(text).toContain('any whole number from 1 to 52');
       expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
-      expect(pairRow()?.status).toBe('active');
-      expect(countRows(db())).toEqual(before);
+      expect((await pairRow())?.status).toBe('active');
+      expect(await countRows(db())).toEqual(before);
       expect(dmsTo(BEN.userId)).toHaveLength(0);
     },
   );
@@ -208,7 +208,7 @@ describe('/mentor pause and /mentor resume', () => {
     const text = ephemeralText(await t.command(ADA.userId, 'resume'));
     expect(text).toContain('Welcome back');
     expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
-    expect(pairRow()?.status).toBe('active');
+    expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId).at(-1)?.text).toContain(`<@${ADA.userId}> is back from their break`);
     // Matching ran on resume and asked Ada again about Cara.
     expect(pendingFor().map((p) => p.menteeId)).toEqual([CARA.userId]);
@@ -218,12 +218,12 @@ describe('/mentor pause and /mentor resume', () => {
     await t.command(ADA.userId, 'pause');
     await t.command(BEN.userId, 'pause');
     await t.command(ADA.userId, 'resume');
-    expect(pairRow()?.status).toBe('paused');
+    expect((await pairRow())?.status).toBe('paused');
     expect(ephemeralText(await t.command(ADA.userId, 'status'))).toContain(
       'paused: your partner is taking a break',
     );
     await t.command(BEN.userId, 'resume');
-    expect(pairRow()?.status).toBe('active');
+    expect((await pairRow())?.status).toBe('active');
   });
 
   it('ends a break of N weeks by itself and tells the person and their partner', async () => {
@@ -235,7 +235,7 @@ describe('/mentor pause and /mentor resume', () => {
     t.clock.advance(DAY + HOUR);
     await t.tick();
     expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
-    expect(pairRow()?.status).toBe('active');
+    expect((await pairRow())?.status).toBe('active');
     const welcomes = () =>
       dmsTo(ADA.userId).filter((m) =>
         m.text?.includes('Welcome back! Your break from Mentor Circles is over'),
@@ -257,7 +257,7 @@ describe('/mentor pause and /mentor resume', () => {
     const response = await t.command(ADA.userId, 'pause');
     expect(response.json()).toEqual({ response_type: 'ephemeral', text: APOLOGY });
     expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
-    expect(pairRow()?.status).toBe('active');
+    expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId)).toHaveLength(0);
     expect(t.logs.some((line) => line.includes('command failed') && line.includes('disk on fire'))).toBe(
       true,

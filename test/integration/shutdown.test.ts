@@ -15,7 +15,7 @@ import { lastJobRuns, recordJobRun } from '../../src/storage/job-runs';
 import { PROMPT_EVENT_TYPE } from '../../src/views/prompt-message';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
 import { SHUTDOWN_GRACE_MS, startApp } from '../../src/composition/wiring';
-import { deliveriesOf, seedRunningPair } from '../support/seed-programme';
+import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { createTestClock, HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
@@ -145,13 +145,16 @@ describe('stopping during a weekly prompt run', () => {
     const clock = createTestClock(DUE);
     try {
       const first = await startTestApp({ fake, databasePath, clock });
-      const pairs = Array.from({ length: PAIRS }, (_, n) =>
-        seedRunningPair(first.app.context.db, fake, {
-          mentor: { userId: `UMENTOR${n}`, timeZone: 'Europe/London' },
-          mentee: { userId: `UMENTEE${n}`, timeZone: 'Europe/London' },
-          startedAt: new Date('2026-01-01T00:00:00Z'),
-        }),
-      );
+      const pairs: SeededPair[] = [];
+      for (let n = 0; n < PAIRS; n++) {
+        pairs.push(
+          await seedRunningPair(first.app.context.db, fake, {
+            mentor: { userId: `UMENTOR${n}`, timeZone: 'Europe/London' },
+            mentee: { userId: `UMENTEE${n}`, timeZone: 'Europe/London' },
+            startedAt: new Date('2026-01-01T00:00:00Z'),
+          }),
+        );
+      }
       const signals = new EventEmitter();
       const exit = serveUntilSignalled(first.app, { signals, exitNow: () => undefined, graceMs });
 
@@ -186,7 +189,9 @@ describe('stopping during a weekly prompt run', () => {
         expect(recovered).toBe(cutShort ? unconfirmed.n : 0);
         for (const pair of pairs) {
           expect(promptsIn(fake, pair.channelId)).toHaveLength(1);
-          expect(deliveriesOf(second.app.context.db, pair.pairId).map((d) => d.status)).toEqual(['sent']);
+          expect((await deliveriesOf(second.app.context.db, pair.pairId)).map((d) => d.status)).toEqual([
+            'sent',
+          ]);
         }
       } finally {
         await second.close();

@@ -109,19 +109,19 @@ beforeEach(async () => {
 
   const now = clock.now();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of [ADA, BEN, CARA, DEV]) seedMember(db(), { ...person, profileFetchedAt: now });
-  const devOffer = seedOffer(db(), {
+  for (const person of [ADA, BEN, CARA, DEV]) await seedMember(db(), { ...person, profileFetchedAt: now });
+  const devOffer = await seedOffer(db(), {
     userId: DEV.userId,
     topics: ['Generative AI tools'],
     capacity: 1,
     createdAt: daysAgo(10),
   });
-  const caraRequest = seedRequest(db(), {
+  const caraRequest = await seedRequest(db(), {
     userId: CARA.userId,
     topics: ['Generative AI tools'],
     createdAt: daysAgo(5),
   });
-  proposalId = seedProposal(db(), {
+  proposalId = await seedProposal(db(), {
     mentor: DEV,
     mentee: CARA,
     requestId: caraRequest,
@@ -131,14 +131,14 @@ beforeEach(async () => {
     expiresAt: new Date(now.getTime() + 3 * DAY),
   });
   pairChannel = fake.channelFor([ADA.userId, BEN.userId]);
-  const pairId = seedPair(db(), {
+  const pairId = await seedPair(db(), {
     mentor: ADA,
     mentee: BEN,
     channelId: pairChannel,
     sharedTopics: ['Social media'],
     startedAt: daysAgo(20),
   });
-  deliveryId = seedDelivery(db(), {
+  deliveryId = await seedDelivery(db(), {
     pairId,
     channelId: pairChannel,
     weekKey: '2026-W48',
@@ -182,7 +182,7 @@ describe('Socket Mode flows', () => {
   });
 
   it('answers an offer modal with bad answers with inline errors in the ack, and stores a good one', async () => {
-    const topic = String(topicIds(db(), ['Social media'])[0]);
+    const topic = String((await topicIds(db(), ['Social media']))[0]);
     const values = (level: string) => ({
       [SIGNUP_FIELDS.topics]: {
         [SIGNUP_FIELDS.topics]: { type: 'multi_static_select', selected_options: [{ value: topic }] },
@@ -249,8 +249,8 @@ describe('Socket Mode flows', () => {
   });
 
   it('publishes the Home tab when app_home_opened arrives on the socket', async () => {
-    seedMember(db(), { ...EVE, profileFetchedAt: app.context.clock.now() });
-    seedOffer(db(), {
+    await seedMember(db(), { ...EVE, profileFetchedAt: app.context.clock.now() });
+    await seedOffer(db(), {
       userId: EVE.userId,
       topics: ['Social media'],
       capacity: 1,

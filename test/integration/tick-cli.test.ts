@@ -18,18 +18,18 @@ describe('mentor-circles tick', () => {
 
   const tick = (...args: string[]) => cli.run('tick', ...args);
 
-  function seedJuniorAndSenior(): void {
+  async function seedJuniorAndSenior(): Promise<void> {
     const db = openDatabase(env.DATABASE_PATH!);
     migrateDatabase(db);
-    seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
-    seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media'] });
-    seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
-    seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+    await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media'] });
+    await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+    await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media'] });
     closeDatabase(db);
   }
 
   it('runs every job due at the instant once: the day’s matching proposes, and each run is recorded', async () => {
-    seedJuniorAndSenior();
+    await seedJuniorAndSenior();
     const at = '2026-11-23T09:00:00.000Z';
 
     const first = await tick('--at', at);
@@ -44,7 +44,7 @@ describe('mentor-circles tick', () => {
 
     const db = openDatabase(env.DATABASE_PATH!);
     try {
-      expect(proposalRows(db).map((row) => [row.mentorId, row.menteeId, row.status])).toEqual([
+      expect((await proposalRows(db)).map((row) => [row.mentorId, row.menteeId, row.status])).toEqual([
         ['U0JUNIOR', 'U0SENIOR', 'pending'],
       ]);
       const runs = await lastJobRuns(db);

@@ -10,7 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { SEED_QUESTIONS } from '../support/seed-questions';
 
 let userSequence = 0;
-function newPair(
+async function newPair(
   t: TestApp,
   options: {
     menteeTz?: string | null;
@@ -18,9 +18,9 @@ function newPair(
     startedAt?: string;
     status?: 'active' | 'paused' | 'ended';
   } = {},
-): SeededPair {
+): Promise<SeededPair> {
   userSequence += 1;
-  return seedRunningPair(t.app.context.db, t.fake, {
+  return await seedRunningPair(t.app.context.db, t.fake, {
     mentor: { userId: `UMENTOR${userSequence}`, timeZone: options.mentorTz ?? null },
     mentee: { userId: `UMENTEE${userSequence}`, timeZone: options.menteeTz ?? null },
     startedAt: new Date(options.startedAt ?? '2026-01-01T00:00:00Z'),
@@ -66,7 +66,7 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     const slotAt = new Date(slot).getTime();
     // An hour before, which is 10:00 under the offset of the other half of the year, is too early...
     await startAt(new Date(slotAt - HOUR + 60_000));
-    const pair = newPair(t, { menteeTz: zone, mentorTz: 'Pacific/Honolulu' });
+    const pair = await newPair(t, { menteeTz: zone, mentorTz: 'Pacific/Honolulu' });
     await t.tick();
     // ...and so is a minute before.
     t.clock.set(new Date(slotAt - 60_000));
@@ -78,7 +78,7 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     const posted = t.fake.messages(pair.channelId);
     expect(posted).toHaveLength(1);
     expect(questionOf(posted[0] ?? {})).toBe(SEED_QUESTIONS[0]);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([
+    expect(await deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([
       { status: 'sent', messageTs: posted[0]?.ts },
     ]);
   });
@@ -94,7 +94,7 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     ['UTC when neither has one', null, null, '2026-11-23T10:00:00Z'],
   ])('falls back to %s', async (_label, menteeTz, mentorTz, slot) => {
     await startAt(new Date(new Date(slot).getTime() - 60_000));
-    const pair = newPair(t, { menteeTz, mentorTz });
+    const pair = await newPair(t, { menteeTz, mentorTz });
     await t.tick();
     expect(t.fake.messages(pair.channelId)).toHaveLength(0);
     t.clock.set(new Date(new Date(slot).getTime() + 60_000));
@@ -104,7 +104,7 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
 
   it('waits for the first slot after the pair started: a pair formed Monday at 11:00 starts next week', async () => {
     await startAt('2026-11-23T12:00:00Z');
-    const pair = newPair(t, { menteeTz: 'Europe/London', startedAt: '2026-11-23T11:00:00Z' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London', startedAt: '2026-11-23T11:00:00Z' });
     await t.tick();
     expect(t.fake.messages(pair.channelId)).toHaveLength(0);
     t.clock.set('2026-11-30T10:05:00Z');
@@ -114,7 +114,7 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
 
   it('posts to the stored group DM and never opens a conversation', async () => {
     await startAt('2026-11-23T10:05:00Z');
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London' });
     await t.tick();
     expect(t.fake.calls('chat.postMessage').map((call) => call.params.channel)).toEqual([pair.channelId]);
     expect(t.fake.calls('conversations.open')).toHaveLength(0);
@@ -131,7 +131,7 @@ describe('which question, and exactly once', () => {
   });
 
   it('gives a pair the library in order, one a week, and starts again after the last', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London' });
     for (let week = 0; week < 13; week += 1) {
       await t.tick();
       // A few more ticks in the same week change nothing.
@@ -145,12 +145,12 @@ describe('which question, and exactly once', () => {
       .filter((message) => message.metadata !== undefined)
       .map(questionOf);
     expect(asked).toEqual([...SEED_QUESTIONS, SEED_QUESTIONS[0], SEED_QUESTIONS[1]]);
-    const weeks = deliveriesOf(t.app.context.db, pair.pairId).map((d) => d.weekKey);
+    const weeks = (await deliveriesOf(t.app.context.db, pair.pairId)).map((d) => d.weekKey);
     expect(new Set(weeks).size).toBe(13);
   });
 
   it('never sends a disabled prompt and keeps the text a delivery was sent with', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London' });
     const { db, repos } = t.app.context;
     const library = await repos.prompts.list('');
     await repos.prompts.setEnabled('', library[1]?.id ?? 0, false);
@@ -159,11 +159,14 @@ describe('which question, and exactly once', () => {
     await t.tick();
     expect(t.fake.messages(pair.channelId).map(questionOf)).toEqual([SEED_QUESTIONS[0], SEED_QUESTIONS[2]]);
     await repos.prompts.setEnabled('', library[0]?.id ?? 0, false);
-    expect(deliveriesOf(db, pair.pairId)[0]?.promptText).toBe(SEED_QUESTIONS[0]);
+    expect((await deliveriesOf(db, pair.pairId))[0]?.promptText).toBe(SEED_QUESTIONS[0]);
   });
 
   it('sends nothing more when run again at the same instant', async () => {
-    const pairs = [newPair(t, { menteeTz: 'Europe/London' }), newPair(t, { menteeTz: 'Europe/Paris' })];
+    const pairs = [
+      await newPair(t, { menteeTz: 'Europe/London' }),
+      await newPair(t, { menteeTz: 'Europe/Paris' }),
+    ];
     await t.tick();
     await t.tick();
     const again = await sendDuePrompts(sendDuePromptsDeps(t.app.context), t.clock.now());
@@ -172,9 +175,9 @@ describe('which question, and exactly once', () => {
   });
 
   it('sends each prompt with Slack message metadata naming its delivery', async () => {
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London' });
     await t.tick();
-    const [delivery] = deliveriesOf(t.app.context.db, pair.pairId);
+    const [delivery] = await deliveriesOf(t.app.context.db, pair.pairId);
     expect(t.fake.messages(pair.channelId)[0]?.metadata).toEqual({
       event_type: 'mentor_prompt',
       event_payload: { delivery_id: delivery?.id },
@@ -182,16 +185,16 @@ describe('which question, and exactly once', () => {
   });
 
   it('gives paused and ended pairs, and pairs with a member on a break, nothing', async () => {
-    const paused = newPair(t, { menteeTz: 'Europe/London', status: 'paused' });
-    const ended = newPair(t, { menteeTz: 'Europe/London', status: 'ended' });
+    const paused = await newPair(t, { menteeTz: 'Europe/London', status: 'paused' });
+    const ended = await newPair(t, { menteeTz: 'Europe/London', status: 'ended' });
     userSequence += 1;
-    const onBreak = seedRunningPair(t.app.context.db, t.fake, {
+    const onBreak = await seedRunningPair(t.app.context.db, t.fake, {
       mentor: { userId: `UMENTOR${userSequence}`, pausedAt: new Date('2026-11-20T00:00:00Z') },
       mentee: { userId: `UMENTEE${userSequence}`, timeZone: 'Europe/London' },
       startedAt: new Date('2026-01-01T00:00:00Z'),
     });
     userSequence += 1;
-    const breakOver = seedRunningPair(t.app.context.db, t.fake, {
+    const breakOver = await seedRunningPair(t.app.context.db, t.fake, {
       mentor: {
         userId: `UMENTOR${userSequence}`,
         pausedAt: new Date('2026-11-01T00:00:00Z'),
@@ -203,7 +206,7 @@ describe('which question, and exactly once', () => {
     await t.tick();
     for (const pair of [paused, ended, onBreak]) {
       expect(t.fake.messages(pair.channelId)).toHaveLength(0);
-      expect(deliveriesOf(t.app.context.db, pair.pairId)).toHaveLength(0);
+      expect(await deliveriesOf(t.app.context.db, pair.pairId)).toHaveLength(0);
     }
     expect(t.fake.messages(breakOver.channelId)).toHaveLength(1);
   });
@@ -220,29 +223,31 @@ describe('Slack faults', () => {
       clock: createTestClock('2026-11-23T10:05:00Z'),
       clientOptions: { retryConfig: { retries: 2, factor: 1, minTimeout: 0, maxTimeout: 0 } },
     });
-    const pair = newPair(t, { menteeTz: 'Europe/London' });
+    const pair = await newPair(t, { menteeTz: 'Europe/London' });
     t.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 0 });
     await t.tick();
     expect(t.fake.calls('chat.postMessage')).toHaveLength(2);
     expect(t.fake.messages(pair.channelId)).toHaveLength(1);
-    expect(deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([{ status: 'sent' }]);
+    expect(await deliveriesOf(t.app.context.db, pair.pairId)).toMatchObject([{ status: 'sent' }]);
   });
 
   it.each(['channel_not_found', 'is_archived', 'account_inactive', 'user_disabled', 'not_in_channel'])(
     'flags a pair whose post fails with %s as needing attention and carries on with the others',
     async (error) => {
       t = await startTestApp({ clock: createTestClock('2026-11-23T10:05:00Z') });
-      const before = newPair(t, { menteeTz: 'Europe/London' });
-      const broken = newPair(t, { menteeTz: 'Europe/London' });
-      const after = newPair(t, { menteeTz: 'Europe/London' });
+      const before = await newPair(t, { menteeTz: 'Europe/London' });
+      const broken = await newPair(t, { menteeTz: 'Europe/London' });
+      const after = await newPair(t, { menteeTz: 'Europe/London' });
       t.fake.failChannel(broken.channelId, error);
       await t.tick();
 
       expect(t.fake.messages(before.channelId)).toHaveLength(1);
       expect(t.fake.messages(after.channelId)).toHaveLength(1);
-      expect(pairRow(t.app.context.db, broken.pairId).needsAttention).toBe(error);
-      expect(pairRow(t.app.context.db, before.pairId).needsAttention).toBeNull();
-      expect(deliveriesOf(t.app.context.db, broken.pairId)).toMatchObject([{ status: 'failed', error }]);
+      expect((await pairRow(t.app.context.db, broken.pairId)).needsAttention).toBe(error);
+      expect((await pairRow(t.app.context.db, before.pairId)).needsAttention).toBeNull();
+      expect(await deliveriesOf(t.app.context.db, broken.pairId)).toMatchObject([
+        { status: 'failed', error },
+      ]);
       expect(lastSummary(t)).toMatchObject({ sent: 2, failed: 0, attention: 1 });
       const logged = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(logged).toContainEqual(

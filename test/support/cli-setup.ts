@@ -1,10 +1,9 @@
-// What a CLI test that talks to Slack needs: the fake Slack with the workspace's people, a fresh database file
-// and the environment the CLI reads.
-import path from 'node:path';
+// What a CLI test that talks to Slack needs: the fake Slack with the workspace's people, a fresh database (SQLite
+// or PostgreSQL, as test-database.ts's testDatabaseKind says) and the environment the CLI reads.
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { runCli } from '../../src/cli';
 import { captureConsole } from './capture-console';
-import { makeTempDir } from './test-database';
+import { createAppDatabase, makeTempDir } from './test-database';
 
 export interface CliSetup {
   fake: FakeSlack;
@@ -19,11 +18,12 @@ export async function startCliSetup(userIds: readonly string[]): Promise<CliSetu
   // Slack messages only people of the workspace.
   for (const id of userIds) fake.addUser({ id, teamId: fake.teamId, name: id });
   const temp = makeTempDir();
-  const env = {
+  const database = await createAppDatabase(temp.dir, 'cli.db');
+  const env: Record<string, string> = {
     SLACK_BOT_TOKEN: 'xoxb-cli-test',
     SLACK_SIGNING_SECRET: 'cli-secret',
     SLACK_API_URL: fake.apiUrl,
-    DATABASE_PATH: path.join(temp.dir, 'cli.db'),
+    ...database.env,
     LOG_LEVEL: 'silent',
   };
   return {
@@ -40,6 +40,7 @@ export async function startCliSetup(userIds: readonly string[]): Promise<CliSetu
     },
     async close() {
       await fake.close();
+      await database.drop();
       temp.cleanup();
     },
   };

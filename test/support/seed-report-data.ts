@@ -1,18 +1,9 @@
 // A small programme with hand-checked figures, inserted straight into the tables, so report tests do not
 // depend on the offer, matching or prompt features. The expected figures are spelled out in REPORT_EXPECTED.
 import type { Db } from '../../src/storage/database';
-import {
-  feedback,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  promptDeliveries,
-  proposals,
-  requests,
-  requestTopics,
-  topics,
-} from '../../src/storage/schema';
+import { storeFor } from '../../src/storage/store';
+import { tablesOf } from '../../src/storage/tables';
+import { insertedId } from './seed-programme';
 
 /** Friday of ISO week 2026-W48: the report window is 2026-W41 .. 2026-W48. */
 export const REPORT_NOW = new Date('2026-11-27T12:00:00Z');
@@ -95,8 +86,20 @@ export const REPORT_EXPECTED = {
 const at = (iso: string) => new Date(iso);
 
 /** Inserts the known programme for `teamId` (and nothing else). Pair ids are 1..5 on an empty database. */
-export function seedReportData(db: Db, teamId: string): void {
-  db.transaction((tx) => {
+export async function seedReportData(db: Db, teamId: string): Promise<void> {
+  await storeFor(db).transaction(async (tx) => {
+    const {
+      feedback,
+      members,
+      offers,
+      offerTopics,
+      pairs,
+      promptDeliveries,
+      proposals,
+      requests,
+      requestTopics,
+      topics,
+    } = tablesOf(tx);
     const levels: Record<string, [number, string]> = {
       UJANE: [1, 'Engineering'],
       UANA: [2, 'Marketing'],
@@ -111,114 +114,111 @@ export function seedReportData(db: Db, teamId: string): void {
     };
     for (const person of Object.values(PEOPLE)) {
       const [level, department] = levels[person.id] ?? [null, null];
-      tx.insert(members)
-        .values({
-          teamId,
-          userId: person.id,
-          name: person.name,
-          level,
-          department,
-          timeZone: 'Europe/London',
-        })
-        .run();
+      await tx.insert(members).values({
+        teamId,
+        userId: person.id,
+        name: person.name,
+        level,
+        department,
+        timeZone: 'Europe/London',
+      });
     }
 
-    const topicId = (name: string) =>
-      tx
-        .insert(topics)
-        .values({ teamId, name, nameKey: name.toLowerCase() })
-        .returning({ id: topics.id })
-        .get().id;
-    const ai = topicId('AI tools');
-    const social = topicId('Social media');
-    const tiktok = topicId('TikTok');
-    const data = topicId(TOPIC_DATA);
+    const topicId = async (name: string) =>
+      insertedId(
+        await tx
+          .insert(topics)
+          .values({ teamId, name, nameKey: name.toLowerCase() })
+          .returning({ id: topics.id }),
+      );
+    const ai = await topicId('AI tools');
+    const social = await topicId('Social media');
+    const tiktok = await topicId('TikTok');
+    const data = await topicId(TOPIC_DATA);
 
-    const offer = (userId: string, status: 'open' | 'closed', capacity: number, topicIds: number[]) => {
-      const id = tx
-        .insert(offers)
-        .values({ teamId, userId, status, capacity, note: NOTE, createdAt: at('2026-09-01T00:00:00Z') })
-        .returning({ id: offers.id })
-        .get().id;
-      for (const topic of topicIds) tx.insert(offerTopics).values({ offerId: id, topicId: topic }).run();
+    const offer = async (userId: string, status: 'open' | 'closed', capacity: number, topicIds: number[]) => {
+      const id = insertedId(
+        await tx
+          .insert(offers)
+          .values({ teamId, userId, status, capacity, note: NOTE, createdAt: at('2026-09-01T00:00:00Z') })
+          .returning({ id: offers.id }),
+      );
+      for (const topic of topicIds) await tx.insert(offerTopics).values({ offerId: id, topicId: topic });
       return id;
     };
-    const janeOffer = offer(PEOPLE.jane.id, 'open', 2, [ai, social]);
-    const anaOffer = offer(PEOPLE.ana.id, 'open', 1, [ai]);
-    offer(PEOPLE.kai.id, 'closed', 1, [data]); // closed: not supply any more
-    const leeOffer = offer(PEOPLE.lee.id, 'open', 1, [tiktok]);
+    const janeOffer = await offer(PEOPLE.jane.id, 'open', 2, [ai, social]);
+    const anaOffer = await offer(PEOPLE.ana.id, 'open', 1, [ai]);
+    await offer(PEOPLE.kai.id, 'closed', 1, [data]); // closed: not supply any more
+    const leeOffer = await offer(PEOPLE.lee.id, 'open', 1, [tiktok]);
 
-    const request = (
+    const request = async (
       userId: string,
       status: 'open' | 'matched',
       topicIds: number[],
       createdAt: string,
       matchedAt: string | null,
     ) => {
-      const id = tx
-        .insert(requests)
-        .values({
-          teamId,
-          userId,
-          status,
-          goals: GOAL,
-          createdAt: at(createdAt),
-          matchedAt: matchedAt === null ? null : at(matchedAt),
-        })
-        .returning({ id: requests.id })
-        .get().id;
-      for (const topic of topicIds) tx.insert(requestTopics).values({ requestId: id, topicId: topic }).run();
+      const id = insertedId(
+        await tx
+          .insert(requests)
+          .values({
+            teamId,
+            userId,
+            status,
+            goals: GOAL,
+            createdAt: at(createdAt),
+            matchedAt: matchedAt === null ? null : at(matchedAt),
+          })
+          .returning({ id: requests.id }),
+      );
+      for (const topic of topicIds) await tx.insert(requestTopics).values({ requestId: id, topicId: topic });
       return id;
     };
-    const ruthRequest = request(PEOPLE.ruth.id, 'open', [ai, data], '2026-11-01T00:00:00Z', null);
-    request(PEOPLE.pat.id, 'open', [data], '2026-11-02T00:00:00Z', null);
-    request(PEOPLE.sam.id, 'open', [data, social], '2026-11-03T00:00:00Z', null);
+    const ruthRequest = await request(PEOPLE.ruth.id, 'open', [ai, data], '2026-11-01T00:00:00Z', null);
+    await request(PEOPLE.pat.id, 'open', [data], '2026-11-02T00:00:00Z', null);
+    await request(PEOPLE.sam.id, 'open', [data, social], '2026-11-03T00:00:00Z', null);
     // Days to match: 2.5, 1 and 6.25 → median 2.5.
-    request(PEOPLE.noor.id, 'matched', [ai], '2026-10-01T00:00:00Z', '2026-10-03T12:00:00Z');
-    request(PEOPLE.ivy.id, 'matched', [social], '2026-10-10T00:00:00Z', '2026-10-11T00:00:00Z');
-    request(PEOPLE.omar.id, 'matched', [data], '2026-09-01T00:00:00Z', '2026-09-07T06:00:00Z');
+    await request(PEOPLE.noor.id, 'matched', [ai], '2026-10-01T00:00:00Z', '2026-10-03T12:00:00Z');
+    await request(PEOPLE.ivy.id, 'matched', [social], '2026-10-10T00:00:00Z', '2026-10-11T00:00:00Z');
+    await request(PEOPLE.omar.id, 'matched', [data], '2026-09-01T00:00:00Z', '2026-09-07T06:00:00Z');
 
-    const proposal = (status: 'pending' | 'accepted' | 'declined', mentorId: string) =>
-      tx
-        .insert(proposals)
-        .values({
-          teamId,
-          requestId: ruthRequest,
-          offerId: janeOffer,
-          mentorId,
-          menteeId: PEOPLE.ruth.id,
-          score: 1,
-          reasons: { sharedTopics: ['AI tools'] },
-          status,
-          expiresAt: at('2026-11-30T00:00:00Z'),
-        })
-        .run();
-    proposal('pending', PEOPLE.jane.id);
-    proposal('accepted', PEOPLE.ana.id);
-    proposal('declined', PEOPLE.lee.id);
-    // A second pending proposal needs another request: one pending proposal per request.
-    tx.insert(proposals)
-      .values({
+    const proposal = async (status: 'pending' | 'accepted' | 'declined', mentorId: string) =>
+      tx.insert(proposals).values({
         teamId,
-        requestId: null,
-        offerId: anaOffer,
-        mentorId: PEOPLE.ana.id,
-        menteeId: PEOPLE.sam.id,
+        requestId: ruthRequest,
+        offerId: janeOffer,
+        mentorId,
+        menteeId: PEOPLE.ruth.id,
         score: 1,
-        reasons: {},
-        status: 'pending',
+        reasons: { sharedTopics: ['AI tools'] },
+        status,
         expiresAt: at('2026-11-30T00:00:00Z'),
-      })
-      .run();
+      });
+    await proposal('pending', PEOPLE.jane.id);
+    await proposal('accepted', PEOPLE.ana.id);
+    await proposal('declined', PEOPLE.lee.id);
+    // A second pending proposal needs another request: one pending proposal per request.
+    await tx.insert(proposals).values({
+      teamId,
+      requestId: null,
+      offerId: anaOffer,
+      mentorId: PEOPLE.ana.id,
+      menteeId: PEOPLE.sam.id,
+      score: 1,
+      reasons: {},
+      status: 'pending',
+      expiresAt: at('2026-11-30T00:00:00Z'),
+    });
 
-    const pair = (values: Omit<typeof pairs.$inferInsert, 'teamId'>) =>
-      tx
-        .insert(pairs)
-        .values({ teamId, ...values })
-        .returning({ id: pairs.id })
-        .get().id;
+    const pair = async (values: Omit<typeof pairs.$inferInsert, 'teamId'>) =>
+      insertedId(
+        await tx
+          .insert(pairs)
+          .values({ teamId, ...values })
+          .returning({ id: pairs.id }),
+      );
     // 1: active, talking, cross-department (Engineering / Marketing).
-    const p1 = pair({
+    const p1 = await pair({
       offerId: janeOffer,
       mentorId: PEOPLE.jane.id,
       menteeId: PEOPLE.noor.id,
@@ -229,7 +229,7 @@ export function seedReportData(db: Db, teamId: string): void {
       startedAt: at('2026-10-03T12:00:00Z'),
     });
     // 2: active, three prompts and no answer: inactive.
-    const p2 = pair({
+    const p2 = await pair({
       offerId: anaOffer,
       mentorId: PEOPLE.ana.id,
       menteeId: PEOPLE.ivy.id,
@@ -240,7 +240,7 @@ export function seedReportData(db: Db, teamId: string): void {
       startedAt: at('2026-10-11T00:00:00Z'),
     });
     // 3: paused and flagged.
-    const p3 = pair({
+    const p3 = await pair({
       mentorId: PEOPLE.kai.id,
       menteeId: PEOPLE.omar.id,
       levelGap: 5,
@@ -252,7 +252,7 @@ export function seedReportData(db: Db, teamId: string): void {
       startedAt: at('2026-09-07T06:00:00Z'),
     });
     // 4: ended, both people have left the programme since: an anonymous row.
-    const p4 = pair({
+    const p4 = await pair({
       mentorId: null,
       menteeId: null,
       levelGap: 2,
@@ -263,7 +263,7 @@ export function seedReportData(db: Db, teamId: string): void {
       endedAt: at('2026-11-01T00:00:00Z'),
     });
     // 5: active, but its latest prompt could not be delivered.
-    const p5 = pair({
+    const p5 = await pair({
       offerId: leeOffer,
       mentorId: PEOPLE.lee.id,
       menteeId: PEOPLE.pat.id,
@@ -274,41 +274,38 @@ export function seedReportData(db: Db, teamId: string): void {
       startedAt: at('2026-11-16T00:00:00Z'),
     });
 
-    const delivery = (
+    const delivery = async (
       pairId: number,
       weekKey: string,
       status: 'sent' | 'failed' | 'reserved',
       answeredAt: string | null,
       error: string | null = null,
     ) =>
-      tx
-        .insert(promptDeliveries)
-        .values({
-          teamId,
-          pairId,
-          weekKey,
-          promptText: PROMPT,
-          status,
-          reservedAt: at('2026-10-01T00:00:00Z'),
-          sentAt: status === 'sent' ? at('2026-10-01T00:00:00Z') : null,
-          answeredAt: answeredAt === null ? null : at(answeredAt),
-          replyCount: answeredAt === null ? 0 : 2,
-          error,
-        })
-        .run();
-    delivery(p1, '2026-W44', 'sent', '2026-10-27T10:00:00Z');
-    delivery(p1, '2026-W45', 'sent', '2026-11-03T10:00:00Z');
-    delivery(p1, '2026-W46', 'sent', null);
-    delivery(p1, '2026-W47', 'sent', '2026-11-17T10:00:00Z');
-    delivery(p1, '2026-W48', 'sent', null);
-    delivery(p2, '2026-W42', 'sent', null);
-    delivery(p2, '2026-W43', 'sent', null);
-    delivery(p2, '2026-W44', 'sent', null);
-    delivery(p3, '2026-W40', 'sent', '2026-09-29T10:00:00Z'); // before the eight-week window
-    delivery(p5, '2026-W47', 'reserved', null); // never confirmed: not sent
-    delivery(p5, '2026-W48', 'failed', null, 'channel_not_found');
+      tx.insert(promptDeliveries).values({
+        teamId,
+        pairId,
+        weekKey,
+        promptText: PROMPT,
+        status,
+        reservedAt: at('2026-10-01T00:00:00Z'),
+        sentAt: status === 'sent' ? at('2026-10-01T00:00:00Z') : null,
+        answeredAt: answeredAt === null ? null : at(answeredAt),
+        replyCount: answeredAt === null ? 0 : 2,
+        error,
+      });
+    await delivery(p1, '2026-W44', 'sent', '2026-10-27T10:00:00Z');
+    await delivery(p1, '2026-W45', 'sent', '2026-11-03T10:00:00Z');
+    await delivery(p1, '2026-W46', 'sent', null);
+    await delivery(p1, '2026-W47', 'sent', '2026-11-17T10:00:00Z');
+    await delivery(p1, '2026-W48', 'sent', null);
+    await delivery(p2, '2026-W42', 'sent', null);
+    await delivery(p2, '2026-W43', 'sent', null);
+    await delivery(p2, '2026-W44', 'sent', null);
+    await delivery(p3, '2026-W40', 'sent', '2026-09-29T10:00:00Z'); // before the eight-week window
+    await delivery(p5, '2026-W47', 'reserved', null); // never confirmed: not sent
+    await delivery(p5, '2026-W48', 'failed', null, 'channel_not_found');
 
-    const rate = (
+    const rate = async (
       pairId: number,
       role: 'mentor' | 'mentee',
       rating: number,
@@ -316,10 +313,9 @@ export function seedReportData(db: Db, teamId: string): void {
     ) =>
       tx
         .insert(feedback)
-        .values({ teamId, pairId, userId: null, role, rating, wouldRecommend, comment: COMMENT })
-        .run();
-    rate(p4, 'mentor', 5, true);
-    rate(p4, 'mentee', 4, null);
-    rate(p3, 'mentee', 3, false);
-  });
+        .values({ teamId, pairId, userId: null, role, rating, wouldRecommend, comment: COMMENT });
+    await rate(p4, 'mentor', 5, true);
+    await rate(p4, 'mentee', 4, null);
+    await rate(p3, 'mentee', 3, false);
+  }, 'write');
 }

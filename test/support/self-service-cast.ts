@@ -18,7 +18,7 @@ export interface SelfServiceCast {
   caraRequestId: number | null;
 }
 
-export function seedSelfServiceCast(
+export async function seedSelfServiceCast(
   db: Db,
   fake: FakeSlack,
   now: Date,
@@ -30,16 +30,16 @@ export function seedSelfServiceCast(
     /** Cara's open request for a mentor on this topic, made that many days ago; she does not wait when left out. */
     caraWaits?: { topic: string; days: number };
   } = {},
-): SelfServiceCast {
+): Promise<SelfServiceCast> {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
-  for (const person of [ADA, BEN, CARA]) seedMember(db, { ...person, profileFetchedAt: now });
-  const offerId = seedOffer(db, {
+  for (const person of [ADA, BEN, CARA]) await seedMember(db, { ...person, profileFetchedAt: now });
+  const offerId = await seedOffer(db, {
     userId: ADA.userId,
     topics: ADA_TOPICS,
     capacity: options.capacity ?? 2,
     createdAt: ago(30),
   });
-  seedRequest(db, {
+  await seedRequest(db, {
     userId: BEN.userId,
     topics: ['Social media'],
     status: 'matched',
@@ -47,7 +47,7 @@ export function seedSelfServiceCast(
     matchedAt: ago(14),
   });
   const pairChannel = fake.channelFor([ADA.userId, BEN.userId]);
-  const pairId = seedPair(db, {
+  const pairId = await seedPair(db, {
     mentor: ADA,
     mentee: BEN,
     channelId: pairChannel,
@@ -56,7 +56,7 @@ export function seedSelfServiceCast(
     startedAt: ago(14),
   });
   if (options.prompt !== undefined) {
-    seedDelivery(db, {
+    await seedDelivery(db, {
       pairId,
       channelId: pairChannel,
       weekKey: '2026-W47',
@@ -67,7 +67,7 @@ export function seedSelfServiceCast(
   const caraRequestId =
     options.caraWaits === undefined
       ? null
-      : seedRequest(db, {
+      : await seedRequest(db, {
           userId: CARA.userId,
           topics: [options.caraWaits.topic],
           createdAt: ago(options.caraWaits.days),

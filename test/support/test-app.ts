@@ -1,6 +1,6 @@
-// Starts the real app (real Bolt HTTP receiver on port 0, real SQLite file from the migrations) against the
-// fake Slack server, and sends it requests signed exactly as Slack signs them.
-import path from 'node:path';
+// Starts the real app (real Bolt HTTP receiver on port 0, a real database from the migrations) against the
+// fake Slack server, and sends it requests signed exactly as Slack signs them. The database is a fresh SQLite
+// file, or a fresh PostgreSQL database when MENTOR_CIRCLES_TEST_DATABASE=postgres (test-database.ts).
 import { Writable } from 'node:stream';
 import type { WebClientOptions } from '@slack/web-api';
 import { loadConfig, type Config } from '../../src/config';
@@ -21,7 +21,7 @@ import {
 } from '../../dev/signed-requests';
 import { startApp, type RunningApp } from '../../src/composition/wiring';
 import { createTestClock, type TestClock } from './test-clock';
-import { makeTempDir } from './test-database';
+import { createAppDatabase, makeTempDir } from './test-database';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -61,6 +61,12 @@ export interface TestAppOptions {
   clock?: TestClock;
   users?: FakeUser[];
   fake?: FakeSlack;
+  /**
+   * An existing database to run on instead of a fresh one (a restart): DATABASE_PATH or DATABASE_URL, as
+   * AppDatabase.env gives it. The test removes it.
+   */
+  database?: Record<string, string>;
+  /** A SQLite file to run on, for tests that are about the file itself. */
   databasePath?: string;
   /** WebClient options; the default is no retries, so a failure shows at once. */
   clientOptions?: WebClientOptions;
@@ -74,12 +80,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const fake = options.fake ?? (await startFakeSlack({ teamId: TEAM, now: () => clock.now().getTime() }));
   for (const user of options.users ?? []) fake.addUser(user);
   const temp = makeTempDir();
+  const fresh =
+    options.database === undefined && options.databasePath === undefined
+      ? await createAppDatabase(temp.dir)
+      : undefined;
   const result = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
-    DATABASE_PATH: options.databasePath ?? path.join(temp.dir, 'app.db'),
+    ...(options.databasePath === undefined ? {} : { DATABASE_PATH: options.databasePath }),
+    ...options.database,
+    ...fresh?.env,
     LOG_LEVEL: 'info',
     ...options.env,
   });
@@ -172,6 +184,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.stop();
       if (options.fake === undefined) await fake.close();
+      await fresh?.drop();
       temp.cleanup();
     },
   };
@@ -195,12 +208,13 @@ export async function startSocketModeApp(
   const fake = await startFakeSlack({ teamId: TEAM, now: () => clock.now().getTime() });
   for (const user of options.users ?? []) fake.addUser(user);
   const temp = makeTempDir();
+  const database = await createAppDatabase(temp.dir, 'socket.db');
   const result = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_APP_TOKEN: 'xapp-test',
     SLACK_API_URL: fake.apiUrl,
     PORT: String(options.port ?? 0),
-    DATABASE_PATH: path.join(temp.dir, 'socket.db'),
+    ...database.env,
     LOG_LEVEL: 'silent',
   });
   if (!result.ok) throw new Error(result.problems.join('; '));
@@ -216,6 +230,7 @@ export async function startSocketModeApp(
     async close() {
       await app.stop();
       await fake.close();
+      await database.drop();
       temp.cleanup();
     },
   };

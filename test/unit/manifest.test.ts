@@ -36,6 +36,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
   filesUploadV2: ['files:write'],
 };
 

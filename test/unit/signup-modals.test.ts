@@ -19,6 +19,7 @@ function state(overrides: Partial<SignupFormState> = {}): SignupFormState {
     capacity: 1,
     text: null,
     updating: false,
+    customTopicsAllowed: true,
     ...overrides,
   };
 }

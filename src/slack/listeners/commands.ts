@@ -1,7 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { parseMentorCommand, type SubcommandName } from '../../views/mentor-command';
+import { settingsReader } from '../../composition/use-case-deps';
+import { errorSummary } from '../../errors';
 import { helpBlocks } from '../../views/help-view';
+import { DEFAULT_PROGRAMME_INTRO, type ProgrammeIntro } from '../../views/home-view';
 import { handleFind, handleOffer } from './offer-find-listeners';
 import { handleReportCommand } from './report-listeners';
 import { handleEnd, handleLeave, handlePause, handleResume, handleStatus } from './self-service-commands';
@@ -23,7 +26,7 @@ export function registerCommands(app: App, context: AppContext): void {
   app.command('/mentor', async ({ command, ack, respond }) => {
     const parsed = parseMentorCommand(command.text);
     if (parsed.kind === 'help') {
-      await ack({ response_type: 'ephemeral', ...helpBlocks() });
+      await ack({ response_type: 'ephemeral', ...helpBlocks(undefined, await intro(command.team_id)) });
       return;
     }
     if (parsed.kind === 'unknown') {
@@ -37,4 +40,15 @@ export function registerCommands(app: App, context: AppContext): void {
     }
     await handler({ command, args: parsed.args, ack, respond, context });
   });
+
+  /** The workspace's name and welcome for the help; the built-in ones if the settings cannot be read. */
+  async function intro(teamId: string): Promise<ProgrammeIntro> {
+    try {
+      const settings = await settingsReader(context)(teamId);
+      return { name: settings.programmeName, welcomeText: settings.welcomeText };
+    } catch (error) {
+      context.logger.warn({ component: 'help', teamId, err: errorSummary(error) }, 'settings not read');
+      return DEFAULT_PROGRAMME_INTRO;
+    }
+  }
 }

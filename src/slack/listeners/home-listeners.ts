@@ -1,20 +1,16 @@
-// The App Home tab and its buttons, and the "Share feedback" button in the DM that tells someone their pairing
+// The App Home tab and its buttons (the admin section's are in admin-listeners.ts), and the "Share feedback" button in the DM that tells someone their pairing
 // ended. Every button also works when clicked twice or after the state changed: it answers with what is true
 // now. A Home tab has no conversation to answer in, so answers and apologies come as small modals.
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../composition/app-context';
 import {
-  deliverReportDeps,
   homeDeps,
-  programmeAdminDeps,
   readParticipationDeps,
   selfServiceDeps,
   signupFormDeps,
 } from '../../composition/use-case-deps';
 import type { SignupKind } from '../../domain/signup-form';
-import { isProgrammeAdmin } from '../../use-cases/check-programme-admin';
-import { deliverReport } from '../../use-cases/deliver-report';
 import { loadSignupForm } from '../../use-cases/load-signup-form';
 import { publishHome } from '../../use-cases/publish-home';
 import { ownPair, pauseEligibility, runningPairs } from '../../use-cases/read-participation';
@@ -27,8 +23,6 @@ import {
   NOTHING_TO_RATE,
   notTakingPart,
   PAIRING_ALREADY_ENDED,
-  REPORT_FOR_ADMINS_ONLY,
-  REPORT_ON_ITS_WAY,
   resumeAnswer,
 } from '../../views/self-service-answers';
 import { parsePairId, SELF_SERVICE_ACTIONS } from '../../views/self-service-ids';
@@ -137,20 +131,6 @@ export function registerHomeListeners(app: App, context: AppContext): void {
 
   button(SELF_SERVICE_ACTIONS.leave, async ({ triggerId }) => {
     await open(triggerId, leaveModal());
-  });
-
-  button(SELF_SERVICE_ACTIONS.fullReport, async ({ teamId, userId, triggerId }) => {
-    if (!(await isProgrammeAdmin(programmeAdminDeps(context), teamId, userId))) {
-      // Rights can be taken away after the tab was drawn: say so, and redraw it without the figures.
-      await notice(triggerId, 'Full report', REPORT_FOR_ADMINS_ONLY);
-      await refreshHome(teamId, userId);
-      return;
-    }
-    // The answer goes to the admin's DM: a Home tab has no conversation to reply in.
-    await notice(triggerId, 'Full report', REPORT_ON_ITS_WAY);
-    await deliverReport(deliverReportDeps(context), { teamId, userId }, async (message) => {
-      await context.messenger.sendDirectMessage(userId, message);
-    });
   });
 
   button(SELF_SERVICE_ACTIONS.giveFeedback, async ({ teamId, userId, triggerId, value }) => {

@@ -1,6 +1,7 @@
 // Every Slack entry point of the app, registered in one place.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
+import { registerAdminListeners } from './admin-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -15,6 +16,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerOfferFindListeners(app, context);
   registerMemberEventListeners(app, context);
   registerHomeListeners(app, context);
+  registerAdminListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }

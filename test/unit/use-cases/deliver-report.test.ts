@@ -1,6 +1,6 @@
 import { deliverReport, type DeliverReportDeps } from '../../../src/use-cases/deliver-report';
 import type { SlackText } from '../../../src/views/report-view';
-import { fixedClock, silentLogger } from './fakes';
+import { DEFAULT_SETTINGS, fixedClock, silentLogger } from './fakes';
 
 const TEAM = 'T1';
 const ADMIN = 'U0ADMIN';
@@ -12,7 +12,13 @@ function reportWorld() {
   const uploaded: { channel: string; files: string[] }[] = [];
   const replies: SlackText[] = [];
   const deps: DeliverReportDeps = {
-    config: { adminUserIds: [ADMIN], report: { hideNames: false } },
+    config: { adminUserIds: [ADMIN] },
+    programmeAdmins: {
+      async isListed() {
+        return false;
+      },
+    },
+    settingsFor: async () => DEFAULT_SETTINGS,
     members: {
       // Ada's cached profile is fresh and says she is no workspace admin, so Slack is not asked again.
       async find(teamId, userId) {
@@ -22,7 +28,6 @@ function reportWorld() {
           ...{ pausedAt: null, pausedUntil: null },
         };
       },
-      async saveProfile() {},
     },
     reports: {
       async loadReportData(teamId) {

@@ -3,6 +3,7 @@
 import pino from 'pino';
 import type { Clock } from '../../../src/ports/clock';
 import type { SlackMessage } from '../../../src/ports/messenger';
+import { defaultSettings } from '../../../src/use-cases/programme-settings';
 
 export const silentLogger = pino({ enabled: false });
 
@@ -49,3 +50,10 @@ export function recorder() {
     },
   };
 }
+
+/** The settings of a workspace that set nothing in Slack, with the environment's defaults. */
+export const DEFAULT_SETTINGS = defaultSettings({
+  prompt: { weekday: 'monday', hour: 10, nudgeEnabled: true, nudgeAfterHours: 72 },
+  matching: { minLevelGap: 1, proposalTtlHours: 72 },
+  report: { hideNames: false },
+});

@@ -1,7 +1,7 @@
 import type { SubmittedValues } from '../../../src/domain/signup-form';
 import type { Member } from '../../../src/storage/members-repository';
 import { submitSignup, type SubmitSignupDeps } from '../../../src/use-cases/submit-signup';
-import { fixedClock, recorder, silentLogger } from './fakes';
+import { DEFAULT_SETTINGS, fixedClock, recorder, silentLogger } from './fakes';
 
 const TEAM = 'T1';
 const ADA = 'U0ADA';
@@ -23,6 +23,7 @@ function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } 
   const world = recorder();
   const members = new Map<string, Member>();
   const deps: SubmitSignupDeps = {
+    settingsFor: async () => DEFAULT_SETTINGS,
     topics: {
       async listCatalogue() {
         if (options.catalogueFails === true) throw new Error('database is locked');

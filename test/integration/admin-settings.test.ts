@@ -1,0 +1,188 @@
+// Programme settings in Slack: the modal says where each value comes from, a value set in Slack overrides the
+// environment's default for that workspace only, invalid input is shown inline with nothing saved, and the
+// places that used the environment's value now follow the workspace's setting.
+import { parse } from 'csv-parse/sync';
+import { ADMIN_ACTIONS, ADMIN_CALLBACKS } from '../../src/views/admin-ids';
+import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
+import {
+  DEFAULT_FORM,
+  homeOf,
+  lastModal,
+  openHome,
+  pressAdmin,
+  settingsValues,
+  textOf,
+} from '../support/admin-steps';
+import { deliveriesOf, seedRunningPair } from '../support/seed-programme';
+import { dialectOf } from '../../src/storage/tables';
+import { allRows, rowsOf } from '../support/test-database';
+import { startTestApp, TEAM, type TestApp } from '../support/test-app';
+import { createTestClock } from '../support/test-clock';
+
+const ADMIN = 'U0ADMIN';
+const MEMBER = 'U0MEMBER';
+// A Monday, 07:00 in London (GMT).
+const MONDAY_SEVEN = '2026-11-23T07:00:00Z';
+
+let t: TestApp;
+const db = () => t.app.context.db;
+const rows = (table: string) => rowsOf(db(), `select * from ${table}`);
+
+beforeEach(async () => {
+  t = await startTestApp({
+    users: [
+      { id: ADMIN, teamId: TEAM, name: 'Admin' },
+      { id: MEMBER, teamId: TEAM, name: 'Member' },
+    ],
+    env: { MENTOR_ADMINS: ADMIN, PROMPT_HOUR: '9' },
+    clock: createTestClock(MONDAY_SEVEN),
+  });
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+const save = (fields: Record<string, string>, reset: string[] = [], userId = ADMIN) =>
+  t.submit({ userId, callbackId: ADMIN_CALLBACKS.settings, values: settingsValues(fields, reset) });
+
+const FORM = { ...DEFAULT_FORM, promptHour: '9' };
+
+describe('the settings modal', () => {
+  it('shows the environment’s values as defaults, and says which setting each comes from', async () => {
+    await pressAdmin(t, ADMIN, ADMIN_ACTIONS.settings);
+    const modal = lastModal(t);
+    expect(modal.callback_id).toBe(ADMIN_CALLBACKS.settings);
+    const hour = (modal.blocks as Record<string, unknown>[]).find((b) => b.block_id === 'promptHour');
+    expect(textOf(hour)).toContain('"initial_value":"9"');
+    expect(textOf(hour)).toContain("Default, from the app's PROMPT_HOUR setting.");
+    expect(textOf(modal)).not.toContain('Set in Slack');
+  });
+
+  // SQLite keeps the audit's JSON as text, PostgreSQL as jsonb: compared as the values they hold.
+  const json = (value: unknown) =>
+    value === null || dialectOf(db()) !== 'sqlite' ? value : JSON.parse(String(value));
+  const audited = async () =>
+    (await rows('audit_entries')).map((r): Record<string, unknown> => ({
+      ...r,
+      before: json(r.before),
+      after: json(r.after),
+    }));
+
+  it('saves what changed, audits it, and then says the value was set in Slack', async () => {
+    const response = await save({ ...FORM, programmeName: 'Learn Together', promptHour: '7' });
+    expect(textOf(response.json())).toContain('Saved: Programme name, Prompt hour');
+    expect(await rows('workspace_settings')).toEqual([
+      expect.objectContaining({
+        team_id: TEAM,
+        programme_name: 'Learn Together',
+        prompt_hour: 7,
+        min_level_gap: null,
+      }),
+    ]);
+    expect((await audited()).map((r) => [r.actor_id, r.action, r.subject, r.before, r.after])).toEqual([
+      [ADMIN, 'setting.changed', 'programmeName', null, 'Learn Together'],
+      [ADMIN, 'setting.changed', 'promptHour', null, 7],
+    ]);
+
+    await pressAdmin(t, ADMIN, ADMIN_ACTIONS.settings);
+    const hour = (lastModal(t).blocks as Record<string, unknown>[]).find((b) => b.block_id === 'promptHour');
+    expect(textOf(hour)).toContain('"initial_value":"7"');
+    expect(textOf(hour)).toContain('Set in Slack for this workspace. Default: 9.');
+  });
+
+  it.each([
+    ['an hour outside 0–23', { promptHour: '24' }, 'promptHour', 'Enter a whole number from 0 to 23.'],
+    ['an empty name', { programmeName: '  ' }, 'programmeName', 'Give the programme a name.'],
+    [
+      'a too-long welcome',
+      { welcomeText: 'x'.repeat(601) },
+      'welcomeText',
+      'Keep the welcome text to 600 characters.',
+    ],
+    [
+      'a proposal expiry of zero',
+      { proposalTtlHours: '0' },
+      'proposalTtlHours',
+      'Enter a whole number from 1 to 720.',
+    ],
+  ])('shows %s inline and saves nothing, not even the valid fields', async (_name, bad, field, error) => {
+    const before = await allRows(db());
+    const response = await save({ ...FORM, programmeName: 'Learn Together', ...bad });
+    expect(response.json()).toEqual({ response_action: 'errors', errors: { [field]: error } });
+    expect(await allRows(db())).toEqual(before);
+  });
+
+  it('puts a value back to its default when ticked, and audits that too', async () => {
+    await save({ ...FORM, promptHour: '7' });
+    await save({ ...FORM, promptHour: '7' }, ['promptHour']);
+    expect(await rows('workspace_settings')).toEqual([expect.objectContaining({ prompt_hour: null })]);
+    expect((await audited()).map((r) => [r.subject, r.before, r.after])).toEqual([
+      ['promptHour', null, 7],
+      ['promptHour', 7, null],
+    ]);
+  });
+
+  it('changes nothing and audits nothing when saved as it is', async () => {
+    const response = await save(FORM);
+    expect(textOf(response.json())).toContain('Nothing changed.');
+    expect(await rows('workspace_settings')).toEqual([]);
+    expect(await rows('audit_entries')).toEqual([]);
+  });
+});
+
+describe('what the settings change', () => {
+  it('the programme name and welcome text appear in Home and in the help', async () => {
+    await save({ ...FORM, programmeName: 'Learn Together', welcomeText: 'Ask <anyone> & learn.' });
+    await openHome(t, MEMBER);
+    const home = textOf(homeOf(t, MEMBER));
+    expect(home).toContain('"text":"Learn Together"');
+    expect(home).toContain('Ask &lt;anyone&gt; &amp; learn.');
+    const help = await t.command(MEMBER, 'help');
+    expect(help.body).toContain('Learn Together pairs colleagues');
+    expect(help.body).toContain('Ask &lt;anyone&gt; &amp; learn.');
+  });
+
+  it('the prompt hour set in Slack replaces PROMPT_HOUR for this workspace', async () => {
+    const pair = await seedRunningPair(db(), t.fake, {
+      mentor: { userId: 'U0MENTOR', timeZone: 'Europe/London' },
+      mentee: { userId: 'U0MENTEE', timeZone: 'Europe/London' },
+      startedAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    await t.tick();
+    expect(await deliveriesOf(db(), pair.pairId)).toHaveLength(0); // 07:00 is before PROMPT_HOUR=9
+
+    await save({ ...FORM, promptHour: '7' });
+    // A later tick: on PostgreSQL a job already run at this very instant is skipped (replicas tick together).
+    t.clock.advance(60_000);
+    await t.tick();
+    expect(await deliveriesOf(db(), pair.pairId)).toEqual([expect.objectContaining({ status: 'sent' })]);
+  });
+
+  it('without members’ own topics the offer and find forms have no free-text topic field', async () => {
+    await t.command(MEMBER, 'offer');
+    const blocksBefore = textOf(t.fake.calls('views.open').at(-1)?.params.view);
+    expect(blocksBefore).toContain(`"block_id":"${SIGNUP_FIELDS.otherTopics}"`);
+
+    await save({ ...FORM, membersAddTopics: 'no' });
+    await t.command(MEMBER, 'find');
+    const blocksAfter = textOf(t.fake.calls('views.open').at(-1)?.params.view);
+    expect(blocksAfter).not.toContain(`"block_id":"${SIGNUP_FIELDS.otherTopics}"`);
+  });
+
+  it('names hidden in the pairs CSV when set in Slack', async () => {
+    await t.command(ADMIN, 'report csv');
+    const header = (kind: string) => {
+      const upload = t.fake
+        .uploads()
+        .filter((file) => file.filename.endsWith(`-${kind}.csv`))
+        .at(-1);
+      const [first] = parse(upload?.bytes.toString('utf8') ?? '', { bom: true, to: 1 }) as string[][];
+      return first ?? [];
+    };
+    expect(header('pairs')).toContain('mentor');
+    await save({ ...FORM, reportHideNames: 'yes' });
+    await t.command(ADMIN, 'report csv');
+    expect(header('pairs')).not.toContain('mentor');
+  });
+});
