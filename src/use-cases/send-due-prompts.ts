@@ -23,12 +23,7 @@
 // Slack answering ok:false means nothing was posted, so the delivery is marked failed (and, for errors that
 // belong to the pair's channel or people, the pair is flagged as needing attention); any other failure
 // leaves the reservation for the recovery above, because the post may or may not have happened.
-import {
-  choosePrompt,
-  dueSlotsAt,
-  pairTimeZone,
-  type DueSlot,
-} from '../domain/prompt-schedule';
+import { choosePrompt, dueSlotsAt, pairTimeZone, type DueSlot } from '../domain/prompt-schedule';
 import type { Logger } from '../logger';
 import type { Messenger } from '../ports/messenger';
 import { slackErrorCode } from '../errors';
