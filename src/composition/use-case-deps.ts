@@ -34,7 +34,7 @@ import type { SubmitSignupDeps } from '../use-cases/submit-signup';
 import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
-type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger'>;
+type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns'>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Programme settings: every use case reads them through one SettingsFor
@@ -64,12 +64,16 @@ export function matchingDeps(context: Context): MatchingDeps {
   };
 }
 
-/** Matching and the Home tab as plain functions, for use cases that run them after a change. */
+/**
+ * Matching and the Home tab as plain functions, for use cases that run them after a change. Matching after a
+ * change is coalesced per workspace: a burst of sign-ups shares one follow-up run instead of overlapping runs.
+ */
 function followUps(context: Context) {
   return {
-    async rematch(teamId: string): Promise<void> {
-      await runMatching(matchingDeps(context), teamId);
-    },
+    rematch: (teamId: string): Promise<void> =>
+      context.matchingRuns.run(teamId, async () => {
+        await runMatching(matchingDeps(context), teamId);
+      }),
     refreshHome: (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId),
   };
 }
