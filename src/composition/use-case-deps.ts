@@ -13,6 +13,7 @@ import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
 import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
 import type { ManageAdminsDeps } from '../use-cases/manage-programme-admins';
 import type { PauseParticipationDeps } from '../use-cases/pause-participation';
+import type { PostInvitationDeps } from '../use-cases/post-invitation';
 import {
   defaultSettings,
   settingsFor,
@@ -171,6 +172,16 @@ export function saveSettingsDeps(context: Context): SaveSettingsDeps {
     settings: context.repos.settings,
     defaults: defaultSettings(context.config),
     clock: context.clock,
+  };
+}
+
+export function postInvitationDeps(context: Context): PostInvitationDeps {
+  return {
+    invitations: context.repos.invitations,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'invitation' }),
+    settingsFor: settingsReader(context),
   };
 }
 
