@@ -29,6 +29,13 @@ const missing = (field: string) => refuse('invalid_arguments', [`missing require
 export function createMethods(options: { workspace: FakeWorkspace; triggers: Triggers; url: string }) {
   const { workspace: ws, triggers, url } = options;
 
+  /** A chat.* call without chat:write is refused before Slack looks at the channel. */
+  function chatScopeRefusal(): Answer | null {
+    return ws.scopes.has('chat:write')
+      ? null
+      : { ...refuse('missing_scope'), needed: 'chat:write', provided: [...ws.scopes].join(',') };
+  }
+
   /** Why the bot may not post into this channel, or null. */
   function postingRefusal(channelId: unknown): string | null {
     const channel = typeof channelId === 'string' ? ws.conversation(channelId) : undefined;
@@ -62,8 +69,10 @@ export function createMethods(options: { workspace: FakeWorkspace; triggers: Tri
       case 'conversations.history':
         return history(params);
       case 'chat.postMessage':
-        return postMessage(params);
+        return chatScopeRefusal() ?? postMessage(params);
       case 'chat.postEphemeral': {
+        const missingScope = chatScopeRefusal();
+        if (missingScope !== null) return missingScope;
         const refusal = postingRefusal(params.channel);
         if (refusal !== null) return refuse(refusal);
         const invalid = messageRefusal(params);
@@ -74,7 +83,7 @@ export function createMethods(options: { workspace: FakeWorkspace; triggers: Tri
         return { ok: true, message_ts: ws.nextTs() };
       }
       case 'chat.update':
-        return updateMessage(params);
+        return chatScopeRefusal() ?? updateMessage(params);
       case 'views.open':
       case 'views.push':
       case 'views.update':

@@ -46,6 +46,7 @@ export interface Conversation {
 export const MANIFEST_BOT_SCOPES: readonly string[] = [
   'commands',
   'chat:write',
+  'chat:write.public',
   'im:write',
   'im:history',
   'mpim:write',

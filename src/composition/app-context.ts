@@ -6,6 +6,7 @@ import type { Db } from '../storage/database';
 import type { Repositories } from '../storage/repositories';
 import type { InFlightWork } from '../slack/in-flight-work';
 import type { Messenger } from '../ports/messenger';
+import type { CoalescedRuns } from '../use-cases/coalesced-runs';
 
 /** What listeners need to reach use cases. Built once, in wiring.ts. */
 export interface AppContext {
@@ -17,4 +18,6 @@ export interface AppContext {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly inFlight: InFlightWork;
+  /** The after-change matching runs of this process: one per workspace at a time, one queued to follow. */
+  readonly matchingRuns: CoalescedRuns;
 }

@@ -13,6 +13,7 @@ import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
 import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
 import type { ManageAdminsDeps } from '../use-cases/manage-programme-admins';
 import type { PauseParticipationDeps } from '../use-cases/pause-participation';
+import type { PostInvitationDeps } from '../use-cases/post-invitation';
 import {
   defaultSettings,
   settingsFor,
@@ -34,7 +35,7 @@ import type { SubmitSignupDeps } from '../use-cases/submit-signup';
 import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
-type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger'>;
+type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns'>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Programme settings: every use case reads them through one SettingsFor
@@ -64,12 +65,16 @@ export function matchingDeps(context: Context): MatchingDeps {
   };
 }
 
-/** Matching and the Home tab as plain functions, for use cases that run them after a change. */
+/**
+ * Matching and the Home tab as plain functions, for use cases that run them after a change. Matching after a
+ * change is coalesced per workspace: a burst of sign-ups shares one follow-up run instead of overlapping runs.
+ */
 function followUps(context: Context) {
   return {
-    async rematch(teamId: string): Promise<void> {
-      await runMatching(matchingDeps(context), teamId);
-    },
+    rematch: (teamId: string): Promise<void> =>
+      context.matchingRuns.run(teamId, async () => {
+        await runMatching(matchingDeps(context), teamId);
+      }),
     refreshHome: (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId),
   };
 }
@@ -167,6 +172,16 @@ export function saveSettingsDeps(context: Context): SaveSettingsDeps {
     settings: context.repos.settings,
     defaults: defaultSettings(context.config),
     clock: context.clock,
+  };
+}
+
+export function postInvitationDeps(context: Context): PostInvitationDeps {
+  return {
+    invitations: context.repos.invitations,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'invitation' }),
+    settingsFor: settingsReader(context),
   };
 }
 

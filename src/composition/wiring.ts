@@ -20,6 +20,7 @@ import { dialectOf } from '../storage/tables';
 import { withJobClaim } from '../storage/job-claims';
 import { lastJobRuns, recordJobRun } from '../storage/job-runs';
 import { createRepositories } from '../storage/repositories';
+import { createCoalescedRuns } from '../use-cases/coalesced-runs';
 import type { AppContext } from './app-context';
 import { createInFlightWork } from '../slack/in-flight-work';
 import { registerListeners } from '../slack/listeners';
@@ -105,6 +106,7 @@ export async function createContext(config: Config, options: BuildOptions = {}):
     clock: options.clock ?? systemClock,
     logger,
     inFlight: createInFlightWork(),
+    matchingRuns: createCoalescedRuns(),
   };
 }
 

@@ -7,7 +7,7 @@ import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 /** What an admin did. Each new admin feature adds its own actions here. */
-export type AuditAction = 'admin.added' | 'admin.removed' | 'setting.changed';
+export type AuditAction = 'admin.added' | 'admin.removed' | 'setting.changed' | 'invitation.posted';
 
 export interface AuditEntryDraft {
   teamId: string;

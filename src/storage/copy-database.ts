@@ -30,6 +30,7 @@ const COPY_ORDER: readonly TableName[] = [
   'programmeAdmins',
   'auditEntries',
   'workspaceSettings',
+  'invitations',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

@@ -4,6 +4,7 @@ import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
 import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
 import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
+import { createInvitationsRepository, type InvitationsRepository } from './invitations-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
@@ -49,6 +50,7 @@ export interface Repositories {
   programmeAdmins: ProgrammeAdminsRepository;
   auditLog: AuditLogRepository;
   settings: SettingsRepository;
+  invitations: InvitationsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -70,5 +72,6 @@ export function createRepositories(db: Db): Repositories {
     programmeAdmins: createProgrammeAdminsRepository(db),
     auditLog: createAuditLogRepository(db),
     settings: createSettingsRepository(db),
+    invitations: createInvitationsRepository(db),
   };
 }

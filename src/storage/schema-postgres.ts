@@ -318,3 +318,16 @@ export const workspaceSettings = pgTable('workspace_settings', {
   membersAddTopics: boolean('members_add_topics'),
   updatedAt: time('updated_at').notNull(),
 });
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    postedBy: text('posted_by').notNull(),
+    postedAt: time('posted_at').notNull(),
+  },
+  (t) => [index('invitations_team_posted').on(t.teamId, t.postedAt)],
+);

@@ -333,3 +333,17 @@ export const workspaceSettings = sqliteTable('workspace_settings', {
   membersAddTopics: integer('members_add_topics', { mode: 'boolean' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// Each invitation an admin posted to a channel: where and when, so a later one can say how many joined since.
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    postedBy: text('posted_by').notNull(),
+    postedAt: integer('posted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('invitations_team_posted').on(t.teamId, t.postedAt)],
+);

@@ -10,17 +10,20 @@ export const ADMIN_ACTIONS = {
   /** Previous / next in the audit modal; its value is the zero-based page. */
   auditPage: 'admin_audit_page',
   auditCsv: 'admin_audit_csv',
+  invitation: 'admin_invitation',
 } as const;
 
 export const ADMIN_CALLBACKS = {
   settings: 'admin_settings_form',
   admins: 'admin_admins_form',
+  invitation: 'admin_invitation_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
 export const ADMIN_FIELDS = {
   addAdmin: 'admin_add_user',
   settingsReset: 'settings_reset',
+  invitationChannel: 'invitation_channel',
 } as const;
 
 /**
@@ -32,6 +35,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Settings', actionId: ADMIN_ACTIONS.settings },
   { text: 'Programme admins', actionId: ADMIN_ACTIONS.admins },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
+  { text: 'Post an invitation', actionId: ADMIN_ACTIONS.invitation },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

@@ -221,6 +221,7 @@ const ACTION_LABELS: Record<string, string> = {
   'admin.added': 'added a programme admin',
   'admin.removed': 'removed a programme admin',
   'setting.changed': 'changed a setting',
+  'invitation.posted': 'posted an invitation',
 };
 
 export function auditModal(

@@ -142,27 +142,46 @@ describe('chat.postMessage, chat.update, chat.postEphemeral', () => {
   it('posts to a public channel only when the bot is in it, or with chat:write.public', async () => {
     fake.addChannel({ id: 'C0PUBLIC', name: 'general' });
     fake.addChannel({ id: 'C0SECRET', name: 'secret', isPrivate: true });
+    fake.addChannel({ id: 'C0INSIDE', name: 'inside', isPrivate: true, members: [fake.botUserId] });
     fake.addChannel({ id: 'C0JOINED', name: 'mentoring', members: [fake.botUserId] });
-    expect(await api('chat.postMessage', { channel: 'C0PUBLIC', text: 'hi' })).toMatchObject({
-      error: 'not_in_channel',
-    });
+    fake.addChannel({ id: 'C0OLD', name: 'old', members: [fake.botUserId], isArchived: true });
+    // The manifest's scopes include chat:write.public: any public channel, but only private ones it is in.
+    expect(await api('chat.postMessage', { channel: 'C0PUBLIC', text: 'hi' })).toMatchObject({ ok: true });
     expect(await api('chat.postMessage', { channel: 'C0SECRET', text: 'hi' })).toMatchObject({
       error: 'channel_not_found',
     });
+    expect(await api('chat.postMessage', { channel: 'C0INSIDE', text: 'hi' })).toMatchObject({ ok: true });
     expect(await api('chat.postMessage', { channel: 'C0JOINED', text: 'hi' })).toMatchObject({ ok: true });
+    expect(await api('chat.postMessage', { channel: 'C0OLD', text: 'hi' })).toMatchObject({
+      error: 'is_archived',
+    });
 
-    const withPublic = await startFakeSlack({ scopes: [...MANIFEST_BOT_SCOPES, 'chat:write.public'] });
-    try {
-      withPublic.addChannel({ id: 'C0PUBLIC', name: 'general' });
-      const response = await fetch(`${withPublic.apiUrl}chat.postMessage`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${BOT}` },
-        body: 'channel=C0PUBLIC&text=hi',
-      });
-      expect(await response.json()).toMatchObject({ ok: true });
-    } finally {
-      await withPublic.close();
-    }
+    const post = async (scopes: readonly string[], channel: string) => {
+      const other = await startFakeSlack({ scopes });
+      try {
+        other.addChannel({ id: 'C0PUBLIC', name: 'general' });
+        other.addChannel({ id: 'C0JOINED', name: 'mentoring', members: [other.botUserId] });
+        const response = await fetch(`${other.apiUrl}chat.postMessage`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${BOT}` },
+          body: `channel=${channel}&text=hi`,
+        });
+        return (await response.json()) as Record<string, unknown>;
+      } finally {
+        await other.close();
+      }
+    };
+    // An install from an older manifest, without chat:write.public: only channels the bot is in.
+    const older = MANIFEST_BOT_SCOPES.filter((scope) => scope !== 'chat:write.public');
+    expect(await post(older, 'C0PUBLIC')).toMatchObject({ ok: false, error: 'not_in_channel' });
+    expect(await post(older, 'C0JOINED')).toMatchObject({ ok: true });
+    // Without chat:write nothing is posted anywhere, and Slack names the scope that is missing.
+    const noChat = MANIFEST_BOT_SCOPES.filter((scope) => !scope.startsWith('chat:write'));
+    expect(await post(noChat, 'C0JOINED')).toMatchObject({
+      ok: false,
+      error: 'missing_scope',
+      needed: 'chat:write',
+    });
   });
 
   it('refuses a message with no text and no blocks, and blocks that break Block Kit limits', async () => {

@@ -8,6 +8,7 @@ import { registerMemberEventListeners } from './member-events';
 import { registerOfferFindListeners } from './offer-find-listeners';
 import { registerPromptListeners } from './prompt-listeners';
 import { registerHomeListeners } from './home-listeners';
+import { registerInvitationListeners } from './invitation-listeners';
 import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
@@ -17,6 +18,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerMemberEventListeners(app, context);
   registerHomeListeners(app, context);
   registerAdminListeners(app, context);
+  registerInvitationListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }

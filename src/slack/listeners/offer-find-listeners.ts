@@ -1,11 +1,13 @@
-// /mentor offer and /mentor find: open the modal; its submission is checked, stored, confirmed and matched.
-import type { App, ViewSubmitAction } from '@slack/bolt';
+// /mentor offer and /mentor find, and the buttons of a posted invitation: open the modal; its submission is
+// checked, stored, confirmed and matched.
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { signupFormDeps, submitSignupDeps } from '../../composition/use-case-deps';
 import type { SignupKind } from '../../domain/signup-form';
 import { errorSummary } from '../../errors';
 import { loadSignupForm } from '../../use-cases/load-signup-form';
 import { submitSignup } from '../../use-cases/submit-signup';
+import { INVITATION_ACTIONS, INVITATION_FORM_NOT_OPENED } from '../../views/invitation-views';
 import {
   FIND_CALLBACK_ID,
   OFFER_CALLBACK_ID,
@@ -13,6 +15,7 @@ import {
   signupCheckFailedErrors,
   signupModal,
 } from '../../views/signup-modals';
+import { replyPrivately } from './private-reply';
 import type { SubcommandHandler } from './subcommand';
 import { teamIdOf } from './team-id';
 
@@ -24,18 +27,31 @@ async function openSignupModal(
   { command, ack, respond, context }: Parameters<SubcommandHandler>[0],
 ) {
   await ack();
-  const teamId = command.team_id;
-  const userId = command.user_id;
+  await openSignupForm(
+    context,
+    kind,
+    { teamId: command.team_id, userId: command.user_id, triggerId: command.trigger_id },
+    () => respond({ response_type: 'ephemeral', text: SIGNUP_OPEN_FAILED }),
+  );
+}
+
+/** Opens the offer or find form for this person; `onFailure` answers them when it cannot be opened. */
+export async function openSignupForm(
+  context: AppContext,
+  kind: SignupKind,
+  who: { teamId: string; userId: string; triggerId: string },
+  onFailure: () => Promise<unknown>,
+): Promise<void> {
   try {
     // Reading the form is a few local queries; the trigger id is good for 3 seconds from the command.
-    const state = await loadSignupForm(signupFormDeps(context), kind, teamId, userId);
-    await context.messenger.openModal(command.trigger_id, signupModal(state));
+    const state = await loadSignupForm(signupFormDeps(context), kind, who.teamId, who.userId);
+    await context.messenger.openModal(who.triggerId, signupModal(state));
   } catch (error) {
     context.logger.warn(
-      { component: 'signup', kind, teamId, err: errorSummary(error) },
+      { component: 'signup', kind, teamId: who.teamId, err: errorSummary(error) },
       'could not open modal',
     );
-    await respond({ response_type: 'ephemeral', text: SIGNUP_OPEN_FAILED });
+    await onFailure();
   }
 }
 
@@ -58,4 +74,21 @@ export function registerOfferFindListeners(app: App, context: AppContext): void 
     );
   submission('offer', OFFER_CALLBACK_ID);
   submission('find', FIND_CALLBACK_ID);
+
+  // The buttons of a posted invitation: anyone in the workspace may click them, so they are not admin actions.
+  const invitationButton = (kind: SignupKind, actionId: string) =>
+    app.action<BlockAction<ButtonAction>>(
+      { type: 'block_actions', action_id: actionId },
+      async ({ ack, body, respond }) => {
+        await ack();
+        await openSignupForm(
+          context,
+          kind,
+          { teamId: teamIdOf(body), userId: body.user.id, triggerId: body.trigger_id },
+          () => replyPrivately(respond, INVITATION_FORM_NOT_OPENED),
+        );
+      },
+    );
+  invitationButton('offer', INVITATION_ACTIONS.offer);
+  invitationButton('find', INVITATION_ACTIONS.find);
 }
