@@ -39,21 +39,15 @@ const OWN_DATABASES = [
 const NOT_YET_ON_POSTGRES = [
   'app-home',
   'handler-fuzz',
-  'health',
-  'logs',
-  'match-cli',
   'matching',
   'offer-find',
   'prompt-crash-recovery',
-  'prompt-library-cli',
   'prompt-replies',
-  'report-cli',
   'self-service-end',
   'self-service-leave',
   'self-service-pause',
   'shutdown',
   'socket-mode-flows',
-  'tick-cli',
   'weekly-prompts',
 ];
 
