@@ -118,6 +118,27 @@ export async function findTextEverywhere(db: Db, needle: string): Promise<string
   return hits;
 }
 
+/**
+ * Makes every update of `table` fail with `message` from inside the database (a trigger), so a test sees how
+ * the app answers a storage failure it cannot cause from outside. Identifiers are the test's own, not input.
+ */
+export async function failUpdatesOf(db: Db, table: string, message: string): Promise<void> {
+  const name = `fail_update_${table}`;
+  if (dialectOf(db) === 'sqlite') {
+    db.$client.exec(
+      `create trigger ${name} before update on "${table}" begin select raise(abort, '${message}'); end`,
+    );
+    return;
+  }
+  const client = asPostgres(db).$client;
+  await client.query(
+    `create function ${name}() returns trigger language plpgsql as $$ begin raise exception '${message}'; end $$`,
+  );
+  await client.query(
+    `create trigger ${name} before update on "${table}" for each row execute function ${name}()`,
+  );
+}
+
 async function tableNames(db: Db): Promise<string[]> {
   const rows =
     dialectOf(db) === 'sqlite'
