@@ -41,11 +41,9 @@ const NOT_YET_ON_POSTGRES = [
   'matching',
   'offer-find',
   'prompt-crash-recovery',
-  'prompt-replies',
   'self-service-leave',
   'shutdown',
   'socket-mode-flows',
-  'weekly-prompts',
 ];
 
 const inIntegration = (names) => names.map((name) => `<rootDir>/test/integration/${name}\\.test\\.ts$`);

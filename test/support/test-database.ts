@@ -100,7 +100,7 @@ export async function findTextEverywhere(db: Db, needle: string): Promise<string
     const values =
       type === 'json' || type === 'jsonb'
         ? // Every string in the document, keys and values, unescaped.
-          `select s.value as v from "${table}" t,
+          `select s.value #>> '{}' as v from "${table}" t,
              lateral jsonb_path_query(t."${column}"::jsonb, 'strict $.**') as s(value)
            where jsonb_typeof(s.value) = 'string'
            union all
