@@ -40,7 +40,6 @@ const NOT_YET_ON_POSTGRES = [
   'handler-fuzz',
   'matching',
   'offer-find',
-  'prompt-crash-recovery',
   'self-service-leave',
   'shutdown',
   'socket-mode-flows',
