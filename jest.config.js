@@ -41,8 +41,6 @@ const NOT_YET_ON_POSTGRES = [
   'matching',
   'offer-find',
   'self-service-leave',
-  'shutdown',
-  'socket-mode-flows',
 ];
 
 const inIntegration = (names) => names.map((name) => `<rootDir>/test/integration/${name}\\.test\\.ts$`);

@@ -159,6 +159,11 @@ async function rowsOf(db: Db, statement: string): Promise<Record<string, unknown
   return result.rows as Record<string, unknown>[];
 }
 
+/** Whether a connection was closed: the SQLite file, or every connection of the PostgreSQL pool. */
+export function isConnectionClosed(db: Db): boolean {
+  return dialectOf(db) === 'sqlite' ? !db.$client.open : asPostgres(db).$client.ending;
+}
+
 /** The file of an app configured on SQLite; tests that read the bytes on disk run only there. */
 export function sqliteFile(database: DatabaseConfig): string {
   if (database.kind !== 'sqlite') throw new Error('this test reads a SQLite file and runs only on SQLite');
