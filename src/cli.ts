@@ -13,6 +13,7 @@ import {
 } from './config';
 import { BACKUP_USAGE, runBackupCommand } from './cli/backup-command';
 import { COPY_DATABASE_USAGE, runCopyDatabaseCommand } from './cli/copy-database-command';
+import { errorSummary } from './errors';
 import { createLogger, newLogId, withLogFields } from './logger';
 import { runServer } from './main';
 import { runMatchCommand } from './cli/match-command';
@@ -125,10 +126,7 @@ export async function runCli(
   const startedAt = performance.now();
   const exitCode = await withLogFields({ runId: newLogId() }, async () => {
     const code = await command.run(args, env).catch((error: unknown) => {
-      logger.error(
-        { command: name, err: error instanceof Error ? error.message : String(error) },
-        'cli failed',
-      );
+      logger.error({ command: name, err: errorSummary(error).message }, 'cli failed');
       throw error;
     });
     logger.info({ command: name, exitCode: code, ms: Math.round(performance.now() - startedAt) }, 'cli run');

@@ -170,12 +170,15 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
   if (options.startScheduler !== false) scheduler.start(SCHEDULER_TICK_MS);
   // Stopping twice (a test's cleanup after a signal, say) waits for the one stop.
   let stopping: Promise<{ complete: boolean }> | null = null;
+  // `port` is the app's own; the database's (PostgreSQL) is logged as databasePort.
+  const { port: databasePort, ...database } = describeDatabase(config.database);
   logger.info(
     {
       component: 'app',
       mode: config.slack.appToken === null ? 'http' : 'socket',
       port,
-      ...describeDatabase(config.database),
+      ...database,
+      ...(databasePort === undefined ? {} : { databasePort }),
     },
     'Mentor Circles is running',
   );

@@ -1,5 +1,6 @@
 // The in-process scheduler: every tick runs each job once for "now". Jobs are plain async functions of the
 // instant, so tests call runDueJobs(now) with any instant and never wait for a timer.
+import { errorSummary } from '../errors';
 import { newLogId, withLogFields, type Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 
@@ -76,7 +77,7 @@ export function createScheduler(
           {
             job: job.name,
             ms: elapsed(jobStartedAt),
-            err: error instanceof Error ? error.message : String(error),
+            err: errorSummary(error).message,
           },
           'job failed',
         );

@@ -24,8 +24,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   // Deleted rows are overwritten with zeros rather than left in free space, so an erased member cannot be
-  // read back from the file (member-erasure.ts also empties the WAL). PostgreSQL leaves deleted tuples in
-  // place until VACUUM reclaims them: there the same guarantee needs a VACUUM of the touched tables.
+  // read back from the file (member-erasure.ts also empties the WAL). On PostgreSQL the guarantee is that no
+  // query can read them back; the app runs no VACUUM (docs/operations.md, "PostgreSQL").
   sqlite.pragma('secure_delete = ON');
   return drizzle(sqlite, { schema });
 }

@@ -28,12 +28,19 @@ const postgresDriver = () => ({
 });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+// Every open connection of each pool, so closing can end the ones work still holds (closePostgres).
+const connectionsOf = new WeakMap<pg.Pool, Set<pg.PoolClient>>();
+
 export function openPostgres(url: string, options: { maxConnections?: number } = {}): PostgresDb {
   const { Pool, drizzle } = postgresDriver();
   const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10 });
   // An idle connection dropped by the server (a restart, a failover) is removed from the pool, which opens a
   // new one for the next query; without a listener the event would crash the process.
   pool.on('error', () => {});
+  const connections = new Set<pg.PoolClient>();
+  connectionsOf.set(pool, connections);
+  pool.on('connect', (client) => connections.add(client));
+  pool.on('remove', (client) => connections.delete(client as pg.PoolClient));
   return drizzle(pool, { schema: loadPostgresSchema() });
 }
 
@@ -70,8 +77,18 @@ export async function migratePostgres(db: PostgresDb): Promise<void> {
   }
 }
 
+/**
+ * Closes every connection of the pool, also those that work still running holds (the app stopping once its
+ * grace period is over): the pool alone would wait for that work to let go of them. As with a closed SQLite
+ * file, the work's next query fails, and the server rolls back its transaction and drops its locks.
+ */
 export async function closePostgres(db: PostgresDb): Promise<void> {
-  if (!db.$client.ending) await db.$client.end();
+  const pool = db.$client;
+  if (pool.ending) return;
+  const open = [...(connectionsOf.get(pool) ?? [])];
+  // Settles once the work has released what it holds; nobody waits for that.
+  pool.end().catch(() => undefined);
+  await Promise.all(open.map((client) => client.end().catch(() => undefined)));
 }
 
 /** True when the server answers within `timeoutMs`, even if the pool is still waiting to connect; /healthz reports it. */

@@ -1,6 +1,7 @@
 // GET /healthz is what a load balancer or a container runtime asks: is the database there, and is the
 // scheduler running its jobs.
 import net from 'node:net';
+import { closeAppDatabase } from '../../src/composition/wiring';
 import { HOUR } from '../support/test-clock';
 import { startSocketModeApp, startTestApp, type TestApp } from '../support/test-app';
 
@@ -40,7 +41,7 @@ describe('/healthz', () => {
   });
 
   it('answers 503 when the database cannot be reached', async () => {
-    t.app.context.db.$client.close();
+    await closeAppDatabase(t.app.context.db);
     const { status, body } = await health(t.baseUrl);
     expect(status).toBe(503);
     expect(body).toMatchObject({ ok: false, database: 'unreachable', jobs: null });

@@ -1,6 +1,8 @@
 // What an operator reads: one JSON object per line, with level, time, component and the id of the request or
 // run it belongs to; and never a token, the signing secret, the database password or anything a person wrote.
+import { eq } from 'drizzle-orm';
 import { JSON_TYPE } from '../../dev/signed-requests';
+import { tablesOf } from '../../src/storage/tables';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { createPostgresTestDatabase } from '../support/postgres-server';
 import { signupFormValues } from '../support/signup-form-values';
@@ -27,11 +29,16 @@ describe('logs of a full flow (LOG_LEVEL=debug)', () => {
         { id: MENTEE, teamId: TEAM, name: 'mentee', realName: 'Max Mentee', tz: 'Europe/London' },
       ],
     });
-    const topic = (
-      t.app.context.db.$client.prepare("select id from topics where team_id = '' order by id").get() as {
-        id: number;
-      }
-    ).id;
+    const db = t.app.context.db;
+    const { topics } = tablesOf(db);
+    const [first] = await db
+      .select({ id: topics.id })
+      .from(topics)
+      .where(eq(topics.teamId, ''))
+      .orderBy(topics.id)
+      .limit(1);
+    if (first === undefined) throw new Error('the migrations seeded no install-wide topic');
+    const topic = first.id;
 
     await t.command(MENTOR, 'help');
     await t.command(MENTOR, COMMAND_TEXT);
@@ -74,7 +81,7 @@ describe('logs of a full flow (LOG_LEVEL=debug)', () => {
     await t.close();
   });
 
-  it('never contains a token, the signing secret, anything a person typed, nor who they are', () => {
+  it('never contains a token, the signing secret, anything a person typed, nor who they are', async () => {
     const everything = t.logs.join('\n');
     // People's ids and names too: a log line cannot be erased when someone leaves.
     const people = [MENTOR, MENTEE, 'Mia Mentor', 'Max Mentee'];
@@ -91,8 +98,9 @@ describe('logs of a full flow (LOG_LEVEL=debug)', () => {
       expect(everything).not.toContain(secret);
     }
     // The flow did happen: the note was stored and the debug lines of the SDKs are there.
-    const note = t.app.context.db.$client.prepare('select note from offers').get() as { note: string };
-    expect(note.note).toBe(NOTE);
+    const db = t.app.context.db;
+    const { offers } = tablesOf(db);
+    expect(await db.select({ note: offers.note }).from(offers)).toEqual([{ note: NOTE }]);
     expect(lines.some((line) => line.component === 'bolt' && line.level === 'debug')).toBe(true);
     expect(lines.some((line) => line.component === 'slack-api')).toBe(true);
   });

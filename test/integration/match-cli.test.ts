@@ -1,7 +1,7 @@
 import type { FakeSlack } from '../../dev/fake-slack-server';
-import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
 import { startCliSetup, type CliSetup } from '../support/cli-setup';
 import { seedMember, seedOffer, seedRequest } from '../support/seed-programme';
+import { withDatabaseOf } from '../support/test-database';
 
 describe('mentor-circles match', () => {
   let cli: CliSetup;
@@ -18,15 +18,14 @@ describe('mentor-circles match', () => {
   const runMatch = () => cli.run('match');
 
   it('proposes, asks the mentor in Slack and prints each proposal and the waitlist', async () => {
-    const db = openDatabase(env.DATABASE_PATH!);
-    migrateDatabase(db);
-    await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
-    await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
-    await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
-    await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
-    await seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
-    await seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
-    closeDatabase(db);
+    await withDatabaseOf(env, async (db) => {
+      await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+      await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media', 'Generative AI tools'] });
+      await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+      await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media', 'Generative AI tools'] });
+      await seedMember(db, { userId: 'U0VERA', name: 'Vera Lonely', level: 6 });
+      await seedRequest(db, { userId: 'U0VERA', topics: ['Accessibility'] });
+    });
 
     const first = await runMatch();
 

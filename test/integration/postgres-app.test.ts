@@ -91,9 +91,10 @@ describe('the app on PostgreSQL (DATABASE_URL)', () => {
     const url = new URL(database.url);
     const started = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(started.find((line) => line.msg === 'Mentor Circles is running')).toMatchObject({
+      port: t.app.port,
       database: 'postgres',
       host: url.hostname,
-      port: Number(url.port),
+      databasePort: Number(url.port),
       name: url.pathname.slice(1),
     });
     expect(url.password).not.toBe('');

@@ -1,6 +1,6 @@
 // A weekly prompt run that dies for real: `mentor-circles send-prompts` runs in a child process and is killed
-// with SIGKILL while its chat.postMessage is in flight, so nothing of it survives but the database file and
-// what Slack holds. Then the app starts afresh on that file and its scheduler ticks: each pair ends up with
+// with SIGKILL while its chat.postMessage is in flight, so nothing of it survives but the database and what
+// Slack holds. Then the app starts afresh on that database and its scheduler ticks: each pair ends up with
 // exactly one message for the week, recorded as sent with that message's ts (the reserve → post with
 // metadata → record scheme in src/use-cases/send-due-prompts.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,13 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { startFakeSlack, type FakeSlack, type PostedMessage } from '../../dev/fake-slack-server';
-import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
-import { jobRuns } from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
 import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { BOT_TOKEN, SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { createTestClock, DAY } from '../support/test-clock';
-import { makeTempDir } from '../support/test-database';
+import { createAppDatabase, makeTempDir, withDatabaseOf, type AppDatabase } from '../support/test-database';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WEEK = 7 * DAY;
@@ -26,14 +25,14 @@ const BUSY = 460;
 
 let fake: FakeSlack;
 let temp: { dir: string; cleanup: () => void };
-let databasePath: string;
+let database: AppDatabase;
 const apps: TestApp[] = [];
 const children: ChildProcess[] = [];
 
 beforeEach(async () => {
   fake = await startFakeSlack({ teamId: TEAM });
   temp = makeTempDir();
-  databasePath = path.join(temp.dir, 'app.db');
+  database = await createAppDatabase(temp.dir);
 });
 afterEach(async () => {
   // A test that failed before its kill leaves its child running.
@@ -42,12 +41,13 @@ afterEach(async () => {
   }
   for (const app of apps.splice(0)) await app.close();
   await fake.close();
+  await database.drop();
   temp.cleanup();
 });
 
-/** The app as a restart brings it up: a new process's state, the same database file and Slack. */
+/** The app as a restart brings it up: a new process's state, the same database and Slack. */
 async function startAppAt(instant: Date): Promise<TestApp> {
-  const app = await startTestApp({ fake, databasePath, clock: createTestClock(instant) });
+  const app = await startTestApp({ fake, database: database.env, clock: createTestClock(instant) });
   apps.push(app);
   return app;
 }
@@ -55,17 +55,13 @@ async function startAppAt(instant: Date): Promise<TestApp> {
 let userSequence = 0;
 async function seedLondonPair(): Promise<SeededPair> {
   userSequence += 1;
-  const db = openDatabase(databasePath);
-  try {
-    migrateDatabase(db);
-    return await seedRunningPair(db, fake, {
+  return await withDatabaseOf(database.env, (db) =>
+    seedRunningPair(db, fake, {
       mentor: { userId: `UMENTOR${userSequence}`, timeZone: 'Europe/London' },
       mentee: { userId: `UMENTEE${userSequence}`, timeZone: 'Europe/London' },
       startedAt: new Date('2026-01-01T00:00:00Z'),
-    });
-  } finally {
-    closeDatabase(db);
-  }
+    }),
+  );
 }
 
 /** Both people talk in their group DM: `count` top-level messages, taking turns. */
@@ -95,7 +91,7 @@ const deliveryIdOf = (message: PostedMessage | undefined) =>
 async function earlierWeeks(pair: SeededPair): Promise<void> {
   const app = await startTestApp({
     fake,
-    databasePath,
+    database: database.env,
     clock: createTestClock(new Date(MONDAY.getTime() - 2 * WEEK)),
   });
   try {
@@ -138,7 +134,7 @@ async function killDuringPost(at: Date, { slackPosts }: { slackPosts: boolean })
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,
-        DATABASE_PATH: databasePath,
+        ...database.env,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -162,8 +158,10 @@ async function killDuringPost(at: Date, { slackPosts }: { slackPosts: boolean })
   }
 }
 
-const lastSendSummary = (app: TestApp) => {
-  const row = app.app.context.db.select().from(jobRuns).where(eq(jobRuns.job, 'send-prompts')).get();
+const lastSendSummary = async (app: TestApp) => {
+  const { db } = app.app.context;
+  const { jobRuns } = tablesOf(db);
+  const [row] = await db.select().from(jobRuns).where(eq(jobRuns.job, 'send-prompts'));
   return JSON.parse(row?.lastSummary ?? '{}') as Record<string, number>;
 };
 
@@ -196,7 +194,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     // After the lease it asks Slack, finds the message by its metadata and records it without posting.
     app.clock.advance(RESERVATION_LEASE_MS);
     await app.tick();
-    expect(lastSendSummary(app)).toMatchObject({ sent: 0, recovered: 1 });
+    expect(await lastSendSummary(app)).toMatchObject({ sent: 0, recovered: 1 });
     expect(laterHistoryPagesRead()).toBeGreaterThanOrEqual(2);
     expect((await deliveriesOf(app.app.context.db, pair.pairId))[2]).toMatchObject({
       status: 'sent',
@@ -218,7 +216,7 @@ describe('a weekly prompt run killed with SIGKILL in the middle of a post', () =
     const reserved = (await deliveriesOf(app.app.context.db, pair.pairId))[2];
     expect(reserved).toMatchObject({ status: 'reserved', messageTs: null });
     await app.tick();
-    expect(lastSendSummary(app)).toMatchObject({ sent: 1, recovered: 0 });
+    expect(await lastSendSummary(app)).toMatchObject({ sent: 1, recovered: 0 });
     await app.tick();
 
     const prompts = promptsIn(pair.channelId);

@@ -1,24 +1,24 @@
 // The prompt library as the migration leaves it, `mentor-circles prompts …` and `mentor-circles send-prompts`.
-import path from 'node:path';
 import { runCli } from '../../src/cli';
 import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
-import { closeDatabase, migrateDatabase, openDatabase, type Db } from '../../src/storage/database';
-import { prompts } from '../../src/storage/schema';
+import type { Db } from '../../src/storage/database';
+import { tablesOf } from '../../src/storage/tables';
 import { deliveriesOf, seedRunningPair } from '../support/seed-programme';
 import { SEED_QUESTIONS } from '../support/seed-questions';
-import { makeTempDir } from '../support/test-database';
+import { createAppDatabase, makeTempDir, withDatabaseOf, type AppDatabase } from '../support/test-database';
 import { captureConsole } from '../support/capture-console';
 
 let temp: { dir: string; cleanup: () => void };
-let file: string;
+let database: AppDatabase;
 let env: Record<string, string>;
 
-beforeEach(() => {
+beforeEach(async () => {
   temp = makeTempDir();
-  file = path.join(temp.dir, 'mc.db');
-  env = { DATABASE_PATH: file };
+  database = await createAppDatabase(temp.dir, 'mc.db');
+  env = { ...database.env };
 });
-afterEach(() => {
+afterEach(async () => {
+  await database.drop();
   temp.cleanup();
 });
 
@@ -32,15 +32,7 @@ async function cli(...argv: string[]) {
   }
 }
 
-async function withDb<T>(use: (db: Db) => T | Promise<T>): Promise<T> {
-  const db = openDatabase(file);
-  try {
-    migrateDatabase(db);
-    return await use(db);
-  } finally {
-    closeDatabase(db);
-  }
-}
+const withDb = <T>(use: (db: Db) => T | Promise<T>): Promise<T> => withDatabaseOf(env, use);
 
 /** The counts in send-prompts' closing line ("1 sent, 0 failed, …"), by what they count. */
 const tally = (out: string) =>
@@ -51,7 +43,11 @@ const tally = (out: string) =>
     ]),
   );
 
-const library = () => withDb((db) => db.select().from(prompts).orderBy(prompts.position, prompts.id));
+const library = () =>
+  withDb(async (db) => {
+    const { prompts } = tablesOf(db);
+    return await db.select().from(prompts).orderBy(prompts.position, prompts.id);
+  });
 
 describe('the prompt library seeded by the migration', () => {
   it('holds the 11 #SMchat questions verbatim and in order, install-wide and enabled', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { runCli } from '../../src/cli';
-import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
+import { tablesOf } from '../../src/storage/tables';
 import {
   PEOPLE,
   PRIVATE_TEXTS,
@@ -10,7 +10,7 @@ import {
   REPORT_NOW,
   seedReportData,
 } from '../support/seed-report-data';
-import { makeTempDir } from '../support/test-database';
+import { createAppDatabase, makeTempDir, withDatabaseOf, type AppDatabase } from '../support/test-database';
 import { captureConsole } from '../support/capture-console';
 
 const TEAM = 'T0TEST';
@@ -32,17 +32,19 @@ const readCsv = (file: string) =>
 
 describe('mentor-circles report', () => {
   let temp: { dir: string; cleanup: () => void };
+  let database: AppDatabase;
   let env: Record<string, string>;
 
   beforeEach(async () => {
     temp = makeTempDir();
-    env = { DATABASE_PATH: path.join(temp.dir, 'mc.db') };
-    const db = openDatabase(env.DATABASE_PATH as string);
-    migrateDatabase(db);
-    await seedReportData(db, TEAM);
-    closeDatabase(db);
+    database = await createAppDatabase(temp.dir, 'mc.db');
+    env = { ...database.env };
+    await withDatabaseOf(env, (db) => seedReportData(db, TEAM));
   });
-  afterEach(() => temp.cleanup());
+  afterEach(async () => {
+    await database.drop();
+    temp.cleanup();
+  });
 
   it('prints the same figures as Slack as text, without Slack credentials', async () => {
     const { code, out } = await cli([...AT], env);
@@ -121,11 +123,10 @@ describe('mentor-circles report', () => {
   });
 
   it('reports every workspace unless --team picks some, each kept apart', async () => {
-    const db = openDatabase(env.DATABASE_PATH as string);
-    db.$client
-      .prepare("insert into members (team_id, user_id, name) values (?, 'UOTHER', 'Other person')")
-      .run(OTHER_TEAM);
-    closeDatabase(db);
+    await withDatabaseOf(env, async (db) => {
+      const { members } = tablesOf(db);
+      await db.insert(members).values({ teamId: OTHER_TEAM, userId: 'UOTHER', name: 'Other person' });
+    });
 
     const all = await cli([...AT], env);
     expect(all.out).toContain(`workspace ${OTHER_TEAM}`);
@@ -154,8 +155,13 @@ describe('mentor-circles report', () => {
   });
 
   it('says there is nothing to report on a database nobody has joined', async () => {
-    const { code, out } = await cli([], { DATABASE_PATH: path.join(temp.dir, 'empty.db') });
-    expect(code).toBe(0);
-    expect(out).toContain('nothing to report');
+    const empty = await createAppDatabase(temp.dir, 'empty.db');
+    try {
+      const { code, out } = await cli([], empty.env);
+      expect(code).toBe(0);
+      expect(out).toContain('nothing to report');
+    } finally {
+      await empty.drop();
+    }
   });
 });

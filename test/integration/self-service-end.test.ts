@@ -1,7 +1,7 @@
 // /mentor end: choosing the pairing, the feedback modal, the partner's feedback, freed capacity and matching.
 import { and, eq } from 'drizzle-orm';
 import { FEEDBACK_FIELDS } from '../../src/domain/feedback-form';
-import { feedback, pairs, proposals } from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import {
   SELF_SERVICE_ACTIONS,
   SELF_SERVICE_CALLBACKS,
@@ -19,7 +19,7 @@ import {
   seedRequest,
 } from '../support/seed-programme';
 import { seedSelfServiceCast } from '../support/self-service-cast';
-import { allRows, countRows } from '../support/test-database';
+import { allRows, countRows, failUpdatesOf } from '../support/test-database';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 
@@ -32,8 +32,14 @@ let pairId: number;
 
 const db = () => t.app.context.db;
 const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
-const pairRow = async (id = pairId) => (await db().select().from(pairs).where(eq(pairs.id, id)))[0];
-const feedbackRows = () => db().select().from(feedback).orderBy(feedback.id).all();
+const pairRow = async (id = pairId) => {
+  const { pairs } = tablesOf(db());
+  return (await db().select().from(pairs).where(eq(pairs.id, id)))[0];
+};
+const feedbackRows = async () => {
+  const { feedback } = tablesOf(db());
+  return await db().select().from(feedback).orderBy(feedback.id);
+};
 const lastOpenedView = () => t.fake.calls('views.open').at(-1)?.params.view as Record<string, unknown>;
 
 function feedbackValues(rating: string | null, recommend: string | null, comment: string | null) {
@@ -116,19 +122,19 @@ describe('/mentor end with one pairing', () => {
       createdAt: new Date(t.clock.now().getTime() - 2 * DAY),
     });
     await t.tick();
+    const { proposals } = tablesOf(db());
     const pendingForAda = () =>
       db()
         .select()
         .from(proposals)
-        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')))
-        .all();
-    expect(pendingForAda()).toHaveLength(0);
+        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')));
+    expect(await pendingForAda()).toHaveLength(0);
 
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(response)).toContain(`<@${BEN.userId}> has been told`);
 
     expect(await pairRow()).toMatchObject({ status: 'ended', endedAt: t.clock.now(), endedBy: ADA.userId });
-    expect(feedbackRows()).toEqual([
+    expect(await feedbackRows()).toEqual([
       expect.objectContaining({
         pairId,
         userId: ADA.userId,
@@ -146,7 +152,7 @@ describe('/mentor end with one pairing', () => {
     expect(JSON.stringify(toBen)).not.toContain('great questions');
 
     // Ada's place is free again, and matching ran at once: she is asked about Cara.
-    expect(pendingForAda().map((proposal) => proposal.menteeId)).toEqual([CARA.userId]);
+    expect((await pendingForAda()).map((proposal) => proposal.menteeId)).toEqual([CARA.userId]);
     expect(dmsTo(ADA.userId).at(-1)?.text).toContain('Would you mentor Cara Senior?');
     const status = JSON.stringify((await t.command(ADA.userId, 'status')).json());
     expect(status).not.toContain('you mentor them');
@@ -166,7 +172,9 @@ describe('/mentor end with one pairing', () => {
     const metadata = String(view.private_metadata);
     const stored = await submitFeedback(BEN.userId, metadata, feedbackValues('5', 'no', null));
     expect(noticeText(stored)).toContain('Thank you! Your feedback is saved');
-    expect(feedbackRows().map((row) => [row.role, row.userId, row.rating, row.wouldRecommend])).toEqual([
+    expect(
+      (await feedbackRows()).map((row) => [row.role, row.userId, row.rating, row.wouldRecommend]),
+    ).toEqual([
       ['mentor', ADA.userId, 4, true],
       ['mentee', BEN.userId, 5, false],
     ]);
@@ -176,7 +184,7 @@ describe('/mentor end with one pairing', () => {
     expect(noticeText(again)).toContain('already shared feedback');
     await t.click({ ...button, message: { channel: t.fake.channelFor([BEN.userId]), ts: '1.1' } });
     expect(JSON.stringify(lastOpenedView().blocks)).toContain('already shared feedback');
-    expect(feedbackRows()).toHaveLength(2);
+    expect(await feedbackRows()).toHaveLength(2);
   });
 
   it('answers a second End submission, and a tampered one, without changing anything', async () => {
@@ -186,11 +194,11 @@ describe('/mentor end with one pairing', () => {
     const second = await submitFeedback(ADA.userId, metadata, feedbackValues('1', 'no', 'changed my mind'));
     expect(noticeText(second)).toContain('already shared feedback');
     expect((await pairRow())?.endedAt).toEqual(endedAt);
-    expect(feedbackRows()).toHaveLength(1);
+    expect(await feedbackRows()).toHaveLength(1);
 
     const tampered = await submitFeedback(ADA.userId, '{"pairId":"x"}');
     expect(noticeText(tampered)).toContain('not one of yours');
-    expect(feedbackRows()).toHaveLength(1);
+    expect(await feedbackRows()).toHaveLength(1);
   });
 
   it('lets nobody outside an active pair end it or rate it, by button or by a hand-made submission', async () => {
@@ -217,9 +225,7 @@ describe('/mentor end with one pairing', () => {
   });
 
   it('answers a storage failure in the modal with a short apology and stores nothing', async () => {
-    db().$client.exec(
-      "create trigger fail_end before update on pairs begin select raise(abort, 'disk on fire'); end",
-    );
+    await failUpdatesOf(db(), 'pairs', 'disk on fire');
     const before = await countRows(db());
     const response = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(response)).toContain('Sorry, something went wrong on our side');
@@ -237,7 +243,7 @@ describe('/mentor end with one pairing', () => {
     const late = await submitFeedback(ADA.userId, JSON.stringify({ pairId, mode: 'end' }));
     expect(noticeText(late)).toContain('your feedback is saved');
     expect((await pairRow())?.endedBy).toBe(BEN.userId);
-    expect(feedbackRows().map((row) => row.role)).toEqual(['mentee', 'mentor']);
+    expect((await feedbackRows()).map((row) => row.role)).toEqual(['mentee', 'mentor']);
   });
 });
 

@@ -1,12 +1,12 @@
-// /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
+// /mentor status, pause and resume through signed HTTP requests, the real receiver and a real database.
 import { and, eq } from 'drizzle-orm';
 import { APOLOGY } from '../../src/views/apology';
-import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import { proposalRequestMessage } from '../../src/views/proposal-messages';
 import { blockKitProblems } from '../support/block-kit-limits';
-import { ADA, asFakeUsers, BEN, CARA, seedProposal } from '../support/seed-programme';
+import { ADA, asFakeUsers, BEN, CARA, pairRow as pairRowOf, seedProposal } from '../support/seed-programme';
 import { seedSelfServiceCast } from '../support/self-service-cast';
-import { countRows } from '../support/test-database';
+import { countRows, failUpdatesOf } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY, HOUR } from '../support/test-clock';
 
@@ -20,13 +20,19 @@ let proposalMessage: { channel: string; ts: string };
 
 const db = () => t.app.context.db;
 const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId]));
-const memberRow = (userId: string) =>
-  db()
+const memberRow = async (userId: string) => {
+  const { members } = tablesOf(db());
+  const [row] = await db()
     .select()
     .from(members)
-    .where(and(eq(members.teamId, TEAM), eq(members.userId, userId)))
-    .get();
-const pairRow = async () => (await db().select().from(pairs).where(eq(pairs.id, pairId)))[0];
+    .where(and(eq(members.teamId, TEAM), eq(members.userId, userId)));
+  return row;
+};
+const pairRow = () => pairRowOf(db(), pairId);
+const proposalStatus = async (id: number) => {
+  const { proposals } = tablesOf(db());
+  return (await db().select().from(proposals).where(eq(proposals.id, id)))[0]?.status;
+};
 const ephemeralText = (response: { json(): Record<string, unknown> }) => JSON.stringify(response.json());
 const homesPublishedFor = (userId: string) =>
   t.fake.calls('views.publish').filter((call) => call.params.user_id === userId);
@@ -76,11 +82,11 @@ beforeEach(async () => {
       72,
     ),
   );
-  db()
+  const { proposals } = tablesOf(db());
+  await db()
     .update(proposals)
     .set({ messageChannelId: proposalMessage.channel, messageTs: proposalMessage.ts })
-    .where(eq(proposals.id, pendingProposalId))
-    .run();
+    .where(eq(proposals.id, pendingProposalId));
 });
 
 afterEach(async () => {
@@ -133,11 +139,9 @@ describe('/mentor pause and /mentor resume', () => {
     const response = await t.command(ADA.userId, 'pause');
     expect(ephemeralText(response)).toContain('You are on a break until you resume');
 
-    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: t.clock.now(), pausedUntil: null });
+    expect(await memberRow(ADA.userId)).toMatchObject({ pausedAt: t.clock.now(), pausedUntil: null });
     expect((await pairRow())?.status).toBe('paused');
-    expect(db().select().from(proposals).where(eq(proposals.id, pendingProposalId)).get()?.status).toBe(
-      'cancelled',
-    );
+    expect(await proposalStatus(pendingProposalId)).toBe('cancelled');
     // The Accept/Decline buttons are gone from Ada's DM.
     const updated = proposalDm();
     expect(updated?.updates).toBe(1);
@@ -158,7 +162,7 @@ describe('/mentor pause and /mentor resume', () => {
   it('pauses for N weeks and says until when', async () => {
     const response = await t.command(ADA.userId, 'pause 3');
     expect(ephemeralText(response)).toContain('You are on a break until <!date^');
-    expect(memberRow(ADA.userId)?.pausedUntil).toEqual(new Date(t.clock.now().getTime() + 21 * DAY));
+    expect((await memberRow(ADA.userId))?.pausedUntil).toEqual(new Date(t.clock.now().getTime() + 21 * DAY));
     expect(dmsTo(BEN.userId).at(-1)?.text).toContain('until <!date^');
   });
 
@@ -168,7 +172,7 @@ describe('/mentor pause and /mentor resume', () => {
       const before = await countRows(db());
       const text = ephemeralText(await t.command(ADA.userId, `pause ${args}`));
       expect(text).toContain('any whole number from 1 to 52');
-      expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
+      expect((await memberRow(ADA.userId))?.pausedAt).toBeNull();
       expect((await pairRow())?.status).toBe('active');
       expect(await countRows(db())).toEqual(before);
       expect(dmsTo(BEN.userId)).toHaveLength(0);
@@ -177,11 +181,11 @@ describe('/mentor pause and /mentor resume', () => {
 
   it('says so when pausing twice, and changes nothing the second time', async () => {
     await t.command(ADA.userId, 'pause 2');
-    const pausedUntil = memberRow(ADA.userId)?.pausedUntil;
+    const pausedUntil = (await memberRow(ADA.userId))?.pausedUntil;
     const dms = dmsTo(BEN.userId).length;
     const text = ephemeralText(await t.command(ADA.userId, 'pause'));
     expect(text).toContain('You are already on a break');
-    expect(memberRow(ADA.userId)?.pausedUntil).toEqual(pausedUntil);
+    expect((await memberRow(ADA.userId))?.pausedUntil).toEqual(pausedUntil);
     expect(dmsTo(BEN.userId)).toHaveLength(dms);
   });
 
@@ -189,29 +193,29 @@ describe('/mentor pause and /mentor resume', () => {
     expect(ephemeralText(await t.command(ADA.userId, 'resume'))).toContain('You are not on a break');
     expect(ephemeralText(await t.command(DEV, 'resume'))).toContain("You're not taking part yet");
     expect(ephemeralText(await t.command(DEV, 'pause'))).toContain("You're not taking part yet");
-    expect(memberRow(DEV)).toBeUndefined();
+    expect(await memberRow(DEV)).toBeUndefined();
   });
 
   it('resumes: pair active again, partner told, matching looks at the person again', async () => {
     await t.command(ADA.userId, 'pause');
     // While Ada is paused, the daily matching run does not propose her to Cara again.
     await t.tick();
+    const { proposals } = tablesOf(db());
     const pendingFor = () =>
       db()
         .select()
         .from(proposals)
-        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')))
-        .all();
-    expect(pendingFor()).toHaveLength(0);
+        .where(and(eq(proposals.mentorId, ADA.userId), eq(proposals.status, 'pending')));
+    expect(await pendingFor()).toHaveLength(0);
 
     // Ending the pair with Ben would free a place; here Ada has capacity 2 and one pair, so one place.
     const text = ephemeralText(await t.command(ADA.userId, 'resume'));
     expect(text).toContain('Welcome back');
-    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
+    expect(await memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
     expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId).at(-1)?.text).toContain(`<@${ADA.userId}> is back from their break`);
     // Matching ran on resume and asked Ada again about Cara.
-    expect(pendingFor().map((p) => p.menteeId)).toEqual([CARA.userId]);
+    expect((await pendingFor()).map((p) => p.menteeId)).toEqual([CARA.userId]);
   });
 
   it('keeps the pair paused while the partner is still on a break of their own', async () => {
@@ -230,11 +234,11 @@ describe('/mentor pause and /mentor resume', () => {
     await t.command(ADA.userId, 'pause 1');
     t.clock.advance(6 * DAY);
     await t.tick();
-    expect(memberRow(ADA.userId)?.pausedAt).not.toBeNull();
+    expect((await memberRow(ADA.userId))?.pausedAt).not.toBeNull();
 
     t.clock.advance(DAY + HOUR);
     await t.tick();
-    expect(memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
+    expect(await memberRow(ADA.userId)).toMatchObject({ pausedAt: null, pausedUntil: null });
     expect((await pairRow())?.status).toBe('active');
     const welcomes = () =>
       dmsTo(ADA.userId).filter((m) =>
@@ -251,12 +255,10 @@ describe('/mentor pause and /mentor resume', () => {
   });
 
   it('answers a storage failure with a short apology and stores nothing', async () => {
-    db().$client.exec(
-      "create trigger fail_pause before update on members begin select raise(abort, 'disk on fire'); end",
-    );
+    await failUpdatesOf(db(), 'members', 'disk on fire');
     const response = await t.command(ADA.userId, 'pause');
     expect(response.json()).toEqual({ response_type: 'ephemeral', text: APOLOGY });
-    expect(memberRow(ADA.userId)?.pausedAt).toBeNull();
+    expect((await memberRow(ADA.userId))?.pausedAt).toBeNull();
     expect((await pairRow())?.status).toBe('active');
     expect(dmsTo(BEN.userId)).toHaveLength(0);
     expect(t.logs.some((line) => line.includes('command failed') && line.includes('disk on fire'))).toBe(
@@ -266,24 +268,26 @@ describe('/mentor pause and /mentor resume', () => {
 
   it('stops the weekly prompt while paused and sends it again after resuming', async () => {
     const pairChannel = t.fake.channelFor([ADA.userId, BEN.userId]);
-    const promptsPosted = () =>
-      db()
-        .select()
-        .from(promptDeliveries)
-        .where(and(eq(promptDeliveries.pairId, pairId), eq(promptDeliveries.status, 'sent')))
-        .all().length;
+    const { promptDeliveries } = tablesOf(db());
+    const promptsPosted = async () =>
+      (
+        await db()
+          .select()
+          .from(promptDeliveries)
+          .where(and(eq(promptDeliveries.pairId, pairId), eq(promptDeliveries.status, 'sent')))
+      ).length;
     await t.command(BEN.userId, 'pause');
     // Monday 2026-11-23 10:00 in London: the pair's prompt time.
     t.clock.set('2026-11-23T10:05:00Z');
     const messagesBefore = t.fake.messages(pairChannel).length;
     await t.tick();
-    expect(promptsPosted()).toBe(1);
+    expect(await promptsPosted()).toBe(1);
     expect(t.fake.messages(pairChannel)).toHaveLength(messagesBefore);
 
     await t.command(BEN.userId, 'resume');
     t.clock.advance(5 * 60 * 1000);
     await t.tick();
-    expect(promptsPosted()).toBe(2);
+    expect(await promptsPosted()).toBe(2);
     expect(t.fake.messages(pairChannel).length).toBeGreaterThan(messagesBefore);
   });
 });

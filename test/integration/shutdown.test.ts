@@ -10,14 +10,24 @@ import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { loadConfig } from '../../src/config';
 import { FORM, postSigned, slashCommandBody } from '../../dev/signed-requests';
 import { serveUntilSignalled } from '../../src/main';
-import { openDatabase } from '../../src/storage/database';
+import { count, eq } from 'drizzle-orm';
 import { lastJobRuns, recordJobRun } from '../../src/storage/job-runs';
+import { asPostgres } from '../../src/storage/postgres-database';
+import { tablesOf } from '../../src/storage/tables';
 import { PROMPT_EVENT_TYPE } from '../../src/views/prompt-message';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
 import { SHUTDOWN_GRACE_MS, startApp } from '../../src/composition/wiring';
+import { errorSummary } from '../../src/errors';
 import { deliveriesOf, seedRunningPair, type SeededPair } from '../support/seed-programme';
 import { createTestClock, HOUR } from '../support/test-clock';
-import { makeTempDir } from '../support/test-database';
+import {
+  createAppDatabase,
+  isConnectionClosed,
+  makeTempDir,
+  testDatabaseKind,
+  withDatabaseOf,
+  type AppDatabase,
+} from '../support/test-database';
 import { SIGNING_SECRET, startTestApp, TEAM, type TestApp } from '../support/test-app';
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
@@ -37,19 +47,20 @@ async function answers(url: string): Promise<boolean> {
 
 describe('stopping on a signal', () => {
   let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
+  let database: AppDatabase;
   let t: TestApp;
   let signals: EventEmitter;
   const exits: number[] = [];
   beforeEach(async () => {
     temp = makeTempDir();
-    file = path.join(temp.dir, 'app.db');
-    t = await startTestApp({ databasePath: file });
+    database = await createAppDatabase(temp.dir);
+    t = await startTestApp({ database: database.env });
     signals = new EventEmitter();
     exits.length = 0;
   });
   afterEach(async () => {
     await t.close();
+    await database.drop();
     temp.cleanup();
   });
 
@@ -80,12 +91,13 @@ describe('stopping on a signal', () => {
     inFlight.finish();
     expect(await exit).toBe(0);
     expect(exits).toEqual([]);
-    expect(t.app.context.db.$client.open).toBe(false);
+    expect(isConnectionClosed(t.app.context.db)).toBe(true);
     expect(await answers(`${t.baseUrl}/healthz`)).toBe(false);
     // The work wrote its row before the database was closed.
-    const reopened = openDatabase(file);
-    expect((await lastJobRuns(reopened)).map((run) => run.job)).toContain('finished-before-close');
-    reopened.$client.close();
+    const jobs = await withDatabaseOf(database.env, async (db) =>
+      (await lastJobRuns(db)).map((run) => run.job),
+    );
+    expect(jobs).toContain('finished-before-close');
     expect(t.logs.map((line) => JSON.parse(line) as { msg: string }).map((line) => line.msg)).toEqual(
       expect.arrayContaining(['stopping', 'stopped']),
     );
@@ -109,13 +121,17 @@ describe('stopping on a signal', () => {
 
     signals.emit('SIGINT', 'SIGINT');
     expect(await exit).toBe(0);
-    expect(t.app.context.db.$client.open).toBe(false);
+    expect(isConnectionClosed(t.app.context.db)).toBe(true);
     const warning = t.logs.find((line) => line.includes('stopped before work in flight finished'));
     expect(JSON.parse(warning ?? '{}')).toMatchObject({ level: 'warn', requestsInFlight: 1 });
 
     // The late work fails on the closed database instead of writing half of anything.
     inFlight.finish();
-    await expect(inFlight.work).rejects.toThrow(/not open/);
+    const failure = await inFlight.work.then(
+      () => 'it wrote',
+      (error: unknown) => errorSummary(error).message,
+    );
+    expect(failure).toMatch(testDatabaseKind() === 'sqlite' ? /not open/ : /after calling end on the pool/);
   });
 });
 
@@ -141,10 +157,10 @@ describe('stopping during a weekly prompt run', () => {
   ])('%s', async (_case, graceMs, restartAfterMs, cutShort) => {
     const fake = await startFakeSlack();
     const temp = makeTempDir();
-    const databasePath = path.join(temp.dir, 'app.db');
+    const database = await createAppDatabase(temp.dir);
     const clock = createTestClock(DUE);
     try {
-      const first = await startTestApp({ fake, databasePath, clock });
+      const first = await startTestApp({ fake, database: database.env, clock });
       const pairs: SeededPair[] = [];
       for (let n = 0; n < PAIRS; n++) {
         pairs.push(
@@ -169,16 +185,19 @@ describe('stopping during a weekly prompt run', () => {
       expect(await exit).toBe(0);
       await first.close();
       // Cut short, some prompts were posted without being recorded as sent: their reservations remain.
-      const stored = openDatabase(databasePath);
-      const unconfirmed = stored.$client
-        .prepare("select count(*) as n from prompt_deliveries where status = 'reserved'")
-        .get() as { n: number };
-      stored.$client.close();
+      const [unconfirmed] = await withDatabaseOf(database.env, (db) => {
+        const { promptDeliveries } = tablesOf(db);
+        return db
+          .select({ n: count() })
+          .from(promptDeliveries)
+          .where(eq(promptDeliveries.status, 'reserved'));
+      });
+      if (unconfirmed === undefined) throw new Error('no count');
       if (cutShort) expect(unconfirmed.n).toBeGreaterThan(0);
       else expect(unconfirmed.n).toBe(0);
 
       clock.advance(restartAfterMs);
-      const second = await startTestApp({ fake, databasePath, clock });
+      const second = await startTestApp({ fake, database: database.env, clock });
       try {
         await second.tick();
         await second.tick();
@@ -198,6 +217,7 @@ describe('stopping during a weekly prompt run', () => {
       }
     } finally {
       await fake.close();
+      await database.drop();
       temp.cleanup();
     }
   });
@@ -215,13 +235,13 @@ describe('a start that fails', () => {
     const address = taken.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;
     if (token === 'xoxb-revoked') fake.failNext('auth.test', { error: 'invalid_auth' });
-    const file = path.join(temp.dir, 'app.db');
+    const database = await createAppDatabase(temp.dir);
     const result = loadConfig({
       SLACK_BOT_TOKEN: token,
       SLACK_SIGNING_SECRET: 'secret',
       SLACK_API_URL: fake.apiUrl,
       PORT: String(port),
-      DATABASE_PATH: file,
+      ...database.env,
       LOG_LEVEL: 'silent',
     });
     if (!result.ok) throw new Error(result.problems.join('; '));
@@ -229,12 +249,26 @@ describe('a start that fails', () => {
       await expect(
         startApp(result.config, { clientOptions: { retryConfig: { retries: 0 } }, startScheduler: false }),
       ).rejects.toThrow(reason);
-      // SQLite removes the -wal file when the last connection to a database closes.
-      expect(fs.existsSync(file)).toBe(true);
-      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+      const file = database.env.DATABASE_PATH;
+      if (file !== undefined) {
+        // SQLite removes the -wal file when the last connection to a database closes.
+        expect(fs.existsSync(file)).toBe(true);
+        expect(fs.existsSync(`${file}-wal`)).toBe(false);
+      } else {
+        // PostgreSQL: no session of the app's pool is left on the database (the pool reuses its one idle
+        // connection for this count, so only that connection itself is left out).
+        const others = await withDatabaseOf(database.env, async (db) => {
+          const { rows } = await asPostgres(db).$client.query(
+            'select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+          );
+          return rows;
+        });
+        expect(others).toEqual([{ n: 0 }]);
+      }
     } finally {
       taken.close();
       await fake.close();
+      await database.drop();
       temp.cleanup();
     }
   });
@@ -246,6 +280,7 @@ describe('the real process', () => {
   it('stops on SIGTERM with exit code 0 and its port closed', async () => {
     const fake = await startFakeSlack();
     const temp = makeTempDir();
+    const database = await createAppDatabase(temp.dir, 'child.db');
     // The CLI exactly as `mentor-circles start` runs it, compiled on the fly; cwd has no .env to pick up.
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'src/cli.ts'), 'start'], {
       cwd: temp.dir,
@@ -255,7 +290,7 @@ describe('the real process', () => {
         SLACK_SIGNING_SECRET: 'child-secret',
         SLACK_API_URL: fake.apiUrl,
         PORT: '0',
-        DATABASE_PATH: path.join(temp.dir, 'child.db'),
+        ...database.env,
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -283,6 +318,7 @@ describe('the real process', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await fake.close();
+      await database.drop();
       temp.cleanup();
     }
     // Compiling the app in the child takes a few seconds on a busy machine.

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
 import type { RunningApp } from '../../src/composition/wiring';
-import { offers, pairs, proposals } from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import { PROPOSAL_ACCEPT_ACTION } from '../../src/views/proposal-messages';
 import { OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
 import type { FakeSlack } from '../../dev/fake-slack-server';
@@ -25,6 +25,7 @@ import {
 } from '../support/seed-programme';
 import { startSocketModeApp, TEAM } from '../support/test-app';
 import { DAY } from '../support/test-clock';
+import { isConnectionClosed } from '../support/test-database';
 
 const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
 const EVE = personInLondon('U0EVE', 'Eve Newcomer', 3, 'Finance');
@@ -152,11 +153,8 @@ afterEach(() => close());
 async function deliveryRow() {
   const found = await delivery().findByMessage(TEAM, pairChannel, PROMPT_TS);
   expect(found?.id).toBe(deliveryId);
-  return db().$client.prepare('select * from prompt_deliveries where id = ?').get(deliveryId) as {
-    reply_count: number;
-    answered_by_mentor: number;
-    answered_by_mentee: number;
-  };
+  const { promptDeliveries } = tablesOf(db());
+  return (await db().select().from(promptDeliveries).where(eq(promptDeliveries.id, deliveryId)))[0];
 }
 
 describe('Socket Mode flows', () => {
@@ -175,9 +173,12 @@ describe('Socket Mode flows', () => {
     expect(ack).toEqual({});
     await app.settle();
 
-    expect(db().select().from(proposals).where(eq(proposals.id, proposalId)).get()?.status).toBe('accepted');
-    const pair = db().select().from(pairs).where(eq(pairs.proposalId, proposalId)).get();
-    expect(pair).toMatchObject({ mentorId: DEV.userId, menteeId: CARA.userId, status: 'active' });
+    const { pairs, proposals } = tablesOf(db());
+    const [proposal] = await db().select().from(proposals).where(eq(proposals.id, proposalId));
+    expect(proposal?.status).toBe('accepted');
+    const pair = await db().select().from(pairs).where(eq(pairs.proposalId, proposalId));
+    expect(pair).toHaveLength(1);
+    expect(pair[0]).toMatchObject({ mentorId: DEV.userId, menteeId: CARA.userId, status: 'active' });
     expect(fake.messages(fake.channelFor([DEV.userId, CARA.userId]))).toHaveLength(1);
   });
 
@@ -207,18 +208,19 @@ describe('Socket Mode flows', () => {
           values: values(level),
         }),
       );
-    const offerOfEve = () => db().select().from(offers).where(eq(offers.userId, EVE.userId)).all();
+    const { offers } = tablesOf(db());
+    const offerOfEve = () => db().select().from(offers).where(eq(offers.userId, EVE.userId));
 
     const refused = (await submit('9')) as { response_action?: string; errors?: Record<string, string> };
     await app.settle();
     expect(refused.response_action).toBe('errors');
     expect(Object.keys(refused.errors ?? {})).toEqual([SIGNUP_FIELDS.level]);
-    expect(offerOfEve()).toEqual([]);
+    expect(await offerOfEve()).toEqual([]);
 
     const accepted = await submit('3');
     await app.settle();
     expect(accepted).toEqual({});
-    expect(offerOfEve()).toMatchObject([{ capacity: 2, status: 'open' }]);
+    expect(await offerOfEve()).toMatchObject([{ capacity: 2, status: 'open' }]);
     expect(JSON.stringify(fake.messages(fake.channelFor([EVE.userId])).at(-1))).toContain('offer');
   });
 
@@ -230,9 +232,9 @@ describe('Socket Mode flows', () => {
     expect(ack).toEqual({});
     await app.settle();
     expect(await deliveryRow()).toMatchObject({
-      reply_count: 1,
-      answered_by_mentee: 1,
-      answered_by_mentor: 0,
+      replyCount: 1,
+      answeredByMentee: true,
+      answeredByMentor: false,
     });
   });
 
@@ -241,11 +243,11 @@ describe('Socket Mode flows', () => {
     await expect(fake.sendSocketEnvelope('events_api', again)).resolves.toEqual({});
     await expect(fake.sendSocketEnvelope('events_api', again)).resolves.toEqual({});
     await app.settle();
-    expect(await deliveryRow()).toMatchObject({ reply_count: 1 });
+    expect(await deliveryRow()).toMatchObject({ replyCount: 1 });
 
     await fake.sendSocketEnvelope('events_api', threadReply(ADA.userId, 'EvReply2', '1795000002.0001'));
     await app.settle();
-    expect(await deliveryRow()).toMatchObject({ reply_count: 2, answered_by_mentor: 1 });
+    expect(await deliveryRow()).toMatchObject({ replyCount: 2, answeredByMentor: true });
   });
 
   it('publishes the Home tab when app_home_opened arrives on the socket', async () => {
@@ -298,6 +300,6 @@ describe('Socket Mode flows', () => {
     const stopped = await app.stop();
     expect(stopped).toEqual({ complete: true });
     await until(() => fake.socketConnections() === 0, 'the socket to close');
-    expect(db().$client.open).toBe(false);
+    expect(isConnectionClosed(db())).toBe(true);
   });
 });

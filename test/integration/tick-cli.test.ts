@@ -1,8 +1,8 @@
 import type { FakeSlack } from '../../dev/fake-slack-server';
-import { closeDatabase, migrateDatabase, openDatabase } from '../../src/storage/database';
 import { lastJobRuns } from '../../src/storage/job-runs';
 import { startCliSetup, type CliSetup } from '../support/cli-setup';
 import { proposalRows, seedMember, seedOffer, seedRequest } from '../support/seed-programme';
+import { withDatabaseOf } from '../support/test-database';
 
 describe('mentor-circles tick', () => {
   let cli: CliSetup;
@@ -19,13 +19,12 @@ describe('mentor-circles tick', () => {
   const tick = (...args: string[]) => cli.run('tick', ...args);
 
   async function seedJuniorAndSenior(): Promise<void> {
-    const db = openDatabase(env.DATABASE_PATH!);
-    migrateDatabase(db);
-    await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
-    await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media'] });
-    await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
-    await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media'] });
-    closeDatabase(db);
+    await withDatabaseOf(env, async (db) => {
+      await seedMember(db, { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' });
+      await seedOffer(db, { userId: 'U0JUNIOR', topics: ['Social media'] });
+      await seedMember(db, { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' });
+      await seedRequest(db, { userId: 'U0SENIOR', topics: ['Social media'] });
+    });
   }
 
   it('runs every job due at the instant once: the day’s matching proposes, and each run is recorded', async () => {
@@ -42,17 +41,14 @@ describe('mentor-circles tick', () => {
     const posted = fake.calls('chat.postMessage').length;
     expect(posted).toBe(2);
 
-    const db = openDatabase(env.DATABASE_PATH!);
-    try {
+    await withDatabaseOf(env, async (db) => {
       expect((await proposalRows(db)).map((row) => [row.mentorId, row.menteeId, row.status])).toEqual([
         ['U0JUNIOR', 'U0SENIOR', 'pending'],
       ]);
       const runs = await lastJobRuns(db);
       expect(runs.map((run) => run.job)).toContain('match');
       expect(runs.every((run) => run.lastRunAt.toISOString() === at)).toBe(true);
-    } finally {
-      closeDatabase(db);
-    }
+    });
 
     // The same day again: matching has run today, so nobody is asked twice.
     const again = await tick('--at', '2026-11-23T15:00:00Z');

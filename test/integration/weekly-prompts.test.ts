@@ -1,7 +1,7 @@
-// The weekly question through the real flow: the scheduler tick (or a direct run) against the real SQLite
-// file and the fake Slack server. A run killed half way is in prompt-crash-recovery.test.ts.
+// The weekly question through the real flow: the scheduler tick (or a direct run) against a real database
+// and the fake Slack server. A run killed half way is in prompt-crash-recovery.test.ts.
 import { eq } from 'drizzle-orm';
-import { jobRuns } from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import { sendDuePromptsDeps } from '../../src/composition/use-case-deps';
 import { sendDuePrompts } from '../../src/use-cases/send-due-prompts';
 import { HOUR, createTestClock } from '../support/test-clock';
@@ -33,8 +33,10 @@ const questionOf = (message: { blocks?: unknown[] }) => {
   return (section.text?.text ?? '').replace(/^.*\n>/, '');
 };
 
-const lastSummary = (t: TestApp) => {
-  const row = t.app.context.db.select().from(jobRuns).where(eq(jobRuns.job, 'send-prompts')).get();
+const lastSummary = async (t: TestApp) => {
+  const { db } = t.app.context;
+  const { jobRuns } = tablesOf(db);
+  const [row] = await db.select().from(jobRuns).where(eq(jobRuns.job, 'send-prompts'));
   return JSON.parse(row?.lastSummary ?? '{}') as Record<string, number>;
 };
 
@@ -248,7 +250,7 @@ describe('Slack faults', () => {
       expect(await deliveriesOf(t.app.context.db, broken.pairId)).toMatchObject([
         { status: 'failed', error },
       ]);
-      expect(lastSummary(t)).toMatchObject({ sent: 2, failed: 0, attention: 1 });
+      expect(await lastSummary(t)).toMatchObject({ sent: 2, failed: 0, attention: 1 });
       const logged = t.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(logged).toContainEqual(
         expect.objectContaining({

@@ -100,7 +100,7 @@ export async function findTextEverywhere(db: Db, needle: string): Promise<string
     const values =
       type === 'json' || type === 'jsonb'
         ? // Every string in the document, keys and values, unescaped.
-          `select s.value as v from "${table}" t,
+          `select s.value #>> '{}' as v from "${table}" t,
              lateral jsonb_path_query(t."${column}"::jsonb, 'strict $.**') as s(value)
            where jsonb_typeof(s.value) = 'string'
            union all
@@ -116,6 +116,27 @@ export async function findTextEverywhere(db: Db, needle: string): Promise<string
     });
   }
   return hits;
+}
+
+/**
+ * Makes every update of `table` fail with `message` from inside the database (a trigger), so a test sees how
+ * the app answers a storage failure it cannot cause from outside. Identifiers are the test's own, not input.
+ */
+export async function failUpdatesOf(db: Db, table: string, message: string): Promise<void> {
+  const name = `fail_update_${table}`;
+  if (dialectOf(db) === 'sqlite') {
+    db.$client.exec(
+      `create trigger ${name} before update on "${table}" begin select raise(abort, '${message}'); end`,
+    );
+    return;
+  }
+  const client = asPostgres(db).$client;
+  await client.query(
+    `create function ${name}() returns trigger language plpgsql as $$ begin raise exception '${message}'; end $$`,
+  );
+  await client.query(
+    `create trigger ${name} before update on "${table}" for each row execute function ${name}()`,
+  );
 }
 
 async function tableNames(db: Db): Promise<string[]> {
@@ -137,6 +158,11 @@ export async function rowsOf(db: Db, statement: string): Promise<Record<string, 
   if (dialectOf(db) === 'sqlite') return db.$client.prepare(statement).all() as Record<string, unknown>[];
   const result = await asPostgres(db).$client.query(statement);
   return result.rows as Record<string, unknown>[];
+}
+
+/** Whether a connection was closed: the SQLite file, or every connection of the PostgreSQL pool. */
+export function isConnectionClosed(db: Db): boolean {
+  return dialectOf(db) === 'sqlite' ? !db.$client.open : asPostgres(db).$client.ending;
 }
 
 /** The file of an app configured on SQLite; tests that read the bytes on disk run only there. */
