@@ -20,8 +20,6 @@ export const ADMIN_ACTIONS = {
   promptsPage: 'admin_prompts_page',
   /** The Change button beside a prompt; its value is the prompt's id. */
   promptEdit: 'admin_prompt_edit',
-  /** Up / down beside a prompt; its value is "<id>:<position>", the place it moves to. */
-  promptMove: 'admin_prompt_move',
 } as const;
 
 export const ADMIN_CALLBACKS = {
@@ -60,6 +58,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Settings', actionId: ADMIN_ACTIONS.settings },
   { text: 'Programme admins', actionId: ADMIN_ACTIONS.admins },
   { text: 'Topics', actionId: ADMIN_ACTIONS.topics },
+  { text: 'Prompts', actionId: ADMIN_ACTIONS.prompts },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
 ];
 
