@@ -16,6 +16,8 @@ const PROMPTS_DETAIL = [
   '  enable <id>             send it again',
   '  move <id> <position>    move it to that place in the order (1 = first)',
 ].join('\n');
+/** Who changed the library, in the audit log, when it was the command line. */
+export const CLI_ACTOR = 'cli';
 export const SEND_PROMPTS_USAGE = 'send-prompts [--at ISO-8601]';
 
 export async function runPromptsCommand(args: readonly string[], config: Config): Promise<number> {
@@ -39,10 +41,13 @@ export async function runPromptsCommand(args: readonly string[], config: Config)
       printLibrary(await prompts.list(INSTALL_WIDE));
       return 0;
     }
+    // The install-wide library; its audit entries name the command line as the one who changed it.
+    const deps = { prompts, clock: { now: () => new Date() } };
+    const library = { teamId: INSTALL_WIDE, actorId: CLI_ACTOR };
     let edit: LibraryEdit;
-    if (action === 'add') edit = await addPrompt(prompts, INSTALL_WIDE, rest.join(' '));
-    else if (action === 'move') edit = await movePrompt(prompts, INSTALL_WIDE, id, Number(rest[1]));
-    else edit = await setPromptEnabled(prompts, INSTALL_WIDE, id, action === 'enable');
+    if (action === 'add') edit = await addPrompt(deps, library, rest.join(' '));
+    else if (action === 'move') edit = await movePrompt(deps, library, id, Number(rest[1]));
+    else edit = await setPromptEnabled(deps, library, id, action === 'enable');
     if (!edit.ok) {
       console.error(edit.problem);
       return 1;

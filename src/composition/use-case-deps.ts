@@ -32,6 +32,8 @@ import { runMatching, type MatchingDeps } from '../use-cases/run-matching';
 import type { SendDuePromptsDeps } from '../use-cases/send-due-prompts';
 import type { NudgeDeps } from '../use-cases/send-prompt-nudges';
 import type { SubmitSignupDeps } from '../use-cases/submit-signup';
+import type { CurateTopicsDeps } from '../use-cases/curate-topics';
+import type { EditPromptLibraryDeps } from '../use-cases/edit-prompt-library';
 import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
@@ -252,4 +254,12 @@ export function promptReplyDeps(context: Context): PromptReplyDeps {
     processedEvents: context.repos.processedEvents,
     logger: promptsLogger(context),
   };
+}
+
+export function curateTopicsDeps(context: Pick<AppContext, 'repos' | 'clock'>): CurateTopicsDeps {
+  return { topicCuration: context.repos.topicCuration, clock: context.clock };
+}
+
+export function editPromptLibraryDeps(context: Pick<AppContext, 'repos' | 'clock'>): EditPromptLibraryDeps {
+  return { prompts: context.repos.prompts, clock: context.clock };
 }

@@ -7,7 +7,21 @@ import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 /** What an admin did. Each new admin feature adds its own actions here. */
-export type AuditAction = 'admin.added' | 'admin.removed' | 'setting.changed' | 'invitation.posted';
+export type AuditAction =
+  | 'invitation.posted'
+  | 'admin.added'
+  | 'admin.removed'
+  | 'setting.changed'
+  | 'topic.added'
+  | 'topic.renamed'
+  | 'topic.retired'
+  | 'topic.restored'
+  | 'topic.merged'
+  | 'prompt.added'
+  | 'prompt.edited'
+  | 'prompt.moved'
+  | 'prompt.disabled'
+  | 'prompt.enabled';
 
 export interface AuditEntryDraft {
   teamId: string;

@@ -23,6 +23,7 @@ const COPY_ORDER: readonly TableName[] = [
   'proposals',
   'pairs',
   'prompts',
+  'workspacePrompts',
   'promptDeliveries',
   'feedback',
   'processedEvents',

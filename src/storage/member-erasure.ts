@@ -1,7 +1,7 @@
 // What /mentor leave does to the stored data: everything that names the person is erased, their running pairs
 // end and their pending proposals are withdrawn, all in one immediate transaction. Pairs and proposals stay as
 // anonymous rows so the programme's figures still add up.
-import { and, eq, inArray, notExists, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notExists, or } from 'drizzle-orm';
 import { anonymiseReasons } from '../domain/erasure';
 import { PAIR_STATUSES, RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { PairRole } from '../domain/participation';
@@ -165,14 +165,14 @@ async function topicIdsOf(db: Db, teamId: string, userId: string): Promise<numbe
 async function deleteTopicsNoOneElseUses(db: Db, teamId: string, topicIds: number[]): Promise<void> {
   const { offerTopics, requestTopics, topics } = tablesOf(db);
   if (topicIds.length === 0) return;
-  await db
-    .delete(topics)
-    .where(
-      and(
-        eq(topics.teamId, teamId),
-        inArray(topics.id, topicIds),
-        notExists(db.select().from(offerTopics).where(eq(offerTopics.topicId, topics.id))),
-        notExists(db.select().from(requestTopics).where(eq(requestTopics.topicId, topics.id))),
-      ),
-    );
+  await db.delete(topics).where(
+    and(
+      eq(topics.teamId, teamId),
+      inArray(topics.id, topicIds),
+      // A topic an admin added or changed is the programme's, not the person's.
+      isNull(topics.curatedAt),
+      notExists(db.select().from(offerTopics).where(eq(offerTopics.topicId, topics.id))),
+      notExists(db.select().from(requestTopics).where(eq(requestTopics.topicId, topics.id))),
+    ),
+  );
 }

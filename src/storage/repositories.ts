@@ -30,6 +30,7 @@ import { createReportRepository, type ReportRepository } from './report-reposito
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createSettingsRepository, type SettingsRepository } from './settings-repository';
 import { createTopicsRepository, type TopicsRepository } from './topics-repository';
+import { createTopicCurationRepository, type TopicCurationRepository } from './topic-curation-repository';
 
 export interface Repositories {
   members: MembersRepository;
@@ -51,12 +52,14 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   settings: SettingsRepository;
   invitations: InvitationsRepository;
+  topicCuration: TopicCurationRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
   return {
     members: createMembersRepository(db),
     topics: createTopicsRepository(db),
+    topicCuration: createTopicCurationRepository(db),
     offers: createOffersRepository(db),
     requests: createRequestsRepository(db),
     exclusions: createExclusionsRepository(db),

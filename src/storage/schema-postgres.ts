@@ -48,6 +48,10 @@ export const topics = pgTable(
     name: text('name').notNull(),
     nameKey: text('name_key').notNull(),
     createdAt: createdAt(),
+    sourceTopicId: integer('source_topic_id'),
+    mergedIntoId: integer('merged_into_id'),
+    retiredAt: time('retired_at'),
+    curatedAt: time('curated_at'),
   },
   (t) => [uniqueIndex('topics_team_name_key').on(t.teamId, t.nameKey)],
 );
@@ -209,6 +213,20 @@ export const prompts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('prompts_team_position').on(t.teamId, t.position)],
+);
+
+export const workspacePrompts = pgTable(
+  'workspace_prompts',
+  {
+    teamId: text('team_id').notNull(),
+    promptId: integer('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    enabled: boolean('enabled').notNull(),
+    text: text('text'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.promptId] })],
 );
 
 export const promptDeliveries = pgTable(

@@ -47,6 +47,15 @@ export const topics = sqliteTable(
     // Lower-cased, space-collapsed name: custom topics are de-duplicated on it.
     nameKey: text('name_key').notNull(),
     createdAt: createdAt(),
+    // An admin's change to a default topic is made on the workspace's own copy of it, which hides the default
+    // for that workspace only: the install-wide catalogue stays as seeded for everyone else.
+    sourceTopicId: integer('source_topic_id'),
+    // Merged into another topic: hidden, its name still finds the topic it was merged into.
+    mergedIntoId: integer('merged_into_id'),
+    // Retired: no longer offered in the offer and find forms; offers and requests that have it keep it.
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+    // Set when an admin added or changed it: erasing the member who first typed it then keeps it.
+    curatedAt: integer('curated_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('topics_team_name_key').on(t.teamId, t.nameKey)],
 );
@@ -215,6 +224,23 @@ export const prompts = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('prompts_team_position').on(t.teamId, t.position)],
+);
+
+// A workspace's own view of the prompt library once an admin changed it in Slack: the order, whether each prompt
+// is sent, and edited wording. The install-wide prompts themselves are never changed from a workspace.
+export const workspacePrompts = sqliteTable(
+  'workspace_prompts',
+  {
+    teamId: text('team_id').notNull(),
+    promptId: integer('prompt_id')
+      .notNull()
+      .references(() => prompts.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    // Null: the library's own wording.
+    text: text('text'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.promptId] })],
 );
 
 export const promptDeliveries = sqliteTable(

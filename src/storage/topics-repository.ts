@@ -1,30 +1,51 @@
 // The topic catalogue: the install-wide defaults (team_id '') plus each workspace's own additions.
-import { and, eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { cleanTopicName, topicNameKey } from '../domain/signup-form';
+import { offeredTopics, topicForKey, visibleTopics, type CatalogueRow } from '../domain/topic-catalogue';
 import type { Topic } from '../domain/signup';
 import type { Db } from './database';
 import { tablesOf } from './tables';
 import { storeFor } from './store';
 
 export interface TopicsRepository {
-  /** The workspace's whole catalogue, defaults included, sorted by name. */
+  /** What the offer and find forms offer: the workspace's topics that are not retired, sorted by name. */
   listCatalogue(teamId: string): Promise<Topic[]>;
+  /** Every topic the workspace has, retired ones too, sorted by name. */
+  listVisible(teamId: string): Promise<(Topic & { retired: boolean })[]>;
 }
 
 export function createTopicsRepository(db: Db): TopicsRepository {
-  const { topics } = tablesOf(db);
   const store = storeFor(db);
+  const sorted = (rows: CatalogueRow[]) =>
+    [...rows].sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id - b.id));
   return {
     async listCatalogue(teamId) {
-      return store.run((q) =>
-        q
-          .select({ id: topics.id, name: topics.name })
-          .from(topics)
-          .where(inArray(topics.teamId, catalogueTeams(teamId)))
-          .orderBy(topics.nameKey, topics.id),
-      );
+      const rows = await store.run((q) => catalogueRowsIn(q, teamId));
+      return sorted(offeredTopics(rows, teamId)).map(({ id, name }) => ({ id, name }));
+    },
+    async listVisible(teamId) {
+      const rows = await store.run((q) => catalogueRowsIn(q, teamId));
+      return sorted(visibleTopics(rows, teamId)).map(({ id, name, retired }) => ({ id, name, retired }));
     },
   };
+}
+
+/** The stored rows of a workspace's catalogue: the defaults and its own, hidden ones included. */
+export async function catalogueRowsIn(q: Db, teamId: string): Promise<CatalogueRow[]> {
+  const { topics } = tablesOf(q);
+  const rows = await q
+    .select({
+      id: topics.id,
+      teamId: topics.teamId,
+      name: topics.name,
+      nameKey: topics.nameKey,
+      sourceTopicId: topics.sourceTopicId,
+      mergedIntoId: topics.mergedIntoId,
+      retiredAt: topics.retiredAt,
+    })
+    .from(topics)
+    .where(inArray(topics.teamId, catalogueTeams(teamId)));
+  return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
 }
 
 /**
@@ -37,7 +58,7 @@ export async function ensureTopicsIn(tx: Db, teamId: string, names: readonly str
   for (const raw of names) {
     const name = cleanTopicName(raw);
     const nameKey = topicNameKey(name);
-    const existing = await findByKey(tx, teamId, nameKey);
+    const existing = topicForKey(await catalogueRowsIn(tx, teamId), teamId, nameKey);
     const id = existing ?? (await insertTopic(tx, teamId, name, nameKey));
     if (!ids.includes(id)) ids.push(id);
   }
@@ -50,29 +71,15 @@ async function insertTopic(tx: Db, teamId: string, name: string, nameKey: string
   return inserted!.id;
 }
 
-async function findByKey(tx: Db, teamId: string, nameKey: string): Promise<number | null> {
-  const { topics } = tablesOf(tx);
-  const rows = await tx
-    .select({ id: topics.id, teamId: topics.teamId })
-    .from(topics)
-    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), eq(topics.nameKey, nameKey)));
-  // A workspace topic could share a key with a default added later by a migration: prefer the default.
-  const chosen = rows.find((row) => row.teamId === '') ?? rows[0];
-  return chosen?.id ?? null;
-}
-
-/** The topic names for these ids, keeping only the workspace's catalogue. */
+/** The topic names for these ids, keeping only the workspace's topics (retired ones too, not hidden ones). */
 export async function topicNamesIn(
   tx: Db,
   teamId: string,
   ids: readonly number[],
 ): Promise<Map<number, string>> {
-  const { topics } = tablesOf(tx);
   if (ids.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: topics.id, name: topics.name })
-    .from(topics)
-    .where(and(inArray(topics.teamId, catalogueTeams(teamId)), inArray(topics.id, [...ids])));
+  const wanted = new Set(ids);
+  const rows = visibleTopics(await catalogueRowsIn(tx, teamId), teamId).filter((row) => wanted.has(row.id));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 

@@ -23,15 +23,19 @@ export async function loadSignupForm(
   teamId: string,
   userId: string,
 ): Promise<SignupFormState> {
-  const [catalogue, member, excludedUserIds, settings] = await Promise.all([
-    deps.topics.listCatalogue(teamId),
+  const [visible, member, excludedUserIds, settings] = await Promise.all([
+    deps.topics.listVisible(teamId),
     deps.members.find(teamId, userId),
     deps.exclusions.getExclusions(teamId, userId),
     deps.settingsFor(teamId),
   ]);
+  // A retired topic is offered no more, but someone who has it keeps it when they change their form.
+  const catalogueFor = (held: readonly number[]) =>
+    visible
+      .filter((topic) => !topic.retired || held.includes(topic.id))
+      .map(({ id, name }) => ({ id, name }));
   const common = {
     kind,
-    catalogue,
     level: member?.level ?? null,
     department: member?.department ?? null,
     excludedUserIds,
@@ -39,18 +43,22 @@ export async function loadSignupForm(
   };
   if (kind === 'offer') {
     const offer = await deps.offers.findOpenOffer(teamId, userId);
+    const topicIds = offer?.topics.map((topic) => topic.id) ?? [];
     return {
       ...common,
-      topicIds: offer?.topics.map((topic) => topic.id) ?? [],
+      catalogue: catalogueFor(topicIds),
+      topicIds,
       capacity: offer?.capacity ?? DEFAULT_CAPACITY,
       text: offer?.note ?? null,
       updating: offer !== null,
     };
   }
   const request = await deps.requests.findOpenRequest(teamId, userId);
+  const topicIds = request?.topics.map((topic) => topic.id) ?? [];
   return {
     ...common,
-    topicIds: request?.topics.map((topic) => topic.id) ?? [],
+    catalogue: catalogueFor(topicIds),
+    topicIds,
     capacity: DEFAULT_CAPACITY,
     text: request?.goals ?? null,
     updating: request !== null,

@@ -17,7 +17,7 @@ import type { SettingsFor } from './programme-settings';
 import { requestMentoring, type RequestMentoringDeps } from './request-mentoring';
 
 export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDeps {
-  topics: Pick<TopicsRepository, 'listCatalogue'>;
+  topics: Pick<TopicsRepository, 'listVisible'>;
   messenger: Pick<Messenger, 'fetchProfile' | 'sendDirectMessage'>;
   logger: Logger;
   settingsFor: SettingsFor;
@@ -52,7 +52,8 @@ export async function submitSignup(
   const { kind, teamId, userId } = submission;
   let form: SignupForm;
   try {
-    const catalogue = await deps.topics.listCatalogue(teamId);
+    // Retired topics count: someone who had one keeps it when they save their form again.
+    const catalogue = await deps.topics.listVisible(teamId);
     const { membersAddTopics } = await deps.settingsFor(teamId);
     const formContext = {
       userId,

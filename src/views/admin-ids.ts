@@ -11,12 +11,30 @@ export const ADMIN_ACTIONS = {
   auditPage: 'admin_audit_page',
   auditCsv: 'admin_audit_csv',
   invitation: 'admin_invitation',
+  topics: 'admin_topics',
+  /** Previous / next in the topics modal; its value is the zero-based page. */
+  topicsPage: 'admin_topics_page',
+  /** The Change button beside a topic; its value is the topic's id. */
+  topicEdit: 'admin_topic_edit',
+  prompts: 'admin_prompts',
+  /** Previous / next in the prompts modal; its value is the zero-based page. */
+  promptsPage: 'admin_prompts_page',
+  /** The Change button beside a prompt; its value is the prompt's id. */
+  promptEdit: 'admin_prompt_edit',
 } as const;
 
 export const ADMIN_CALLBACKS = {
   settings: 'admin_settings_form',
   admins: 'admin_admins_form',
   invitation: 'admin_invitation_form',
+  /** The topics modal: its submit adds the topic typed in it. */
+  topics: 'admin_topics_form',
+  /** One topic's form (private_metadata: its id): rename, retire or restore, merge. */
+  topicEdit: 'admin_topic_edit_form',
+  /** The prompts modal: its submit adds the question typed in it. */
+  prompts: 'admin_prompts_form',
+  /** One prompt's form (private_metadata: its id): wording, place, sent or not. */
+  promptEdit: 'admin_prompt_edit_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
@@ -24,6 +42,14 @@ export const ADMIN_FIELDS = {
   addAdmin: 'admin_add_user',
   settingsReset: 'settings_reset',
   invitationChannel: 'invitation_channel',
+  topicNew: 'admin_topic_new',
+  topicName: 'admin_topic_name',
+  topicRetired: 'admin_topic_retired',
+  topicMergeInto: 'admin_topic_merge_into',
+  promptNew: 'admin_prompt_new',
+  promptText: 'admin_prompt_text',
+  promptPosition: 'admin_prompt_position',
+  promptEnabled: 'admin_prompt_enabled',
 } as const;
 
 /**
@@ -34,6 +60,8 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Full report', actionId: SELF_SERVICE_ACTIONS.fullReport },
   { text: 'Settings', actionId: ADMIN_ACTIONS.settings },
   { text: 'Programme admins', actionId: ADMIN_ACTIONS.admins },
+  { text: 'Topics', actionId: ADMIN_ACTIONS.topics },
+  { text: 'Prompts', actionId: ADMIN_ACTIONS.prompts },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
   { text: 'Post an invitation', actionId: ADMIN_ACTIONS.invitation },
 ];

@@ -222,6 +222,16 @@ const ACTION_LABELS: Record<string, string> = {
   'admin.removed': 'removed a programme admin',
   'setting.changed': 'changed a setting',
   'invitation.posted': 'posted an invitation',
+  'topic.added': 'added topic',
+  'topic.renamed': 'renamed topic',
+  'topic.retired': 'retired topic',
+  'topic.restored': 'restored topic',
+  'topic.merged': 'merged topic',
+  'prompt.added': 'added prompt',
+  'prompt.edited': 'edited prompt',
+  'prompt.moved': 'moved prompt',
+  'prompt.disabled': 'disabled prompt',
+  'prompt.enabled': 'enabled prompt',
 };
 
 export function auditModal(

@@ -406,7 +406,10 @@ describe.each([
     const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
     if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
     await repos.proposals.setPairChannel(TEAM, accepted.pairId, 'C0PAIR');
-    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?');
+    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?', {
+      actorId: 'U0ADMIN',
+      at: NOW,
+    });
 
     const [active] = await repos.promptDeliveries.activePairs(TEAM, NOW);
     expect(active).toMatchObject({ id: accepted.pairId, memberPaused: false, startedAt: NOW });
@@ -466,7 +469,10 @@ describe.each([
     const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
     if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
     const pairId = accepted.pairId;
-    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?');
+    const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?', {
+      actorId: 'U0ADMIN',
+      at: NOW,
+    });
     const sentAt = (week: number) => new Date(NOW.getTime() + week * 7 * 24 * HOUR);
     const ids: number[] = [];
     for (const week of [1, 2, 3]) {

@@ -28,6 +28,9 @@ async function newPair(
   });
 }
 
+// The install-wide library is changed from the command line.
+const BY_CLI = { actorId: 'cli', at: new Date('2026-11-01T00:00:00Z') };
+
 const questionOf = (message: { blocks?: unknown[] }) => {
   const section = (message.blocks?.[0] ?? {}) as { text?: { text?: string } };
   return (section.text?.text ?? '').replace(/^.*\n>/, '');
@@ -155,12 +158,12 @@ describe('which question, and exactly once', () => {
     const pair = await newPair(t, { menteeTz: 'Europe/London' });
     const { db, repos } = t.app.context;
     const library = await repos.prompts.list('');
-    await repos.prompts.setEnabled('', library[1]?.id ?? 0, false);
+    await repos.prompts.setEnabled('', library[1]?.id ?? 0, false, BY_CLI);
     await t.tick();
     t.clock.advance(7 * 24 * HOUR);
     await t.tick();
     expect(t.fake.messages(pair.channelId).map(questionOf)).toEqual([SEED_QUESTIONS[0], SEED_QUESTIONS[2]]);
-    await repos.prompts.setEnabled('', library[0]?.id ?? 0, false);
+    await repos.prompts.setEnabled('', library[0]?.id ?? 0, false, BY_CLI);
     expect((await deliveriesOf(db, pair.pairId))[0]?.promptText).toBe(SEED_QUESTIONS[0]);
   });
 

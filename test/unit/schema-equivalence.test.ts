@@ -102,6 +102,10 @@ const topicsColumns = () => ({
   name: pgText('name').notNull(),
   nameKey: pgText('name_key').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  sourceTopicId: pgInteger('source_topic_id'),
+  mergedIntoId: pgInteger('merged_into_id'),
+  retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+  curatedAt: timestamp('curated_at', { withTimezone: true, mode: 'date' }),
 });
 
 function topicsCopy({ keepIndex = true, extraIndex = false }) {

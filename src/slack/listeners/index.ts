@@ -2,6 +2,8 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { registerAdminListeners } from './admin-listeners';
+import { registerAdminTopicsListeners } from './admin-topics-listeners';
+import { registerAdminPromptsListeners } from './admin-prompts-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -19,6 +21,8 @@ export function registerListeners(app: App, context: AppContext): void {
   registerHomeListeners(app, context);
   registerAdminListeners(app, context);
   registerInvitationListeners(app, context);
+  registerAdminTopicsListeners(app, context);
+  registerAdminPromptsListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }

@@ -25,9 +25,9 @@ function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } 
   const deps: SubmitSignupDeps = {
     settingsFor: async () => DEFAULT_SETTINGS,
     topics: {
-      async listCatalogue() {
+      async listVisible() {
         if (options.catalogueFails === true) throw new Error('database is locked');
-        return [{ id: 1, name: 'TikTok' }];
+        return [{ id: 1, name: 'TikTok', retired: false }];
       },
     },
     members: {
