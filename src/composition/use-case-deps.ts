@@ -12,6 +12,7 @@ import type { GiveFeedbackDeps } from '../use-cases/give-feedback';
 import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
 import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
 import type { ManageAdminsDeps } from '../use-cases/manage-programme-admins';
+import type { AdminMatchingDeps, PairActionDeps, PairHealthDeps } from '../use-cases/pair-health';
 import type { PauseParticipationDeps } from '../use-cases/pause-participation';
 import {
   defaultSettings,
@@ -237,4 +238,25 @@ export function promptReplyDeps(context: Context): PromptReplyDeps {
     processedEvents: context.repos.processedEvents,
     logger: promptsLogger(context),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pair health: the admin view of what needs a human, and its actions
+
+export function pairHealthDeps(context: Context): PairHealthDeps {
+  return { pairHealth: context.repos.pairHealth, clock: context.clock };
+}
+
+export function pairActionDeps(context: Context): PairActionDeps {
+  return {
+    pairHealth: context.repos.pairHealth,
+    clock: context.clock,
+    messenger: context.messenger,
+    logger: context.logger.child({ component: 'pair-health' }),
+    ...followUps(context),
+  };
+}
+
+export function adminMatchingDeps(context: Context): AdminMatchingDeps {
+  return { matching: matchingDeps(context), pairHealth: context.repos.pairHealth };
 }

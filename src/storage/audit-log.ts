@@ -7,7 +7,15 @@ import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 /** What an admin did. Each new admin feature adds its own actions here. */
-export type AuditAction = 'admin.added' | 'admin.removed' | 'setting.changed';
+export type AuditAction =
+  | 'admin.added'
+  | 'admin.removed'
+  | 'setting.changed'
+  | 'pair.nudged'
+  | 'pair.ended'
+  | 'matching.run'
+  | 'mentor.suggested'
+  | 'digest.changed';
 
 export interface AuditEntryDraft {
   teamId: string;

@@ -10,17 +10,29 @@ export const ADMIN_ACTIONS = {
   /** Previous / next in the audit modal; its value is the zero-based page. */
   auditPage: 'admin_audit_page',
   auditCsv: 'admin_audit_csv',
+  pairHealth: 'admin_pair_health',
+  /** Previous / next in the pair-health modal; its value is the zero-based page. */
+  pairHealthPage: 'admin_pair_health_page',
+  /** Per-item actions in the pair-health modal; the value is the pair id (or request id to suggest for). */
+  nudgePair: 'admin_nudge_pair',
+  endPair: 'admin_end_pair',
+  runMatching: 'admin_run_matching',
+  suggestMentor: 'admin_suggest_mentor',
 } as const;
 
 export const ADMIN_CALLBACKS = {
   settings: 'admin_settings_form',
   admins: 'admin_admins_form',
+  endPair: 'admin_end_pair_form',
+  suggestMentor: 'admin_suggest_mentor_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
 export const ADMIN_FIELDS = {
   addAdmin: 'admin_add_user',
   settingsReset: 'settings_reset',
+  endReason: 'admin_end_reason',
+  suggestedMentor: 'admin_suggested_mentor',
 } as const;
 
 /**
@@ -32,6 +44,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Settings', actionId: ADMIN_ACTIONS.settings },
   { text: 'Programme admins', actionId: ADMIN_ACTIONS.admins },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
+  { text: 'Pair health', actionId: ADMIN_ACTIONS.pairHealth },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

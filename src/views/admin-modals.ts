@@ -221,6 +221,11 @@ const ACTION_LABELS: Record<string, string> = {
   'admin.added': 'added a programme admin',
   'admin.removed': 'removed a programme admin',
   'setting.changed': 'changed a setting',
+  'pair.nudged': 'nudged a pair',
+  'pair.ended': 'ended a pairing',
+  'matching.run': 'ran matching',
+  'mentor.suggested': 'suggested a mentor',
+  'digest.changed': 'changed their weekly digest',
 };
 
 export function auditModal(
