@@ -47,6 +47,14 @@ export interface TopicShortage {
   demand: number;
 }
 
+/** The programme's headline figures, for the weekly admin digest. */
+export interface HeadlineFigures {
+  members: number;
+  activePairs: number;
+  waiting: number;
+  proposalsPending: number;
+}
+
 export interface PairHealth {
   quiet: HealthPair[];
   failing: FailingPair[];

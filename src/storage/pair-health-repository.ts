@@ -3,7 +3,7 @@
 // Only ids, statuses, dates, counts and topic names are read: never notes, goals or message text.
 import { and, count, eq, gt, inArray, isNotNull, lte, max } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
-import type { PairHealth } from '../domain/pair-health';
+import type { HeadlineFigures, PairHealth } from '../domain/pair-health';
 import { recordAuditIn, type AuditEntryDraft } from './audit-log';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
@@ -20,12 +20,7 @@ export interface RunningPair {
 
 export type AdminEndResult = { kind: 'ended'; pair: RunningPair } | { kind: 'not-running' };
 
-export interface HeadlineFigures {
-  members: number;
-  activePairs: number;
-  waiting: number;
-  proposalsPending: number;
-}
+export type { HeadlineFigures };
 
 export interface PairHealthRepository {
   load(teamId: string, window: { quietSince: Date; now: Date; expiringBefore: Date }): Promise<PairHealth>;

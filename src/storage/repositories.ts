@@ -1,4 +1,5 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
+import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
@@ -51,6 +52,7 @@ export interface Repositories {
   auditLog: AuditLogRepository;
   settings: SettingsRepository;
   pairHealth: PairHealthRepository;
+  adminDigest: AdminDigestRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -73,5 +75,6 @@ export function createRepositories(db: Db): Repositories {
     auditLog: createAuditLogRepository(db),
     settings: createSettingsRepository(db),
     pairHealth: createPairHealthRepository(db),
+    adminDigest: createAdminDigestRepository(db),
   };
 }

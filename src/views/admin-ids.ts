@@ -18,6 +18,7 @@ export const ADMIN_ACTIONS = {
   endPair: 'admin_end_pair',
   runMatching: 'admin_run_matching',
   suggestMentor: 'admin_suggest_mentor',
+  digest: 'admin_digest',
 } as const;
 
 export const ADMIN_CALLBACKS = {
@@ -25,6 +26,7 @@ export const ADMIN_CALLBACKS = {
   admins: 'admin_admins_form',
   endPair: 'admin_end_pair_form',
   suggestMentor: 'admin_suggest_mentor_form',
+  digest: 'admin_digest_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
@@ -33,6 +35,9 @@ export const ADMIN_FIELDS = {
   settingsReset: 'settings_reset',
   endReason: 'admin_end_reason',
   suggestedMentor: 'admin_suggested_mentor',
+  digestEnabled: 'digest_enabled',
+  digestWeekday: 'digest_weekday',
+  digestHour: 'digest_hour',
 } as const;
 
 /**
@@ -45,6 +50,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Programme admins', actionId: ADMIN_ACTIONS.admins },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
   { text: 'Pair health', actionId: ADMIN_ACTIONS.pairHealth },
+  { text: 'Weekly digest', actionId: ADMIN_ACTIONS.digest },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { registerAdminListeners } from './admin-listeners';
+import { registerAdminDigestListeners } from './admin-digest-listeners';
 import { registerPairHealthListeners } from './admin-pair-health-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
@@ -19,6 +20,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerHomeListeners(app, context);
   registerAdminListeners(app, context);
   registerPairHealthListeners(app, context);
+  registerAdminDigestListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }
