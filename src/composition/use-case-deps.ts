@@ -4,7 +4,7 @@
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
-import type { CheckProgrammeAdminDeps } from '../use-cases/check-programme-admin';
+import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from '../use-cases/check-programme-admin';
 import type { DeliverReportDeps } from '../use-cases/deliver-report';
 import type { EndExpiredPausesDeps } from '../use-cases/end-expired-pauses';
 import type { EndPairingDeps } from '../use-cases/end-pairing';
@@ -12,6 +12,8 @@ import type { GiveFeedbackDeps } from '../use-cases/give-feedback';
 import type { LeaveProgrammeDeps } from '../use-cases/leave-programme';
 import type { LoadSignupFormDeps } from '../use-cases/load-signup-form';
 import type { ManageAdminsDeps } from '../use-cases/manage-programme-admins';
+import type { DigestChoiceDeps, SendDigestsDeps } from '../use-cases/admin-digest';
+import type { AdminMatchingDeps, PairActionDeps, PairHealthDeps } from '../use-cases/pair-health';
 import type { PauseParticipationDeps } from '../use-cases/pause-participation';
 import type { PostInvitationDeps } from '../use-cases/post-invitation';
 import {
@@ -262,4 +264,48 @@ export function curateTopicsDeps(context: Pick<AppContext, 'repos' | 'clock'>): 
 
 export function editPromptLibraryDeps(context: Pick<AppContext, 'repos' | 'clock'>): EditPromptLibraryDeps {
   return { prompts: context.repos.prompts, clock: context.clock };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pair health: the admin view of what needs a human, and its actions
+
+export function pairHealthDeps(context: Context): PairHealthDeps {
+  return { pairHealth: context.repos.pairHealth, clock: context.clock };
+}
+
+export function pairActionDeps(context: Context): PairActionDeps {
+  return {
+    pairHealth: context.repos.pairHealth,
+    clock: context.clock,
+    messenger: context.messenger,
+    logger: context.logger.child({ component: 'pair-health' }),
+    ...followUps(context),
+  };
+}
+
+export function adminMatchingDeps(context: Context): AdminMatchingDeps {
+  return { matching: matchingDeps(context), pairHealth: context.repos.pairHealth };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The weekly admin digest
+
+export function digestChoiceDeps(context: Context): DigestChoiceDeps {
+  return {
+    adminDigest: context.repos.adminDigest,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'admin-digest' }),
+  };
+}
+
+export function adminDigestDeps(context: Context): SendDigestsDeps {
+  return {
+    adminDigest: context.repos.adminDigest,
+    pairHealth: context.repos.pairHealth,
+    clock: context.clock,
+    messenger: context.messenger,
+    isAdmin: (teamId, userId) => isProgrammeAdmin(programmeAdminDeps(context), teamId, userId),
+    logger: context.logger.child({ component: 'admin-digest' }),
+  };
 }

@@ -1,5 +1,6 @@
 // The jobs the in-process scheduler runs on every tick, in this order.
 import type { AppContext } from '../composition/app-context';
+import { adminDigestJobs } from './admin-digest-jobs';
 import { housekeepingJobs } from './housekeeping-jobs';
 import { matchingJobs } from './matching-jobs';
 import { participationJobs } from './participation-jobs';
@@ -12,6 +13,7 @@ export function buildJobs(context: AppContext): Job[] {
     ...participationJobs(context),
     ...matchingJobs(context),
     ...promptJobs(context),
+    ...adminDigestJobs(context),
     ...housekeepingJobs(context),
   ];
 }

@@ -21,7 +21,12 @@ export type AuditAction =
   | 'prompt.edited'
   | 'prompt.moved'
   | 'prompt.disabled'
-  | 'prompt.enabled';
+  | 'prompt.enabled'
+  | 'pair.nudged'
+  | 'pair.ended'
+  | 'matching.run'
+  | 'mentor.suggested'
+  | 'digest.changed';
 
 export interface AuditEntryDraft {
   teamId: string;

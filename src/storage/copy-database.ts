@@ -32,6 +32,8 @@ const COPY_ORDER: readonly TableName[] = [
   'auditEntries',
   'workspaceSettings',
   'invitations',
+  'adminDigestSubscriptions',
+  'adminDigestDeliveries',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

@@ -1,4 +1,5 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
+import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
@@ -6,6 +7,7 @@ import { createMatchingPoolRepository, type MatchingPoolRepository } from './mat
 import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
 import { createInvitationsRepository, type InvitationsRepository } from './invitations-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
+import { createPairHealthRepository, type PairHealthRepository } from './pair-health-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
 import {
@@ -53,6 +55,8 @@ export interface Repositories {
   settings: SettingsRepository;
   invitations: InvitationsRepository;
   topicCuration: TopicCurationRepository;
+  pairHealth: PairHealthRepository;
+  adminDigest: AdminDigestRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -76,5 +80,7 @@ export function createRepositories(db: Db): Repositories {
     auditLog: createAuditLogRepository(db),
     settings: createSettingsRepository(db),
     invitations: createInvitationsRepository(db),
+    pairHealth: createPairHealthRepository(db),
+    adminDigest: createAdminDigestRepository(db),
   };
 }

@@ -349,3 +349,34 @@ export const invitations = pgTable(
   },
   (t) => [index('invitations_team_posted').on(t.teamId, t.postedAt)],
 );
+
+export const adminDigestSubscriptions = pgTable(
+  'admin_digest_subscriptions',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekday: text('weekday').notNull(),
+    hour: integer('hour').notNull(),
+    timeZone: text('time_zone'),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+export const adminDigestDeliveries = pgTable(
+  'admin_digest_deliveries',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    status: text('status', { enum: ['reserved', 'sent', 'skipped', 'failed'] })
+      .notNull()
+      .default('reserved'),
+    reservedAt: time('reserved_at').notNull(),
+    sentAt: time('sent_at'),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+  },
+  (t) => [uniqueIndex('admin_digest_deliveries_week').on(t.teamId, t.userId, t.weekKey)],
+);

@@ -373,3 +373,38 @@ export const invitations = sqliteTable(
   },
   (t) => [index('invitations_team_posted').on(t.teamId, t.postedAt)],
 );
+
+// Admins who asked for the weekly digest: the local weekday and hour they chose, in their Slack time zone as it
+// was when they chose (read again whenever they change it).
+export const adminDigestSubscriptions = sqliteTable(
+  'admin_digest_subscriptions',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekday: text('weekday').notNull(),
+    hour: integer('hour').notNull(),
+    timeZone: text('time_zone'),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+// One row per admin and local ISO week, reserved before the digest is sent: the unique index makes a second
+// digest for the same week impossible, whichever process or replica tries.
+export const adminDigestDeliveries = sqliteTable(
+  'admin_digest_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    weekKey: text('week_key').notNull(),
+    status: text('status', { enum: ['reserved', 'sent', 'skipped', 'failed'] })
+      .notNull()
+      .default('reserved'),
+    reservedAt: integer('reserved_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+  },
+  (t) => [uniqueIndex('admin_digest_deliveries_week').on(t.teamId, t.userId, t.weekKey)],
+);

@@ -95,7 +95,11 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
 
 // A proposal the mentor never sees could only expire, holding the mentee back for days: withdraw it instead,
 // and the next run (the daily one at the latest) tries again.
-async function askMentor(deps: MatchingDeps, proposal: ProposalDetails, ttl: number): Promise<boolean> {
+export async function askMentor(
+  deps: MatchingDeps,
+  proposal: ProposalDetails,
+  ttl: number,
+): Promise<boolean> {
   const log = { teamId: proposal.teamId, proposalId: proposal.id };
   try {
     const ref = await deps.messenger.sendDirectMessage(

@@ -21,6 +21,15 @@ export const ADMIN_ACTIONS = {
   promptsPage: 'admin_prompts_page',
   /** The Change button beside a prompt; its value is the prompt's id. */
   promptEdit: 'admin_prompt_edit',
+  pairHealth: 'admin_pair_health',
+  /** Previous / next in the pair-health modal; its value is the zero-based page. */
+  pairHealthPage: 'admin_pair_health_page',
+  /** Per-item actions in the pair-health modal; the value is the pair id (or request id to suggest for). */
+  nudgePair: 'admin_nudge_pair',
+  endPair: 'admin_end_pair',
+  runMatching: 'admin_run_matching',
+  suggestMentor: 'admin_suggest_mentor',
+  digest: 'admin_digest',
 } as const;
 
 export const ADMIN_CALLBACKS = {
@@ -35,6 +44,9 @@ export const ADMIN_CALLBACKS = {
   prompts: 'admin_prompts_form',
   /** One prompt's form (private_metadata: its id): wording, place, sent or not. */
   promptEdit: 'admin_prompt_edit_form',
+  endPair: 'admin_end_pair_form',
+  suggestMentor: 'admin_suggest_mentor_form',
+  digest: 'admin_digest_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
@@ -50,6 +62,11 @@ export const ADMIN_FIELDS = {
   promptText: 'admin_prompt_text',
   promptPosition: 'admin_prompt_position',
   promptEnabled: 'admin_prompt_enabled',
+  endReason: 'admin_end_reason',
+  suggestedMentor: 'admin_suggested_mentor',
+  digestEnabled: 'digest_enabled',
+  digestWeekday: 'digest_weekday',
+  digestHour: 'digest_hour',
 } as const;
 
 /**
@@ -64,6 +81,8 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Prompts', actionId: ADMIN_ACTIONS.prompts },
   { text: 'Audit log', actionId: ADMIN_ACTIONS.audit },
   { text: 'Post an invitation', actionId: ADMIN_ACTIONS.invitation },
+  { text: 'Pair health', actionId: ADMIN_ACTIONS.pairHealth },
+  { text: 'Weekly digest', actionId: ADMIN_ACTIONS.digest },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

@@ -232,6 +232,11 @@ const ACTION_LABELS: Record<string, string> = {
   'prompt.moved': 'moved prompt',
   'prompt.disabled': 'disabled prompt',
   'prompt.enabled': 'enabled prompt',
+  'pair.nudged': 'nudged a pair',
+  'pair.ended': 'ended a pairing',
+  'matching.run': 'ran matching',
+  'mentor.suggested': 'suggested a mentor',
+  'digest.changed': 'changed their weekly digest',
 };
 
 export function auditModal(

@@ -4,6 +4,8 @@ import type { AppContext } from '../../composition/app-context';
 import { registerAdminListeners } from './admin-listeners';
 import { registerAdminTopicsListeners } from './admin-topics-listeners';
 import { registerAdminPromptsListeners } from './admin-prompts-listeners';
+import { registerAdminDigestListeners } from './admin-digest-listeners';
+import { registerPairHealthListeners } from './admin-pair-health-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -23,6 +25,8 @@ export function registerListeners(app: App, context: AppContext): void {
   registerInvitationListeners(app, context);
   registerAdminTopicsListeners(app, context);
   registerAdminPromptsListeners(app, context);
+  registerPairHealthListeners(app, context);
+  registerAdminDigestListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }
