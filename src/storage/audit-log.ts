@@ -7,7 +7,18 @@ import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 /** What an admin did. Each new admin feature adds its own actions here. */
-export type AuditAction = 'admin.added' | 'admin.removed' | 'setting.changed';
+export type AuditAction =
+  | 'admin.added'
+  | 'admin.removed'
+  | 'setting.changed'
+  | 'level.added'
+  | 'level.changed'
+  | 'level.removed'
+  | 'department.added'
+  | 'department.renamed'
+  | 'department.merged'
+  | 'department.retired'
+  | 'department.restored';
 
 export interface AuditEntryDraft {
   teamId: string;

@@ -30,6 +30,8 @@ const COPY_ORDER: readonly TableName[] = [
   'programmeAdmins',
   'auditEntries',
   'workspaceSettings',
+  'workspaceLevels',
+  'workspaceDepartments',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

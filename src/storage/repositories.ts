@@ -5,6 +5,7 @@ import { createExclusionsRepository, type ExclusionsRepository } from './exclusi
 import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
 import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
 import { createMembersRepository, type MembersRepository } from './members-repository';
+import { createOrganisationRepository, type OrganisationRepository } from './organisation-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
 import {
@@ -49,6 +50,7 @@ export interface Repositories {
   programmeAdmins: ProgrammeAdminsRepository;
   auditLog: AuditLogRepository;
   settings: SettingsRepository;
+  organisation: OrganisationRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -70,5 +72,6 @@ export function createRepositories(db: Db): Repositories {
     programmeAdmins: createProgrammeAdminsRepository(db),
     auditLog: createAuditLogRepository(db),
     settings: createSettingsRepository(db),
+    organisation: createOrganisationRepository(db),
   };
 }

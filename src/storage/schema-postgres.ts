@@ -318,3 +318,25 @@ export const workspaceSettings = pgTable('workspace_settings', {
   membersAddTopics: boolean('members_add_topics'),
   updatedAt: time('updated_at').notNull(),
 });
+
+export const workspaceLevels = pgTable(
+  'workspace_levels',
+  {
+    teamId: text('team_id').notNull(),
+    levelId: integer('level_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.levelId] })],
+);
+
+export const workspaceDepartments = pgTable(
+  'workspace_departments',
+  {
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    retired: boolean('retired').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);

@@ -221,6 +221,14 @@ const ACTION_LABELS: Record<string, string> = {
   'admin.added': 'added a programme admin',
   'admin.removed': 'removed a programme admin',
   'setting.changed': 'changed a setting',
+  'level.added': 'added a level',
+  'level.changed': 'changed a level',
+  'level.removed': 'removed a level',
+  'department.added': 'added a department',
+  'department.renamed': 'renamed a department',
+  'department.merged': 'merged a department into another',
+  'department.retired': 'retired a department',
+  'department.restored': 'restored a department',
 };
 
 export function auditModal(

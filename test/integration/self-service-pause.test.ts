@@ -1,5 +1,6 @@
 // /mentor status, pause and resume through signed HTTP requests, the real receiver and a real SQLite file.
 import { and, eq } from 'drizzle-orm';
+import { levelLabel } from '../../src/domain/catalogue';
 import { APOLOGY } from '../../src/views/apology';
 import { members, pairs, promptDeliveries, proposals } from '../../src/storage/schema';
 import { proposalRequestMessage } from '../../src/views/proposal-messages';
@@ -53,7 +54,7 @@ beforeEach(async () => {
   const asProposalPerson = (person: typeof ADA) => ({
     userId: person.userId,
     name: person.name,
-    level: person.level,
+    levelName: levelLabel(person.level),
     department: person.department,
   });
   proposalMessage = await t.app.context.messenger.postMessage(

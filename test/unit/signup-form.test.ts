@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import {
   parseCustomTopics,
   parseFindForm,
@@ -7,7 +8,7 @@ import {
 } from '../../src/domain/signup-form';
 
 const ME = 'U0ME';
-const context = { userId: ME, catalogueTopicIds: new Set([1, 2, 3]) };
+const context = { userId: ME, catalogueTopicIds: new Set([1, 2, 3]), organisation: DEFAULT_ORGANISATION };
 
 interface Entries {
   topics?: unknown;

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DEPARTMENTS, LEVELS } from '../../src/domain/catalogue';
 import type { SignupForm } from '../../src/domain/signup-form';
@@ -20,6 +21,7 @@ function state(overrides: Partial<SignupFormState> = {}): SignupFormState {
     text: null,
     updating: false,
     customTopicsAllowed: true,
+    organisation: DEFAULT_ORGANISATION,
     ...overrides,
   };
 }
@@ -156,6 +158,7 @@ describe('the confirmations', () => {
         },
       },
       offerForm,
+      'Individual contributor',
     );
     const shown = JSON.stringify(message.blocks);
     expect(message.text).toBe('Thank you for offering to mentor!');
@@ -182,6 +185,7 @@ describe('the confirmations', () => {
         },
       },
       findForm,
+      'Executive (VP and above)',
     );
     const shown = JSON.stringify(message.blocks);
     expect(message.text).toBe('Your request for a mentor is updated.');

@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { registerAdminListeners } from './admin-listeners';
+import { registerAdminOrganisationListeners } from './admin-organisation-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -17,6 +18,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerMemberEventListeners(app, context);
   registerHomeListeners(app, context);
   registerAdminListeners(app, context);
+  registerAdminOrganisationListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }
