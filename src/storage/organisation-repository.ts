@@ -92,17 +92,15 @@ async function departmentMembersIn(q: Db, teamId: string): Promise<Map<string, n
 async function saveOrganisationIn(tx: Db, teamId: string, org: Organisation): Promise<void> {
   const { workspaceLevels, workspaceDepartments } = tablesOf(tx);
   await tx.delete(workspaceLevels).where(eq(workspaceLevels.teamId, teamId));
-  await tx
-    .insert(workspaceLevels)
-    .values([
-      ...org.ladder.map((level, index) => ({
-        teamId,
-        levelId: level.id,
-        name: level.name,
-        position: index + 1,
-      })),
-      ...org.removedLevels.map((level) => ({ teamId, levelId: level.id, name: level.name, position: null })),
-    ]);
+  await tx.insert(workspaceLevels).values([
+    ...org.ladder.map((level, index) => ({
+      teamId,
+      levelId: level.id,
+      name: level.name,
+      position: index + 1,
+    })),
+    ...org.removedLevels.map((level) => ({ teamId, levelId: level.id, name: level.name, position: null })),
+  ]);
   await tx.delete(workspaceDepartments).where(eq(workspaceDepartments.teamId, teamId));
   if (org.departments.length > 0)
     await tx.insert(workspaceDepartments).values(
