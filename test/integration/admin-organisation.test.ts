@@ -6,7 +6,7 @@ import { runMatching } from '../../src/use-cases/run-matching';
 import { matchingDeps } from '../../src/composition/use-case-deps';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from '../../src/views/admin-ids';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
-import { lastModal, pressAdmin, textOf } from '../support/admin-steps';
+import { actionIdsOf, homeOf, lastModal, openHome, pressAdmin, textOf } from '../support/admin-steps';
 import { blockKitProblems } from '../support/block-kit-limits';
 import { ADA, BEN, seedMember, seedOffer, seedRequest } from '../support/seed-programme';
 import { allRows, rowsOf } from '../support/test-database';
@@ -107,6 +107,13 @@ async function signupModal(userId: string, word: 'offer' | 'find') {
 }
 
 describe('the levels and departments modal', () => {
+  it('is opened from its button in the admin section of App Home, which members do not see', async () => {
+    await openHome(t, ADMIN);
+    expect(actionIdsOf(homeOf(t, ADMIN))).toContain(ADMIN_ACTIONS.organisation);
+    await openHome(t, ADA.userId);
+    expect(actionIdsOf(homeOf(t, ADA.userId))).not.toContain(ADMIN_ACTIONS.organisation);
+  });
+
   it('lists the default ladder from most junior with who holds each level, and the departments', async () => {
     await pressAdmin(t, ADMIN, ADMIN_ACTIONS.organisation);
     const shown = textOf(lastModal(t));
@@ -135,6 +142,11 @@ describe('the levels and departments modal', () => {
     for (let n = 12; n <= 80; n += 1) await saveDepartment('', { name: `Department ${n}` });
     await pressAdmin(t, ADMIN, ADMIN_ACTIONS.organisation);
     expect(blockKitProblems('modal', lastModal(t))).toEqual([]);
+    // lastModal checks each form against the limits too.
+    await pressAdmin(t, ADMIN, ADMIN_ACTIONS.editLevel, { value: '1', modal: 'V0ORG' });
+    expect(optionsOf(lastModal(t), ADMIN_FIELDS.levelPosition)).toHaveLength(12);
+    await pressAdmin(t, ADMIN, ADMIN_ACTIONS.editDepartment, { value: 'Sales', modal: 'V0ORG' });
+    expect(optionsOf(lastModal(t), ADMIN_FIELDS.departmentMerge)).toHaveLength(79);
     const refused = await saveDepartment('', { name: 'One too many' });
     expect(refused.json()).toEqual({
       response_action: 'errors',
