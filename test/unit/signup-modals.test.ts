@@ -194,3 +194,32 @@ describe('the confirmations', () => {
     expect(blockKitProblems('message', message as unknown as Record<string, unknown>)).toEqual([]);
   });
 });
+
+describe('the signup modals with the workspace’s own lists', () => {
+  const organisation = {
+    ladder: [
+      { id: 9, name: 'Apprentice' },
+      { id: 1, name: 'Engineer' },
+      { id: 4, name: 'Head' },
+    ],
+    removedLevels: [],
+    departments: [
+      { name: 'Platform', retired: false },
+      { name: 'Legacy', retired: true },
+      { name: 'Growth', retired: false },
+    ],
+  };
+
+  it('lists its levels in ladder order and its open departments', () => {
+    const view = signupModal(state({ organisation }));
+    expect(valuesOf(element(view, 'level').options)).toEqual(['9', '1', '4']);
+    expect(valuesOf(element(view, 'department').options)).toEqual(['Platform', 'Growth']);
+  });
+
+  it('keeps a retired department for the person already in it', () => {
+    const view = signupModal(state({ organisation, level: 4, department: 'Legacy' }));
+    expect(valuesOf(element(view, 'department').options)).toEqual(['Platform', 'Growth', 'Legacy']);
+    expect((element(view, 'department').initial_option as PlainTextOption).value).toBe('Legacy');
+    expect((element(view, 'level').initial_option as PlainTextOption).value).toBe('4');
+  });
+});
