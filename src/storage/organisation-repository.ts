@@ -144,7 +144,7 @@ export function createOrganisationRepository(db: Db): OrganisationRepository {
           actorId,
           action: LEVEL_AUDIT_ACTIONS[change.kind],
           subject: String(level.id),
-          before: change.kind === 'add' ? null : ladderNames(before),
+          before: ladderNames(before),
           after: { ladder: ladderNames(result.organisation), holdersMovedTo: move?.to ?? null },
           at,
         });

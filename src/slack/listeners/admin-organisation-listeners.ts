@@ -35,9 +35,7 @@ export function registerAdminOrganisationListeners(app: App, context: AppContext
   registerAdminButton(app, context, ADMIN_ACTIONS.editLevel, async (click) => {
     const overview = await readOrganisation(deps(), click.teamId);
     const level =
-      click.value === 'new'
-        ? null
-        : (overview.organisation.ladder.find((l) => String(l.id) === click.value) ?? undefined);
+      click.value === 'new' ? null : overview.organisation.ladder.find((l) => String(l.id) === click.value);
     const view =
       level === undefined
         ? organisationModal(overview, 'That level is no longer on the ladder.')
