@@ -30,6 +30,7 @@ import type { RecordProfileChangeDeps } from '../use-cases/record-profile-change
 import type { PromptOutcomeDeps } from '../use-cases/record-prompt-outcome';
 import type { PromptReplyDeps } from '../use-cases/record-prompt-reply';
 import type { ResumeParticipationDeps } from '../use-cases/resume-participation';
+import type { ManageOrganisationDeps } from '../use-cases/manage-organisation';
 import { runMatching, type MatchingDeps } from '../use-cases/run-matching';
 import type { SendDuePromptsDeps } from '../use-cases/send-due-prompts';
 import type { NudgeDeps } from '../use-cases/send-prompt-nudges';
@@ -60,6 +61,7 @@ export function settingsReader(context: Pick<AppContext, 'config' | 'repos'>): S
 export function matchingDeps(context: Context): MatchingDeps {
   return {
     matchingPool: context.repos.matchingPool,
+    organisation: context.repos.organisation,
     proposals: context.repos.proposals,
     matcher: createMatcher(),
     messenger: context.messenger,
@@ -169,6 +171,10 @@ export function programmeAdminDeps(context: Context): CheckProgrammeAdminDeps {
 
 export function manageAdminsDeps(context: Context): ManageAdminsDeps {
   return { config: context.config, programmeAdmins: context.repos.programmeAdmins, clock: context.clock };
+}
+
+export function manageOrganisationDeps(context: Context): ManageOrganisationDeps {
+  return { organisation: context.repos.organisation, clock: context.clock };
 }
 
 export function saveSettingsDeps(context: Context): SaveSettingsDeps {

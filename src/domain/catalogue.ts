@@ -1,5 +1,5 @@
-// The default catalogues a workspace starts with. Levels are ordered from most junior (1) to most
-// senior (6): the matcher compares these numbers, and the modals list them in this order.
+// The default lists a workspace starts with, until its admins change them (organisation.ts). Levels are ordered
+// from most junior to most senior; each one's number is its level id in a workspace that kept the defaults.
 
 export interface Level {
   readonly value: number;
@@ -31,12 +31,4 @@ export const DEPARTMENTS: readonly string[] = [
 
 export function levelLabel(value: number): string {
   return LEVELS.find((level) => level.value === value)?.label ?? `Level ${value}`;
-}
-
-export function isKnownLevel(value: number): boolean {
-  return LEVELS.some((level) => level.value === value);
-}
-
-export function isKnownDepartment(name: string): boolean {
-  return DEPARTMENTS.includes(name);
 }

@@ -2,7 +2,7 @@
 // submitted state values as Slack sends them ({ [blockId]: { [actionId]: value } }) and returns either a typed
 // form or one message per field to show under that input. Every value is checked against the catalogues,
 // because a payload can be tampered with on its way back to us.
-import { isKnownDepartment, isKnownLevel } from './catalogue';
+import { isDepartment, isLadderLevel, type Organisation } from './organisation';
 
 export type SignupKind = 'offer' | 'find';
 
@@ -68,6 +68,8 @@ export interface FormContext {
   catalogueTopicIds: ReadonlySet<number>;
   /** False when the workspace's admins keep the topic list to themselves: "Other topics" is then ignored. */
   customTopicsAllowed?: boolean;
+  /** The workspace's ladder and departments: the level must be on the ladder, the department one of its own. */
+  organisation: Organisation;
 }
 
 /** The key custom topics are de-duplicated on: lower-cased, runs of white space collapsed to one space. */
@@ -120,13 +122,17 @@ function parseCommon(
 
   const levelValue = selectedValue(values, SIGNUP_FIELDS.level);
   const level =
-    levelValue !== null && /^\d+$/.test(levelValue) && isKnownLevel(Number(levelValue))
+    levelValue !== null &&
+    /^\d{1,9}$/.test(levelValue) &&
+    isLadderLevel(context.organisation, Number(levelValue))
       ? Number(levelValue)
       : null;
   if (level === null) errors.level = 'Choose your level from the list.';
 
   const departmentValue = selectedValue(values, SIGNUP_FIELDS.department);
-  const department = departmentValue !== null && isKnownDepartment(departmentValue) ? departmentValue : null;
+  // A retired department is offered only to the people already in it, and stays theirs when they save again.
+  const department =
+    departmentValue !== null && isDepartment(context.organisation, departmentValue) ? departmentValue : null;
   if (department === null) errors.department = 'Choose your department from the list.';
 
   const excluded = parseExclusions(selectedUsers(values, SIGNUP_FIELDS.exclusions), context.userId);

@@ -1,5 +1,6 @@
 // What a person has signed up with: their open offer to mentor or request for a mentor, the topics of the
 // workspace's catalogue, and what the offer and find modals show. Plain data, read by storage and shown by views.
+import type { Organisation } from './organisation';
 import type { SignupKind } from './signup-form';
 
 export interface Topic {
@@ -37,6 +38,8 @@ export interface SignupFormState {
   topicIds: number[];
   level: number | null;
   department: string | null;
+  /** The workspace's ladder and departments, which the form lists. */
+  organisation: Organisation;
   excludedUserIds: string[];
   /** Offer only. */
   capacity: number;

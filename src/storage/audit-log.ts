@@ -26,7 +26,15 @@ export type AuditAction =
   | 'pair.ended'
   | 'matching.run'
   | 'mentor.suggested'
-  | 'digest.changed';
+  | 'digest.changed'
+  | 'level.added'
+  | 'level.changed'
+  | 'level.removed'
+  | 'department.added'
+  | 'department.renamed'
+  | 'department.merged'
+  | 'department.retired'
+  | 'department.restored';
 
 export interface AuditEntryDraft {
   teamId: string;

@@ -34,6 +34,8 @@ const COPY_ORDER: readonly TableName[] = [
   'invitations',
   'adminDigestSubscriptions',
   'adminDigestDeliveries',
+  'workspaceLevels',
+  'workspaceDepartments',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

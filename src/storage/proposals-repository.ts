@@ -2,6 +2,8 @@
 // expiry and withdrawal. Every write that must hold together (capacity, one mentor per request) is re-checked
 // inside one IMMEDIATE transaction, so two clicks or two matching runs at once, in this process or another,
 // can never exceed a capacity or pair a request twice. Status changes go through lifecycle-writes.ts.
+import { levelNameOf } from '../domain/organisation';
+import { loadOrganisationIn } from './organisation-repository';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairKey } from '../domain/match-rules';
@@ -49,7 +51,9 @@ export interface ProposalDraft {
 export interface PersonOnProposal {
   userId: string;
   name: string;
+  /** The level's id in the workspace's ladder, and its name now. */
   level: number;
+  levelName: string;
   department: string | null;
 }
 
@@ -401,6 +405,8 @@ async function findProposals(
     if (list === undefined) topicsByRequest.set(row.requestId, [row.name]);
     else list.push(row.name);
   }
+  const org = rows.length === 0 ? null : await loadOrganisationIn(tx, teamId);
+  const levelName = (levelId: number) => (org === null ? '' : levelNameOf(org, levelId));
   const details: ProposalDetails[] = [];
   for (const row of rows.sort((a, b) => a.id - b.id)) {
     // A proposal whose people have left has nothing left to show.
@@ -422,12 +428,14 @@ async function findProposals(
         userId: row.mentorId,
         name: names.get(row.mentorId) ?? row.mentorId,
         level: reasons.mentorLevel,
+        levelName: levelName(reasons.mentorLevel),
         department: reasons.mentorDepartment,
       },
       mentee: {
         userId: row.menteeId,
         name: names.get(row.menteeId) ?? row.menteeId,
         level: reasons.menteeLevel,
+        levelName: levelName(reasons.menteeLevel),
         department: reasons.menteeDepartment,
       },
       menteeTopics: row.requestId === null ? [] : (topicsByRequest.get(row.requestId) ?? []),

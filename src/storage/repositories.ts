@@ -8,6 +8,7 @@ import { createMemberErasureRepository, type MemberErasureRepository } from './m
 import { createInvitationsRepository, type InvitationsRepository } from './invitations-repository';
 import { createMembersRepository, type MembersRepository } from './members-repository';
 import { createPairHealthRepository, type PairHealthRepository } from './pair-health-repository';
+import { createOrganisationRepository, type OrganisationRepository } from './organisation-repository';
 import { createOffersRepository, type OffersRepository } from './offers-repository';
 import { createParticipationRepository, type ParticipationRepository } from './participation-repository';
 import {
@@ -57,6 +58,7 @@ export interface Repositories {
   topicCuration: TopicCurationRepository;
   pairHealth: PairHealthRepository;
   adminDigest: AdminDigestRepository;
+  organisation: OrganisationRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -82,5 +84,6 @@ export function createRepositories(db: Db): Repositories {
     invitations: createInvitationsRepository(db),
     pairHealth: createPairHealthRepository(db),
     adminDigest: createAdminDigestRepository(db),
+    organisation: createOrganisationRepository(db),
   };
 }

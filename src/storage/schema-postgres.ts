@@ -380,3 +380,25 @@ export const adminDigestDeliveries = pgTable(
   },
   (t) => [uniqueIndex('admin_digest_deliveries_week').on(t.teamId, t.userId, t.weekKey)],
 );
+
+export const workspaceLevels = pgTable(
+  'workspace_levels',
+  {
+    teamId: text('team_id').notNull(),
+    levelId: integer('level_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.levelId] })],
+);
+
+export const workspaceDepartments = pgTable(
+  'workspace_departments',
+  {
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    retired: boolean('retired').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);

@@ -408,3 +408,31 @@ export const adminDigestDeliveries = sqliteTable(
   },
   (t) => [uniqueIndex('admin_digest_deliveries_week').on(t.teamId, t.userId, t.weekKey)],
 );
+
+// A workspace's level ladder once an admin has changed it; until then it has the default ladder. A level's id
+// is what members.level holds, so renaming or moving a level rewrites no member. A removed level keeps its row
+// with no position: earlier proposals still name it, and its id is never given to another level.
+export const workspaceLevels = sqliteTable(
+  'workspace_levels',
+  {
+    teamId: text('team_id').notNull(),
+    levelId: integer('level_id').notNull(),
+    name: text('name').notNull(),
+    // 1 for the most junior; null once removed.
+    position: integer('position'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.levelId] })],
+);
+
+// A workspace's departments once an admin has changed them (members.department holds the name); a retired
+// one is hidden from new sign-ups and kept for the people in it.
+export const workspaceDepartments = sqliteTable(
+  'workspace_departments',
+  {
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);

@@ -1,7 +1,9 @@
-// What the offer and find modals show: the workspace's topic catalogue and what the person entered before.
+// What the offer and find modals show: the workspace's topic catalogue, ladder and departments, and what the
+// person entered before.
 import { DEFAULT_CAPACITY, type SignupKind } from '../domain/signup-form';
 import type { ExclusionsRepository } from '../storage/exclusions-repository';
 import type { MembersRepository } from '../storage/members-repository';
+import type { OrganisationRepository } from '../storage/organisation-repository';
 import type { OffersRepository } from '../storage/offers-repository';
 import type { RequestsRepository } from '../storage/requests-repository';
 import type { SignupFormState } from '../domain/signup';
@@ -14,6 +16,7 @@ export interface LoadSignupFormDeps {
   offers: OffersRepository;
   requests: RequestsRepository;
   exclusions: ExclusionsRepository;
+  organisation: Pick<OrganisationRepository, 'load'>;
   settingsFor: SettingsFor;
 }
 
@@ -23,11 +26,12 @@ export async function loadSignupForm(
   teamId: string,
   userId: string,
 ): Promise<SignupFormState> {
-  const [visible, member, excludedUserIds, settings] = await Promise.all([
+  const [visible, member, excludedUserIds, settings, organisation] = await Promise.all([
     deps.topics.listVisible(teamId),
     deps.members.find(teamId, userId),
     deps.exclusions.getExclusions(teamId, userId),
     deps.settingsFor(teamId),
+    deps.organisation.load(teamId),
   ]);
   // A retired topic is offered no more, but someone who has it keeps it when they change their form.
   const catalogueFor = (held: readonly number[]) =>
@@ -38,6 +42,7 @@ export async function loadSignupForm(
     kind,
     level: member?.level ?? null,
     department: member?.department ?? null,
+    organisation,
     excludedUserIds,
     customTopicsAllowed: settings.membersAddTopics,
   };

@@ -8,11 +8,9 @@ import { errorSummary } from '../errors';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { Messenger } from '../ports/messenger';
-import type { MatchingPoolRepository } from '../storage/matching-pool-repository';
 import type { HeadlineFigures, PairHealthRepository } from '../storage/pair-health-repository';
 import { adminEndedMessage, nudgeMessage } from '../views/admin-pair-health';
 import { bestEffort } from './best-effort';
-import type { SettingsFor } from './programme-settings';
 import { askMentor, runMatching, toMatchInput, type MatchingDeps } from './run-matching';
 
 export interface PairHealthDeps {
@@ -125,6 +123,9 @@ export async function runMatchingNow(
   return summary;
 }
 
+/** What deciding a mentee's eligible mentors reads: the pool, the workspace's settings and its ladder. */
+type EligibilityDeps = Pick<MatchingDeps, 'matchingPool' | 'clock' | 'settingsFor' | 'organisation'>;
+
 export interface EligibleMentor {
   offerId: number;
   mentorId: string;
@@ -140,7 +141,7 @@ export const MAX_SUGGESTIONS = 100;
  * waiting (matched, withdrawn, being asked about, or its owner is on a break).
  */
 export async function eligibleMentors(
-  deps: { matchingPool: MatchingPoolRepository; clock: Clock; settingsFor: SettingsFor },
+  deps: EligibilityDeps,
   teamId: string,
   requestId: number,
 ): Promise<{ menteeId: string; mentors: EligibleMentor[] } | null> {
@@ -161,15 +162,14 @@ export async function eligibleMentors(
   };
 }
 
-async function eligibleFor(
-  deps: { matchingPool: MatchingPoolRepository; clock: Clock; settingsFor: SettingsFor },
-  teamId: string,
-  requestId: number,
-) {
+async function eligibleFor(deps: EligibilityDeps, teamId: string, requestId: number) {
   const now = deps.clock.now();
   const pool = await deps.matchingPool.loadPool(teamId, now);
-  const { minLevelGap } = await deps.settingsFor(teamId);
-  const input = toMatchInput(pool, now, minLevelGap);
+  const [{ minLevelGap }, organisation] = await Promise.all([
+    deps.settingsFor(teamId),
+    deps.organisation.load(teamId),
+  ]);
+  const input = toMatchInput(pool, now, minLevelGap, organisation);
   const mentee = input.mentees.find((candidate) => candidate.requestId === requestId);
   if (mentee === undefined) return null;
   const past = pastPairKeys(input.pastPairs);

@@ -1,6 +1,7 @@
 // Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
 // mentees that someone is being asked, or, once, that they are on the waitlist.
 import type { MatchInput } from '../domain/match-rules';
+import { levelPosition, type Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
 import type { Matcher } from '../ports/matcher';
@@ -8,11 +9,14 @@ import type { Messenger } from '../ports/messenger';
 import { errorSummary } from '../errors';
 import { menteeProposalNotice, proposalRequestMessage, waitlistMessage } from '../views/proposal-messages';
 import type { MatchingPool, MatchingPoolRepository } from '../storage/matching-pool-repository';
+import type { OrganisationRepository } from '../storage/organisation-repository';
 import type { ProposalDetails, ProposalDraft, ProposalsRepository } from '../storage/proposals-repository';
 import type { SettingsFor } from './programme-settings';
 
 export interface MatchingDeps {
   matchingPool: MatchingPoolRepository;
+  /** The workspace's ladder: the matcher compares places on it. */
+  organisation: Pick<OrganisationRepository, 'load'>;
   proposals: ProposalsRepository;
   matcher: Matcher;
   messenger: Pick<Messenger, 'sendDirectMessage' | 'updateMessage' | 'openConversation' | 'postMessage'>;
@@ -35,10 +39,24 @@ export interface MatchingRun {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 
-export function toMatchInput(pool: MatchingPool, now: Date, minLevelGap: number): MatchInput {
+/**
+ * The pool as the matcher sees it: each person's level is their level's place on the workspace's ladder (1 the
+ * most junior), so a reordered ladder changes who may mentor whom from the next run on.
+ */
+export function toMatchInput(
+  pool: MatchingPool,
+  now: Date,
+  minLevelGap: number,
+  org: Organisation,
+): MatchInput {
   const excludes = (userId: string) => pool.excludes.get(userId) ?? [];
+  const onLadder = <T extends { level: number }>(people: readonly T[]) =>
+    people.flatMap((person) => {
+      const position = levelPosition(org, person.level);
+      return position === null ? [] : [{ ...person, level: position }];
+    });
   return {
-    mentors: pool.offers.map((offer) => ({
+    mentors: onLadder(pool.offers).map((offer) => ({
       offerId: offer.offerId,
       mentorId: offer.mentorId,
       level: offer.level,
@@ -47,7 +65,7 @@ export function toMatchInput(pool: MatchingPool, now: Date, minLevelGap: number)
       freeCapacity: offer.freeCapacity,
       excludes: excludes(offer.mentorId),
     })),
-    mentees: pool.requests.map((request) => ({
+    mentees: onLadder(pool.requests).map((request) => ({
       requestId: request.requestId,
       menteeId: request.menteeId,
       level: request.level,
@@ -68,14 +86,21 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
   if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
 
   const { minLevelGap, proposalTtlHours } = await deps.settingsFor(teamId);
-  const result = await deps.matcher.proposeMatches(toMatchInput(pool, now, minLevelGap));
+  const org = await deps.organisation.load(teamId);
+  const result = await deps.matcher.proposeMatches(toMatchInput(pool, now, minLevelGap, org));
+  // The proposal keeps each person's level id, which names their level even after the ladder changes.
+  const levelIdAt = (position: number) => org.ladder[position - 1]?.id ?? position;
   const drafts: ProposalDraft[] = result.proposals.map((proposal) => ({
     requestId: proposal.requestId,
     offerId: proposal.offerId,
     mentorId: proposal.mentorId,
     menteeId: proposal.menteeId,
     score: proposal.score,
-    reasons: proposal.reasons,
+    reasons: {
+      ...proposal.reasons,
+      mentorLevel: levelIdAt(proposal.reasons.mentorLevel),
+      menteeLevel: levelIdAt(proposal.reasons.menteeLevel),
+    },
   }));
   const expiresAt = new Date(now.getTime() + proposalTtlHours * HOUR_MS);
   const ids = await deps.proposals.insertProposals(teamId, drafts, now, expiresAt);

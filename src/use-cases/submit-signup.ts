@@ -1,6 +1,7 @@
 // A submitted offer or find modal: check it against the workspace's catalogue, store it, confirm by DM, match
 // the workspace at once (a new offer or request may complete a pair), then redraw the person's Home tab.
 import { errorSummary } from '../errors';
+import { levelNameOf, type Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
 import {
   parseFindForm,
@@ -10,6 +11,7 @@ import {
   type SubmittedValues,
 } from '../domain/signup-form';
 import type { Messenger, SlackMessage } from '../ports/messenger';
+import type { OrganisationRepository } from '../storage/organisation-repository';
 import type { TopicsRepository } from '../storage/topics-repository';
 import { offerConfirmation, requestConfirmation, signupNotSavedMessage } from '../views/signup-modals';
 import { offerMentoring, type OfferMentoringDeps } from './offer-mentoring';
@@ -18,6 +20,7 @@ import { requestMentoring, type RequestMentoringDeps } from './request-mentoring
 
 export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDeps {
   topics: Pick<TopicsRepository, 'listVisible'>;
+  organisation: Pick<OrganisationRepository, 'load'>;
   messenger: Pick<Messenger, 'fetchProfile' | 'sendDirectMessage'>;
   logger: Logger;
   settingsFor: SettingsFor;
@@ -51,14 +54,17 @@ export async function submitSignup(
 ): Promise<SignupOutcome> {
   const { kind, teamId, userId } = submission;
   let form: SignupForm;
+  let organisation: Organisation;
   try {
     // Retired topics count: someone who had one keeps it when they save their form again.
     const catalogue = await deps.topics.listVisible(teamId);
     const { membersAddTopics } = await deps.settingsFor(teamId);
+    organisation = await deps.organisation.load(teamId);
     const formContext = {
       userId,
       catalogueTopicIds: new Set(catalogue.map((topic) => topic.id)),
       customTopicsAllowed: membersAddTopics,
+      organisation,
     };
     const parsed =
       kind === 'offer'
@@ -74,7 +80,7 @@ export async function submitSignup(
 
   let confirmation: SlackMessage;
   try {
-    confirmation = await saveSignup(deps, teamId, userId, form);
+    confirmation = await saveSignup(deps, teamId, userId, form, levelNameOf(organisation, form.level));
   } catch (error) {
     deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'could not save signup');
     await deps.messenger
@@ -106,7 +112,9 @@ async function saveSignup(
   teamId: string,
   userId: string,
   form: SignupForm,
+  levelName: string,
 ): Promise<SlackMessage> {
-  if (form.kind === 'offer') return offerConfirmation(await offerMentoring(deps, teamId, userId, form), form);
-  return requestConfirmation(await requestMentoring(deps, teamId, userId, form), form);
+  if (form.kind === 'offer')
+    return offerConfirmation(await offerMentoring(deps, teamId, userId, form), form, levelName);
+  return requestConfirmation(await requestMentoring(deps, teamId, userId, form), form, levelName);
 }

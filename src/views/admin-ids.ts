@@ -30,6 +30,11 @@ export const ADMIN_ACTIONS = {
   runMatching: 'admin_run_matching',
   suggestMentor: 'admin_suggest_mentor',
   digest: 'admin_digest',
+  organisation: 'admin_organisation',
+  /** Edit beside a level, or Add a level; its value is the level's id, or "new". */
+  editLevel: 'admin_org_edit_level',
+  /** Edit beside a department, or Add a department; its value is the department's name, or "" for a new one. */
+  editDepartment: 'admin_org_edit_department',
 } as const;
 
 export const ADMIN_CALLBACKS = {
@@ -47,6 +52,8 @@ export const ADMIN_CALLBACKS = {
   endPair: 'admin_end_pair_form',
   suggestMentor: 'admin_suggest_mentor_form',
   digest: 'admin_digest_form',
+  level: 'admin_org_level_form',
+  department: 'admin_org_department_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
@@ -67,6 +74,13 @@ export const ADMIN_FIELDS = {
   digestEnabled: 'digest_enabled',
   digestWeekday: 'digest_weekday',
   digestHour: 'digest_hour',
+  levelName: 'org_level_name',
+  levelPosition: 'org_level_position',
+  levelHolders: 'org_level_holders',
+  levelRemove: 'org_level_remove',
+  departmentName: 'org_department_name',
+  departmentMerge: 'org_department_merge',
+  departmentRetired: 'org_department_retired',
 } as const;
 
 /**
@@ -83,6 +97,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Post an invitation', actionId: ADMIN_ACTIONS.invitation },
   { text: 'Pair health', actionId: ADMIN_ACTIONS.pairHealth },
   { text: 'Weekly digest', actionId: ADMIN_ACTIONS.digest },
+  { text: 'Levels and departments', actionId: ADMIN_ACTIONS.organisation },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

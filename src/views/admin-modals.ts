@@ -237,6 +237,14 @@ const ACTION_LABELS: Record<string, string> = {
   'matching.run': 'ran matching',
   'mentor.suggested': 'suggested a mentor',
   'digest.changed': 'changed their weekly digest',
+  'level.added': 'added a level',
+  'level.changed': 'changed a level',
+  'level.removed': 'removed a level',
+  'department.added': 'added a department',
+  'department.renamed': 'renamed a department',
+  'department.merged': 'merged a department into another',
+  'department.retired': 'retired a department',
+  'department.restored': 'restored a department',
 };
 
 export function auditModal(

@@ -1,7 +1,6 @@
 // The messages around a proposal: the mentor's Accept / Decline DM (and what it becomes once answered), the
 // mentee's "we are asking someone" note, the waitlist note, and the short answers to late or repeated clicks.
 import type { KnownBlock } from '@slack/types';
-import { levelLabel } from '../domain/catalogue';
 import type { SlackMessage } from '../ports/messenger';
 import { escapeMrkdwn, mention, truncate } from './text';
 import { section, context } from './blocks';
@@ -12,7 +11,8 @@ export const PROPOSAL_DECLINE_ACTION = 'proposal_decline';
 export interface ProposalPerson {
   userId: string;
   name: string;
-  level: number;
+  /** The name of their level on the workspace's ladder. */
+  levelName: string;
   department: string | null;
 }
 
@@ -69,7 +69,7 @@ export function quote(text: string): string {
 export function describePerson(person: ProposalPerson): string {
   const department =
     person.department === null ? '' : `, ${escapedWithin(person.department, DEPARTMENT_MAX)}`;
-  return `${escapeMrkdwn(levelLabel(person.level))}${department}`;
+  return `${escapedWithin(person.levelName, DEPARTMENT_MAX)}${department}`;
 }
 
 /** Why these two, in plain words. */

@@ -1,6 +1,6 @@
 // The "Offer mentoring" and "Find a mentor" modals, and the confirmations sent once one is saved.
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { DEPARTMENTS, LEVELS, levelLabel } from '../domain/catalogue';
+import { openDepartments } from '../domain/organisation';
 import {
   MAX_CAPACITY,
   MAX_CUSTOM_TOPIC_LENGTH,
@@ -59,14 +59,16 @@ export function signupModal(state: SignupFormState): ModalView {
     input(SIGNUP_FIELDS.level, 'My level', {
       element: staticSelect(
         SIGNUP_FIELDS.level,
-        LEVELS.map((level) => option(level.label, String(level.value))),
-        state.level === null ? null : String(state.level),
+        state.organisation.ladder.map((level) => option(level.name, String(level.id))),
+        state.level !== null && state.organisation.ladder.some((level) => level.id === state.level)
+          ? String(state.level)
+          : null,
       ),
     }),
     input(SIGNUP_FIELDS.department, 'My department', {
       element: staticSelect(
         SIGNUP_FIELDS.department,
-        DEPARTMENTS.map((department) => option(department, department)),
+        departmentChoices(state).map((department) => option(department, department)),
         state.department,
       ),
     }),
@@ -114,6 +116,15 @@ export function signupModal(state: SignupFormState): ModalView {
     close: { type: 'plain_text', text: 'Cancel' },
     blocks,
   };
+}
+
+/** The open departments, and the person's own even once it is retired (it stays theirs). */
+function departmentChoices(state: SignupFormState): string[] {
+  const open = openDepartments(state.organisation);
+  const own = state.department;
+  const kept =
+    own !== null && !open.includes(own) && state.organisation.departments.some((d) => d.name === own);
+  return kept ? [...open, own] : open;
 }
 
 function topicsInput(state: SignupFormState, label: string): InputBlock {
@@ -230,6 +241,8 @@ export function signupNotSavedMessage(kind: SignupKind): SlackMessage {
 export function offerConfirmation(
   saved: { offer: OpenOffer; created: boolean },
   form: SignupForm,
+  /** The name of the level they chose, on the workspace's ladder. */
+  levelName: string,
 ): SlackMessage {
   const { offer, created } = saved;
   const people = offer.capacity === 1 ? '1 person' : `${offer.capacity} people`;
@@ -238,7 +251,7 @@ export function offerConfirmation(
     summary: [
       `*You can teach:* ${topicList(offer.topics)}`,
       `*At once:* up to ${people}`,
-      `*You:* ${escapeMrkdwn(levelLabel(form.level))}, ${escapeMrkdwn(form.department)}`,
+      `*You:* ${escapeMrkdwn(levelName)}, ${escapeMrkdwn(form.department)}`,
     ],
     next: '*What happens next:* when a more senior colleague asks to learn one of your topics, I send you a proposal here. You accept or decline; nothing starts without your OK. Once you accept, I open a group DM for the two of you and share one discussion prompt a week.',
     form,
@@ -251,13 +264,14 @@ export function offerConfirmation(
 export function requestConfirmation(
   saved: { request: OpenRequest; created: boolean },
   form: SignupForm,
+  levelName: string,
 ): SlackMessage {
   const { request, created } = saved;
   return confirmation({
     heading: created ? '*You have asked for a mentor.*' : '*Your request for a mentor is updated.*',
     summary: [
       `*You want to learn:* ${topicList(request.topics)}`,
-      `*You:* ${escapeMrkdwn(levelLabel(form.level))}, ${escapeMrkdwn(form.department)}`,
+      `*You:* ${escapeMrkdwn(levelName)}, ${escapeMrkdwn(form.department)}`,
     ],
     next: '*What happens next:* I look for a colleague earlier in their career who can teach one of these topics and ask them to mentor you. When they accept, I open a group DM for the two of you and share one discussion prompt a week. Until then you are on the waiting list: there is nothing else you need to do.',
     form,

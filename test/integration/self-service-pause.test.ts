@@ -1,5 +1,6 @@
 // /mentor status, pause and resume through signed HTTP requests, the real receiver and a real database.
 import { and, eq } from 'drizzle-orm';
+import { levelLabel } from '../../src/domain/catalogue';
 import { APOLOGY } from '../../src/views/apology';
 import { tablesOf } from '../../src/storage/tables';
 import { proposalRequestMessage } from '../../src/views/proposal-messages';
@@ -59,7 +60,7 @@ beforeEach(async () => {
   const asProposalPerson = (person: typeof ADA) => ({
     userId: person.userId,
     name: person.name,
-    level: person.level,
+    levelName: levelLabel(person.level),
     department: person.department,
   });
   proposalMessage = await t.app.context.messenger.postMessage(

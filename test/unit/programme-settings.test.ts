@@ -1,5 +1,6 @@
 // The settings rules: defaults overridden key by key, the form validated as a whole, a default stored only when
 // the admin changed it; and the sign-up forms without members' own topics.
+import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import type { ModalView } from '@slack/types';
 import {
   effectiveSettings,
@@ -117,7 +118,7 @@ describe('sign-up without members’ own topics', () => {
   };
 
   it('drops a forged "Other topics" value instead of storing it', () => {
-    const context = { userId: 'U0ME', catalogueTopicIds: new Set([1]) };
+    const context = { userId: 'U0ME', catalogueTopicIds: new Set([1]), organisation: DEFAULT_ORGANISATION };
     const allowed = parseOfferForm(values, context);
     const refused = parseOfferForm(values, { ...context, customTopicsAllowed: false });
     expect(allowed.ok && allowed.form.customTopics).toEqual(['Forged topic']);

@@ -18,8 +18,18 @@ const shown = (message: { text: string; blocks?: unknown[] }) =>
 function view(overrides: Partial<ProposalView> = {}): ProposalView {
   return {
     id: 42,
-    mentor: { userId: 'U0JUNIOR', name: 'June Junior', level: 1, department: 'Engineering' },
-    mentee: { userId: 'U0SENIOR', name: 'Sam Senior', level: 6, department: 'Sales' },
+    mentor: {
+      userId: 'U0JUNIOR',
+      name: 'June Junior',
+      levelName: 'Intern or graduate',
+      department: 'Engineering',
+    },
+    mentee: {
+      userId: 'U0SENIOR',
+      name: 'Sam Senior',
+      levelName: 'Executive (VP and above)',
+      department: 'Sales',
+    },
     menteeTopics: ['Social media', 'Short-form video'],
     goals: 'Learn what to post',
     menteeWasWaitlisted: false,
@@ -41,10 +51,15 @@ const huge = view({
   mentee: {
     userId: 'U0SENIOR',
     name: `<!channel> ${'N'.repeat(400)}`,
-    level: 6,
+    levelName: 'Executive (VP and above)',
     department: 'D'.repeat(3000),
   },
-  mentor: { userId: 'U0JUNIOR', name: 'M'.repeat(400), level: 1, department: 'E'.repeat(3000) },
+  mentor: {
+    userId: 'U0JUNIOR',
+    name: 'M'.repeat(400),
+    levelName: 'Intern or graduate',
+    department: 'E'.repeat(3000),
+  },
   menteeTopics: Array.from({ length: 200 }, (_, i) => `Topic number ${i} ${'x'.repeat(30)}`),
   goals: `<script>&\n${'g'.repeat(5000)}`,
   reasons: {

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import {
   parseCustomTopics,
   parseFindForm,
@@ -7,7 +8,7 @@ import {
 } from '../../src/domain/signup-form';
 
 const ME = 'U0ME';
-const context = { userId: ME, catalogueTopicIds: new Set([1, 2, 3]) };
+const context = { userId: ME, catalogueTopicIds: new Set([1, 2, 3]), organisation: DEFAULT_ORGANISATION };
 
 interface Entries {
   topics?: unknown;
@@ -197,5 +198,35 @@ describe('custom topics', () => {
     ['Short-form Video', 'short-form video'],
   ])('"%s" has the key "%s"', (name, key) => {
     expect(topicNameKey(name)).toBe(key);
+  });
+});
+
+describe('the form against the workspace’s own ladder and departments', () => {
+  const own = {
+    ...context,
+    organisation: {
+      ladder: [
+        { id: 7, name: 'Apprentice' },
+        { id: 2, name: 'Engineer' },
+      ],
+      removedLevels: [{ id: 1, name: 'Intern' }],
+      departments: [
+        { name: 'Platform', retired: false },
+        { name: 'Legacy', retired: true },
+      ],
+    },
+  };
+  it.each([
+    ['a level on the ladder', { level: opt('7'), department: opt('Platform') }, true],
+    ['a removed level', { level: opt('1'), department: opt('Platform') }, false],
+    ['a default level the workspace does not have', { level: opt('5'), department: opt('Platform') }, false],
+    ['a retired department (the people in it keep it)', { level: opt('2'), department: opt('Legacy') }, true],
+    [
+      'a default department the workspace does not have',
+      { level: opt('2'), department: opt('Sales') },
+      false,
+    ],
+  ])('%s', (_, entries, ok) => {
+    expect(parseFindForm(values(entries), own).ok).toBe(ok);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { DEPARTMENTS, LEVELS } from '../../src/domain/catalogue';
 import type { SignupForm } from '../../src/domain/signup-form';
@@ -20,6 +21,7 @@ function state(overrides: Partial<SignupFormState> = {}): SignupFormState {
     text: null,
     updating: false,
     customTopicsAllowed: true,
+    organisation: DEFAULT_ORGANISATION,
     ...overrides,
   };
 }
@@ -156,6 +158,7 @@ describe('the confirmations', () => {
         },
       },
       offerForm,
+      'Individual contributor',
     );
     const shown = JSON.stringify(message.blocks);
     expect(message.text).toBe('Thank you for offering to mentor!');
@@ -182,11 +185,41 @@ describe('the confirmations', () => {
         },
       },
       findForm,
+      'Executive (VP and above)',
     );
     const shown = JSON.stringify(message.blocks);
     expect(message.text).toBe('Your request for a mentor is updated.');
     expect(shown).toContain('Generative AI tools');
     expect(shown).toContain('waiting list');
     expect(blockKitProblems('message', message as unknown as Record<string, unknown>)).toEqual([]);
+  });
+});
+
+describe('the signup modals with the workspace’s own lists', () => {
+  const organisation = {
+    ladder: [
+      { id: 9, name: 'Apprentice' },
+      { id: 1, name: 'Engineer' },
+      { id: 4, name: 'Head' },
+    ],
+    removedLevels: [],
+    departments: [
+      { name: 'Platform', retired: false },
+      { name: 'Legacy', retired: true },
+      { name: 'Growth', retired: false },
+    ],
+  };
+
+  it('lists its levels in ladder order and its open departments', () => {
+    const view = signupModal(state({ organisation }));
+    expect(valuesOf(element(view, 'level').options)).toEqual(['9', '1', '4']);
+    expect(valuesOf(element(view, 'department').options)).toEqual(['Platform', 'Growth']);
+  });
+
+  it('keeps a retired department for the person already in it', () => {
+    const view = signupModal(state({ organisation, level: 4, department: 'Legacy' }));
+    expect(valuesOf(element(view, 'department').options)).toEqual(['Platform', 'Growth', 'Legacy']);
+    expect((element(view, 'department').initial_option as PlainTextOption).value).toBe('Legacy');
+    expect((element(view, 'level').initial_option as PlainTextOption).value).toBe('4');
   });
 });

@@ -6,6 +6,7 @@ import { registerAdminTopicsListeners } from './admin-topics-listeners';
 import { registerAdminPromptsListeners } from './admin-prompts-listeners';
 import { registerAdminDigestListeners } from './admin-digest-listeners';
 import { registerPairHealthListeners } from './admin-pair-health-listeners';
+import { registerAdminOrganisationListeners } from './admin-organisation-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -27,6 +28,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerAdminPromptsListeners(app, context);
   registerPairHealthListeners(app, context);
   registerAdminDigestListeners(app, context);
+  registerAdminOrganisationListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
 }

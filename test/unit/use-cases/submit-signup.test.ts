@@ -1,3 +1,4 @@
+import { DEFAULT_ORGANISATION } from '../../../src/domain/organisation';
 import type { SubmittedValues } from '../../../src/domain/signup-form';
 import type { Member } from '../../../src/storage/members-repository';
 import { submitSignup, type SubmitSignupDeps } from '../../../src/use-cases/submit-signup';
@@ -24,6 +25,7 @@ function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } 
   const members = new Map<string, Member>();
   const deps: SubmitSignupDeps = {
     settingsFor: async () => DEFAULT_SETTINGS,
+    organisation: { load: async () => DEFAULT_ORGANISATION },
     topics: {
       async listVisible() {
         if (options.catalogueFails === true) throw new Error('database is locked');
