@@ -36,7 +36,7 @@ const OWN_DATABASES = [
 // Still read or write the database past the test helpers (better-sqlite3's .all()/.get()/$client, the SQLite
 // tables, or a SQLite file of their own), so they run on SQLite only until they go through tablesOf(db) and
 // startTestApp/startCliSetup/openTestDatabase like the others. Remove a name once its file passes on PostgreSQL.
-const NOT_YET_ON_POSTGRES = ['handler-fuzz', 'matching', 'offer-find', 'self-service-leave'];
+const NOT_YET_ON_POSTGRES = ['matching', 'offer-find', 'self-service-leave'];
 
 const inIntegration = (names) => names.map((name) => `<rootDir>/test/integration/${name}\\.test\\.ts$`);
 
