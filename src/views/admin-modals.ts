@@ -1,5 +1,5 @@
 // The admin modals: programme settings (saying where each value comes from), programme admins, the audit log.
-import type { ActionsBlock, Button, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import {
   MAX_PROGRAMME_NAME_LENGTH,
   MAX_WELCOME_TEXT_LENGTH,
@@ -11,7 +11,7 @@ import {
 } from '../domain/programme-settings';
 import { WEEKDAYS } from '../domain/prompt-schedule';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from './admin-ids';
-import { context, section } from './blocks';
+import { context, pageButtons, section } from './blocks';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -260,16 +260,10 @@ export function auditModal(
   ];
   if (note !== undefined) blocks.push(context(note));
   for (const entry of page.entries) blocks.push(section(auditLine(entry)));
-  const buttons: Button[] = [];
-  if (page.page > 0) buttons.push(pageButton('Newer', page.page - 1));
-  if (page.page + 1 < page.pageCount) buttons.push(pageButton('Older', page.page + 1));
+  const buttons = pageButtons(ADMIN_ACTIONS.auditPage, page.page, page.pageCount, ['Newer', 'Older']);
   buttons.push({ type: 'button', action_id: ADMIN_ACTIONS.auditCsv, text: plain('Send me the CSV') });
   blocks.push({ type: 'actions', block_id: 'audit_actions', elements: buttons } as ActionsBlock);
   return { type: 'modal', title: plain('Audit log'), close: plain('Close'), blocks };
-}
-
-function pageButton(text: string, page: number): Button {
-  return { type: 'button', action_id: ADMIN_ACTIONS.auditPage, value: String(page), text: plain(text) };
 }
 
 function auditLine(entry: AuditLine): string {

@@ -13,7 +13,7 @@ import {
 } from '../domain/pair-health';
 import type { SlackMessage } from '../ports/messenger';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from './admin-ids';
-import { context, section } from './blocks';
+import { context, pageButtons, section } from './blocks';
 import { escapeMrkdwn, mention, truncate } from './text';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -97,9 +97,7 @@ export function pairHealthModal(health: PairHealth, now: Date, page: number, not
     if (buttons.length > 0)
       blocks.push({ type: 'actions', block_id: `health_item_${index}`, elements: buttons } as ActionsBlock);
   });
-  const footer: Button[] = [];
-  if (shown.page > 0) footer.push(pageButton('Previous', shown.page - 1));
-  if (shown.page + 1 < shown.pageCount) footer.push(pageButton('Next', shown.page + 1));
+  const footer = pageButtons(ADMIN_ACTIONS.pairHealthPage, shown.page, shown.pageCount);
   footer.push({ type: 'button', action_id: ADMIN_ACTIONS.runMatching, text: plain('Run matching now') });
   blocks.push({ type: 'actions', block_id: 'health_actions', elements: footer } as ActionsBlock);
   return {
@@ -109,10 +107,6 @@ export function pairHealthModal(health: PairHealth, now: Date, page: number, not
     private_metadata: String(shown.page),
     blocks,
   };
-}
-
-function pageButton(text: string, page: number): Button {
-  return { type: 'button', action_id: ADMIN_ACTIONS.pairHealthPage, value: String(page), text: plain(text) };
 }
 
 export function endPairModal(pair: {

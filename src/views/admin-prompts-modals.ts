@@ -1,7 +1,7 @@
 // The admin's prompt library: the prompts in order (paged), and one prompt's form (wording, place, on or off).
-import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from './admin-ids';
-import { context, section } from './blocks';
+import { context, pageButtons, section } from './blocks';
 import { escapeMrkdwn, truncate } from './text';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
@@ -47,9 +47,7 @@ export function promptsModal(
       },
     });
   }
-  const buttons: Button[] = [];
-  if (page.page > 0) buttons.push(pageButton('Previous', page.page - 1));
-  if (page.page + 1 < page.pageCount) buttons.push(pageButton('Next', page.page + 1));
+  const buttons = pageButtons(ADMIN_ACTIONS.promptsPage, page.page, page.pageCount);
   if (buttons.length > 0)
     blocks.push({ type: 'actions', block_id: 'prompts_pages', elements: buttons } as ActionsBlock);
   blocks.push({
@@ -72,10 +70,6 @@ export function promptsModal(
     close: plain('Close'),
     blocks,
   };
-}
-
-function pageButton(text: string, page: number): Button {
-  return { type: 'button', action_id: ADMIN_ACTIONS.promptsPage, value: String(page), text: plain(text) };
 }
 
 export function promptEditModal(prompt: PromptLine, total: number, limits: PromptLimits): ModalView {

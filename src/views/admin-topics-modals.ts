@@ -1,9 +1,9 @@
 // The admin's topics: the list with supply and demand beside each (paged), and one topic's form (rename,
 // retire or restore, merge into another).
-import type { ActionsBlock, Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { MAX_TOPIC_NAME_LENGTH } from '../domain/topic-catalogue';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from './admin-ids';
-import { context, section } from './blocks';
+import { context, pageButtons, section } from './blocks';
 import { topicChoices } from './signup-modals';
 import { escapeMrkdwn, truncate } from './text';
 
@@ -47,9 +47,7 @@ export function topicsModal(
       },
     });
   }
-  const buttons: Button[] = [];
-  if (page.page > 0) buttons.push(pageButton('Previous', page.page - 1));
-  if (page.page + 1 < page.pageCount) buttons.push(pageButton('Next', page.page + 1));
+  const buttons = pageButtons(ADMIN_ACTIONS.topicsPage, page.page, page.pageCount);
   if (buttons.length > 0)
     blocks.push({ type: 'actions', block_id: 'topics_pages', elements: buttons } as ActionsBlock);
   blocks.push({
@@ -71,10 +69,6 @@ export function topicsModal(
     close: plain('Close'),
     blocks,
   };
-}
-
-function pageButton(text: string, page: number): Button {
-  return { type: 'button', action_id: ADMIN_ACTIONS.topicsPage, value: String(page), text: plain(text) };
 }
 
 const topicOption = (topic: Pick<TopicLine, 'id' | 'name'>): PlainTextOption => ({

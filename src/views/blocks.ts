@@ -1,5 +1,5 @@
 // The Block Kit pieces every view builds with, each cut to Slack's limit so no view can break it by accident.
-import type { KnownBlock, MrkdwnElement } from '@slack/types';
+import type { Button, KnownBlock, MrkdwnElement } from '@slack/types';
 import { truncate } from './text';
 
 /** Slack refuses a section or context text object longer than this. */
@@ -16,4 +16,23 @@ export function context(text: string): KnownBlock {
 /** A labelled value for a section's fields (the label bold, the value below it). */
 export function field(label: string, value: string | number): MrkdwnElement {
   return { type: 'mrkdwn', text: `*${label}*\n${value}` };
+}
+
+/** The back and forward buttons of a paged list (none on its only page); a button's value is the page it opens. */
+export function pageButtons(
+  actionId: string,
+  page: number,
+  pageCount: number,
+  [back, forward]: readonly [string, string] = ['Previous', 'Next'],
+): Button[] {
+  const button = (text: string, to: number): Button => ({
+    type: 'button',
+    action_id: actionId,
+    value: String(to),
+    text: { type: 'plain_text', text },
+  });
+  return [
+    ...(page > 0 ? [button(back, page - 1)] : []),
+    ...(page + 1 < pageCount ? [button(forward, page + 1)] : []),
+  ];
 }
