@@ -1,6 +1,7 @@
 // Builds each use case's deps from the app context: the one place that knows which repository, logger
 // component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
 // `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
+import type { JourneyDeps } from '../use-cases/send-journey-messages';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -313,5 +314,14 @@ export function adminDigestDeps(context: Context): SendDigestsDeps {
     messenger: context.messenger,
     isAdmin: (teamId, userId) => isProgrammeAdmin(programmeAdminDeps(context), teamId, userId),
     logger: context.logger.child({ component: 'admin-digest' }),
+  };
+}
+
+export function journeyDeps(context: Context): JourneyDeps {
+  return {
+    journey: context.repos.journey,
+    messenger: context.messenger,
+    settingsFor: settingsReader(context),
+    logger: context.logger.child({ component: 'journey' }),
   };
 }

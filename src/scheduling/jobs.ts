@@ -2,6 +2,7 @@
 import type { AppContext } from '../composition/app-context';
 import { adminDigestJobs } from './admin-digest-jobs';
 import { housekeepingJobs } from './housekeeping-jobs';
+import { journeyJobs } from './journey-jobs';
 import { matchingJobs } from './matching-jobs';
 import { participationJobs } from './participation-jobs';
 import { promptJobs } from './prompt-jobs';
@@ -13,6 +14,7 @@ export function buildJobs(context: AppContext): Job[] {
     ...participationJobs(context),
     ...matchingJobs(context),
     ...promptJobs(context),
+    ...journeyJobs(context),
     ...adminDigestJobs(context),
     ...housekeepingJobs(context),
   ];

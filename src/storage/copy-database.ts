@@ -36,6 +36,15 @@ const COPY_ORDER: readonly TableName[] = [
   'adminDigestDeliveries',
   'workspaceLevels',
   'workspaceDepartments',
+  'cohorts',
+  'journeyMessages',
+  'pairGoals',
+  'goalRatings',
+  'fitCheckAnswers',
+  'mentorVoiceAnswers',
+  'termChoices',
+  'commitments',
+  'rematchBlocks',
 ];
 
 // The migrations seed the install-wide catalogues into a new database; the source holds the same catalogues

@@ -18,7 +18,11 @@ import type { pairs, proposals } from './schema';
 import { tablesOf } from './tables';
 
 export type NewProposal = Omit<typeof proposals.$inferInsert, 'id' | 'status' | 'decidedAt'>;
-export type NewPair = Omit<typeof pairs.$inferInsert, 'id' | 'status' | 'endedAt' | 'endedBy'>;
+export type NewPair = Omit<
+  typeof pairs.$inferInsert,
+  'id' | 'status' | 'endedAt' | 'endedBy' | 'endReason' | 'extensions'
+>;
+export type EndReason = NonNullable<typeof pairs.$inferSelect.endReason>;
 /** What a pending proposal can become. */
 export type ProposalDecision = Exclude<ProposalStatus, typeof NEW_PROPOSAL_STATUS>;
 
@@ -115,12 +119,13 @@ export async function endPair(
   tx: Db,
   teamId: string,
   pairId: number,
-  ended: { at: Date; by: string },
+  ended: { at: Date; by: string; reason: EndReason },
 ): Promise<boolean> {
   const { pairs } = tablesOf(tx);
   const moved = await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'ended', {
     endedAt: ended.at,
     endedBy: ended.by,
+    endReason: ended.reason,
   });
   return moved > 0;
 }
@@ -130,7 +135,9 @@ async function movePairs(
   tx: Db,
   which: SQL | undefined,
   to: PairStatus,
-  changes: Partial<Pick<typeof pairs.$inferInsert, 'endedAt' | 'endedBy' | 'inactivityAskedAt'>> = {},
+  changes: Partial<
+    Pick<typeof pairs.$inferInsert, 'endedAt' | 'endedBy' | 'endReason' | 'inactivityAskedAt'>
+  > = {},
 ): Promise<number> {
   const { pairs } = tablesOf(tx);
   const moved = await tx

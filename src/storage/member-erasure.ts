@@ -29,8 +29,19 @@ export interface MemberErasureRepository {
 }
 
 export function createMemberErasureRepository(db: Db): MemberErasureRepository {
-  const { exclusions, feedback, members, offers, pairs, promptDeliveries, proposals, requests } =
-    tablesOf(db);
+  const {
+    commitments,
+    exclusions,
+    feedback,
+    members,
+    offers,
+    pairGoals,
+    pairs,
+    promptDeliveries,
+    proposals,
+    rematchBlocks,
+    requests,
+  } = tablesOf(db);
   const store = storeFor(db);
   const readsOn = participationReadsOn(db);
 
@@ -75,7 +86,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
         for (const pair of allPairs) {
           const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
           if (pair.status !== 'ended')
-            await lifecycle.endPair(tx, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED });
+            await lifecycle.endPair(tx, teamId, pair.id, { at: now, by: ENDED_BY_DEPARTED, reason: 'left' });
           await tx
             .update(pairs)
             .set({
@@ -88,6 +99,12 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
             .update(promptDeliveries)
             .set({ channelId: null, messageTs: null })
             .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.pairId, pair.id)));
+          // The goals stay (as topics) for the figures; the notes the mentee typed go.
+          if (role === 'mentee')
+            await tx
+              .update(pairGoals)
+              .set({ note: null })
+              .where(and(eq(pairGoals.teamId, teamId), eq(pairGoals.pairId, pair.id)));
           touched = true;
         }
 
@@ -96,6 +113,20 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
           .set({ userId: null, comment: null })
           .where(and(eq(feedback.teamId, teamId), eq(feedback.userId, userId)))
           .returning({ id: feedback.id });
+        const committed = await tx
+          .update(commitments)
+          .set({ userId: null, text: null })
+          .where(and(eq(commitments.teamId, teamId), eq(commitments.userId, userId)))
+          .returning({ pairId: commitments.pairId });
+        const blocked = await tx
+          .delete(rematchBlocks)
+          .where(
+            and(
+              eq(rematchBlocks.teamId, teamId),
+              or(eq(rematchBlocks.firstUserId, userId), eq(rematchBlocks.secondUserId, userId)),
+            ),
+          )
+          .returning({ teamId: rematchBlocks.teamId });
         const excluded = await tx
           .delete(exclusions)
           .where(
@@ -117,7 +148,14 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
           .returning({ id: requests.id });
         await tx.delete(members).where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
         await deleteTopicsNoOneElseUses(tx, teamId, theirTopicIds);
-        touched ||= comments.length + excluded.length + offersGone.length + requestsGone.length > 0;
+        touched ||=
+          comments.length +
+            committed.length +
+            blocked.length +
+            excluded.length +
+            offersGone.length +
+            requestsGone.length >
+          0;
 
         return {
           erased: touched,

@@ -77,7 +77,9 @@ export function createPairHealthRepository(db: Db): PairHealthRepository {
       store.transaction(async (tx): Promise<AdminEndResult> => {
         const pair = await runningPair(tx, teamId, pairId);
         if (pair === null) return { kind: 'not-running' };
-        if (!(await lifecycle.endPair(tx, teamId, pairId, { at: ended.at, by: ended.actorId })))
+        if (
+          !(await lifecycle.endPair(tx, teamId, pairId, { at: ended.at, by: ended.actorId, reason: 'admin' }))
+        )
           return { kind: 'not-running' };
         await recordAuditIn(tx, {
           teamId,

@@ -152,7 +152,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
           const stored = await insertFeedback(tx, teamId, before, userId, now, input);
           return { kind: 'already-ended', pair: before, feedbackStored: stored };
         }
-        await lifecycle.endPair(tx, teamId, pairId, { at: now, by: userId });
+        await lifecycle.endPair(tx, teamId, pairId, { at: now, by: userId, reason: 'ended' });
         await insertFeedback(tx, teamId, before, userId, now, input);
         return { kind: 'ended', pair: before };
       }, 'write');

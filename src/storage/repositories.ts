@@ -1,4 +1,5 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
+import { createJourneyRepository, type JourneyRepository } from './journey-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
@@ -58,6 +59,7 @@ export interface Repositories {
   topicCuration: TopicCurationRepository;
   pairHealth: PairHealthRepository;
   adminDigest: AdminDigestRepository;
+  journey: JourneyRepository;
   organisation: OrganisationRepository;
 }
 
@@ -84,6 +86,7 @@ export function createRepositories(db: Db): Repositories {
     invitations: createInvitationsRepository(db),
     pairHealth: createPairHealthRepository(db),
     adminDigest: createAdminDigestRepository(db),
+    journey: createJourneyRepository(db),
     organisation: createOrganisationRepository(db),
   };
 }

@@ -82,6 +82,7 @@ export const offers = pgTable(
       .default('open'),
     createdAt: createdAt(),
     updatedAt: time('updated_at'),
+    cohortId: integer('cohort_id'),
   },
   (t) => [
     uniqueIndex('offers_one_open_per_person')
@@ -118,6 +119,7 @@ export const requests = pgTable(
     updatedAt: time('updated_at'),
     matchedAt: time('matched_at'),
     waitlistNotifiedAt: time('waitlist_notified_at'),
+    cohortId: integer('cohort_id'),
   },
   (t) => [
     uniqueIndex('requests_one_open_per_person')
@@ -193,6 +195,10 @@ export const pairs = pgTable(
     endedAt: time('ended_at'),
     endedBy: text('ended_by'),
     inactivityAskedAt: time('inactivity_asked_at'),
+    termEndsAt: time('term_ends_at'),
+    extensions: integer('extensions').notNull().default(0),
+    endReason: text('end_reason', { enum: ['ended', 'not_a_fit', 'wrapped_up', 'left', 'admin'] }),
+    cohortId: integer('cohort_id'),
   },
   (t) => [
     index('pairs_team_status').on(t.teamId, t.status),
@@ -401,4 +407,166 @@ export const workspaceDepartments = pgTable(
     retired: boolean('retired').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.name] })],
+);
+
+// Every message of a pairing's journey (goals, fit check, the mentor's private voice, term, close, follow-ups),
+// reserved before it is sent like a prompt delivery: the unique (pair, step, role, round) index makes a second
+// copy impossible, whichever process or replica tries. The row stays anonymous after a member leaves.
+export const journeyMessages = pgTable(
+  'journey_messages',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    step: text('step').notNull(),
+    // Who it is for: 'mentor', 'mentee' or 'pair' (the group DM).
+    role: text('role', { enum: ['mentor', 'mentee', 'pair'] }).notNull(),
+    round: integer('round').notNull().default(1),
+    status: text('status', { enum: ['reserved', 'sent', 'skipped', 'failed'] })
+      .notNull()
+      .default('reserved'),
+    reservedAt: time('reserved_at').notNull(),
+    sentAt: time('sent_at'),
+    channelId: text('channel_id'),
+    messageTs: text('message_ts'),
+  },
+  (t) => [
+    uniqueIndex('journey_messages_once').on(t.pairId, t.step, t.role, t.round),
+    index('journey_messages_team_status').on(t.teamId, t.status),
+  ],
+);
+
+// A mentee's goals for a pairing (1–3). The note is what they typed: shown to them and their partner, erased
+// when either leaves.
+export const pairGoals = pgTable(
+  'pair_goals',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    topic: text('topic').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('pair_goals_position').on(t.pairId, t.position), index('pair_goals_team').on(t.teamId)],
+);
+
+// How confident the mentee felt about a goal at the start, the middle and the close: private to the mentee,
+// reported only as aggregates.
+export const goalRatings = pgTable(
+  'goal_ratings',
+  {
+    goalId: integer('goal_id')
+      .notNull()
+      .references(() => pairGoals.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').notNull(),
+    stage: text('stage', { enum: ['start', 'middle', 'close'] }).notNull(),
+    confidence: integer('confidence').notNull(),
+    ratedAt: time('rated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.stage] }), index('goal_ratings_team').on(t.teamId)],
+);
+
+// Each person's private answer to the early "is this a good fit?" check (round 2: asked again after "still
+// deciding"). Admins see counts only.
+export const fitCheckAnswers = pgTable(
+  'fit_check_answers',
+  {
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+    round: integer('round').notNull(),
+    answer: text('answer', { enum: ['good_fit', 'still_deciding', 'not_a_fit'] }).notNull(),
+    answeredAt: time('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pairId, t.role, t.round] }), index('fit_check_answers_team').on(t.teamId)],
+);
+
+// The mentor's private voice, every few weeks: reported only as aggregates. A request to be contacted is the
+// one thing admins see with the mentor's name (read from the pair while the mentor is still a member).
+export const mentorVoiceAnswers = pgTable(
+  'mentor_voice_answers',
+  {
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    candour: integer('candour').notNull(),
+    wantsContact: boolean('wants_contact').notNull().default(false),
+    answeredAt: time('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pairId, t.round] }), index('mentor_voice_answers_team').on(t.teamId)],
+);
+
+// Each person's private choice near the end of a term (term = how many extensions the pair had then).
+export const termChoices = pgTable(
+  'term_choices',
+  {
+    teamId: text('team_id').notNull(),
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+    term: integer('term').notNull(),
+    choice: text('choice', { enum: ['extend', 'wrap_up'] }).notNull(),
+    answeredAt: time('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pairId, t.role, t.term] }), index('term_choices_team').on(t.teamId)],
+);
+
+// The one thing the senior will do differently, written in the close survey (private to them, erased when they
+// leave), and their answers 30 and 60 days later.
+export const commitments = pgTable(
+  'commitments',
+  {
+    pairId: integer('pair_id')
+      .notNull()
+      .references(() => pairs.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').notNull(),
+    userId: text('user_id'),
+    text: text('text'),
+    createdAt: createdAt(),
+    after30Days: text('after_30_days', { enum: ['yes', 'partly', 'not_yet'] }),
+    after60Days: text('after_60_days', { enum: ['yes', 'partly', 'not_yet'] }),
+  },
+  (t) => [primaryKey({ columns: [t.pairId] }), index('commitments_team').on(t.teamId)],
+);
+
+// Two people whose pairing ended as "not a good fit": never proposed to each other again. Stored with the lower
+// user id first; erased when either leaves.
+export const rematchBlocks = pgTable(
+  'rematch_blocks',
+  {
+    teamId: text('team_id').notNull(),
+    firstUserId: text('first_user_id').notNull(),
+    secondUserId: text('second_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.firstUserId, t.secondUserId] })],
+);
+
+// A named cohort: sign-ups inside its window join it, and it is matched once, at its start, over everyone.
+export const cohorts = pgTable(
+  'cohorts',
+  {
+    id: id(),
+    teamId: text('team_id').notNull(),
+    name: text('name').notNull(),
+    signupOpensAt: time('signup_opens_at').notNull(),
+    signupClosesAt: time('signup_closes_at').notNull(),
+    startsAt: time('starts_at').notNull(),
+    termWeeks: integer('term_weeks').notNull(),
+    matchedAt: time('matched_at'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('cohorts_team').on(t.teamId)],
 );

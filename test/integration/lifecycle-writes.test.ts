@@ -109,17 +109,22 @@ describe('lifecycle writes: pairs', () => {
     expect(await resumePair(db, TEAM, id, { inactivityAskedAt: LATER })).toBe(true);
     expect(await pairRow(db, id)).toMatchObject({ status: 'active', inactivityAskedAt: LATER });
 
-    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0A' })).toBe(true);
-    expect(await endPair(db, TEAM, id, { at: LATER, by: 'U0M' })).toBe(false);
+    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0A', reason: 'ended' })).toBe(true);
+    expect(await endPair(db, TEAM, id, { at: LATER, by: 'U0M', reason: 'ended' })).toBe(false);
     expect(await pausePair(db, TEAM, id)).toBe(false);
     expect(await resumePair(db, TEAM, id)).toBe(false);
-    expect(await pairRow(db, id)).toMatchObject({ status: 'ended', endedAt: NOW, endedBy: 'U0A' });
+    expect(await pairRow(db, id)).toMatchObject({
+      status: 'ended',
+      endedAt: NOW,
+      endedBy: 'U0A',
+      endReason: 'ended',
+    });
   });
 
   it('ends a paused pair too', async () => {
     const id = await newPair('U0M', 'U0A');
     await pausePair(db, TEAM, id);
-    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0M' })).toBe(true);
+    expect(await endPair(db, TEAM, id, { at: NOW, by: 'U0M', reason: 'ended' })).toBe(true);
     expect((await pairRow(db, id)).status).toBe('ended');
   });
 
@@ -127,7 +132,7 @@ describe('lifecycle writes: pairs', () => {
     const mentoring = await newPair('U0A', 'U0B');
     const mentored = await newPair('U0C', 'U0A');
     const ended = await newPair('U0A', 'U0D');
-    await endPair(db, TEAM, ended, { at: NOW, by: 'U0D' });
+    await endPair(db, TEAM, ended, { at: NOW, by: 'U0D', reason: 'ended' });
     const others = await newPair('U0E', 'U0F');
     const elsewhere = await newPair('U0A', 'U0B', 'T0OTHER');
 

@@ -117,12 +117,16 @@ describe('when the weekly question is due (Monday 10:00 in the mentee’s time z
     expect(t.fake.messages(pair.channelId)).toHaveLength(1);
   });
 
-  it('posts to the stored group DM and never opens a conversation', async () => {
+  it('posts to the stored group DM and never opens a group conversation', async () => {
     await startAt('2026-11-23T10:05:00Z');
     const pair = await newPair(t, { menteeTz: 'Europe/London' });
     await t.tick();
-    expect(t.fake.calls('chat.postMessage').map((call) => call.params.channel)).toEqual([pair.channelId]);
-    expect(t.fake.calls('conversations.open')).toHaveLength(0);
+    const posted = t.fake.calls('chat.postMessage').map((call) => call.params.channel);
+    expect(posted.filter((channel) => !String(channel).startsWith('D'))).toEqual([pair.channelId]);
+    // Only the mentee's own DM (the invitation to set goals) is opened: the pair's group DM is the stored one.
+    expect(
+      t.fake.calls('conversations.open').filter((call) => String(call.params.users).includes(',')),
+    ).toHaveLength(0);
   });
 });
 

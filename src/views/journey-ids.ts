@@ -1,0 +1,9 @@
+// Action ids, callback ids and field ids of the pairing journey's messages and forms. Each button's value is the
+// pair's id (and, where it matters, the round asked): a click is checked against the pair as it is now.
+export const JOURNEY_ACTIONS = {
+  openGoals: 'journey_open_goals',
+} as const;
+
+export const JOURNEY_CALLBACKS = {} as const;
+
+export const JOURNEY_FIELDS = {} as const;
