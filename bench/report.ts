@@ -198,9 +198,10 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
         "instead of at most 100. A CPU profile at 10k puts the time in the auction's full rescans of a mentee's edges " +
         '(`cacheFullScan`), its reverse stage and its per-bid scans: ε-scaling runs about eight phases (ε shrinks 6× per ' +
         'phase from the largest benefit × bidders), each phase re-checks every bidder and many bidders rescan their whole ' +
-        'edge list several times. The matcher (`src/domain/match-assignment.ts`) is another change still in progress, so it ' +
-        'is reported here, not edited; quality is unaffected (it is optimal on its candidate graph, certified by its own ' +
-        'upper bound).',
+        "edge list several times. Caching each mentee's best mentor and a typed-array candidate graph did not change " +
+        'that. Next step: an assignment that does not rescan whole edge lists per bid (for example a successive ' +
+        'shortest-path over the sparse candidate graph, or a forward-reverse auction with bounded rescans). Quality is ' +
+        'unaffected (it is optimal on its candidate graph, certified by its own upper bound).',
       '',
     );
   }
