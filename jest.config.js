@@ -68,6 +68,7 @@ module.exports = {
       testPathIgnorePatterns: inIntegration([...SQLITE_ONLY, ...OWN_DATABASES]),
       transform,
       setupFiles: ['<rootDir>/test/support/use-postgres.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-concurrent-pg-queries.ts'],
     },
   ],
 };
