@@ -33,10 +33,6 @@ const OWN_DATABASES = [
   'replicas',
   'repositories-both-databases',
 ];
-// Still read or write the database past the test helpers (better-sqlite3's .all()/.get()/$client, the SQLite
-// tables, or a SQLite file of their own), so they run on SQLite only until they go through tablesOf(db) and
-// startTestApp/startCliSetup/openTestDatabase like the others. Remove a name once its file passes on PostgreSQL.
-const NOT_YET_ON_POSTGRES = ['matching', 'offer-find', 'self-service-leave'];
 
 const inIntegration = (names) => names.map((name) => `<rootDir>/test/integration/${name}\\.test\\.ts$`);
 
@@ -69,9 +65,10 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/integration'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: inIntegration([...SQLITE_ONLY, ...OWN_DATABASES, ...NOT_YET_ON_POSTGRES]),
+      testPathIgnorePatterns: inIntegration([...SQLITE_ONLY, ...OWN_DATABASES]),
       transform,
       setupFiles: ['<rootDir>/test/support/use-postgres.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/fail-on-concurrent-pg-queries.ts'],
     },
   ],
 };

@@ -45,17 +45,19 @@ export function createInvitationsRepository(db: Db): InvitationsRepository {
     joinedSince: (teamId, since) =>
       store.transaction(async (tx) => {
         // Each person's first offer and first request; someone who was in before `since` did not join since.
-        const firsts = await Promise.all(
-          [offers, requests].map((table) =>
-            tx
+        // One after another: a transaction's one connection takes one query at a time.
+        const firsts = [];
+        for (const table of [offers, requests]) {
+          firsts.push(
+            ...(await tx
               .select({ userId: table.userId, first: min(table.createdAt).mapWith(table.createdAt) })
               .from(table)
               .where(eq(table.teamId, teamId))
-              .groupBy(table.userId),
-          ),
-        );
+              .groupBy(table.userId)),
+          );
+        }
         const first = new Map<string, number>();
-        for (const row of firsts.flat()) {
+        for (const row of firsts) {
           const at = row.first.getTime();
           first.set(row.userId, Math.min(at, first.get(row.userId) ?? at));
         }

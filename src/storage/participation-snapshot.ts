@@ -48,7 +48,26 @@ export interface ParticipationReads {
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
 }
 
-export function createParticipationReads(db: Db): ParticipationReads {
+/**
+ * Runs reads that do not depend on one another. `together` sends them at once, for PostgreSQL's pool, where each
+ * goes out on a pooled connection of its own; `inTurn` sends one after another, for a transaction, whose one
+ * connection must not be handed a query while another is still running (pg deprecates it), and for SQLite's one
+ * synchronous connection, where they ran one after another anyway.
+ */
+type ReadsRunner = <T extends readonly unknown[]>(reads: {
+  [K in keyof T]: () => PromiseLike<T[K]>;
+}) => Promise<T>;
+
+const together: ReadsRunner = (reads) =>
+  Promise.all(reads.map((read) => read())) as unknown as Promise<never>;
+
+const inTurn: ReadsRunner = async (reads) => {
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as never;
+};
+
+function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationReads {
   const {
     feedback,
     members,
@@ -79,7 +98,7 @@ export function createParticipationReads(db: Db): ParticipationReads {
   // One indexed lookup per person: the lists are a person's partners, a handful at most.
   const namesOf = async (teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>> => {
     const unique = [...new Set(userIds)];
-    const rows = await Promise.all(unique.map((userId) => memberRow(teamId, userId)));
+    const rows = await readAll(unique.map((userId) => () => memberRow(teamId, userId)));
     const found = new Map<string, MemberRow>();
     unique.forEach((userId, k) => {
       const row = rows[k];
@@ -122,8 +141,8 @@ export function createParticipationReads(db: Db): ParticipationReads {
     userId: string,
     statuses: readonly PairStatus[],
   ): Promise<PairRow[]> => {
-    const inRole = (role: PairRole) => pairsStatement(role, statuses).execute({ teamId, userId });
-    const [asMentor, asMentee] = await Promise.all([inRole('mentor'), inRole('mentee')]);
+    const inRole = (role: PairRole) => () => pairsStatement(role, statuses).execute({ teamId, userId });
+    const [asMentor, asMentee] = await readAll([inRole('mentor'), inRole('mentee')]);
     const byId = new Map([...asMentor, ...asMentee].map((row) => [row.id, row]));
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
@@ -158,16 +177,18 @@ export function createParticipationReads(db: Db): ParticipationReads {
       const partner = row.mentorId === userId ? row.menteeId : row.mentorId;
       return partner === null ? [] : [partner];
     });
-    const [people, perPair] = await Promise.all([
-      namesOf(teamId, partnerIds),
-      Promise.all(
-        rows.map((row) =>
-          Promise.all([
-            promptCountsStatement().execute({ teamId, pairId: row.id }),
-            feedbackRolesStatement().execute({ teamId, pairId: row.id }),
-          ]),
+    const [people, perPair] = await readAll([
+      () => namesOf(teamId, partnerIds),
+      () =>
+        readAll(
+          rows.map(
+            (row) => () =>
+              readAll([
+                () => promptCountsStatement().execute({ teamId, pairId: row.id }),
+                () => feedbackRolesStatement().execute({ teamId, pairId: row.id }),
+              ]),
+          ),
         ),
-      ),
     ]);
     const memberPairs: MemberPair[] = [];
     for (const [k, row] of rows.entries()) {
@@ -271,30 +292,31 @@ export function createParticipationReads(db: Db): ParticipationReads {
   const sortedNames = (rows: { name: string }[]) =>
     rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
 
-  // The reads that do not depend on one another go out together, in two waves: on PostgreSQL each is a round
-  // trip of its own, which one after another made /mentor status several times slower than on SQLite (where
-  // they still run one after another, on the one connection).
+  // The reads that do not depend on one another go out together on PostgreSQL's pool, in two waves: each is a
+  // round trip of its own, which one after another made /mentor status several times slower than on SQLite.
   const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
-    const [member, offerRows, requestRows, pendingRows, pairRows] = await Promise.all([
-      memberRow(teamId, userId),
-      openOfferStatement().execute({ teamId, userId }),
-      openRequestStatement().execute({ teamId, userId }),
-      pendingProposalsStatement().execute({ teamId, userId }),
-      pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
+    const [member, offerRows, requestRows, pendingRows, pairRows] = await readAll([
+      () => memberRow(teamId, userId),
+      () => openOfferStatement().execute({ teamId, userId }),
+      () => openRequestStatement().execute({ teamId, userId }),
+      () => pendingProposalsStatement().execute({ teamId, userId }),
+      () => pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
     ]);
     const openOffer = first(offerRows);
     const openRequest = first(requestRows);
-    const [others, running, offerTopicNames, requestTopicNames] = await Promise.all([
-      namesOf(
-        teamId,
-        pendingRows.flatMap((row) => {
-          const other = row.mentorId === userId ? row.menteeId : row.mentorId;
-          return other === null ? [] : [other];
-        }),
-      ),
-      toMemberPairs(teamId, userId, pairRows, now),
-      openOffer === undefined ? [] : offerTopicsStatement().execute({ ownerId: openOffer.id }),
-      openRequest === undefined ? [] : requestTopicsStatement().execute({ ownerId: openRequest.id }),
+    const [others, running, offerTopicNames, requestTopicNames] = await readAll([
+      () =>
+        namesOf(
+          teamId,
+          pendingRows.flatMap((row) => {
+            const other = row.mentorId === userId ? row.menteeId : row.mentorId;
+            return other === null ? [] : [other];
+          }),
+        ),
+      () => toMemberPairs(teamId, userId, pairRows, now),
+      async () => (openOffer === undefined ? [] : offerTopicsStatement().execute({ ownerId: openOffer.id })),
+      async () =>
+        openRequest === undefined ? [] : requestTopicsStatement().execute({ ownerId: openRequest.id }),
     ]);
     return {
       member:
@@ -342,13 +364,16 @@ export function createParticipationReads(db: Db): ParticipationReads {
 /**
  * The reads for a store turn on `q` (the `q` of store.run or the `tx` of a transaction). SQLite's one
  * connection is also every transaction's, so its statements are prepared once on it and shared. On PostgreSQL
- * each transaction has a pooled connection of its own, and a read inside it must run there: the reads are
- * built on that `tx` (correctness first; a turn's statements are still built once for that turn). Outside a
- * transaction a PostgreSQL turn's `q` is the pool itself, and the reads built on it once are shared.
+ * each transaction has a pooled connection of its own, and a read inside it must run there, one at a time: the
+ * reads are built on that `tx` (correctness first; a turn's statements are still built once for that turn).
+ * Outside a transaction a PostgreSQL turn's `q` is the pool itself, and the reads built on it once are shared.
  */
 export function participationReadsOn(db: Db): (q: Db) => ParticipationReads {
-  const shared = createParticipationReads(db);
-  if (dialectOf(db) === 'postgres') return (q) => (q === db ? shared : createParticipationReads(q));
+  if (dialectOf(db) === 'postgres') {
+    const shared = createParticipationReads(db, together);
+    return (q) => (q === db ? shared : createParticipationReads(q, inTurn));
+  }
+  const shared = createParticipationReads(db, inTurn);
   return () => shared;
 }
 

@@ -1,6 +1,7 @@
 import type { PostedMessage } from '../../dev/fake-slack-server';
 import { DAILY_MATCH_JOB } from '../../src/scheduling/matching-jobs';
-import { pairs, requests } from '../../src/storage/schema';
+import { eq } from 'drizzle-orm';
+import { tablesOf } from '../../src/storage/tables';
 import { matchingDeps } from '../../src/composition/use-case-deps';
 import { runMatching } from '../../src/use-cases/run-matching';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
@@ -92,7 +93,10 @@ const current = (message: PostedMessage) =>
 const lastEphemeral = () => String(t.fake.responses().at(-1)?.body.text ?? '');
 const groupOpens = () =>
   t.fake.calls('conversations.open').filter((call) => String(call.params.users).split(',').length === 2);
-const pairRows = () => db().select().from(pairs).all();
+const pairRows = async () => {
+  const { pairs } = tablesOf(db());
+  return await db().select().from(pairs).orderBy(pairs.id);
+};
 
 async function seedJuniorAndSenior(options: { capacity?: number } = {}) {
   await seedMember(db(), { userId: JUNIOR, name: 'June Junior', level: 1, department: 'Engineering' });
@@ -146,8 +150,9 @@ describe('matching: consent and introduction', () => {
     expect(groupOpens()).toHaveLength(1);
     expect(String(groupOpens()[0]?.params.users).split(',').sort()).toEqual([JUNIOR, SENIOR].sort());
     const channel = t.fake.channelFor([JUNIOR, SENIOR]);
-    const [pair] = pairRows();
-    expect(pairRows()).toHaveLength(1);
+    const pairsNow = await pairRows();
+    expect(pairsNow).toHaveLength(1);
+    const [pair] = pairsNow;
     expect(pair).toMatchObject({
       mentorId: JUNIOR,
       menteeId: SENIOR,
@@ -180,7 +185,8 @@ describe('matching: consent and introduction', () => {
     expect(allText(updated)).toContain('You accepted');
     expect(blockKitProblems('message', updated as unknown as Record<string, unknown>)).toEqual([]);
 
-    const request = db().select().from(requests).all()[0];
+    const { requests } = tablesOf(db());
+    const [request] = await db().select().from(requests);
     expect(request).toMatchObject({ status: 'matched' });
     expect(request?.matchedAt?.toISOString()).toBe(t.clock.now().toISOString());
   });
@@ -198,7 +204,7 @@ describe('matching: consent and introduction', () => {
     expect(lastEphemeral()).toContain('already accepted');
 
     expect(t.fake.responses().every((r) => r.body.response_type === 'ephemeral')).toBe(true);
-    expect(pairRows()).toHaveLength(1);
+    expect(await pairRows()).toHaveLength(1);
     expect(groupOpens()).toHaveLength(1);
     expect(t.fake.calls('chat.postMessage')).toHaveLength(messagesBefore);
     expect(current(proposal).updates).toBe(1);
@@ -215,7 +221,7 @@ describe('matching: consent and introduction', () => {
       press(JUNIOR, proposal, 'proposal_accept'),
     ]);
 
-    expect(pairRows()).toHaveLength(1);
+    expect(await pairRows()).toHaveLength(1);
     expect(groupOpens()).toHaveLength(1);
     expect(t.fake.messages(t.fake.channelFor([JUNIOR, SENIOR]))).toHaveLength(1);
     expect(lastEphemeral()).toContain('already accepted');
@@ -256,7 +262,7 @@ describe('matching: consent and introduction', () => {
 
     await Promise.all(ids.map(clickAccept));
 
-    expect(pairRows()).toHaveLength(1);
+    expect(await pairRows()).toHaveLength(1);
     const statuses = (await proposalRows(db())).map((p) => p.status).sort();
     expect(statuses).toEqual(['accepted', 'cancelled']);
     expect(lastEphemeral()).toContain('as many people as your offer allows');
@@ -297,8 +303,8 @@ describe('matching: consent and introduction', () => {
       message: { channel: 'D0Y', ts: '1.2' },
     });
 
-    expect(pairRows()).toHaveLength(1);
-    expect(pairRows()[0]?.mentorId).toBe(JUNIOR);
+    expect(await pairRows()).toHaveLength(1);
+    expect((await pairRows())[0]?.mentorId).toBe(JUNIOR);
     expect(lastEphemeral()).toContain('no longer need a mentor');
     expect((await proposalRows(db())).map((p) => p.status)).toEqual(['accepted', 'cancelled']);
   });
@@ -339,7 +345,7 @@ describe('matching: decline, expiry and waitlist', () => {
     await match();
     expect(openProposalTo(JUNIOR)).toBeUndefined();
     expect(allText(dmsTo(SENIOR).at(-1))).toContain("you're on the waitlist");
-    expect(pairRows()).toHaveLength(0);
+    expect(await pairRows()).toHaveLength(0);
   });
 
   it('expires an unanswered proposal after PROPOSAL_TTL_HOURS and asks the next mentor', async () => {
@@ -370,7 +376,7 @@ describe('matching: decline, expiry and waitlist', () => {
     // A click on the stale buttons changes nothing and says why.
     await press(JUNIOR, first, 'proposal_accept');
     expect(lastEphemeral()).toContain('already expired');
-    expect(pairRows()).toHaveLength(0);
+    expect(await pairRows()).toHaveLength(0);
   });
 
   it('treats a click after the deadline, before the expiry job ran, as expired', async () => {
@@ -382,7 +388,7 @@ describe('matching: decline, expiry and waitlist', () => {
     await press(JUNIOR, first, 'proposal_accept');
 
     expect(lastEphemeral()).toContain('expired before you answered');
-    expect(pairRows()).toHaveLength(0);
+    expect(await pairRows()).toHaveLength(0);
     expect(buttonsOf(current(first))).toEqual([]);
     expect(openProposalTo(JADE)).toBeDefined();
   });
@@ -483,7 +489,7 @@ describe('matching: rules at the edges', () => {
     }
 
     expect(await allRows(db())).toEqual(before);
-    expect(pairRows()).toHaveLength(0);
+    expect(await pairRows()).toHaveLength(0);
     expect((await proposalRows(db())).map((p) => p.status)).toEqual(['pending']);
     expect(current(proposal).updates).toBe(0);
     expect(groupOpens()).toHaveLength(0);
@@ -507,7 +513,7 @@ describe('matching: rules at the edges', () => {
     // A mentor whose Slack still shows the old buttons gets a polite answer, and nothing is paired.
     await press(JUNIOR, proposal, 'proposal_accept');
     expect(lastEphemeral()).toContain('withdrawn');
-    expect(pairRows()).toHaveLength(0);
+    expect(await pairRows()).toHaveLength(0);
     expect(groupOpens()).toHaveLength(0);
   });
 
@@ -515,10 +521,9 @@ describe('matching: rules at the edges', () => {
     await seedJuniorAndSenior();
     await t.tick();
     expect(openProposalTo(JUNIOR)).toBeDefined();
-    const lastRun = t.app.context.db.$client
-      .prepare('select last_run_at as at from job_runs where job = ?')
-      .get(DAILY_MATCH_JOB) as { at: number };
-    expect(lastRun.at).toBe(t.clock.now().getTime());
+    const { jobRuns } = tablesOf(db());
+    const [lastRun] = await db().select().from(jobRuns).where(eq(jobRuns.job, DAILY_MATCH_JOB));
+    expect(lastRun?.lastRunAt.getTime()).toBe(t.clock.now().getTime());
 
     // Same day: a new request waits for tomorrow's run (submissions run matching themselves).
     await seedMember(db(), { userId: JADE, level: 1 });
@@ -582,7 +587,7 @@ describe('matching: from /mentor offer and /mentor find to an introduction', () 
       [JUNIOR, SENIOR].sort(),
     ]);
     expect(allText(t.fake.messages(channel)[0])).toContain('Short-form video');
-    expect(pairRows()).toEqual([
+    expect(await pairRows()).toEqual([
       expect.objectContaining({
         mentorId: JUNIOR,
         menteeId: SENIOR,

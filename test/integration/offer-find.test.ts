@@ -1,6 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { and, eq } from 'drizzle-orm';
 import { FORM, slashCommandBody } from '../../dev/signed-requests';
+import { tablesOf } from '../../src/storage/tables';
 import { blockKitProblems } from '../support/block-kit-limits';
+import { seedCustomTopic, topicIds } from '../support/seed-programme';
 import { countRows } from '../support/test-database';
 import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { signupFormValues, type SignupEntries } from '../support/signup-form-values';
@@ -44,8 +47,7 @@ afterEach(async () => {
 
 // --- helpers ---------------------------------------------------------------------------------------------
 
-const sql = <T>(query: string, ...params: unknown[]) =>
-  t.app.context.db.$client.prepare(query).all(...params) as T[];
+const db = () => t.app.context.db;
 
 async function openForm(userId: string, word: 'offer' | 'find', teamId = TEAM): Promise<ModalView> {
   triggerSequence += 1;
@@ -77,14 +79,53 @@ function submitFind(userId: string, entries: SignupEntries, teamId = TEAM) {
   return t.submit({ userId, teamId, callbackId: 'mentor_find', values: signupFormValues(entries) });
 }
 
-function topicId(name: string): number {
-  const [row] = sql<{ id: number }>(
-    "select id from topics where name = ? and team_id in ('', ?)",
-    name,
-    TEAM,
-  );
-  if (row === undefined) throw new Error(`no topic ${name}`);
-  return row.id;
+/** The id of a topic of the default catalogue or of this workspace's own. */
+async function topicId(name: string): Promise<number> {
+  const [id] = await topicIds(db(), [name]);
+  return id!;
+}
+
+/** The install-wide default catalogue. */
+async function defaultTopicCount(): Promise<number> {
+  const { topics } = tablesOf(db());
+  return (await db().select({ id: topics.id }).from(topics).where(eq(topics.teamId, ''))).length;
+}
+
+async function topicNamesWithKey(nameKey: string): Promise<string[]> {
+  const { topics } = tablesOf(db());
+  const rows = await db().select({ name: topics.name }).from(topics).where(eq(topics.nameKey, nameKey));
+  return rows.map((row) => row.name);
+}
+
+/** Members with this user id, in any workspace. */
+async function memberRows(userId: string) {
+  const { members } = tablesOf(db());
+  return await db()
+    .select({
+      teamId: members.teamId,
+      userId: members.userId,
+      name: members.name,
+      timeZone: members.timeZone,
+      level: members.level,
+      department: members.department,
+      isWorkspaceAdmin: members.isWorkspaceAdmin,
+    })
+    .from(members)
+    .where(eq(members.userId, userId));
+}
+
+async function exclusionRows() {
+  const { exclusions } = tablesOf(db());
+  return await db().select().from(exclusions).orderBy(exclusions.userId, exclusions.excludedUserId);
+}
+
+async function requestRows(userId: string) {
+  const { requests } = tablesOf(db());
+  return await db()
+    .select({ id: requests.id, goals: requests.goals, status: requests.status })
+    .from(requests)
+    .where(eq(requests.userId, userId))
+    .orderBy(requests.id);
 }
 
 function dmsTo(userId: string) {
@@ -99,25 +140,39 @@ function element(view: ModalView, blockId: string): Record<string, unknown> {
 
 const valuesOf = (options: unknown) => ((options ?? []) as PlainTextOption[]).map((o) => o.value);
 
-function openOffer(userId: string) {
-  return sql<{ id: number; capacity: number; note: string | null; status: string }>(
-    "select id, capacity, note, status from offers where team_id = ? and user_id = ? and status = 'open'",
-    TEAM,
-    userId,
-  );
+async function openOffer(userId: string) {
+  const { offers } = tablesOf(db());
+  return await db()
+    .select({ id: offers.id, capacity: offers.capacity, note: offers.note, status: offers.status })
+    .from(offers)
+    .where(and(eq(offers.teamId, TEAM), eq(offers.userId, userId), eq(offers.status, 'open')));
 }
 
-function offerTopicNames(offerId: number): string[] {
-  return sql<{ name: string }>(
-    'select t.name from offer_topics o join topics t on t.id = o.topic_id where o.offer_id = ? order by t.name',
-    offerId,
-  ).map((row) => row.name);
+/** Sorted in JavaScript: the two databases may collate names differently. */
+async function offerTopicNames(offerId: number): Promise<string[]> {
+  const { offerTopics, topics } = tablesOf(db());
+  const rows = await db()
+    .select({ name: topics.name })
+    .from(offerTopics)
+    .innerJoin(topics, eq(topics.id, offerTopics.topicId))
+    .where(eq(offerTopics.offerId, offerId));
+  return rows.map((row) => row.name).sort();
+}
+
+async function requestTopicNames(requestId: number): Promise<string[]> {
+  const { requestTopics, topics } = tablesOf(db());
+  const rows = await db()
+    .select({ name: topics.name })
+    .from(requestTopics)
+    .innerJoin(topics, eq(topics.id, requestTopics.topicId))
+    .where(eq(requestTopics.requestId, requestId));
+  return rows.map((row) => row.name).sort();
 }
 
 /** June's offer: two catalogue topics, two of her own, a note and her manager on the exclusions list. */
-function offerAsJune() {
+async function offerAsJune() {
   return submitOffer(JUNIOR, {
-    topics: [topicId('Social media'), topicId('Generative AI tools')],
+    topics: await topicIds(db(), ['Social media', 'Generative AI tools']),
     other: 'Podcasting,  Esports   leagues ',
     level: '1',
     department: 'Marketing',
@@ -128,9 +183,9 @@ function offerAsJune() {
 }
 
 /** Sam's request, with "podcasting" typed in lower case (June added "Podcasting" to the catalogue). */
-function findAsSam() {
+async function findAsSam() {
   return submitFind(SENIOR, {
-    topics: [topicId('Short-form video')],
+    topics: [await topicId('Short-form video')],
     other: 'podcasting',
     level: '6',
     department: 'Executive office',
@@ -146,8 +201,8 @@ describe('/mentor offer', () => {
     const view = await openForm(JUNIOR, 'offer');
     expect(view.title.text).toBe('Offer mentoring');
     const topics = valuesOf(element(view, 'topics').options);
-    expect(topics).toContain(String(topicId('Generative AI tools')));
-    expect(topics).toHaveLength(sql('select id from topics where team_id = ?', '').length);
+    expect(topics).toContain(String(await topicId('Generative AI tools')));
+    expect(topics).toHaveLength(await defaultTopicCount());
     expect(valuesOf(element(view, 'level').options)).toEqual(['1', '2', '3', '4', '5', '6']);
   });
 
@@ -157,33 +212,48 @@ describe('/mentor offer', () => {
     expect(response.status).toBe(200);
     expect(response.body).toBe('');
 
+    const { members, topics } = tablesOf(db());
     expect(
-      sql('select team_id, user_id, name, time_zone, level, department, is_workspace_admin from members'),
+      await db()
+        .select({
+          teamId: members.teamId,
+          userId: members.userId,
+          name: members.name,
+          timeZone: members.timeZone,
+          level: members.level,
+          department: members.department,
+          isWorkspaceAdmin: members.isWorkspaceAdmin,
+        })
+        .from(members),
     ).toEqual([
       {
-        team_id: TEAM,
-        user_id: JUNIOR,
+        teamId: TEAM,
+        userId: JUNIOR,
         name: 'June Junior',
-        time_zone: 'Europe/London',
+        timeZone: 'Europe/London',
         level: 1,
         department: 'Marketing',
-        is_workspace_admin: 0,
+        isWorkspaceAdmin: false,
       },
     ]);
-    const [offer] = openOffer(JUNIOR);
+    const [offer] = await openOffer(JUNIOR);
     expect(offer).toMatchObject({ capacity: 2, note: 'I run our team channel on TikTok.', status: 'open' });
-    expect(offerTopicNames(offer!.id)).toEqual([
+    expect(await offerTopicNames(offer!.id)).toEqual([
       'Esports leagues',
       'Generative AI tools',
       'Podcasting',
       'Social media',
     ]);
-    expect(sql('select team_id, name, name_key from topics where team_id = ? order by name', TEAM)).toEqual([
-      { team_id: TEAM, name: 'Esports leagues', name_key: 'esports leagues' },
-      { team_id: TEAM, name: 'Podcasting', name_key: 'podcasting' },
+    const ownTopics = await db()
+      .select({ teamId: topics.teamId, name: topics.name, nameKey: topics.nameKey })
+      .from(topics)
+      .where(eq(topics.teamId, TEAM));
+    expect(ownTopics.sort((a, b) => (a.name < b.name ? -1 : 1))).toEqual([
+      { teamId: TEAM, name: 'Esports leagues', nameKey: 'esports leagues' },
+      { teamId: TEAM, name: 'Podcasting', nameKey: 'podcasting' },
     ]);
-    expect(sql('select user_id, excluded_user_id from exclusions where team_id = ?', TEAM)).toEqual([
-      { user_id: JUNIOR, excluded_user_id: BOSS },
+    expect((await exclusionRows()).filter((row) => row.teamId === TEAM)).toEqual([
+      { teamId: TEAM, userId: JUNIOR, excludedUserId: BOSS },
     ]);
     const after = await countRows(t.app.context.db);
     expect({
@@ -216,7 +286,7 @@ describe('/mentor offer', () => {
     await offerAsJune();
     const view = await openForm(JUNIOR, 'offer');
     expect(valuesOf(element(view, 'topics').initial_options).map(Number).sort()).toEqual(
-      ['Social media', 'Generative AI tools', 'Podcasting', 'Esports leagues'].map(topicId).sort(),
+      (await topicIds(db(), ['Social media', 'Generative AI tools', 'Podcasting', 'Esports leagues'])).sort(),
     );
     expect((element(view, 'level').initial_option as PlainTextOption).value).toBe('1');
     expect((element(view, 'department').initial_option as PlainTextOption).value).toBe('Marketing');
@@ -224,25 +294,25 @@ describe('/mentor offer', () => {
     expect(element(view, 'note').initial_value).toBe('I run our team channel on TikTok.');
     expect(element(view, 'exclusions').initial_users).toEqual([BOSS]);
     // The person's custom topics are now in the catalogue, so the multi-select can show them selected.
-    expect(valuesOf(element(view, 'topics').options)).toContain(String(topicId('Podcasting')));
+    expect(valuesOf(element(view, 'topics').options)).toContain(String(await topicId('Podcasting')));
   });
 
   it('updates the same open offer when submitted again, replacing topics and exclusions', async () => {
     await offerAsJune();
-    const [first] = openOffer(JUNIOR);
+    const [first] = await openOffer(JUNIOR);
     await submitOffer(JUNIOR, {
-      topics: [topicId('Podcasting')],
+      topics: [await topicId('Podcasting')],
       level: '2',
       department: 'Marketing',
       capacity: '3',
       note: '',
       exclusions: [],
     });
-    const offers = openOffer(JUNIOR);
+    const offers = await openOffer(JUNIOR);
     expect(offers).toEqual([{ id: first!.id, capacity: 3, note: null, status: 'open' }]);
-    expect(offerTopicNames(first!.id)).toEqual(['Podcasting']);
-    expect(sql('select * from exclusions where user_id = ?', JUNIOR)).toEqual([]);
-    expect(sql('select level from members where user_id = ?', JUNIOR)).toEqual([{ level: 2 }]);
+    expect(await offerTopicNames(first!.id)).toEqual(['Podcasting']);
+    expect((await exclusionRows()).filter((row) => row.userId === JUNIOR)).toEqual([]);
+    expect((await memberRows(JUNIOR)).map((member) => member.level)).toEqual([2]);
     expect(dmsTo(JUNIOR).at(-1)?.text).toContain('offer to mentor is updated');
   });
 });
@@ -255,37 +325,27 @@ describe('/mentor find', () => {
 
     await offerAsJune();
     await findAsSam();
-    expect(
-      sql(
-        'select name, time_zone, level, department, is_workspace_admin from members where user_id = ?',
-        SENIOR,
-      ),
-    ).toEqual([
+    expect(await memberRows(SENIOR)).toEqual([
       {
+        teamId: TEAM,
+        userId: SENIOR,
         name: 'Sam Senior',
-        time_zone: 'America/New_York',
+        timeZone: 'America/New_York',
         level: 6,
         department: 'Executive office',
-        is_workspace_admin: 1,
+        isWorkspaceAdmin: true,
       },
     ]);
-    const requests = sql<{ id: number; goals: string; status: string }>(
-      'select id, goals, status from requests where user_id = ?',
-      SENIOR,
-    );
+    const requests = await requestRows(SENIOR);
     expect(requests).toEqual([
       { id: expect.any(Number), goals: 'Understand how our younger customers find us.', status: 'open' },
     ]);
-    const topics = sql<{ name: string }>(
-      'select t.name from request_topics r join topics t on t.id = r.topic_id where r.request_id = ? order by t.name',
-      requests[0]!.id,
-    );
     // "podcasting" was typed in lower case: it is the topic another person added, not a new one.
-    expect(topics.map((row) => row.name)).toEqual(['Podcasting', 'Short-form video']);
-    expect(sql("select name from topics where name_key = 'podcasting'")).toEqual([{ name: 'Podcasting' }]);
-    expect(sql('select excluded_user_id from exclusions where user_id = ?', SENIOR)).toEqual([
-      { excluded_user_id: JUNIOR },
-    ]);
+    expect(await requestTopicNames(requests[0]!.id)).toEqual(['Podcasting', 'Short-form video']);
+    expect(await topicNamesWithKey('podcasting')).toEqual(['Podcasting']);
+    expect(
+      (await exclusionRows()).filter((row) => row.userId === SENIOR).map((row) => row.excludedUserId),
+    ).toEqual([JUNIOR]);
     const [dm] = dmsTo(SENIOR);
     expect(dm?.text).toContain('asked for a mentor');
     expect(JSON.stringify(dm?.blocks)).toContain('What happens next');
@@ -296,7 +356,7 @@ describe('/mentor find', () => {
     await findAsSam();
     const view = await openForm(SENIOR, 'find');
     expect(valuesOf(element(view, 'topics').initial_options).map(Number).sort()).toEqual(
-      [topicId('Short-form video'), topicId('Podcasting')].sort(),
+      (await topicIds(db(), ['Short-form video', 'Podcasting'])).sort(),
     );
     expect(element(view, 'goals').initial_value).toBe('Understand how our younger customers find us.');
     expect((element(view, 'level').initial_option as PlainTextOption).value).toBe('6');
@@ -311,16 +371,16 @@ describe('/mentor find', () => {
     expect((element(view, 'department').initial_option as PlainTextOption).value).toBe('Marketing');
 
     await submitFind(JUNIOR, {
-      topics: [topicId('Data and analytics basics')],
+      topics: [await topicId('Data and analytics basics')],
       level: '2',
       department: 'Marketing',
       exclusions: [SENIOR],
     });
-    expect(openOffer(JUNIOR)).toHaveLength(1);
-    expect(sql("select id from requests where user_id = ? and status = 'open'", JUNIOR)).toHaveLength(1);
-    expect(sql('select excluded_user_id from exclusions where user_id = ?', JUNIOR)).toEqual([
-      { excluded_user_id: SENIOR },
-    ]);
+    expect(await openOffer(JUNIOR)).toHaveLength(1);
+    expect((await requestRows(JUNIOR)).filter((request) => request.status === 'open')).toHaveLength(1);
+    expect(
+      (await exclusionRows()).filter((row) => row.userId === JUNIOR).map((row) => row.excludedUserId),
+    ).toEqual([SENIOR]);
     const offerView = await openForm(JUNIOR, 'offer');
     expect(element(offerView, 'exclusions').initial_users).toEqual([SENIOR]);
   });
@@ -359,9 +419,8 @@ describe('refused submissions', () => {
   });
 
   it("refuses another workspace's custom topic", async () => {
-    const foreign = t.app.context.db.$client
-      .prepare("insert into topics (team_id, name, name_key) values (?, 'Secret project', 'secret project')")
-      .run(OTHER_TEAM).lastInsertRowid;
+    await seedCustomTopic(db(), 'Secret project', OTHER_TEAM);
+    const [foreign] = await topicIds(db(), ['Secret project'], OTHER_TEAM);
     const before = await countRows(t.app.context.db);
     const response = await submitOffer('U0A', { ...valid, topics: [Number(foreign)] });
     expect(response.json()).toEqual({ response_action: 'errors', errors: { topics: expect.any(String) } });
@@ -379,49 +438,52 @@ describe('catalogue and concurrency', () => {
       level: '5',
       department: 'Finance',
     });
-    expect(sql("select name from topics where name_key = 'retro gaming'")).toEqual([
-      { name: 'Retro Gaming' },
-    ]);
-    expect(sql("select count(*) as n from topics where name_key = 'generative ai tools'")).toEqual([
-      { n: 1 },
-    ]);
-    const requestTopicIds = sql<{ topic_id: number }>(
-      "select topic_id from request_topics r join requests q on q.id = r.request_id where q.user_id = 'U0C' order by topic_id",
-    ).map((row) => row.topic_id);
-    expect(requestTopicIds).toEqual(
-      [topicId('Generative AI tools'), topicId('Retro Gaming')].sort((a, b) => a - b),
+    expect(await topicNamesWithKey('retro gaming')).toEqual(['Retro Gaming']);
+    expect(await topicNamesWithKey('generative ai tools')).toHaveLength(1);
+    const { requests, requestTopics } = tablesOf(db());
+    const requestTopicIds = await db()
+      .select({ topicId: requestTopics.topicId })
+      .from(requestTopics)
+      .innerJoin(requests, eq(requests.id, requestTopics.requestId))
+      .where(eq(requests.userId, 'U0C'))
+      .orderBy(requestTopics.topicId);
+    expect(requestTopicIds.map((row) => row.topicId)).toEqual(
+      (await topicIds(db(), ['Generative AI tools', 'Retro Gaming'])).sort((a, b) => a - b),
     );
   });
 
   it('leaves one consistent open offer when the same person submits twice at once', async () => {
-    const a = [topicId('Social media'), topicId('Accessibility')];
-    const b = [topicId('Sustainability')];
+    const a = await topicIds(db(), ['Social media', 'Accessibility']);
+    const b = await topicIds(db(), ['Sustainability']);
     await Promise.all([
       submitOffer('U0D', { topics: a, other: 'Memes', level: '1', department: 'Sales', capacity: '1' }),
       submitOffer('U0D', { topics: b, level: '2', department: 'Sales', capacity: '3' }),
     ]);
-    const offers = openOffer('U0D');
+    const offers = await openOffer('U0D');
     expect(offers).toHaveLength(1);
-    const names = offerTopicNames(offers[0]!.id);
+    const names = await offerTopicNames(offers[0]!.id);
     const firstWon = ['Accessibility', 'Memes', 'Social media'];
     const secondWon = ['Sustainability'];
     expect([firstWon, secondWon]).toContainEqual(names);
     // Capacity and level come from the same submission as the topics.
-    const [member] = sql<{ level: number }>("select level from members where user_id = 'U0D'");
-    expect({ capacity: offers[0]!.capacity, level: member!.level }).toEqual(
+    const membersNow = await memberRows('U0D');
+    expect(membersNow).toHaveLength(1);
+    expect({ capacity: offers[0]!.capacity, level: membersNow[0]!.level }).toEqual(
       names.length === firstWon.length ? { capacity: 1, level: 1 } : { capacity: 3, level: 2 },
     );
-    expect(sql("select count(*) as n from members where user_id = 'U0D'")).toEqual([{ n: 1 }]);
   });
 
   it('keeps the modal valid with 150 topics by grouping them, and stores a topic from the second group', async () => {
     const big = 'T0BIG';
     t.fake.addUser({ id: 'U0BIG', teamId: big, name: 'big', tz: 'Europe/Berlin' });
-    const insert = t.app.context.db.$client.prepare(
-      'insert into topics (team_id, name, name_key) values (?, ?, ?)',
-    );
-    const defaults = sql('select id from topics where team_id = ?', '').length;
-    for (let i = 1; i <= 150 - defaults; i += 1) insert.run(big, `Zz topic ${i}`, `zz topic ${i}`);
+    const { topics: topicTable } = tablesOf(db());
+    const defaults = await defaultTopicCount();
+    const own = Array.from({ length: 150 - defaults }, (_, i) => ({
+      teamId: big,
+      name: `Zz topic ${i + 1}`,
+      nameKey: `zz topic ${i + 1}`,
+    }));
+    await db().insert(topicTable).values(own);
 
     const view = await openForm('U0BIG', 'offer', big);
     const topics = element(view, 'topics');
@@ -431,11 +493,13 @@ describe('catalogue and concurrency', () => {
 
     const last = Number(groups[1]!.options.at(-1)!.value);
     await submitOffer('U0BIG', { topics: [last], level: '2', department: 'Legal' }, big);
-    const stored = sql<{ topic_id: number }>(
-      "select topic_id from offer_topics o join offers f on f.id = o.offer_id where f.team_id = ? and f.user_id = 'U0BIG'",
-      big,
-    );
-    expect(stored).toEqual([{ topic_id: last }]);
+    const { offers, offerTopics } = tablesOf(db());
+    const stored = await db()
+      .select({ topicId: offerTopics.topicId })
+      .from(offerTopics)
+      .innerJoin(offers, eq(offers.id, offerTopics.offerId))
+      .where(and(eq(offers.teamId, big), eq(offers.userId, 'U0BIG')));
+    expect(stored).toEqual([{ topicId: last }]);
     // The other workspace's catalogue is untouched by these.
     const mine = await openForm('U0E', 'offer');
     expect(valuesOf(element(mine, 'topics').options)).not.toContain(String(last));
@@ -470,7 +534,7 @@ describe('when Slack fails', () => {
   it('keeps the offer when the confirmation DM cannot be sent, and logs it', async () => {
     t.fake.failNext('chat.postMessage', { error: 'channel_not_found' });
     await submitOffer('U0H', { topics: [1], level: '1', department: 'Sales' });
-    expect(openOffer('U0H')).toHaveLength(1);
+    expect(await openOffer('U0H')).toHaveLength(1);
     expect(t.logs.some((line) => line.includes('could not confirm signup'))).toBe(true);
   });
 });
@@ -495,18 +559,26 @@ describe('user_change events', () => {
   it("refreshes a member's stored name, time zone and admin flag", async () => {
     await offerAsJune();
     await renameJune('EvChange1', 'June Newname');
-    expect(
-      sql('select name, time_zone, is_workspace_admin, level from members where user_id = ?', JUNIOR),
-    ).toEqual([{ name: 'June Newname', time_zone: 'Asia/Kolkata', is_workspace_admin: 1, level: 1 }]);
+    expect(await memberRows(JUNIOR)).toEqual([
+      {
+        teamId: TEAM,
+        userId: JUNIOR,
+        name: 'June Newname',
+        timeZone: 'Asia/Kolkata',
+        level: 1,
+        department: 'Marketing',
+        isWorkspaceAdmin: true,
+      },
+    ]);
   });
 
   it('handles a retried event once', async () => {
     await offerAsJune();
     await renameJune('EvChange1', 'June Newname');
     await renameJune('EvChange1', 'Retried Name');
-    expect(sql('select name from members where user_id = ?', JUNIOR)).toEqual([{ name: 'June Newname' }]);
+    expect((await memberRows(JUNIOR)).map((member) => member.name)).toEqual(['June Newname']);
     await renameJune('EvChange2', 'June Thirdname');
-    expect(sql('select name from members where user_id = ?', JUNIOR)).toEqual([{ name: 'June Thirdname' }]);
+    expect((await memberRows(JUNIOR)).map((member) => member.name)).toEqual(['June Thirdname']);
   });
 
   it('stores nothing about people who have not joined', async () => {
@@ -515,7 +587,7 @@ describe('user_change events', () => {
       { type: 'user_change', user: { id: 'U0STRANGER', real_name: 'Stranger', tz: 'UTC', deleted: false } },
       { eventId: 'EvChange2' },
     );
-    expect(sql('select * from members where user_id = ?', 'U0STRANGER')).toEqual([]);
+    expect(await memberRows('U0STRANGER')).toEqual([]);
     expect((await countRows(t.app.context.db)).members).toBe(before.members);
   });
 });
@@ -525,7 +597,11 @@ describe('the Home tab after a submission', () => {
     const publishedTo = (userId: string) =>
       t.fake.calls('views.publish').filter((call) => call.params.user_id === userId);
     const before = publishedTo('U0H').length;
-    await submitOffer('U0H', { topics: [topicId('Accessibility')], level: '1', department: 'Marketing' });
+    await submitOffer('U0H', {
+      topics: [await topicId('Accessibility')],
+      level: '1',
+      department: 'Marketing',
+    });
     const published = publishedTo('U0H');
     expect(published).toHaveLength(before + 1);
     const home = published.at(-1)?.params.view as Record<string, unknown>;

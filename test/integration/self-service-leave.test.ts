@@ -2,18 +2,7 @@
 // table, while the programme's figures still add up.
 import { eq } from 'drizzle-orm';
 import type { ReportFigures } from '../../src/domain/report-figures';
-import {
-  exclusions,
-  feedback,
-  members,
-  offers,
-  offerTopics,
-  pairs,
-  promptDeliveries,
-  proposals,
-  requests,
-  requestTopics,
-} from '../../src/storage/schema';
+import { tablesOf } from '../../src/storage/tables';
 import { ENDED_BY_DEPARTED } from '../../src/storage/member-erasure';
 import { SELF_SERVICE_ACTIONS, SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { buildReport } from '../../src/use-cases/build-report';
@@ -216,42 +205,58 @@ async function expectEverythingAboutLeoErased(): Promise<void> {
     expect({ needle, hits: await findTextEverywhere(db(), needle) }).toEqual({ needle, hits: [] });
   }
   // Table by table.
-  expect(db().select().from(members).where(eq(members.userId, LEO.userId)).all()).toEqual([]);
-  expect(db().select().from(offers).where(eq(offers.id, ids.leoOffer)).all()).toEqual([]);
-  expect(db().select().from(offerTopics).where(eq(offerTopics.offerId, ids.leoOffer)).all()).toEqual([]);
-  expect(db().select().from(requests).where(eq(requests.id, ids.leoRequest)).all()).toEqual([]);
-  expect(db().select().from(requestTopics).where(eq(requestTopics.requestId, ids.leoRequest)).all()).toEqual(
+  const {
+    exclusions,
+    feedback,
+    members,
+    offers,
+    offerTopics,
+    pairs,
+    promptDeliveries,
+    proposals,
+    requests,
+    requestTopics,
+  } = tablesOf(db());
+  expect(await db().select().from(members).where(eq(members.userId, LEO.userId))).toEqual([]);
+  expect(await db().select().from(offers).where(eq(offers.id, ids.leoOffer))).toEqual([]);
+  expect(await db().select().from(offerTopics).where(eq(offerTopics.offerId, ids.leoOffer))).toEqual([]);
+  expect(await db().select().from(requests).where(eq(requests.id, ids.leoRequest))).toEqual([]);
+  expect(await db().select().from(requestTopics).where(eq(requestTopics.requestId, ids.leoRequest))).toEqual(
     [],
   );
-  expect(db().select().from(exclusions).all()).toEqual([
+  expect(await db().select().from(exclusions)).toEqual([
     { teamId: TEAM, userId: CARA.userId, excludedUserId: BOSS },
   ]);
 
-  const proposal = (id: number) => db().select().from(proposals).where(eq(proposals.id, id)).get();
+  const proposal = async (id: number) => (await db().select().from(proposals).where(eq(proposals.id, id)))[0];
   // Pending proposals are withdrawn; history stays, without Leo.
-  expect(proposal(ids.toCara)).toMatchObject({
+  expect(await proposal(ids.toCara)).toMatchObject({
     status: 'cancelled',
     mentorId: null,
     menteeId: CARA.userId,
     messageChannelId: null,
     messageTs: null,
   });
-  expect(proposal(ids.toCara)?.reasons).toMatchObject({
+  expect((await proposal(ids.toCara))?.reasons).toMatchObject({
     mentorLevel: null,
     mentorDepartment: null,
     menteeLevel: 4,
     levelGap: 2,
   });
-  expect(proposal(ids.toDora)).toMatchObject({ status: 'declined', mentorId: null, menteeId: DORA.userId });
-  expect(proposal(ids.fromMia)).toMatchObject({
+  expect(await proposal(ids.toDora)).toMatchObject({
+    status: 'declined',
+    mentorId: null,
+    menteeId: DORA.userId,
+  });
+  expect(await proposal(ids.fromMia)).toMatchObject({
     status: 'cancelled',
     mentorId: MIA.userId,
     menteeId: null,
     requestId: null,
   });
 
-  const pair = (id: number) => db().select().from(pairs).where(eq(pairs.id, id)).get();
-  expect(pair(ids.benPair)).toMatchObject({
+  const pair = async (id: number) => (await db().select().from(pairs).where(eq(pairs.id, id)))[0];
+  expect(await pair(ids.benPair)).toMatchObject({
     mentorId: null,
     menteeId: BEN.userId,
     status: 'ended',
@@ -262,7 +267,7 @@ async function expectEverythingAboutLeoErased(): Promise<void> {
     crossDepartment: true,
     sharedTopics: ['Social media'],
   });
-  expect(pair(ids.olgaPair)).toMatchObject({
+  expect(await pair(ids.olgaPair)).toMatchObject({
     mentorId: null,
     menteeId: OLGA.userId,
     status: 'ended',
@@ -272,17 +277,18 @@ async function expectEverythingAboutLeoErased(): Promise<void> {
     crossDepartment: false,
   });
   // Deliveries stay (the weekly figures count them) but no longer point at the group DM.
-  const deliveries = db().select().from(promptDeliveries).all();
+  const deliveries = await db().select().from(promptDeliveries);
   expect(deliveries).toHaveLength(3);
   for (const delivery of deliveries) expect(delivery).toMatchObject({ channelId: null, messageTs: null });
   // Leo's rating stays, anonymous and without its comment; Olga's own feedback is hers and stays.
   expect(
-    db()
-      .select()
-      .from(feedback)
-      .orderBy(feedback.id)
-      .all()
-      .map((row) => [row.role, row.userId, row.rating, row.wouldRecommend, row.comment]),
+    (await db().select().from(feedback).orderBy(feedback.id)).map((row) => [
+      row.role,
+      row.userId,
+      row.rating,
+      row.wouldRecommend,
+      row.comment,
+    ]),
   ).toEqual([
     ['mentor', null, 5, true, null],
     ['mentee', OLGA.userId, 3, false, OLGA_COMMENT],
