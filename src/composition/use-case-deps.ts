@@ -152,6 +152,7 @@ export function selfServiceDeps(
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'self-service' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
