@@ -181,6 +181,7 @@ export function manageOrganisationDeps(context: Context): ManageOrganisationDeps
 export function saveSettingsDeps(context: Context): SaveSettingsDeps {
   return {
     settings: context.repos.settings,
+    organisation: context.repos.organisation,
     defaults: defaultSettings(context.config),
     clock: context.clock,
   };

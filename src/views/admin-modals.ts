@@ -4,6 +4,7 @@ import {
   MAX_PROGRAMME_NAME_LENGTH,
   MAX_WELCOME_TEXT_LENGTH,
   NUMBER_BOUNDS,
+  settingNumberBounds,
   SETTING_KEYS,
   type EffectiveSettings,
   type ProgrammeSettings,
@@ -48,14 +49,20 @@ export function settingsModal(
   current: EffectiveSettings,
   defaults: ProgrammeSettings,
   envVars: Partial<Record<SettingKey, string>>,
+  /** How many levels the workspace's ladder has: the gap can be at most one fewer. */
+  ladderLevels?: number,
 ): ModalView {
   const v = current.values;
-  const source = (key: SettingKey) => {
+  const origin = (key: SettingKey) => {
     if (current.setInSlack.has(key))
       return `Set in Slack for this workspace. Default: ${describeSettingValue(key, defaults[key])}.`;
     const variable = envVars[key];
     return variable === undefined ? 'Built-in default.' : `Default, from the app's ${variable} setting.`;
   };
+  const source = (key: SettingKey) =>
+    key === 'minLevelGap' && ladderLevels !== undefined
+      ? `${origin(key)} At most ${settingNumberBounds(ladderLevels).minLevelGap.max} on this workspace's ladder of ${ladderLevels} levels.`
+      : origin(key);
   const text = (
     key: SettingKey,
     initial: string,

@@ -68,7 +68,12 @@ export function registerAdminListeners(app: App, context: AppContext): void {
   button(ADMIN_ACTIONS.settings, async (click) => {
     const deps = settingsDeps(context);
     const current = await effectiveSettingsFor(deps, click.teamId);
-    await openAdminModal(context, click, settingsModal(current, deps.defaults, SETTING_ENV_VARS));
+    const { ladder } = await context.repos.organisation.load(click.teamId);
+    await openAdminModal(
+      context,
+      click,
+      settingsModal(current, deps.defaults, SETTING_ENV_VARS, ladder.length),
+    );
   });
 
   submission(ADMIN_CALLBACKS.settings, async ({ ack, teamId, userId, values }) => {
