@@ -12,7 +12,8 @@ import {
 } from '../../src/domain/programme-settings';
 import { parseOfferForm } from '../../src/domain/signup-form';
 import { defaultSettings } from '../../src/use-cases/programme-settings';
-import { adminsModal, auditModal, settingsModal } from '../../src/views/admin-modals';
+import { auditModal } from '../../src/views/admin-audit-views';
+import { adminsModal, settingsModal } from '../../src/views/admin-modals';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const problems = (view: ModalView) => blockKitProblems('modal', view as unknown as Record<string, unknown>);

@@ -21,13 +21,12 @@ import {
 import { effectiveSettingsFor, saveSettings, SETTING_ENV_VARS } from '../../use-cases/programme-settings';
 import { publishHome } from '../../use-cases/publish-home';
 import { auditPage, sendAuditCsv } from '../../use-cases/read-audit-log';
+import { auditCsvSent, auditModal } from '../../views/admin-audit-views';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from '../../views/admin-ids';
 import {
   adminAdded,
   adminRemoved,
   adminsModal,
-  auditCsvSent,
-  auditModal,
   settingsModal,
   settingsSaved,
 } from '../../views/admin-modals';
