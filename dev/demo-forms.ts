@@ -82,3 +82,51 @@ export function feedbackValues(rating: number, recommend: boolean, comment: stri
     feedback_comment: { feedback_comment: { type: 'plain_text_input', value: comment } },
   };
 }
+
+/**
+ * Any form of the app as its fields stand on screen (each input's initial value or option), with some fields
+ * changed: text typed, an option chosen by its value or its label, boxes ticked, a channel picked.
+ */
+export function formValues(
+  view: Json,
+  changes: Record<string, string | boolean | { label: string } | null> = {},
+): ModalValues {
+  const values: ModalValues = {};
+  for (const block of asObjects(view.blocks)) {
+    if (block.type !== 'input' || typeof block.block_id !== 'string') continue;
+    const element = asObject(block.element);
+    const actionId = String(element.action_id ?? block.block_id);
+    const change = changes[block.block_id];
+    const type = String(element.type);
+    let state: Record<string, unknown>;
+    if (type === 'plain_text_input') {
+      state = { type, value: typeof change === 'string' ? change : (element.initial_value ?? null) };
+    } else if (type === 'static_select') {
+      const option =
+        change === undefined
+          ? (element.initial_option ?? null)
+          : change === null
+            ? null
+            : optionsOf(element).find((candidate) =>
+                typeof change === 'object'
+                  ? label(candidate) === change.label
+                  : candidate.value === String(change),
+              );
+      if (option === undefined) throw new Error(`the form offers no such option under ${block.block_id}`);
+      state = { type, selected_option: option };
+    } else if (type === 'checkboxes') {
+      const options = optionsOf(element);
+      state = {
+        type,
+        selected_options:
+          change === undefined ? (element.initial_options ?? []) : change === true ? options : [],
+      };
+    } else if (type === 'conversations_select') {
+      state = { type, selected_conversation: typeof change === 'string' ? change : null };
+    } else {
+      continue;
+    }
+    values[block.block_id] = { [actionId]: state };
+  }
+  return values;
+}

@@ -46,7 +46,8 @@ function controlToken(inner: string, names: Names): ControlToken {
     return { text: `@${name}`, html: `<span class="mention">@${escapeHtml(name)}</span>` };
   }
   if (inner.startsWith('#')) {
-    const label = inner.split('|')[1] ?? inner.slice(1);
+    // Slack shows a channel by its name; the demo's names know the channels the story uses.
+    const label = inner.split('|')[1] ?? names(inner.slice(1));
     return { text: `#${label}`, html: `<span class="mention">#${escapeHtml(label)}</span>` };
   }
   if (inner.startsWith('!date^')) {

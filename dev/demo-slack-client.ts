@@ -33,6 +33,13 @@ export interface DemoSlackClient {
     actionId: string,
     value: string,
   ): Promise<TranscriptItem[]>;
+  /** A button in the person's Home tab, or in the modal they have open. */
+  clickInView(
+    user: SlackUserRef,
+    where: 'home' | 'modal',
+    actionId: string,
+    value: string,
+  ): Promise<TranscriptItem[]>;
   /** Submits the modal the person has open; returns the modal errors or the updated modal. */
   submit(user: SlackUserRef, values: ModalValues): Promise<TranscriptItem[]>;
   event(payload: Record<string, unknown>): Promise<void>;
@@ -63,7 +70,9 @@ export function createDemoSlackClient(options: {
       return [{ kind: 'modal', audience: user.name, view: modals.get(user.id) ?? {}, errors }];
     }
     if (body.response_action === 'update') {
-      const view = asObject(body.view);
+      // Slack keeps the modal's id when a submission updates it; the next click in it names that id.
+      const id = modals.get(user.id)?.id;
+      const view = { ...asObject(body.view), ...(id === undefined ? {} : { id }) };
       modals.set(user.id, view);
       return [{ kind: 'modal', audience: user.name, view }];
     }
@@ -99,6 +108,19 @@ export function createDemoSlackClient(options: {
         responseUrl: fake.responseUrl(),
         triggerId: fake.triggerId(),
         message: { channel: message.channel, ts: message.ts },
+      });
+      return answered(user, await post(interactionBody(payload), FORM));
+    },
+    async clickInView(user, where, actionId, value) {
+      const viewId = where === 'home' ? 'V0HOME' : String(modals.get(user.id)?.id ?? '');
+      const payload = blockActionPayload({
+        teamId,
+        userId: user.id,
+        actionId,
+        value,
+        triggerId: fake.triggerId(),
+        viewId,
+        viewType: where,
       });
       return answered(user, await post(interactionBody(payload), FORM));
     },

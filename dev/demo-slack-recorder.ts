@@ -14,6 +14,8 @@ export interface Recorded {
 export interface SlackRecorder {
   /** Who is in a channel, for labels such as "the group DM of A & B". */
   knowChannel(channel: string, userIds: readonly string[]): void;
+  /** A channel people know by its name, e.g. #general. */
+  nameChannel(channel: string, name: string): void;
   channelLabel(channel: string): string;
   members(channel: string): readonly string[];
   /**
@@ -31,7 +33,11 @@ export interface SlackRecorder {
 export function createSlackRecorder(fake: FakeSlack, names: Names): SlackRecorder {
   const channels = new Map<string, readonly string[]>();
 
+  const named = new Map<string, string>();
+
   const channelLabel = (channel: string) => {
+    const name = named.get(channel);
+    if (name !== undefined) return `#${name}`;
     const ids = channels.get(channel);
     if (ids === undefined) return channel;
     return ids.length === 1
@@ -92,6 +98,7 @@ export function createSlackRecorder(fake: FakeSlack, names: Names): SlackRecorde
 
   return {
     knowChannel: (channel, userIds) => channels.set(channel, userIds),
+    nameChannel: (channel, name) => named.set(channel, name),
     channelLabel,
     members: (channel) => channels.get(channel) ?? [],
     async record(actorName, action, settle, options = {}) {

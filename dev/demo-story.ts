@@ -3,6 +3,7 @@
 // the admin's report). How people answer what the app sends them is in dev/demo-reactions.ts.
 import { DateTime } from 'luxon';
 import { levelLabel } from '../src/domain/catalogue';
+import { INVITATION_ACTIONS } from '../src/views/invitation-views';
 import { asObject } from './demo-block-kit-json';
 import {
   atLocal,
@@ -16,6 +17,13 @@ import {
 } from './demo-calendar';
 import type { DemoCast } from './demo-cast';
 import { DEMO_TIME_ZONES, type DemoPerson, type Random } from './demo-company';
+import {
+  joinsFromInvitation,
+  LAUNCH_CHANNEL,
+  scheduleAdminSetup,
+  demoLevelName,
+  type AdminSetup,
+} from './demo-admin';
 import { feedbackValues, signupValues } from './demo-forms';
 import { mrkdwnToText } from './demo-mrkdwn';
 import { createReactions, type PairPlan } from './demo-reactions';
@@ -69,7 +77,9 @@ export function planStory(options: {
   const { admin } = cast;
 
   scheduleSchedulerRuns(stage, weeks, options.runDueJobs);
-  scheduleSignUps(stage, cast, random, signedUp);
+  // Monday 08:00 in London: the admin sets the programme up before anyone is invited.
+  const setup = scheduleAdminSetup(stage, cast, atLocal(admin, weekDay(0, 1), 8, 0));
+  scheduleSignUps(stage, cast, random, signedUp, setup);
   scheduleSetPieces(stage, reactions.pairs, weeks);
 
   // The last Friday: the programme lead asks for the report.
@@ -89,7 +99,10 @@ export function planStory(options: {
 
 function emptyTranscript(cast: DemoCast, weeks: number): Transcript {
   const weekTitles = new Map<number, string>([
-    [0, `Week 0 · ${weekRange(0)} · Launch: sign-ups, matching and introductions`],
+    [
+      0,
+      `Week 0 · ${weekRange(0)} · Launch: the admin's set-up, the invitation, sign-ups, matching and introductions`,
+    ],
   ]);
   for (let week = 1; week <= weeks; week += 1) {
     weekTitles.set(week, `Week ${week} · ${weekRange(week)} · Weekly prompts`);
@@ -98,7 +111,7 @@ function emptyTranscript(cast: DemoCast, weeks: number): Transcript {
   return {
     title: 'Mentor Circles — a reverse-mentoring programme, offline',
     intro: [
-      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a ${weeks}-week reverse-mentoring programme. Juniors offer to teach (/mentor offer), senior leaders ask to learn (/mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
+      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a ${weeks}-week reverse-mentoring programme. Its programme admin sets it up in Slack (the company's levels and departments, the programme's name, the topics) and posts an invitation in #${LAUNCH_CHANNEL.name}. Juniors offer to teach (the invitation's “I can teach” button, or /mentor offer), senior leaders ask to learn (“I want to learn”, or /mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
       'Everything below is what the app really sent to Slack (a local Slack-compatible server) in answer to requests signed exactly as Slack signs them. Times are UTC, with the local time of the person acting.',
     ],
     weekTitles,
@@ -137,27 +150,48 @@ function scheduleSchedulerRuns(
 }
 
 /** Week 0: a colleague looks at /mentor, then mentors and mentees sign up (one forgets the topics at first). */
-function scheduleSignUps(stage: DemoStage, cast: DemoCast, random: Random, signedUp: Set<string>): void {
+function scheduleSignUps(
+  stage: DemoStage,
+  cast: DemoCast,
+  random: Random,
+  signedUp: Set<string>,
+  setup: AdminSetup,
+): void {
   const { now, schedule, step, opening, submitting, slack } = stage;
   const { names, mentors, mentees, curious, excluding, excludedReport } = cast;
-  schedule(atLocal(curious, weekDay(0, 1), 9, 0), async () => {
+  // Nobody hears of the programme before its invitation is posted.
+  const fromLaunch = (day: number) => Math.max(day, setup.launchAt);
+  schedule(atLocal(curious, fromLaunch(weekDay(0, 1)), 9, 0), async () => {
     await step(`${curious.name} types /mentor to see what it is`, curious, () => slack.command(curious, ''));
   });
 
   // Sign-ups over the first three days, each at a time of day that suits the person.
   const invalidOnce = mentees[0];
-  for (const person of [...mentors, ...mentees]) {
+  for (const [index, person] of [...mentors, ...mentees].entries()) {
     const at = atLocal(
       person,
-      weekDay(0, 1 + Math.floor(random() * 3)),
+      fromLaunch(weekDay(0, 1 + Math.floor(random() * 3))),
       9 + Math.floor(random() * 8),
       Math.floor(random() * 4) * 15,
     );
     const word = person.role === 'mentor' ? 'offer' : 'find';
+    const fromButton = joinsFromInvitation(person, index);
     schedule(at, async () => {
-      const opened = await opening(`${person.name} types /mentor ${word}`, person, () =>
-        slack.command(person, word),
-      );
+      const invitation = setup.invitation();
+      const opened =
+        fromButton && invitation !== undefined
+          ? await opening(
+              `${person.name} clicks “${person.role === 'mentor' ? 'I can teach' : 'I want to learn'}” under the invitation in #${LAUNCH_CHANNEL.name}`,
+              person,
+              () =>
+                slack.click(
+                  person,
+                  invitation,
+                  person.role === 'mentor' ? INVITATION_ACTIONS.offer : INVITATION_ACTIONS.find,
+                  '',
+                ),
+            )
+          : await opening(`${person.name} types /mentor ${word}`, person, () => slack.command(person, word));
       if (!opened) return;
       const submitAt = now() + (3 + Math.floor(random() * 5)) * MINUTE;
       if (person !== invalidOnce) {
@@ -194,7 +228,7 @@ function scheduleSignUps(stage: DemoStage, cast: DemoCast, random: Random, signe
     const topics = [...person.topics, ...(person.otherTopics === null ? [] : [person.otherTopics])];
     const parts = [
       `${person.role === 'mentor' ? 'can teach' : 'wants to learn'} ${topics.join(', ')}`,
-      levelLabel(person.level),
+      demoLevelName(person.level, levelLabel),
       person.department,
     ];
     if (person.role === 'mentor') parts.push(`up to ${person.capacity} at once`);

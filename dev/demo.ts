@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../src/config';
 import { startApp, type RunningApp } from '../src/composition/wiring';
+import { LAUNCH_CHANNEL } from './demo-admin';
 import { createAgenda } from './demo-agenda';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { PROGRAMME_START, PROMPT_HOUR } from './demo-calendar';
@@ -126,6 +127,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const recorder = createSlackRecorder(fake, names);
     // The app writes to a person's DM by user id; Slack (and the fake) answer with the DM's channel.
     for (const person of people) recorder.knowChannel(fake.channelFor([person.id]), [person.id]);
+    // The company's everyone-channel, where the admin posts the launch invitation.
+    fake.addChannel({ ...LAUNCH_CHANNEL, members: people.map((person) => person.id) });
+    recorder.nameChannel(LAUNCH_CHANNEL.id, LAUNCH_CHANNEL.name);
 
     const agenda = createAgenda();
     const story = planStory({

@@ -153,6 +153,7 @@ export function selfServiceDeps(
     messenger: context.messenger,
     clock: context.clock,
     logger: context.logger.child({ component: 'self-service' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
@@ -181,6 +182,7 @@ export function manageOrganisationDeps(context: Context): ManageOrganisationDeps
 export function saveSettingsDeps(context: Context): SaveSettingsDeps {
   return {
     settings: context.repos.settings,
+    organisation: context.repos.organisation,
     defaults: defaultSettings(context.config),
     clock: context.clock,
   };

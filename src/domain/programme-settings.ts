@@ -46,15 +46,34 @@ export const DEFAULT_PROGRAMME_NAME = 'Mentor Circles';
 export const MAX_PROGRAMME_NAME_LENGTH = 60;
 export const MAX_WELCOME_TEXT_LENGTH = 600;
 
-/** Whole-number settings and their bounds: the same as the environment variables they override. */
-export const NUMBER_BOUNDS = {
+type NumberKey = 'promptHour' | 'nudgeAfterHours' | 'minLevelGap' | 'proposalTtlHours';
+export type NumberBounds = Readonly<Record<NumberKey, { min: number; max: number }>>;
+
+/**
+ * Whole-number settings and their bounds: the same as the environment variables they override. In Slack the
+ * minimum level gap is bounded by the workspace's own ladder instead (settingNumberBounds).
+ */
+export const NUMBER_BOUNDS: NumberBounds = {
   promptHour: { min: 0, max: 23 },
   nudgeAfterHours: { min: 1, max: 144 },
   minLevelGap: { min: 1, max: 5 },
   proposalTtlHours: { min: 1, max: 24 * 30 },
-} as const;
+};
 
-type NumberKey = keyof typeof NUMBER_BOUNDS;
+/**
+ * The bounds for a workspace whose ladder has `ladderLevels` levels: a mentor can be at most one level fewer
+ * than the ladder's length more junior than the mentee, so a larger gap would match nobody.
+ */
+export function settingNumberBounds(ladderLevels: number): NumberBounds {
+  return { ...NUMBER_BOUNDS, minLevelGap: { min: 1, max: Math.max(1, ladderLevels - 1) } };
+}
+
+function numberError(key: NumberKey, bounds: NumberBounds): string {
+  const { min, max } = bounds[key];
+  const range = min === max ? `${min}` : `a whole number from ${min} to ${max}`;
+  if (key !== 'minLevelGap') return `Enter ${range}.`;
+  return `Enter ${range}: the ladder has ${max + 1} levels, so a mentor can be at most ${max} ${max === 1 ? 'level' : 'levels'} more junior than their mentee.`;
+}
 type BooleanKey = 'nudgeEnabled' | 'reportHideNames' | 'membersAddTopics';
 const BOOLEAN_KEYS: readonly BooleanKey[] = ['nudgeEnabled', 'reportHideNames', 'membersAddTopics'];
 
@@ -90,6 +109,7 @@ export function parseSettingsForm(
   input: SettingsFormInput,
   current: EffectiveSettings,
   defaults: ProgrammeSettings,
+  bounds: NumberBounds = NUMBER_BOUNDS,
 ): SettingsFormResult {
   const errors: { [K in SettingKey]?: string } = {};
   const parsed: SettingsOverrides = {};
@@ -109,12 +129,11 @@ export function parseSettingsForm(
   if (weekday === null) errors.promptWeekday = `Choose a day: ${WEEKDAYS.join(', ')}.`;
   else parsed.promptWeekday = weekday;
 
-  for (const key of Object.keys(NUMBER_BOUNDS) as NumberKey[]) {
-    const { min, max } = NUMBER_BOUNDS[key];
+  for (const key of Object.keys(bounds) as NumberKey[]) {
+    const { min, max } = bounds[key];
     const text = (input.fields[key] ?? '').trim();
     const value = Number(text);
-    if (!/^\d{1,4}$/.test(text) || value < min || value > max)
-      errors[key] = `Enter a whole number from ${min} to ${max}.`;
+    if (!/^\d{1,4}$/.test(text) || value < min || value > max) errors[key] = numberError(key, bounds);
     else parsed[key] = value;
   }
 

@@ -8,6 +8,7 @@ import { leftHomeView } from '../views/home-view';
 import { leftConfirmationMessage, partnerLeftMessage } from '../views/participation-messages';
 import { bestEffort } from './best-effort';
 import { withdrawProposalMessages } from './pause-participation';
+import type { SettingsFor } from './programme-settings';
 
 export interface LeaveProgrammeDeps {
   erasure: Pick<MemberErasureRepository, 'erase'>;
@@ -18,6 +19,7 @@ export interface LeaveProgrammeDeps {
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export async function leaveProgramme(
@@ -52,9 +54,10 @@ export async function leaveProgramme(
       deps.messenger.sendDirectMessage(userId, leftConfirmationMessage()),
     );
     // Published directly, not through refreshHome: nothing about them may be looked up (or stored) again.
-    await bestEffort(deps.logger, 'publish the Home tab of someone who left', { teamId }, () =>
-      deps.messenger.publishHome(userId, leftHomeView()),
-    );
+    await bestEffort(deps.logger, 'publish the Home tab of someone who left', { teamId }, async () => {
+      const { programmeName } = await deps.settingsFor(teamId);
+      await deps.messenger.publishHome(userId, leftHomeView(programmeName));
+    });
   }
   if (result.endedPairs.length > 0 || result.withdrawn.length > 0) {
     await bestEffort(deps.logger, 'run matching after a departure', { teamId }, () => deps.rematch(teamId));

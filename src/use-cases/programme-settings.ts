@@ -5,12 +5,14 @@ import {
   DEFAULT_PROGRAMME_NAME,
   effectiveSettings,
   parseSettingsForm,
+  settingNumberBounds,
   type EffectiveSettings,
   type ProgrammeSettings,
   type SettingKey,
   type SettingsFormInput,
 } from '../domain/programme-settings';
 import type { Clock } from '../ports/clock';
+import type { OrganisationRepository } from '../storage/organisation-repository';
 import type { SettingsRepository } from '../storage/settings-repository';
 
 /** A workspace's settings as they apply now. Use cases take this function in their deps. */
@@ -61,6 +63,8 @@ export async function settingsFor(deps: ProgrammeSettingsDeps, teamId: string): 
 
 export interface SaveSettingsDeps {
   settings: Pick<SettingsRepository, 'overrides' | 'save'>;
+  /** The workspace's ladder bounds the minimum level gap. */
+  organisation: Pick<OrganisationRepository, 'load'>;
   defaults: ProgrammeSettings;
   clock: Clock;
 }
@@ -74,7 +78,8 @@ export async function saveSettings(
   request: { teamId: string; actorId: string; form: SettingsFormInput },
 ): Promise<SaveSettingsResult> {
   const current = await effectiveSettingsFor(deps, request.teamId);
-  const parsed = parseSettingsForm(request.form, current, deps.defaults);
+  const { ladder } = await deps.organisation.load(request.teamId);
+  const parsed = parseSettingsForm(request.form, current, deps.defaults, settingNumberBounds(ladder.length));
   if (!parsed.ok) return parsed;
   const changed = await deps.settings.save({
     teamId: request.teamId,

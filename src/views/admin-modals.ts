@@ -1,9 +1,11 @@
-// The admin modals: programme settings (saying where each value comes from), programme admins, the audit log.
-import type { ActionsBlock, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+// The admin modals: programme settings (saying where each value comes from) and programme admins. The audit log
+// is in admin-audit-views.ts.
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import {
   MAX_PROGRAMME_NAME_LENGTH,
   MAX_WELCOME_TEXT_LENGTH,
   NUMBER_BOUNDS,
+  settingNumberBounds,
   SETTING_KEYS,
   type EffectiveSettings,
   type ProgrammeSettings,
@@ -11,8 +13,8 @@ import {
 } from '../domain/programme-settings';
 import { WEEKDAYS } from '../domain/prompt-schedule';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from './admin-ids';
-import { context, pageButtons, section } from './blocks';
-import { escapeMrkdwn, mention, truncate } from './text';
+import { context, section } from './blocks';
+import { mention, truncate } from './text';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text), value });
@@ -48,14 +50,20 @@ export function settingsModal(
   current: EffectiveSettings,
   defaults: ProgrammeSettings,
   envVars: Partial<Record<SettingKey, string>>,
+  /** How many levels the workspace's ladder has: the gap can be at most one fewer. */
+  ladderLevels?: number,
 ): ModalView {
   const v = current.values;
-  const source = (key: SettingKey) => {
+  const origin = (key: SettingKey) => {
     if (current.setInSlack.has(key))
       return `Set in Slack for this workspace. Default: ${describeSettingValue(key, defaults[key])}.`;
     const variable = envVars[key];
     return variable === undefined ? 'Built-in default.' : `Default, from the app's ${variable} setting.`;
   };
+  const source = (key: SettingKey) =>
+    key === 'minLevelGap' && ladderLevels !== undefined
+      ? `${origin(key)} At most ${settingNumberBounds(ladderLevels).minLevelGap.max} on this workspace's ladder of ${ladderLevels} levels.`
+      : origin(key);
   const text = (
     key: SettingKey,
     initial: string,
@@ -208,87 +216,6 @@ export function adminsModal(
   };
 }
 
-export interface AuditLine {
-  at: Date;
-  actorId: string;
-  action: string;
-  subject: string;
-  before: unknown;
-  after: unknown;
-}
-
-const ACTION_LABELS: Record<string, string> = {
-  'admin.added': 'added a programme admin',
-  'admin.removed': 'removed a programme admin',
-  'setting.changed': 'changed a setting',
-  'invitation.posted': 'posted an invitation',
-  'topic.added': 'added topic',
-  'topic.renamed': 'renamed topic',
-  'topic.retired': 'retired topic',
-  'topic.restored': 'restored topic',
-  'topic.merged': 'merged topic',
-  'prompt.added': 'added prompt',
-  'prompt.edited': 'edited prompt',
-  'prompt.moved': 'moved prompt',
-  'prompt.disabled': 'disabled prompt',
-  'prompt.enabled': 'enabled prompt',
-  'pair.nudged': 'nudged a pair',
-  'pair.ended': 'ended a pairing',
-  'matching.run': 'ran matching',
-  'mentor.suggested': 'suggested a mentor',
-  'digest.changed': 'changed their weekly digest',
-  'level.added': 'added a level',
-  'level.changed': 'changed a level',
-  'level.removed': 'removed a level',
-  'department.added': 'added a department',
-  'department.renamed': 'renamed a department',
-  'department.merged': 'merged a department into another',
-  'department.retired': 'retired a department',
-  'department.restored': 'restored a department',
-};
-
-export function auditModal(
-  page: { entries: readonly AuditLine[]; page: number; pageCount: number; total: number },
-  note?: string,
-): ModalView {
-  const blocks: KnownBlock[] = [
-    context(
-      page.total === 0
-        ? 'No admin changes yet.'
-        : `${page.total} change${page.total === 1 ? '' : 's'}, newest first. Page ${page.page + 1} of ${page.pageCount}.`,
-    ),
-  ];
-  if (note !== undefined) blocks.push(context(note));
-  for (const entry of page.entries) blocks.push(section(auditLine(entry)));
-  const buttons = pageButtons(ADMIN_ACTIONS.auditPage, page.page, page.pageCount, ['Newer', 'Older']);
-  buttons.push({ type: 'button', action_id: ADMIN_ACTIONS.auditCsv, text: plain('Send me the CSV') });
-  blocks.push({ type: 'actions', block_id: 'audit_actions', elements: buttons } as ActionsBlock);
-  return { type: 'modal', title: plain('Audit log'), close: plain('Close'), blocks };
-}
-
-function auditLine(entry: AuditLine): string {
-  const when = entry.at.toISOString().slice(0, 16).replace('T', ' ');
-  const action = ACTION_LABELS[entry.action] ?? escapeMrkdwn(entry.action);
-  const isUser = entry.action.startsWith('admin.');
-  const subject = isUser
-    ? mention(entry.subject)
-    : (SETTING_LABELS[entry.subject as SettingKey] ?? escapeMrkdwn(entry.subject));
-  const change = isUser
-    ? ''
-    : `: ${shown(entry.subject, entry.before)} → ${shown(entry.subject, entry.after)}`;
-  return `${when} UTC · ${mention(entry.actorId)} ${action} · *${subject}*${change}`;
-}
-
-function shown(subject: string, value: unknown): string {
-  const text =
-    subject in SETTING_LABELS
-      ? describeSettingValue(subject as SettingKey, value)
-      : value === null || value === undefined
-        ? '—'
-        : JSON.stringify(value);
-  return escapeMrkdwn(truncate(text, 300));
-}
-
 export function adminAdded(result: 'added' | 'already-admin' | 'from-environment', userId: string): string {
   if (result === 'added') return `${mention(userId)} is now a programme admin.`;
   if (result === 'from-environment') return `${mention(userId)} is already an admin through MENTOR_ADMINS.`;
@@ -300,8 +227,4 @@ export function adminRemoved(result: 'removed' | 'not-added' | 'from-environment
   if (result === 'from-environment')
     return `${mention(userId)} is an admin through MENTOR_ADMINS: change that setting to remove them.`;
   return `${mention(userId)} was not an admin added in Slack.`;
-}
-
-export function auditCsvSent(entries: number): string {
-  return `The audit log (${entries} change${entries === 1 ? '' : 's'}) is in your direct messages with the app.`;
 }

@@ -57,17 +57,20 @@ export function homeView({
   return { type: 'home', blocks };
 }
 
-/** What the Home tab shows right after someone has left: nothing about them remains. */
-export function leftHomeView(): HomeView {
+/**
+ * What the Home tab shows right after someone has left: nothing about them remains. It names the workspace's
+ * programme, as the Home tab did before they left.
+ */
+export function leftHomeView(programmeName: string = DEFAULT_PROGRAMME_NAME): HomeView {
   return {
     type: 'home',
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Mentor Circles' } },
+      { type: 'header', text: { type: 'plain_text', text: truncate(programmeName, 150) } },
       {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: 'You have left Mentor Circles and your data has been erased. You are welcome back any time.',
+          text: `You have left ${escapeMrkdwn(programmeName)} and your data has been erased. You are welcome back any time.`,
         },
       },
       {

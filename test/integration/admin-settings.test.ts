@@ -113,6 +113,42 @@ describe('the settings modal', () => {
     expect(await allRows(db())).toEqual(before);
   });
 
+  it('bounds the minimum level gap by the workspace’s own ladder, in the form and in its hint', async () => {
+    const addLevel = (name: string, position: number) =>
+      t.app.context.repos.organisation.changeLevel({
+        teamId: TEAM,
+        actorId: ADMIN,
+        at: t.clock.now(),
+        change: { kind: 'add', name, position },
+      });
+    // The built-in ladder has 6 levels: a gap of 6 would match nobody.
+    const sixLevels =
+      'Enter a whole number from 1 to 5: the ladder has 6 levels, so a mentor can be at most 5 levels more junior than their mentee.';
+    let before = await allRows(db());
+    expect((await save({ ...FORM, minLevelGap: '6' })).json()).toEqual({
+      response_action: 'errors',
+      errors: { minLevelGap: sixLevels },
+    });
+    expect(await allRows(db())).toEqual(before);
+
+    // Twelve levels: a gap of 11 is allowed, beyond the environment variable's 5.
+    for (let added = 0; added < 6; added += 1) await addLevel(`Band ${added + 1}`, 7 + added);
+    await pressAdmin(t, ADMIN, ADMIN_ACTIONS.settings);
+    const hint = (lastModal(t).blocks as Record<string, unknown>[]).find((b) => b.block_id === 'minLevelGap');
+    expect(textOf(hint)).toContain("At most 11 on this workspace's ladder of 12 levels.");
+    before = await allRows(db());
+    expect((await save({ ...FORM, minLevelGap: '12' })).json()).toEqual({
+      response_action: 'errors',
+      errors: {
+        minLevelGap:
+          'Enter a whole number from 1 to 11: the ladder has 12 levels, so a mentor can be at most 11 levels more junior than their mentee.',
+      },
+    });
+    expect(await allRows(db())).toEqual(before);
+    expect(textOf((await save({ ...FORM, minLevelGap: '11' })).json())).toContain('Saved: Minimum level gap');
+    expect(await rows('workspace_settings')).toEqual([expect.objectContaining({ min_level_gap: 11 })]);
+  });
+
   it('puts a value back to its default when ticked, and audits that too', async () => {
     await save({ ...FORM, promptHour: '7' });
     await save({ ...FORM, promptHour: '7' }, ['promptHour']);

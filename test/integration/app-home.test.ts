@@ -256,6 +256,21 @@ describe('the Home tab buttons', () => {
     expect(lastModal().callback_id).toBe(SELF_SERVICE_CALLBACKS.leave);
   });
 
+  it('after leaving, names the workspace’s own programme, not the built-in one', async () => {
+    await t.app.context.repos.settings.save({
+      teamId: TEAM,
+      actorId: ADMIN,
+      overrides: { programmeName: 'Learn Together' },
+      at: t.clock.now(),
+    });
+    await press(ADA.userId, SELF_SERVICE_ACTIONS.leave);
+    await t.submit({ userId: ADA.userId, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
+    const { view, text } = homeOf(ADA.userId);
+    expect(text).toContain('You have left Learn Together and your data has been erased');
+    expect((view.blocks as { text?: { text?: string } }[])[0]?.text?.text).toBe('Learn Together');
+    expect(text).not.toContain('Mentor Circles');
+  });
+
   it('Full report sends the report to an admin’s DM, and refuses anyone else', async () => {
     await press(ADMIN, SELF_SERVICE_ACTIONS.fullReport);
     expect(JSON.stringify(lastModal().blocks)).toContain('on its way');

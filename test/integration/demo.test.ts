@@ -42,6 +42,30 @@ describe('the demo programme', () => {
   it('prints a transcript with every stage, grouped by week, ending with the report', () => {
     const text = printed.join('\n');
     const stages: [string, string[]][] = [
+      [
+        'admin set-up',
+        [
+          "(programme admin) opens the app's Home tab",
+          'clicks “Levels and departments”',
+          '1. Graduate or apprentice',
+          'Renamed People/HR to People & Culture',
+          'Added Data & AI.',
+          'Saved: Programme name, Welcome text.',
+          'Added Podcasting.',
+          'merges it into “Generative AI tools”',
+        ],
+      ],
+      [
+        'invitation',
+        ['picks #general and presses “Post”', 'Message in #general', '[ I can teach ] [ I want to learn ]'],
+      ],
+      [
+        'joining from the invitation',
+        [
+          'clicks “I can teach” under the invitation in #general',
+          'clicks “I want to learn” under the invitation in #general',
+        ],
+      ],
       ['offer', ['types /mentor offer', 'Thank you for offering to mentor!']],
       ['find', ['types /mentor find', 'You have asked for a mentor.']],
       ['invalid submission', ['with an error under the field', 'Choose at least one topic']],

@@ -1,5 +1,6 @@
 // Steps the admin tests share: pressing an admin button, reading what the fake Slack showed, filling in the
 // settings form as Slack would send it.
+import { ADMIN_FIELDS } from '../../src/views/admin-ids';
 import type { TestApp } from './test-app';
 import { blockKitProblems } from './block-kit-limits';
 
@@ -93,3 +94,55 @@ export const DEFAULT_FORM: Record<string, string> = {
   reportHideNames: 'no',
   membersAddTopics: 'yes',
 };
+
+const typed = (field: string, value: string | null) => ({
+  [field]: { [field]: { type: 'plain_text_input', value } },
+});
+const ticked = (field: string, value: string, on: boolean) => ({
+  [field]: {
+    [field]: {
+      type: 'checkboxes',
+      selected_options: on ? [{ text: { type: 'plain_text', text: value }, value }] : [],
+    },
+  },
+});
+
+/** The topics modal with a name typed under "Add a topic". */
+export function topicAddValues(name: string) {
+  return typed(ADMIN_FIELDS.topicNew, name);
+}
+
+/** One topic's form: its name, retired or not, and the topic to merge it into (none by default). */
+export function topicEditValues(change: { name: string; retired?: boolean; mergeInto?: number }) {
+  return {
+    ...typed(ADMIN_FIELDS.topicName, change.name),
+    ...ticked(ADMIN_FIELDS.topicRetired, 'retired', change.retired === true),
+    [ADMIN_FIELDS.topicMergeInto]: {
+      [ADMIN_FIELDS.topicMergeInto]: {
+        type: 'static_select',
+        selected_option:
+          change.mergeInto === undefined
+            ? null
+            : { text: { type: 'plain_text', text: 'x' }, value: String(change.mergeInto) },
+      },
+    },
+  };
+}
+
+/** One prompt's form: its wording, place and whether it is sent. */
+export function promptEditValues(change: { text: string; position: string; enabled: boolean }) {
+  return {
+    ...typed(ADMIN_FIELDS.promptText, change.text),
+    ...typed(ADMIN_FIELDS.promptPosition, change.position),
+    ...ticked(ADMIN_FIELDS.promptEnabled, 'enabled', change.enabled),
+  };
+}
+
+/** The invitation modal with a channel picked. */
+export function invitationValues(channel: string | null) {
+  return {
+    [ADMIN_FIELDS.invitationChannel]: {
+      [ADMIN_FIELDS.invitationChannel]: { type: 'conversations_select', selected_conversation: channel },
+    },
+  };
+}

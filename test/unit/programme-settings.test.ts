@@ -4,13 +4,16 @@ import { DEFAULT_ORGANISATION } from '../../src/domain/organisation';
 import type { ModalView } from '@slack/types';
 import {
   effectiveSettings,
+  NUMBER_BOUNDS,
   parseSettingsForm,
+  settingNumberBounds,
   type ProgrammeSettings,
   type SettingKey,
 } from '../../src/domain/programme-settings';
 import { parseOfferForm } from '../../src/domain/signup-form';
 import { defaultSettings } from '../../src/use-cases/programme-settings';
-import { adminsModal, auditModal, settingsModal } from '../../src/views/admin-modals';
+import { auditModal } from '../../src/views/admin-audit-views';
+import { adminsModal, settingsModal } from '../../src/views/admin-modals';
 import { blockKitProblems } from '../support/block-kit-limits';
 
 const problems = (view: ModalView) => blockKitProblems('modal', view as unknown as Record<string, unknown>);
@@ -77,6 +80,62 @@ describe('the settings form', () => {
       'promptHour',
       'promptWeekday',
     ]);
+  });
+});
+
+describe('the minimum level gap is bounded by the workspace’s ladder', () => {
+  const current = effectiveSettings(DEFAULTS, {});
+  const gap = (ladderLevels: number, value: string) =>
+    parseSettingsForm(
+      { fields: { ...FORM, minLevelGap: value }, reset: [] },
+      current,
+      DEFAULTS,
+      settingNumberBounds(ladderLevels),
+    );
+
+  it.each([
+    // ladder levels, gap typed, accepted
+    [2, '1', true],
+    [2, '2', false],
+    [6, '5', true],
+    [6, '6', false],
+    [7, '6', true],
+    [12, '11', true],
+    [12, '12', false],
+    [12, '0', false],
+    [12, '2.5', false],
+    [12, '', false],
+  ])('a ladder of %i levels and a gap of "%s": accepted %s', (ladderLevels, value, accepted) => {
+    const result = gap(ladderLevels, value);
+    expect(result.ok).toBe(accepted);
+    if (result.ok) expect(result.overrides.minLevelGap ?? DEFAULTS.minLevelGap).toBe(Number(value));
+    else expect(Object.keys(result.errors)).toEqual(['minLevelGap']);
+  });
+
+  it.each([
+    [
+      2,
+      'Enter 1: the ladder has 2 levels, so a mentor can be at most 1 level more junior than their mentee.',
+    ],
+    [
+      12,
+      'Enter a whole number from 1 to 11: the ladder has 12 levels, so a mentor can be at most 11 levels more junior than their mentee.',
+    ],
+  ])('says the bound of a ladder of %i levels in words', (ladderLevels, message) => {
+    expect(gap(ladderLevels, '99')).toEqual({ ok: false, errors: { minLevelGap: message } });
+  });
+
+  it('leaves the other bounds as they are', () => {
+    const { minLevelGap, ...others } = settingNumberBounds(12);
+    expect(minLevelGap).toEqual({ min: 1, max: 11 });
+    const { minLevelGap: _env, ...envOthers } = NUMBER_BOUNDS;
+    expect(others).toEqual(envOthers);
+  });
+
+  it('the settings modal says the bound under the field, within Block Kit limits', () => {
+    const view = settingsModal(current, DEFAULTS, { minLevelGap: 'MIN_LEVEL_GAP' }, 12);
+    expect(problems(view)).toEqual([]);
+    expect(JSON.stringify(view)).toContain("At most 11 on this workspace's ladder of 12 levels.");
   });
 });
 

@@ -21,13 +21,12 @@ import {
 import { effectiveSettingsFor, saveSettings, SETTING_ENV_VARS } from '../../use-cases/programme-settings';
 import { publishHome } from '../../use-cases/publish-home';
 import { auditPage, sendAuditCsv } from '../../use-cases/read-audit-log';
+import { auditCsvSent, auditModal } from '../../views/admin-audit-views';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from '../../views/admin-ids';
 import {
   adminAdded,
   adminRemoved,
   adminsModal,
-  auditCsvSent,
-  auditModal,
   settingsModal,
   settingsSaved,
 } from '../../views/admin-modals';
@@ -68,7 +67,12 @@ export function registerAdminListeners(app: App, context: AppContext): void {
   button(ADMIN_ACTIONS.settings, async (click) => {
     const deps = settingsDeps(context);
     const current = await effectiveSettingsFor(deps, click.teamId);
-    await openAdminModal(context, click, settingsModal(current, deps.defaults, SETTING_ENV_VARS));
+    const { ladder } = await context.repos.organisation.load(click.teamId);
+    await openAdminModal(
+      context,
+      click,
+      settingsModal(current, deps.defaults, SETTING_ENV_VARS, ladder.length),
+    );
   });
 
   submission(ADMIN_CALLBACKS.settings, async ({ ack, teamId, userId, values }) => {
