@@ -93,7 +93,10 @@ export async function deliverReport(
   try {
     const charts = [
       ...renderReportCharts(figures),
-      confidenceChartFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts]),
+      // Without a single pair there is no journey to chart.
+      ...(outcomes.overall.pairs === 0
+        ? []
+        : [confidenceChartFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts])]),
     ];
     await sendReportFiles(deps, userId, charts, reportFilesComment(figures, 'charts'));
   } catch (error) {
