@@ -210,6 +210,7 @@ export function deliverReportDeps(context: Context): DeliverReportDeps {
   return {
     ...programmeAdminDeps(context),
     ...reportDeps(context),
+    outcomes: context.repos.outcomes,
     messenger: context.messenger,
     settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'report' }),

@@ -3,9 +3,10 @@
 // TTF shipped in an npm package, so the text looks the same on a machine without any system fonts.
 import type * as Canvas from '@napi-rs/canvas';
 import type * as ChartJs from 'chart.js' with { 'resolution-mode': 'import' };
+import { GOAL_STAGES, type OutcomeScope } from '../domain/outcome-figures';
 import type { ReportFigures } from '../domain/report-figures';
 import type { FileUpload } from '../ports/messenger';
-import { shortWeekLabel } from './report-format';
+import { FEWER_THAN_MIN_ANSWERS, scopeLabel, shortWeekLabel } from './report-format';
 
 /** The topic chart shows the largest shortages first and stops here, so bars stay readable. */
 export const CHART_MAX_TOPICS = 15;
@@ -119,6 +120,57 @@ export function renderTopicChart(figures: ReportFigures): Buffer {
         ),
       },
       scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+    },
+  });
+}
+
+/** The confidence chart shows all pairs and at most this many cohorts (the newest), so bars stay readable. */
+export const CHART_MAX_COHORTS = 5;
+const SCOPE_COLORS = ['#4a7fd4', '#2fa36b', '#e0823d', '#9b59b6', '#d4a017', '#c0392b'];
+
+/** The median confidence chart as a file, named like the report's other charts. */
+export function confidenceChartFile(generatedAt: Date, scopes: readonly OutcomeScope[]): FileUpload {
+  return {
+    filename: `mentor-circles-${generatedAt.toISOString().slice(0, 10)}-goal-confidence.png`,
+    title: 'Median confidence in a goal: start, middle, close',
+    content: renderConfidenceChart(scopes),
+  };
+}
+
+/**
+ * Median goal confidence at start, middle and close, one colour per scope. A stage with fewer than 5 answers
+ * has no bar, and the legend says so: the chart never draws a figure the text would hide.
+ */
+export function renderConfidenceChart(scopes: readonly OutcomeScope[]): Buffer {
+  const shown = scopes.slice(0, CHART_MAX_COHORTS + 1);
+  const anyHidden = shown.some((scope) => GOAL_STAGES.some((stage) => !scope.confidence[stage].shown));
+  return render(WIDTH, 500, {
+    type: 'bar',
+    data: {
+      labels: GOAL_STAGES.map((stage) => stage.charAt(0).toUpperCase() + stage.slice(1)),
+      datasets: shown.map((scope, index) => {
+        const hidden = GOAL_STAGES.filter((stage) => !scope.confidence[stage].shown);
+        const label = scopeLabel(scope);
+        return {
+          label: `${label.length > 40 ? `${label.slice(0, 39)}…` : label}${hidden.length === 0 ? '' : ` (${hidden.join(', ')}: ${FEWER_THAN_MIN_ANSWERS})`}`,
+          data: GOAL_STAGES.map((stage) => {
+            const figure = scope.confidence[stage];
+            return figure.shown ? figure.value : null;
+          }),
+          backgroundColor: SCOPE_COLORS[index % SCOPE_COLORS.length],
+        };
+      }),
+    },
+    options: {
+      plugins: {
+        title: title('Median confidence in a goal (1–5): start → middle → close'),
+        subtitle: {
+          display: anyHidden,
+          text: `No bar: ${FEWER_THAN_MIN_ANSWERS}, so nobody can be singled out`,
+          padding: { bottom: 12 },
+        },
+      },
+      scales: { y: { beginAtZero: true, min: 0, max: 5, ticks: { stepSize: 1 } } },
     },
   });
 }

@@ -2,6 +2,13 @@
 // median reads the same everywhere. The figures themselves come from domain/report-figures.
 import { DateTime } from 'luxon';
 import { parseIsoWeekKey } from '../domain/prompt-schedule';
+import {
+  GOAL_STAGES,
+  OUTCOME_MIN_PEOPLE,
+  type FollowThroughCounts,
+  type OutcomeFigure,
+  type OutcomeScope,
+} from '../domain/outcome-figures';
 import type { ReportFigures } from '../domain/report-figures';
 
 export const NO_VALUE = '—';
@@ -79,4 +86,40 @@ export function crossDepartmentSummary(figures: ReportFigures): string {
   if (total === 0) return formatShare(figures.crossDepartmentShare);
   const cross = figures.pairRows.filter((pair) => pair.crossDepartment).length;
   return `${formatShare(figures.crossDepartmentShare)} (${cross} of ${total})`;
+}
+
+/** What a figure from fewer than OUTCOME_MIN_PEOPLE people shows instead, everywhere. */
+export const FEWER_THAN_MIN_ANSWERS = `fewer than ${OUTCOME_MIN_PEOPLE} answers`;
+
+/** The figure written by `format`, or "fewer than 5 answers" when it was suppressed. */
+export function formatOutcome<T>(figure: OutcomeFigure<T>, format: (value: T) => string): string {
+  return figure.shown ? format(figure.value) : FEWER_THAN_MIN_ANSWERS;
+}
+
+/** What a cohort or the whole workspace is called in the report. */
+export function scopeLabel(scope: OutcomeScope): string {
+  return scope.cohort === null ? 'All pairs' : `Cohort ${scope.cohort.name}`;
+}
+
+/**
+ * The outcome figures of one scope as plain lines, the same in the Slack message and the CLI text. Only counts,
+ * medians, averages and shares: nothing anyone typed.
+ */
+export function outcomeLines(scope: OutcomeScope): string[] {
+  const { confidence, followThrough } = scope;
+  const counts = (value: FollowThroughCounts) =>
+    `${value.yes} yes · ${value.partly} partly · ${value.notYet} not yet`;
+  const pairCount = (value: number) => plural(value, 'pair');
+  return [
+    `Goals set: ${formatOutcome(scope.goals, (value) => `${value.pairsWithGoals} of ${plural(scope.pairs, 'pair')} set ${plural(value.goals, 'goal')}`)}`,
+    `Median confidence in a goal (1–5), start → middle → close: ${GOAL_STAGES.map((stage) => formatOutcome(confidence[stage], formatRating)).join(' → ')}`,
+    `Goals rated higher at the close than at the start: ${formatOutcome(scope.improved, (value) => `${formatShare(value.share)} (${value.improved} of ${plural(value.goals, 'goal')})`)}`,
+    `Fit check (each person's latest answer): ${formatOutcome(scope.fitCheck, (value) => `${value.goodFit} good fit · ${value.stillDeciding} still deciding · ${value.notAFit} not a good fit`)}`,
+    `Early exits (ended as not a good fit): ${formatOutcome(scope.earlyExits, pairCount)}`,
+    `Extended: ${formatOutcome(scope.extended, pairCount)} · Wrapped up: ${formatOutcome(scope.wrappedUp, pairCount)}`,
+    `Close survey: usefulness ${formatOutcome(scope.usefulness, formatRating)} · would recommend ${formatOutcome(scope.wouldRecommend, formatShare)}`,
+    `Commitments done after 30 days: ${formatOutcome(followThrough.after30Days, counts)}; after 60 days: ${formatOutcome(followThrough.after60Days, counts)}`,
+    `Took part again: ${formatOutcome(scope.tookPartAgain, (value) => plural(value, 'person', 'people'))}`,
+    `Mentors' private voice ("I feel listened to and can be candid", 1–5): ${formatOutcome(scope.mentorVoice, formatRating)}`,
+  ];
 }

@@ -30,6 +30,7 @@ import {
   type ProgrammeAdminsRepository,
 } from './programme-admins-repository';
 import { createProposalsRepository, type ProposalsRepository } from './proposals-repository';
+import { createOutcomesRepository, type OutcomesRepository } from './outcomes-repository';
 import { createReportRepository, type ReportRepository } from './report-repository';
 import { createRequestsRepository, type RequestsRepository } from './requests-repository';
 import { createSettingsRepository, type SettingsRepository } from './settings-repository';
@@ -46,6 +47,7 @@ export interface Repositories {
   matchingPool: MatchingPoolRepository;
   proposals: ProposalsRepository;
   reports: ReportRepository;
+  outcomes: OutcomesRepository;
   /** The status read model behind /mentor status and the Home tab. */
   participationStatus: ParticipationStatusRepository;
   participation: ParticipationRepository;
@@ -75,6 +77,7 @@ export function createRepositories(db: Db): Repositories {
     matchingPool: createMatchingPoolRepository(db),
     proposals: createProposalsRepository(db),
     reports: createReportRepository(db),
+    outcomes: createOutcomesRepository(db),
     participationStatus: createParticipationStatusRepository(db),
     participation: createParticipationRepository(db),
     erasure: createMemberErasureRepository(db),

@@ -4,8 +4,10 @@ import {
   REPORT_WEEKS,
   type ReportFigures,
 } from '../domain/report-figures';
+import { computeOutcomeFigures, type OutcomeFigures } from '../domain/outcome-figures';
 import { isoWeekKey } from '../domain/prompt-schedule';
 import type { Clock } from '../ports/clock';
+import type { OutcomesRepository } from '../storage/outcomes-repository';
 import type { ReportRepository } from '../storage/report-repository';
 
 export interface BuildReportDeps {
@@ -23,4 +25,13 @@ export async function buildReport(deps: BuildReportDeps, teamId: string): Promis
     firstWeek === undefined ? {} : { deliveriesFromWeek: firstWeek },
   );
   return computeReportFigures(data, now);
+}
+
+export interface BuildOutcomesDeps {
+  outcomes: Pick<OutcomesRepository, 'loadOutcomeData'>;
+}
+
+/** The outcome figures of one workspace, overall and per cohort, small numbers already suppressed. */
+export async function buildOutcomes(deps: BuildOutcomesDeps, teamId: string): Promise<OutcomeFigures> {
+  return computeOutcomeFigures(await deps.outcomes.loadOutcomeData(teamId));
 }

@@ -2,10 +2,14 @@
 // chart images and CSV files. Admin rights are checked on every call: they can be taken away.
 import { errorSummary } from '../errors';
 import type { Logger } from '../logger';
-import { renderReportCharts } from '../report/report-chart';
-import { reportCsvFiles } from '../report/report-csv';
+import { findCohortScope } from '../domain/outcome-figures';
+import { confidenceChartFile, renderReportCharts } from '../report/report-chart';
+import { outcomesCsvFile, reportCsvFiles } from '../report/report-csv';
 import {
+  cohortFilesComment,
+  cohortOutcomesMessage,
   reportCsvSent,
+  reportUnknownCohort,
   reportFilesComment,
   reportFilesFailed,
   reportMessage,
@@ -13,12 +17,12 @@ import {
   reportUsage,
   type SlackText,
 } from '../views/report-view';
-import { buildReport, type BuildReportDeps } from './build-report';
+import { buildOutcomes, buildReport, type BuildOutcomesDeps, type BuildReportDeps } from './build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from './check-programme-admin';
 import type { SettingsFor } from './programme-settings';
 import { sendReportFiles, type SendReportFilesDeps } from './send-report-files';
 
-export interface DeliverReportDeps extends CheckProgrammeAdminDeps, BuildReportDeps {
+export interface DeliverReportDeps extends CheckProgrammeAdminDeps, BuildReportDeps, BuildOutcomesDeps {
   messenger: CheckProgrammeAdminDeps['messenger'] & SendReportFilesDeps['messenger'];
   settingsFor: SettingsFor;
   logger: Logger;
@@ -27,8 +31,11 @@ export interface DeliverReportDeps extends CheckProgrammeAdminDeps, BuildReportD
 export interface ReportRequest {
   teamId: string;
   userId: string;
-  /** The word after `/mentor report`: none for the message and charts, 'csv' for the CSV files. */
-  option?: string | undefined;
+  /**
+   * The words after `/mentor report`: none for the message and charts, `csv` for the CSV files, and either
+   * followed by `cohort <name>` for one cohort's outcomes.
+   */
+  words?: readonly string[] | undefined;
 }
 
 /**
@@ -47,16 +54,24 @@ export async function deliverReport(
     await reply(reportRefusal());
     return;
   }
-  const option = request.option?.toLowerCase();
-  if (option !== undefined && option !== 'csv') {
-    await reply(reportUsage(request.option ?? ''));
+  const wanted = parseReportWords(request.words ?? []);
+  if (wanted === null) {
+    await reply(reportUsage((request.words ?? []).join(' ')));
+    return;
+  }
+  if (wanted.cohort !== null) {
+    await deliverCohortOutcomes(deps, request, { csv: wanted.csv, cohort: wanted.cohort }, reply);
     return;
   }
 
   const figures = await buildReport(deps, teamId);
-  if (option === 'csv') {
+  const outcomes = await buildOutcomes(deps, teamId);
+  if (wanted.csv) {
     const { reportHideNames: hideNames } = await deps.settingsFor(teamId);
-    const files = reportCsvFiles(figures, { hideNames });
+    const files = [
+      ...reportCsvFiles(figures, { hideNames }),
+      outcomesCsvFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts]),
+    ];
     try {
       await sendReportFiles(deps, userId, files, reportFilesComment(figures, 'csv'));
     } catch (error) {
@@ -74,9 +89,16 @@ export async function deliverReport(
     return;
   }
 
-  await reply(reportMessage(figures, { chartsFollow: true }));
+  await reply(reportMessage(figures, { chartsFollow: true, outcomes }));
   try {
-    await sendReportFiles(deps, userId, renderReportCharts(figures), reportFilesComment(figures, 'charts'));
+    const charts = [
+      ...renderReportCharts(figures),
+      // Without a single pair there is no journey to chart.
+      ...(outcomes.overall.pairs === 0
+        ? []
+        : [confidenceChartFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts])]),
+    ];
+    await sendReportFiles(deps, userId, charts, reportFilesComment(figures, 'charts'));
   } catch (error) {
     // The figures already reached the admin; a missing chart is worth a line, not an apology for everything.
     logger.warn({ teamId, err: errorSummary(error) }, 'report charts not sent');
@@ -84,4 +106,51 @@ export async function deliverReport(
     return;
   }
   logger.info({ teamId }, 'report sent');
+}
+
+export interface ReportWords {
+  csv: boolean;
+  /** The cohort's name as typed; null for the whole workspace. */
+  cohort: string | null;
+}
+
+/** `[csv] [cohort <name…>]`, words case-insensitive; null for anything else. */
+export function parseReportWords(words: readonly string[]): ReportWords | null {
+  let rest = [...words];
+  const csv = rest[0]?.toLowerCase() === 'csv';
+  if (csv) rest = rest.slice(1);
+  if (rest.length === 0) return { csv, cohort: null };
+  if (rest[0]?.toLowerCase() !== 'cohort') return null;
+  return { csv, cohort: rest.slice(1).join(' ') };
+}
+
+/** One cohort's outcomes: the message and its chart, or with `csv` the outcomes file alone. */
+async function deliverCohortOutcomes(
+  deps: DeliverReportDeps,
+  request: ReportRequest,
+  wanted: { csv: boolean; cohort: string },
+  reply: (message: SlackText) => Promise<void>,
+): Promise<void> {
+  const { logger } = deps;
+  const { teamId, userId } = request;
+  const outcomes = await buildOutcomes(deps, teamId);
+  const scope = findCohortScope(outcomes, wanted.cohort);
+  if (scope === null) {
+    await reply(reportUnknownCohort(wanted.cohort, outcomes.cohorts));
+    return;
+  }
+  const generatedAt = deps.clock.now();
+  const files = wanted.csv
+    ? [outcomesCsvFile(generatedAt, [scope])]
+    : [confidenceChartFile(generatedAt, [scope])];
+  if (!wanted.csv) await reply(cohortOutcomesMessage(scope, generatedAt));
+  try {
+    await sendReportFiles(deps, userId, files, cohortFilesComment(scope, generatedAt, wanted.csv));
+  } catch (error) {
+    logger.warn({ teamId, err: errorSummary(error) }, 'cohort outcome files not sent');
+    await reply(reportFilesFailed(wanted.csv ? 'csv' : 'charts'));
+    return;
+  }
+  if (wanted.csv) await reply(reportCsvSent([files[0]?.filename ?? ''], false));
+  logger.info({ teamId, csv: wanted.csv }, 'cohort outcomes sent');
 }

@@ -28,8 +28,9 @@ export const SUBCOMMANDS: readonly SubcommandHelp[] = [
   { name: 'leave', usage: '/mentor leave', summary: 'Leave the programme and erase your data.' },
   {
     name: 'report',
-    usage: '/mentor report [csv]',
-    summary: 'Programme figures, CSV files and a chart (programme admins).',
+    usage: '/mentor report [csv] [cohort <name>]',
+    summary:
+      'Programme figures and outcomes, CSV files and charts; one cohort with `cohort <name>` (programme admins).',
   },
 ];
 

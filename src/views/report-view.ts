@@ -1,6 +1,7 @@
 // Block Kit for /mentor report: the programme figures in one message, well under Slack's 50 blocks and
 // 3000 characters per section whatever the size of the programme (long lists end with "and N more").
 import type { KnownBlock } from '@slack/types';
+import { OUTCOME_MIN_PEOPLE, type OutcomeFigures, type OutcomeScope } from '../domain/outcome-figures';
 import { REPORT_WEEKS, type ReportFigures } from '../domain/report-figures';
 import {
   crossDepartmentSummary,
@@ -10,6 +11,7 @@ import {
   formatRating,
   formatShare,
   levelGapSummary,
+  outcomeLines,
   plural,
   weekStartLabel,
 } from '../report/report-format';
@@ -24,7 +26,10 @@ const TOPIC_NAME_MAX = 80;
 // A type alias (not an interface) so it also passes where a plain JSON object is expected.
 export type SlackText = { text: string; blocks: KnownBlock[] };
 
-export function reportMessage(figures: ReportFigures, options: { chartsFollow: boolean }): SlackText {
+export function reportMessage(
+  figures: ReportFigures,
+  options: { chartsFollow: boolean; outcomes?: OutcomeFigures },
+): SlackText {
   const { participants: p } = figures;
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Mentor Circles programme report' } },
@@ -49,6 +54,7 @@ export function reportMessage(figures: ReportFigures, options: { chartsFollow: b
     section(feedbackText(figures)),
     { type: 'divider' },
     section(attentionText(figures)),
+    ...(options.outcomes === undefined ? [] : outcomeBlocks(options.outcomes)),
     context(
       [
         options.chartsFollow
@@ -74,8 +80,10 @@ export function reportRefusal(): SlackText {
   return { text: REPORT_REFUSAL, blocks: [section(REPORT_REFUSAL)] };
 }
 
+const REPORT_COHORT_USAGE = " Add `cohort <name>` for one cohort's outcomes.";
+
 export function reportUsage(word: string): SlackText {
-  const text = `I don't know \`/mentor report ${escapeMrkdwn(truncate(word, 40))}\`. Use \`/mentor report\` for the figures, or \`/mentor report csv\` to get them as CSV files.`;
+  const text = `I don't know \`/mentor report ${escapeMrkdwn(truncate(word, 40))}\`. Use \`/mentor report\` for the figures, or \`/mentor report csv\` to get them as CSV files.${REPORT_COHORT_USAGE}`;
   return { text: `Unknown report option: ${truncate(word, 40)}`, blocks: [section(text)] };
 }
 
@@ -171,4 +179,88 @@ function attentionText(figures: ReportFigures): string {
 function person(userId: string | null): string {
   // A mention shows the current name to the reader; people who left have no id any more.
   return userId === null ? 'a former member' : mention(userId);
+}
+
+/** Cohorts whose outcomes the full report shows, newest first; `/mentor report cohort <name>` shows any one. */
+export const REPORT_COHORT_SECTIONS = 5;
+export const REPORT_COHORT_NAMES_LISTED = 20;
+const COHORT_NAME_MAX = 80;
+
+const SUPPRESSION_NOTE = `A figure from fewer than ${OUTCOME_MIN_PEOPLE} people shows "fewer than ${OUTCOME_MIN_PEOPLE} answers" instead, so nobody can be singled out. Ratings are shown only as medians, averages and shares; nothing anyone typed is ever in the report.`;
+
+function outcomeBlocks(outcomes: OutcomeFigures): KnownBlock[] {
+  const shown = outcomes.cohorts.slice(0, REPORT_COHORT_SECTIONS);
+  const more = outcomes.cohorts.length - shown.length;
+  return [
+    { type: 'divider' },
+    section(outcomeText(outcomes.overall, '*Outcomes of the pairing journey*, all pairs')),
+    ...shown.map((scope) => section(outcomeText(scope, `*Outcomes of cohort ${cohortName(scope)}*`))),
+    context(
+      [
+        SUPPRESSION_NOTE,
+        more > 0
+          ? `${plural(more, 'older cohort')} not shown here: \`/mentor report cohort <name>\` shows one, and the outcomes CSV lists them all.`
+          : null,
+      ]
+        .filter((line) => line !== null)
+        .join(' '),
+    ),
+  ];
+}
+
+function outcomeText(scope: OutcomeScope, heading: string): string {
+  return [
+    `${heading} (${plural(scope.pairs, 'pair')})`,
+    ...outcomeLines(scope).map((line) => `• ${line}`),
+  ].join('\n');
+}
+
+function cohortName(scope: OutcomeScope): string {
+  return escapeMrkdwn(truncate(scope.cohort?.name ?? '', COHORT_NAME_MAX));
+}
+
+/** `/mentor report cohort <name>`: that cohort's outcomes alone. */
+export function cohortOutcomesMessage(scope: OutcomeScope, generatedAt: Date): SlackText {
+  const name = truncate(scope.cohort?.name ?? '', COHORT_NAME_MAX);
+  return {
+    text: `Mentor Circles outcomes of cohort ${name}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: truncate(`Outcomes: cohort ${name}`, 150) } },
+      context(`Figures for this cohort as of ${formatGeneratedAt(generatedAt)}.`),
+      section(outcomeText(scope, `*Outcomes of cohort ${cohortName(scope)}*`)),
+      context(
+        `${SUPPRESSION_NOTE} A chart of goal confidence is on its way to your DM with me; \`/mentor report csv cohort ${cohortName(scope)}\` sends these figures as a CSV file.`,
+      ),
+    ],
+  };
+}
+
+/** A cohort name nobody has: say which cohorts there are, so the admin can type one. */
+export function reportUnknownCohort(name: string, cohorts: readonly OutcomeScope[]): SlackText {
+  const asked = escapeMrkdwn(truncate(name, 40));
+  const first =
+    asked === ''
+      ? 'Which cohort? Type its name after `/mentor report cohort`.'
+      : `There is no cohort called “${asked}” in this workspace.`;
+  const listed = cohorts.slice(0, REPORT_COHORT_NAMES_LISTED).map((scope) => `• ${cohortName(scope)}`);
+  const more = cohorts.length - listed.length;
+  const lines =
+    cohorts.length === 0
+      ? [first, 'This workspace has no cohorts yet: `/mentor report` shows the outcomes of every pair.']
+      : [
+          first,
+          'Its cohorts, newest first:',
+          ...listed,
+          ...(more > 0 ? [`…and ${plural(more, 'older cohort')}.`] : []),
+        ];
+  return {
+    text: asked === '' ? 'Which cohort?' : `No cohort called ${truncate(name, 40)}`,
+    blocks: [section(lines.join('\n'))],
+  };
+}
+
+/** The comment posted with one cohort's files in the DM. */
+export function cohortFilesComment(scope: OutcomeScope, generatedAt: Date, csv: boolean): string {
+  const name = truncate(scope.cohort?.name ?? '', COHORT_NAME_MAX);
+  return `Mentor Circles outcomes of cohort ${name}, ${formatGeneratedAt(generatedAt)}: ${csv ? 'as a CSV file' : 'goal confidence chart'}.`;
 }

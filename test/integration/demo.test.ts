@@ -146,7 +146,7 @@ describe('the demo programme', () => {
   it('writes the transcript, the CSV files and the chart images into the output folder', () => {
     const names = fs.readdirSync(temp.dir).sort();
     expect(names).toEqual(expect.arrayContaining(['transcript.html', 'transcript.txt']));
-    expect(names.filter((name) => name.endsWith('.csv'))).toHaveLength(3);
+    expect(names.filter((name) => name.endsWith('.csv'))).toHaveLength(4);
     const charts = names.filter((name) => name.endsWith('.png'));
     expect(charts.length).toBeGreaterThanOrEqual(1);
     for (const chart of charts) {

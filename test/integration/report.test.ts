@@ -202,6 +202,7 @@ describe('/mentor report on a known programme', () => {
     expect(completed[0]?.params.channel_id).toBe(dm);
     const pngs = t.fake.uploads().filter((file) => file.filename.endsWith('.png'));
     expect(pngs.map((file) => file.filename).sort()).toEqual([
+      'mentor-circles-2026-11-27-goal-confidence.png',
       'mentor-circles-2026-11-27-topic-supply-demand.png',
       'mentor-circles-2026-11-27-weekly-engagement.png',
     ]);
@@ -219,10 +220,10 @@ describe('/mentor report csv', () => {
   let t: TestApp;
   afterEach(() => t.close());
 
-  it("uploads three CSV files to the admin's DM that parse back to the report's figures", async () => {
+  it("uploads four CSV files to the admin's DM that parse back to the report's figures", async () => {
     t = await startReportApp();
     await t.command(ADMIN, 'report csv');
-    expect(visibleText(lastResponse(t))).toContain("I've sent you 3 CSV files in our DM");
+    expect(visibleText(lastResponse(t))).toContain("I've sent you 4 CSV files in our DM");
     expect(t.fake.calls('files.completeUploadExternal')[0]?.params.channel_id).toBe(
       t.fake.channelFor([ADMIN]),
     );
@@ -232,6 +233,7 @@ describe('/mentor report csv', () => {
         .map((file) => file.filename)
         .sort(),
     ).toEqual([
+      'mentor-circles-2026-11-27-outcomes.csv',
       'mentor-circles-2026-11-27-pairs.csv',
       'mentor-circles-2026-11-27-topics.csv',
       'mentor-circles-2026-11-27-weekly-engagement.csv',

@@ -1,4 +1,4 @@
-// /mentor report [csv]: programme figures for admins, as a message, chart images and CSV files.
+// /mentor report [csv] [cohort <name>]: programme figures for admins, as a message, chart images and CSV files.
 import { deliverReportDeps } from '../../composition/use-case-deps';
 import { deliverReport } from '../../use-cases/deliver-report';
 import type { SubcommandHandler } from './subcommand';
@@ -8,7 +8,7 @@ export const handleReportCommand: SubcommandHandler = async ({ command, args, ac
   await ack();
   await deliverReport(
     deliverReportDeps(context),
-    { teamId: command.team_id, userId: command.user_id, option: args[0] },
+    { teamId: command.team_id, userId: command.user_id, words: args },
     async (message) => {
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     },

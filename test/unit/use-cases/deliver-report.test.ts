@@ -35,6 +35,20 @@ function reportWorld() {
         return EMPTY;
       },
     },
+    outcomes: {
+      async loadOutcomeData() {
+        return {
+          cohorts: [],
+          pairs: [],
+          goals: [],
+          ratings: [],
+          fitChecks: [],
+          mentorVoice: [],
+          feedback: [],
+          commitments: [],
+        };
+      },
+    },
     messenger: {
       async fetchProfile() {
         throw new Error('the cached profile is fresh: Slack must not be asked');
@@ -50,9 +64,13 @@ function reportWorld() {
     logger: silentLogger,
   };
   const ask = (userId: string, option?: string) =>
-    deliverReport(deps, { teamId: TEAM, userId, option }, async (message) => {
-      replies.push(message);
-    });
+    deliverReport(
+      deps,
+      { teamId: TEAM, userId, words: option === undefined ? [] : [option] },
+      async (message) => {
+        replies.push(message);
+      },
+    );
   return { ask, loaded, uploaded, replies };
 }
 
@@ -90,6 +108,7 @@ describe('delivering the admin report', () => {
           'mentor-circles-2026-11-23-pairs.csv',
           'mentor-circles-2026-11-23-topics.csv',
           'mentor-circles-2026-11-23-weekly-engagement.csv',
+          'mentor-circles-2026-11-23-outcomes.csv',
         ],
       },
     ]);
