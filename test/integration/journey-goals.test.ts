@@ -305,6 +305,59 @@ describe('setting goals', () => {
   });
 });
 
+describe('forged and hostile input', () => {
+  it('answers odd button values and form metadata with a refusal, never an error, and changes nothing', async () => {
+    const before = await allRows(db());
+    const odd = [
+      '',
+      '0',
+      '-1',
+      '1e3',
+      `${pairId}.0`,
+      `${pairId}:start`,
+      `${pairId}:close:x`,
+      'x'.repeat(5000),
+    ];
+    for (const value of odd) {
+      for (const actionId of [JOURNEY_ACTIONS.openGoals, JOURNEY_ACTIONS.rateGoals]) {
+        const response = await t.click({
+          userId: MENTEE,
+          actionId,
+          value,
+          message: { channel: dmTo(MENTEE), ts: '1700000000.000300' },
+        });
+        expect(response.status).toBe(200);
+        expect(lastResponse()).toContain('for the mentee of that pairing');
+      }
+      expect(noticeOf(await submitGoals([{ topic: SHARED, confidence: '3' }], MENTEE, value))).toContain(
+        'for the mentee',
+      );
+      const rating = await t.submit({
+        userId: MENTEE,
+        callbackId: JOURNEY_CALLBACKS.rateGoals,
+        privateMetadata: value,
+        values: {},
+      });
+      expect(noticeOf(rating)).toContain('for the mentee');
+    }
+    // From another workspace, the pair is not theirs.
+    expect(
+      noticeOf(
+        await t.submit({
+          userId: MENTEE,
+          teamId: 'T0OTHER',
+          callbackId: JOURNEY_CALLBACKS.setGoals,
+          privateMetadata: String(pairId),
+          values: goalValues([{ topic: SHARED, confidence: '3' }]),
+        }),
+      ),
+    ).toContain('for the mentee');
+    expect(t.fake.calls('views.open')).toHaveLength(0);
+    expect(await allRows(db())).toEqual(before);
+    expect(t.logs.filter((line) => /"level":"(?:error|fatal)"/.test(line))).toEqual([]);
+  });
+});
+
 describe('the reminder', () => {
   it('reminds the mentee once, a week after the invitation, when no goals are set', async () => {
     await t.tick();
