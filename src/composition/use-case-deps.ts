@@ -2,6 +2,8 @@
 // component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
 // `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
 import type { JourneyDeps } from '../use-cases/send-journey-messages';
+import type { SetGoalsDeps } from '../use-cases/set-goals';
+import type { RateGoalsDeps } from '../use-cases/rate-goals';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -326,5 +328,22 @@ export function journeyDeps(context: Context): JourneyDeps {
     messenger: context.messenger,
     settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function setGoalsDeps(context: Context): SetGoalsDeps {
+  return {
+    goals: context.repos.goals,
+    messenger: context.messenger,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'goals' }),
+  };
+}
+
+export function rateGoalsDeps(context: Context): RateGoalsDeps {
+  return {
+    goals: context.repos.goals,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'goals' }),
   };
 }

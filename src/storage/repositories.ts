@@ -1,5 +1,6 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import { createJourneyRepository, type JourneyRepository } from './journey-repository';
+import { createGoalsRepository, type GoalsRepository } from './goals-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
@@ -62,6 +63,7 @@ export interface Repositories {
   pairHealth: PairHealthRepository;
   adminDigest: AdminDigestRepository;
   journey: JourneyRepository;
+  goals: GoalsRepository;
   organisation: OrganisationRepository;
 }
 
@@ -90,6 +92,7 @@ export function createRepositories(db: Db): Repositories {
     pairHealth: createPairHealthRepository(db),
     adminDigest: createAdminDigestRepository(db),
     journey: createJourneyRepository(db),
+    goals: createGoalsRepository(db),
     organisation: createOrganisationRepository(db),
   };
 }

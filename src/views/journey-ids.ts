@@ -2,8 +2,13 @@
 // pair's id (and, where it matters, the round asked): a click is checked against the pair as it is now.
 export const JOURNEY_ACTIONS = {
   openGoals: 'journey_open_goals',
+  /** Value `${pairId}:${stage}` (middle or close): opens the private re-rating of the mentee's goals. */
+  rateGoals: 'journey_rate_goals',
 } as const;
 
-export const JOURNEY_CALLBACKS = {} as const;
+export const JOURNEY_CALLBACKS = {
+  setGoals: 'journey_set_goals',
+  rateGoals: 'journey_rate_goals_form',
+} as const;
 
 export const JOURNEY_FIELDS = {} as const;
