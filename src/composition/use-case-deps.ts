@@ -2,6 +2,8 @@
 // component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
 // `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
 import type { JourneyDeps } from '../use-cases/send-journey-messages';
+import type { AnswerFitCheckDeps } from '../use-cases/answer-fit-check';
+import type { AnswerMentorVoiceDeps } from '../use-cases/answer-mentor-voice';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -322,6 +324,23 @@ export function journeyDeps(context: Context): JourneyDeps {
     journey: context.repos.journey,
     messenger: context.messenger,
     settingsFor: settingsReader(context),
+    logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function answerFitCheckDeps(context: Context): AnswerFitCheckDeps {
+  return {
+    fitChecks: context.repos.fitChecks,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+    ...followUps(context),
+  };
+}
+
+export function answerMentorVoiceDeps(context: Context): AnswerMentorVoiceDeps {
+  return {
+    fitChecks: context.repos.fitChecks,
+    clock: context.clock,
     logger: context.logger.child({ component: 'journey' }),
   };
 }

@@ -3,6 +3,7 @@ import { createJourneyRepository, type JourneyRepository } from './journey-repos
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
+import { createFitCheckRepository, type FitCheckRepository } from './fit-check-repository';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
 import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
 import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
@@ -60,6 +61,7 @@ export interface Repositories {
   pairHealth: PairHealthRepository;
   adminDigest: AdminDigestRepository;
   journey: JourneyRepository;
+  fitChecks: FitCheckRepository;
   organisation: OrganisationRepository;
 }
 
@@ -87,6 +89,7 @@ export function createRepositories(db: Db): Repositories {
     pairHealth: createPairHealthRepository(db),
     adminDigest: createAdminDigestRepository(db),
     journey: createJourneyRepository(db),
+    fitChecks: createFitCheckRepository(db),
     organisation: createOrganisationRepository(db),
   };
 }

@@ -2,8 +2,19 @@
 // pair's id (and, where it matters, the round asked): a click is checked against the pair as it is now.
 export const JOURNEY_ACTIONS = {
   openGoals: 'journey_open_goals',
+  fitGood: 'journey_fit_good',
+  fitDeciding: 'journey_fit_deciding',
+  fitNot: 'journey_fit_not',
+  /** After a pairing ended as not a fit: back into the pool (the offer or find form). */
+  fitRejoin: 'journey_fit_rejoin',
+  openMentorVoice: 'journey_open_mentor_voice',
 } as const;
 
-export const JOURNEY_CALLBACKS = {} as const;
+export const JOURNEY_CALLBACKS = {
+  mentorVoice: 'journey_mentor_voice',
+} as const;
 
-export const JOURNEY_FIELDS = {} as const;
+export const JOURNEY_FIELDS = {
+  candour: 'journey_candour',
+  contact: 'journey_contact',
+} as const;

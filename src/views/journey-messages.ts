@@ -9,6 +9,7 @@ import type {
 } from '../domain/pairing-journey';
 import type { SlackMessage } from '../ports/messenger';
 import { section } from './blocks';
+import { fitCheckMessage, fitEndedMessage, mentorVoiceMessage } from './journey-fit-check-views';
 import { JOURNEY_ACTIONS } from './journey-ids';
 import { escapeMrkdwn } from './text';
 
@@ -56,6 +57,9 @@ function goalsInvite(c: JourneyMessageContext): SlackMessage {
 
 const BUILDERS: { readonly [S in JourneyStep]: Builder } = {
   'goals-invite': goalsInvite,
+  'fit-check': fitCheckMessage,
+  'fit-ended': fitEndedMessage,
+  'mentor-voice': mentorVoiceMessage,
 };
 
 export function journeyMessage(context: JourneyMessageContext): SlackMessage {
