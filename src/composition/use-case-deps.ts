@@ -4,6 +4,8 @@
 import type { JourneyDeps } from '../use-cases/send-journey-messages';
 import type { SetGoalsDeps } from '../use-cases/set-goals';
 import type { RateGoalsDeps } from '../use-cases/rate-goals';
+import type { AnswerFitCheckDeps } from '../use-cases/answer-fit-check';
+import type { AnswerMentorVoiceDeps } from '../use-cases/answer-mentor-voice';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -345,5 +347,22 @@ export function rateGoalsDeps(context: Context): RateGoalsDeps {
     goals: context.repos.goals,
     clock: context.clock,
     logger: context.logger.child({ component: 'goals' }),
+  };
+}
+
+export function answerFitCheckDeps(context: Context): AnswerFitCheckDeps {
+  return {
+    fitChecks: context.repos.fitChecks,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+    ...followUps(context),
+  };
+}
+
+export function answerMentorVoiceDeps(context: Context): AnswerMentorVoiceDeps {
+  return {
+    fitChecks: context.repos.fitChecks,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
   };
 }

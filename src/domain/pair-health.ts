@@ -47,6 +47,12 @@ export interface TopicShortage {
   demand: number;
 }
 
+/** A mentor who asked, in their private check-in, that the programme team get in touch. */
+export interface ContactRequest {
+  mentorId: string;
+  requestedAt: Date;
+}
+
 /** The programme's headline figures, for the weekly admin digest. */
 export interface HeadlineFigures {
   members: number;
@@ -61,6 +67,8 @@ export interface PairHealth {
   expiring: ExpiringProposal[];
   waiting: WaitingMentee[];
   shortages: TopicShortage[];
+  /** Only who asked and when: never their rating or their pair. */
+  contactRequests: ContactRequest[];
 }
 
 export type HealthItem =
@@ -68,7 +76,8 @@ export type HealthItem =
   | { kind: 'failing'; pair: FailingPair }
   | { kind: 'expiring'; proposal: ExpiringProposal; hoursLeft: number }
   | { kind: 'waiting'; mentee: WaitingMentee; waitingDays: number }
-  | { kind: 'shortage'; shortage: TopicShortage };
+  | { kind: 'shortage'; shortage: TopicShortage }
+  | { kind: 'contact'; request: ContactRequest; days: number };
 
 export type HealthKind = HealthItem['kind'];
 
@@ -85,9 +94,21 @@ export function wholeDaysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY_MS));
 }
 
-/** Every item, in the order the view shows them: failing, quiet, expiring, longest waiting, shortages. */
+/**
+ * Every item, in the order the view shows them: mentors who asked to be contacted, failing, quiet, expiring,
+ * longest waiting, shortages.
+ */
 export function healthItems(health: PairHealth, now: Date): HealthItem[] {
   return [
+    ...[...health.contactRequests]
+      .sort(
+        (a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || a.mentorId.localeCompare(b.mentorId),
+      )
+      .map((request): HealthItem => ({
+        kind: 'contact',
+        request,
+        days: wholeDaysBetween(request.requestedAt, now),
+      })),
     ...health.failing.map((pair): HealthItem => ({ kind: 'failing', pair })),
     ...[...health.quiet]
       .sort((a, b) => a.lastActiveAt.getTime() - b.lastActiveAt.getTime() || a.pairId - b.pairId)
@@ -123,6 +144,7 @@ export function countsOf(health: PairHealth): Record<HealthKind, number> {
     expiring: health.expiring.length,
     waiting: health.waiting.length,
     shortage: health.shortages.length,
+    contact: health.contactRequests.length,
   };
 }
 

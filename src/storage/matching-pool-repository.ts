@@ -255,6 +255,17 @@ async function loadExcludes(tx: Db, teamId: string): Promise<Map<string, string[
     add(row.userId, row.excludedUserId);
     add(row.excludedUserId, row.userId);
   }
+  // Two people whose pairing ended as "Not a good fit" are never proposed to each other again. The block
+  // is the matcher's alone: it never appears in either person's "don't match me with" list.
+  const { rematchBlocks } = tablesOf(tx);
+  const blocks = await tx
+    .select({ first: rematchBlocks.firstUserId, second: rematchBlocks.secondUserId })
+    .from(rematchBlocks)
+    .where(eq(rematchBlocks.teamId, teamId));
+  for (const block of blocks) {
+    add(block.first, block.second);
+    add(block.second, block.first);
+  }
   return excludes;
 }
 

@@ -4,6 +4,8 @@
 import { and, count, eq, gt, inArray, isNotNull, lte, max } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
 import type { HeadlineFigures, PairHealth } from '../domain/pair-health';
+import { CONTACT_REQUEST_DAYS } from '../domain/journey-mentor-voice';
+import { addDays } from '../domain/pairing-journey';
 import { recordAuditIn, type AuditEntryDraft } from './audit-log';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
@@ -126,6 +128,8 @@ async function runningPair(db: Db, teamId: string, pairId: number): Promise<Runn
     .limit(1);
   return row ?? null;
 }
+
+const contactSince = (now: Date) => addDays(now, -CONTACT_REQUEST_DAYS);
 
 async function loadHealth(
   db: Db,
@@ -272,5 +276,25 @@ async function loadHealth(
     .map((row) => ({ topic: row.name, supply: supply.get(row.topicId) ?? 0, demand: row.n }))
     .filter((topic) => topic.demand > topic.supply);
 
-  return { quiet, failing, expiring, waiting, shortages };
+  // Mentors who asked to be contacted lately, while still members: the request alone, never the rating.
+  const { mentorVoiceAnswers } = tablesOf(db);
+  const latestRequest = new Map<string, Date>();
+  for (const row of await db
+    .select({ mentorId: pairs.mentorId, at: mentorVoiceAnswers.answeredAt })
+    .from(mentorVoiceAnswers)
+    .innerJoin(pairs, eq(pairs.id, mentorVoiceAnswers.pairId))
+    .where(
+      and(
+        eq(mentorVoiceAnswers.teamId, teamId),
+        eq(mentorVoiceAnswers.wantsContact, true),
+        gt(mentorVoiceAnswers.answeredAt, contactSince(window.now)),
+        isNotNull(pairs.mentorId),
+      ),
+    )) {
+    const seen = latestRequest.get(row.mentorId!);
+    if (seen === undefined || row.at > seen) latestRequest.set(row.mentorId!, row.at);
+  }
+  const contactRequests = [...latestRequest].map(([mentorId, requestedAt]) => ({ mentorId, requestedAt }));
+
+  return { quiet, failing, expiring, waiting, shortages, contactRequests };
 }

@@ -4,6 +4,7 @@ import { createGoalsRepository, type GoalsRepository } from './goals-repository'
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
+import { createFitCheckRepository, type FitCheckRepository } from './fit-check-repository';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
 import { createMatchingPoolRepository, type MatchingPoolRepository } from './matching-pool-repository';
 import { createMemberErasureRepository, type MemberErasureRepository } from './member-erasure';
@@ -64,6 +65,7 @@ export interface Repositories {
   adminDigest: AdminDigestRepository;
   journey: JourneyRepository;
   goals: GoalsRepository;
+  fitChecks: FitCheckRepository;
   organisation: OrganisationRepository;
 }
 
@@ -93,6 +95,7 @@ export function createRepositories(db: Db): Repositories {
     adminDigest: createAdminDigestRepository(db),
     journey: createJourneyRepository(db),
     goals: createGoalsRepository(db),
+    fitChecks: createFitCheckRepository(db),
     organisation: createOrganisationRepository(db),
   };
 }

@@ -24,6 +24,7 @@ export const HEALTH_PAGE_SIZE = 20;
 export const MAX_END_REASON_LENGTH = 500;
 
 export const HEALTH_HEADINGS: Record<HealthKind, string> = {
+  contact: 'Mentors who asked to be contacted',
   failing: 'Prompts not reaching the pair',
   quiet: `Quiet for ${QUIET_DAYS} days or more`,
   expiring: `Proposals expiring within ${EXPIRING_WITHIN_HOURS} hours`,
@@ -52,6 +53,8 @@ export function healthItemText(item: HealthItem): string {
       return `${person(item.proposal.menteeId)} is waiting for ${person(item.proposal.mentorId)}'s answer: expires in ${plural(item.hoursLeft, 'hour')}`;
     case 'waiting':
       return `${mention(item.mentee.menteeId)}: waiting ${plural(item.waitingDays, 'day')}`;
+    case 'contact':
+      return `${mention(item.request.mentorId)} would like the programme team to get in touch (asked ${item.days === 0 ? 'today' : `${plural(item.days, 'day')} ago`})`;
     case 'shortage':
       return `*${escapeMrkdwn(truncate(item.shortage.topic, 200))}*: ${plural(item.shortage.demand, 'mentee')}, ${plural(item.shortage.supply, 'mentor')}`;
   }

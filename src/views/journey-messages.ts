@@ -8,6 +8,7 @@ import type {
 } from '../domain/pairing-journey';
 import type { SlackMessage } from '../ports/messenger';
 import { goalsInvite, goalsReminder, midpointGoals } from './journey-goals-views';
+import { fitCheckMessage, fitEndedMessage, mentorVoiceMessage } from './journey-fit-check-views';
 
 /** Slack message metadata naming a journey message, so a crashed run can find what it posted. */
 export const JOURNEY_EVENT_TYPE = 'mentor_circles_journey';
@@ -30,6 +31,9 @@ const BUILDERS: { readonly [S in JourneyStep]: Builder } = {
   'goals-invite': goalsInvite,
   'goals-reminder': goalsReminder,
   'midpoint-goals': midpointGoals,
+  'fit-check': fitCheckMessage,
+  'fit-ended': fitEndedMessage,
+  'mentor-voice': mentorVoiceMessage,
 };
 
 export function journeyMessage(context: JourneyMessageContext): SlackMessage {

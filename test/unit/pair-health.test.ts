@@ -9,7 +9,14 @@ import {
 const NOW = new Date('2026-11-23T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY);
-const empty: PairHealth = { quiet: [], failing: [], expiring: [], waiting: [], shortages: [] };
+const empty: PairHealth = {
+  quiet: [],
+  failing: [],
+  expiring: [],
+  waiting: [],
+  shortages: [],
+  contactRequests: [],
+};
 
 describe('pair health', () => {
   it('counts a pair as quiet from fourteen days without an answer', () => {
@@ -33,6 +40,7 @@ describe('pair health', () => {
           { topic: 'A', supply: 1, demand: 2 },
           { topic: 'B', supply: 0, demand: 3 },
         ],
+        contactRequests: [],
       },
       NOW,
     );

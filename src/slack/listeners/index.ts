@@ -15,6 +15,7 @@ import { registerPromptListeners } from './prompt-listeners';
 import { registerHomeListeners } from './home-listeners';
 import { registerInvitationListeners } from './invitation-listeners';
 import { registerJourneyGoalsListeners } from './journey-goals-listeners';
+import { registerJourneyFitCheckListeners } from './journey-fit-check-listeners';
 import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
@@ -33,4 +34,5 @@ export function registerListeners(app: App, context: AppContext): void {
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
   registerJourneyGoalsListeners(app, context);
+  registerJourneyFitCheckListeners(app, context);
 }

@@ -1,0 +1,176 @@
+// The private answers of the pairing journey's fit check and the mentor's voice. Each answer is one row per
+// pair, role and round, written in one transaction after the pair is read as it is now: a second click, a
+// pair that ended meanwhile or someone else's pair changes nothing. "Not a good fit" ends the pair (through
+// lifecycle-writes, so the mentor's place is free again as after /mentor end) and blocks the two from being
+// proposed to each other again, in the same transaction as the answer.
+import { and, eq } from 'drizzle-orm';
+import { blockedPair, decideFitCheckAnswer, type FitCheckDecision } from '../domain/journey-fit-check';
+import { decideMentorVoiceAnswer, type MentorVoiceDecision } from '../domain/journey-mentor-voice';
+import type { FitAnswer } from '../domain/pairing-journey';
+import type { Db } from './database';
+import * as lifecycle from './lifecycle-writes';
+import { storeFor } from './store';
+import { tablesOf } from './tables';
+
+export interface FitCheckAnswerInput {
+  teamId: string;
+  pairId: number;
+  userId: string;
+  round: number;
+  answer: FitAnswer;
+  now: Date;
+}
+
+export type FitCheckResult =
+  | Exclude<FitCheckDecision, { kind: 'record' }>
+  | { kind: 'recorded'; answer: FitAnswer; ended: false }
+  | { kind: 'recorded'; answer: 'not_a_fit'; ended: true; mentorId: string | null; menteeId: string | null };
+
+export interface MentorVoiceAnswerInput {
+  teamId: string;
+  pairId: number;
+  userId: string;
+  round: number;
+  candour: number;
+  wantsContact: boolean;
+  now: Date;
+}
+
+export type MentorVoiceResult = Exclude<MentorVoiceDecision, { kind: 'record' }> | { kind: 'recorded' };
+
+export interface FitCheckRepository {
+  answerFitCheck(input: FitCheckAnswerInput): Promise<FitCheckResult>;
+  answerMentorVoice(input: MentorVoiceAnswerInput): Promise<MentorVoiceResult>;
+  /** The person's role in the pair (running or ended), or null when it is not their pair. */
+  roleIn(teamId: string, pairId: number, userId: string): Promise<'mentor' | 'mentee' | null>;
+  /** Whether the mentor may still answer this round: the modal is opened only then. */
+  checkMentorVoice(
+    teamId: string,
+    pairId: number,
+    userId: string,
+    round: number,
+    now: Date,
+  ): Promise<MentorVoiceResult | { kind: 'open' }>;
+}
+
+export function createFitCheckRepository(db: Db): FitCheckRepository {
+  const store = storeFor(db);
+
+  const pairOf = async (q: Db, teamId: string, pairId: number) => {
+    const { pairs } = tablesOf(q);
+    const [pair] = await q
+      .select({
+        id: pairs.id,
+        status: pairs.status,
+        mentorId: pairs.mentorId,
+        menteeId: pairs.menteeId,
+        startedAt: pairs.startedAt,
+      })
+      .from(pairs)
+      .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+      .limit(1);
+    return pair ?? null;
+  };
+  const roleOf = (pair: { mentorId: string | null; menteeId: string | null } | null, userId: string) =>
+    pair === null ? null : pair.mentorId === userId ? 'mentor' : pair.menteeId === userId ? 'mentee' : null;
+
+  const voiceDecision = async (q: Db, input: Omit<MentorVoiceAnswerInput, 'wantsContact'>) => {
+    const { mentorVoiceAnswers } = tablesOf(q);
+    const pair = await pairOf(q, input.teamId, input.pairId);
+    if (pair === null) return { pair, decision: { kind: 'not-in-pair' } as MentorVoiceDecision };
+    const answered = await q
+      .select({ round: mentorVoiceAnswers.round })
+      .from(mentorVoiceAnswers)
+      .where(eq(mentorVoiceAnswers.pairId, pair.id));
+    return {
+      pair,
+      decision: decideMentorVoiceAnswer({
+        isMentor: pair.mentorId === input.userId,
+        pairEnded: pair.status === 'ended',
+        answeredRounds: answered.map((a) => a.round),
+        startedAt: pair.startedAt,
+        round: input.round,
+        candour: input.candour,
+        now: input.now,
+      }),
+    };
+  };
+
+  return {
+    answerFitCheck: (input) =>
+      store.transaction(async (tx): Promise<FitCheckResult> => {
+        const { fitCheckAnswers, rematchBlocks } = tablesOf(tx);
+        const pair = await pairOf(tx, input.teamId, input.pairId);
+        const role = roleOf(pair, input.userId);
+        const answers =
+          pair === null
+            ? []
+            : await tx.select().from(fitCheckAnswers).where(eq(fitCheckAnswers.pairId, pair.id));
+        const decision = decideFitCheckAnswer({
+          role,
+          pairEnded: pair?.status === 'ended',
+          answers,
+          round: input.round,
+          answer: input.answer,
+        });
+        if (decision.kind !== 'record' || pair === null || role === null) return decision as FitCheckResult;
+        await tx.insert(fitCheckAnswers).values({
+          teamId: input.teamId,
+          pairId: pair.id,
+          role,
+          round: input.round,
+          answer: input.answer,
+          answeredAt: input.now,
+        });
+        if (!decision.endsPair) return { kind: 'recorded', answer: input.answer, ended: false };
+        // Ended by the person who answered: kept only in the pair's row, never told to the partner.
+        await lifecycle.endPair(tx, input.teamId, pair.id, {
+          at: input.now,
+          by: input.userId,
+          reason: 'not_a_fit',
+        });
+        if (pair.mentorId !== null && pair.menteeId !== null)
+          await tx
+            .insert(rematchBlocks)
+            .values({
+              teamId: input.teamId,
+              ...blockedPair(pair.mentorId, pair.menteeId),
+              createdAt: input.now,
+            })
+            .onConflictDoNothing();
+        return {
+          kind: 'recorded',
+          answer: 'not_a_fit',
+          ended: true,
+          mentorId: pair.mentorId,
+          menteeId: pair.menteeId,
+        };
+      }, 'write'),
+
+    answerMentorVoice: (input) =>
+      store.transaction(async (tx): Promise<MentorVoiceResult> => {
+        const { decision, pair } = await voiceDecision(tx, input);
+        if (decision.kind !== 'record' || pair === null) return decision as MentorVoiceResult;
+        const { mentorVoiceAnswers } = tablesOf(tx);
+        await tx.insert(mentorVoiceAnswers).values({
+          teamId: input.teamId,
+          pairId: pair.id,
+          round: input.round,
+          candour: input.candour,
+          wantsContact: input.wantsContact,
+          answeredAt: input.now,
+        });
+        return { kind: 'recorded' };
+      }, 'write'),
+
+    roleIn: (teamId, pairId, userId) =>
+      store.run(async (q) => roleOf(await pairOf(q, teamId, pairId), userId)),
+
+    checkMentorVoice: (teamId, pairId, userId, round, now) =>
+      store.run(async (q) => {
+        // Any valid rating: only whether this round may still be answered is asked here.
+        const { decision } = await voiceDecision(q, { teamId, pairId, userId, round, candour: 1, now });
+        return decision.kind === 'record' ? { kind: 'open' as const } : (decision as MentorVoiceResult);
+      }),
+  };
+}
