@@ -1,6 +1,7 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import { createJourneyRepository, type JourneyRepository } from './journey-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
+import { createCohortsRepository, type CohortsRepository } from './cohorts-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
 import { createExclusionsRepository, type ExclusionsRepository } from './exclusions-repository';
@@ -61,6 +62,7 @@ export interface Repositories {
   adminDigest: AdminDigestRepository;
   journey: JourneyRepository;
   organisation: OrganisationRepository;
+  cohorts: CohortsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -88,5 +90,6 @@ export function createRepositories(db: Db): Repositories {
     adminDigest: createAdminDigestRepository(db),
     journey: createJourneyRepository(db),
     organisation: createOrganisationRepository(db),
+    cohorts: createCohortsRepository(db),
   };
 }

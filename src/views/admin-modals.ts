@@ -245,6 +245,7 @@ const ACTION_LABELS: Record<string, string> = {
   'department.merged': 'merged a department into another',
   'department.retired': 'retired a department',
   'department.restored': 'restored a department',
+  'cohort.opened': 'opened a cohort',
 };
 
 export function auditModal(
