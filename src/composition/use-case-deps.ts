@@ -1,6 +1,8 @@
 // Builds each use case's deps from the app context: the one place that knows which repository, logger
 // component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
 // `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
+import type { ManageCohortsDeps } from '../use-cases/manage-cohorts';
+import type { CohortMatchingDeps } from '../use-cases/run-cohort-matching';
 import type { JourneyDeps } from '../use-cases/send-journey-messages';
 import type { SetGoalsDeps } from '../use-cases/set-goals';
 import type { RateGoalsDeps } from '../use-cases/rate-goals';
@@ -322,6 +324,21 @@ export function adminDigestDeps(context: Context): SendDigestsDeps {
     isAdmin: (teamId, userId) => isProgrammeAdmin(programmeAdminDeps(context), teamId, userId),
     logger: context.logger.child({ component: 'admin-digest' }),
   };
+}
+
+export function manageCohortsDeps(context: Context): ManageCohortsDeps {
+  return {
+    cohorts: context.repos.cohorts,
+    members: context.repos.members,
+    messenger: context.messenger,
+    settingsFor: settingsReader(context),
+    clock: context.clock,
+    logger: context.logger.child({ component: 'cohorts' }),
+  };
+}
+
+export function cohortMatchingDeps(context: Context): CohortMatchingDeps {
+  return { ...matchingDeps(context), cohorts: context.repos.cohorts };
 }
 
 export function journeyDeps(context: Context): JourneyDeps {

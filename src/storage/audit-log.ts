@@ -34,7 +34,8 @@ export type AuditAction =
   | 'department.renamed'
   | 'department.merged'
   | 'department.retired'
-  | 'department.restored';
+  | 'department.restored'
+  | 'cohort.opened';
 
 export interface AuditEntryDraft {
   teamId: string;

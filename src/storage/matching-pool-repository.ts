@@ -4,6 +4,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
 import type { Db } from './database';
+import { matchingScopeIn } from './cohort-writes';
 import { inChunks } from './in-chunks';
 import { notOnBreakSql } from './pause-sql';
 import { tablesOf } from './tables';
@@ -43,7 +44,8 @@ export interface MatchingPool {
 
 export interface MatchingPoolRepository {
   teamsWithOpenRequests(): Promise<string[]>;
-  loadPool(teamId: string, now: Date): Promise<MatchingPool>;
+  /** The evergreen pool, or with a cohort id that cohort's sign-ups only (see matchingScopeIn). */
+  loadPool(teamId: string, now: Date, cohortId?: number | null): Promise<MatchingPool>;
   topicNames(teamId: string, topicIds: readonly number[]): Promise<Map<number, string>>;
   /** Marks these requests as told about the waitlist; returns the ones not told before. */
   claimWaitlistNotices(teamId: string, requestIds: readonly number[], now: Date): Promise<number[]>;
@@ -65,9 +67,9 @@ export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
       return rows.map((row) => row.teamId);
     },
 
-    async loadPool(teamId, now) {
+    async loadPool(teamId, now, cohortId = null) {
       // One read transaction: the requests, offers and counts below describe the same instant.
-      return store.transaction((tx) => loadPool(tx, teamId, now), 'read');
+      return store.transaction((tx) => loadPool(tx, teamId, now, cohortId), 'read');
     },
 
     async topicNames(teamId, topicIds) {
@@ -108,8 +110,9 @@ export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
   };
 }
 
-async function loadPool(tx: Db, teamId: string, now: Date): Promise<MatchingPool> {
+async function loadPool(tx: Db, teamId: string, now: Date, cohortId: number | null): Promise<MatchingPool> {
   const { members, offers, offerTopics, proposals, requests, requestTopics } = tablesOf(tx);
+  const inScope = await matchingScopeIn(tx, teamId, cohortId);
   const memberJoin = (userId: typeof requests.userId | typeof offers.userId) =>
     and(eq(members.teamId, teamId), eq(members.userId, userId));
 
@@ -139,6 +142,7 @@ async function loadPool(tx: Db, teamId: string, now: Date): Promise<MatchingPool
           eq(requests.status, 'open'),
           isNotNull(members.level),
           notOnBreakSql(members, now),
+          inScope(requests.cohortId),
         ),
       )
   ).filter((row) => !waitingIds.has(row.requestId));
@@ -165,6 +169,7 @@ async function loadPool(tx: Db, teamId: string, now: Date): Promise<MatchingPool
         eq(offers.status, 'open'),
         isNotNull(members.level),
         notOnBreakSql(members, now),
+        inScope(offers.cohortId),
       ),
     );
 

@@ -4,6 +4,7 @@ import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
 import type { offers } from './schema';
 import { tablesOf } from './tables';
+import { openCohortIn, type JoinedCohort } from './cohort-writes';
 import { saveMemberSignupIn, signupTopicIdsIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
 
@@ -20,6 +21,8 @@ export interface SavedOffer {
   offer: OpenOffer;
   /** False when an open offer already existed and was updated. */
   created: boolean;
+  /** The cohort a new offer joined (made inside its sign-up window); null when evergreen or updated. */
+  joinedCohort?: JoinedCohort | null;
 }
 
 export interface OffersRepository {
@@ -44,15 +47,24 @@ export function createOffersRepository(db: Db): OffersRepository {
         const topicIds = await signupTopicIdsIn(tx, teamId, input);
         if (topicIds.size === 0) throw new Error('an offer needs at least one topic');
         const existing = await findOpenOfferIn(tx, teamId, userId);
+        // A new sign-up inside a cohort's window joins it; an update keeps the place it had.
+        const joinedCohort = existing === null ? await openCohortIn(tx, teamId, now) : null;
         const fields = { capacity: input.capacity, note: input.note, updatedAt: now };
         const offerId =
-          existing?.id ?? (await insertOffer(tx, { teamId, userId, ...fields, createdAt: now }));
+          existing?.id ??
+          (await insertOffer(tx, {
+            teamId,
+            userId,
+            ...fields,
+            createdAt: now,
+            cohortId: joinedCohort?.id ?? null,
+          }));
         if (existing !== null) await tx.update(offers).set(fields).where(eq(offers.id, offerId));
         await tx.delete(offerTopics).where(eq(offerTopics.offerId, offerId));
         await tx.insert(offerTopics).values([...topicIds].map((topicId) => ({ offerId, topicId })));
         const saved = await findOpenOfferIn(tx, teamId, userId);
         if (saved === null) throw new Error('open offer vanished while saving');
-        return { offer: saved, created: existing === null };
+        return { offer: saved, created: existing === null, joinedCohort };
       }, 'write');
     },
   };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { pairKey } from '../domain/match-rules';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
 import type { Db } from './database';
+import { applyCohortTermIn } from './cohort-writes';
 import { inChunks } from './in-chunks';
 import { serialiseMatchingWrites } from './job-claims';
 import {
@@ -131,34 +132,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
 
     async insertProposals(teamId, drafts, now, expiresAt) {
       if (drafts.length === 0) return [];
-      return immediately(async (tx) => {
-        await serialiseMatchingWrites(tx, teamId);
-        const names = await topicNameMap(
-          tx,
-          teamId,
-          drafts.flatMap((draft) => draft.reasons.sharedTopicIds),
-        );
-        const state = await loadWriteState(tx, teamId);
-        const rows = drafts
-          .filter((draft) => takePlace(state, draft))
-          .map((draft): NewProposal => ({
-            teamId,
-            requestId: draft.requestId,
-            offerId: draft.offerId,
-            mentorId: draft.mentorId,
-            menteeId: draft.menteeId,
-            score: draft.score,
-            reasons: {
-              ...draft.reasons,
-              sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
-            } satisfies ProposalReasons,
-            createdAt: now,
-            expiresAt,
-          }));
-        // Multi-row inserts: one statement per slice instead of one per proposal.
-        const ids = await inChunks(rows, (chunk) => insertPendingProposals(tx, chunk));
-        return ids.sort((a, b) => a - b);
-      });
+      return immediately((tx) => insertProposalsIn(tx, teamId, drafts, now, expiresAt));
     },
 
     async findProposals(teamId, proposalIds) {
@@ -213,6 +187,13 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
           sharedTopics: reasons.sharedTopics,
           startedAt: now,
         });
+        // Cohorts: a pair of a cohort's sign-ups belongs to it, and its term runs from the cohort's start.
+        await applyCohortTermIn(
+          tx,
+          teamId,
+          { pairId, requestId: proposal.requestId, offerId: proposal.offerId },
+          now,
+        );
         return { kind: 'accepted', pairId };
       });
     },
@@ -242,6 +223,42 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
       );
     },
   };
+}
+
+/** Stores the drafts that still fit, inside the caller's write transaction; returns their ids. */
+export async function insertProposalsIn(
+  tx: Db,
+  teamId: string,
+  drafts: readonly ProposalDraft[],
+  now: Date,
+  expiresAt: Date,
+): Promise<number[]> {
+  await serialiseMatchingWrites(tx, teamId);
+  const names = await topicNameMap(
+    tx,
+    teamId,
+    drafts.flatMap((draft) => draft.reasons.sharedTopicIds),
+  );
+  const state = await loadWriteState(tx, teamId);
+  const rows = drafts
+    .filter((draft) => takePlace(state, draft))
+    .map((draft): NewProposal => ({
+      teamId,
+      requestId: draft.requestId,
+      offerId: draft.offerId,
+      mentorId: draft.mentorId,
+      menteeId: draft.menteeId,
+      score: draft.score,
+      reasons: {
+        ...draft.reasons,
+        sharedTopics: draft.reasons.sharedTopicIds.map((id) => names.get(id) ?? `#${id}`),
+      } satisfies ProposalReasons,
+      createdAt: now,
+      expiresAt,
+    }));
+  // Multi-row inserts: one statement per slice instead of one per proposal.
+  const ids = await inChunks(rows, (chunk) => insertPendingProposals(tx, chunk));
+  return ids.sort((a, b) => a - b);
 }
 
 async function countPairsInUse(tx: Db, teamId: string, mentorId: string): Promise<number> {

@@ -2,6 +2,7 @@
 import { createJourneyRepository, type JourneyRepository } from './journey-repository';
 import { createGoalsRepository, type GoalsRepository } from './goals-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
+import { createCohortsRepository, type CohortsRepository } from './cohorts-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
 import { createFitCheckRepository, type FitCheckRepository } from './fit-check-repository';
@@ -67,6 +68,7 @@ export interface Repositories {
   goals: GoalsRepository;
   fitChecks: FitCheckRepository;
   organisation: OrganisationRepository;
+  cohorts: CohortsRepository;
 }
 
 export function createRepositories(db: Db): Repositories {
@@ -97,5 +99,6 @@ export function createRepositories(db: Db): Repositories {
     goals: createGoalsRepository(db),
     fitChecks: createFitCheckRepository(db),
     organisation: createOrganisationRepository(db),
+    cohorts: createCohortsRepository(db),
   };
 }

@@ -5,6 +5,7 @@ import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
 import type { requests } from './schema';
 import { tablesOf } from './tables';
+import { openCohortIn, type JoinedCohort } from './cohort-writes';
 import { saveMemberSignupIn, signupTopicIdsIn, type MemberSignup } from './signup-writes';
 import { storeFor } from './store';
 
@@ -20,6 +21,8 @@ export interface SavedRequest {
   request: OpenRequest;
   /** False when an open request already existed and was updated. */
   created: boolean;
+  /** The cohort a new request joined (made inside its sign-up window); null when evergreen or updated. */
+  joinedCohort?: JoinedCohort | null;
 }
 
 export interface RequestsRepository {
@@ -43,15 +46,24 @@ export function createRequestsRepository(db: Db): RequestsRepository {
         const topicIds = await signupTopicIdsIn(tx, teamId, input);
         if (topicIds.size === 0) throw new Error('a request needs at least one topic');
         const existing = await findOpenRequestIn(tx, teamId, userId);
+        // A new sign-up inside a cohort's window joins it; an update keeps the place it had.
+        const joinedCohort = existing === null ? await openCohortIn(tx, teamId, now) : null;
         const fields = { goals: input.goals, updatedAt: now };
         const requestId =
-          existing?.id ?? (await insertRequest(tx, { teamId, userId, ...fields, createdAt: now }));
+          existing?.id ??
+          (await insertRequest(tx, {
+            teamId,
+            userId,
+            ...fields,
+            createdAt: now,
+            cohortId: joinedCohort?.id ?? null,
+          }));
         if (existing !== null) await tx.update(requests).set(fields).where(eq(requests.id, requestId));
         await tx.delete(requestTopics).where(eq(requestTopics.requestId, requestId));
         await tx.insert(requestTopics).values([...topicIds].map((topicId) => ({ requestId, topicId })));
         const saved = await findOpenRequestIn(tx, teamId, userId);
         if (saved === null) throw new Error('open request vanished while saving');
-        return { request: saved, created: existing === null };
+        return { request: saved, created: existing === null, joinedCohort };
       }, 'write');
     },
   };

@@ -1,6 +1,7 @@
 // Runs the matcher over one workspace's pool, stores the proposals and asks each mentor for consent; tells
 // mentees that someone is being asked, or, once, that they are on the waitlist.
 import type { MatchInput } from '../domain/match-rules';
+import type { MatchResult } from '../domain/matching';
 import { levelPosition, type Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
@@ -88,20 +89,7 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
   const { minLevelGap, proposalTtlHours } = await deps.settingsFor(teamId);
   const org = await deps.organisation.load(teamId);
   const result = await deps.matcher.proposeMatches(toMatchInput(pool, now, minLevelGap, org));
-  // The proposal keeps each person's level id, which names their level even after the ladder changes.
-  const levelIdAt = (position: number) => org.ladder[position - 1]?.id ?? position;
-  const drafts: ProposalDraft[] = result.proposals.map((proposal) => ({
-    requestId: proposal.requestId,
-    offerId: proposal.offerId,
-    mentorId: proposal.mentorId,
-    menteeId: proposal.menteeId,
-    score: proposal.score,
-    reasons: {
-      ...proposal.reasons,
-      mentorLevel: levelIdAt(proposal.reasons.mentorLevel),
-      menteeLevel: levelIdAt(proposal.reasons.menteeLevel),
-    },
-  }));
+  const drafts = proposalDrafts(result, org);
   const expiresAt = new Date(now.getTime() + proposalTtlHours * HOUR_MS);
   const ids = await deps.proposals.insertProposals(teamId, drafts, now, expiresAt);
   const stored = await deps.proposals.findProposals(teamId, ids);
@@ -116,6 +104,23 @@ export async function runMatching(deps: MatchingDeps, teamId: string): Promise<M
     'matching run',
   );
   return { teamId, proposed, waitlisted: result.unmatchedRequestIds.length, newlyWaitlisted };
+}
+
+/** The matcher's proposals as stored, with level ids (they name a level even after the ladder changes). */
+export function proposalDrafts(result: MatchResult, org: Organisation): ProposalDraft[] {
+  const levelIdAt = (position: number) => org.ladder[position - 1]?.id ?? position;
+  return result.proposals.map((proposal) => ({
+    requestId: proposal.requestId,
+    offerId: proposal.offerId,
+    mentorId: proposal.mentorId,
+    menteeId: proposal.menteeId,
+    score: proposal.score,
+    reasons: {
+      ...proposal.reasons,
+      mentorLevel: levelIdAt(proposal.reasons.mentorLevel),
+      menteeLevel: levelIdAt(proposal.reasons.menteeLevel),
+    },
+  }));
 }
 
 // A proposal the mentor never sees could only expire, holding the mentee back for days: withdraw it instead,
@@ -148,7 +153,7 @@ export async function askMentor(
   return true;
 }
 
-async function tellWaitlisted(
+export async function tellWaitlisted(
   deps: MatchingDeps,
   teamId: string,
   pool: MatchingPool,

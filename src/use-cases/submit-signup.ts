@@ -14,6 +14,7 @@ import type { Messenger, SlackMessage } from '../ports/messenger';
 import type { OrganisationRepository } from '../storage/organisation-repository';
 import type { TopicsRepository } from '../storage/topics-repository';
 import { offerConfirmation, requestConfirmation, signupNotSavedMessage } from '../views/signup-modals';
+import { withCohortNote } from '../views/cohort-messages';
 import { offerMentoring, type OfferMentoringDeps } from './offer-mentoring';
 import type { SettingsFor } from './programme-settings';
 import { requestMentoring, type RequestMentoringDeps } from './request-mentoring';
@@ -114,7 +115,10 @@ async function saveSignup(
   form: SignupForm,
   levelName: string,
 ): Promise<SlackMessage> {
-  if (form.kind === 'offer')
-    return offerConfirmation(await offerMentoring(deps, teamId, userId, form), form, levelName);
-  return requestConfirmation(await requestMentoring(deps, teamId, userId, form), form, levelName);
+  if (form.kind === 'offer') {
+    const saved = await offerMentoring(deps, teamId, userId, form);
+    return withCohortNote(offerConfirmation(saved, form, levelName), saved.joinedCohort);
+  }
+  const saved = await requestMentoring(deps, teamId, userId, form);
+  return withCohortNote(requestConfirmation(saved, form, levelName), saved.joinedCohort);
 }

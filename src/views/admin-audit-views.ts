@@ -123,6 +123,11 @@ function sentence(entry: AuditLine, w: Writing): string {
         ? `suggested a mentor (${subject})`
         : `suggested ${w.person(mentor)} as a mentor for ${w.person(mentee)} (${subject})`;
     }
+    case 'cohort.opened': {
+      const day = (key: string) => textOf(after, key)?.slice(0, 10) ?? '?';
+      const weeks = numberOf(after, 'termWeeks');
+      return `opened the cohort ${w.quote(subject)}: sign-up ${day('signupOpensAt')} to ${day('signupClosesAt')}, starting ${day('startsAt')}${weeks === null ? '' : ` for ${weeks} weeks`}`;
+    }
     case 'digest.changed':
       return after === null || after === undefined
         ? 'stopped their weekly digest'

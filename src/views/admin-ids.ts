@@ -35,6 +35,11 @@ export const ADMIN_ACTIONS = {
   editLevel: 'admin_org_edit_level',
   /** Edit beside a department, or Add a department; its value is the department's name, or "" for a new one. */
   editDepartment: 'admin_org_edit_department',
+  cohorts: 'admin_cohorts',
+  /** Previous / next in the cohorts modal; its value is the zero-based page. */
+  cohortsPage: 'admin_cohorts_page',
+  /** "Open a cohort" in the cohorts modal. */
+  openCohort: 'admin_open_cohort',
 } as const;
 
 export const ADMIN_CALLBACKS = {
@@ -54,6 +59,7 @@ export const ADMIN_CALLBACKS = {
   digest: 'admin_digest_form',
   level: 'admin_org_level_form',
   department: 'admin_org_department_form',
+  openCohort: 'admin_open_cohort_form',
 } as const;
 
 /** Block ids (each input's action id is the same string) of the admin modals' own inputs. */
@@ -81,6 +87,11 @@ export const ADMIN_FIELDS = {
   departmentName: 'org_department_name',
   departmentMerge: 'org_department_merge',
   departmentRetired: 'org_department_retired',
+  cohortName: 'cohort_name',
+  cohortOpens: 'cohort_opens',
+  cohortCloses: 'cohort_closes',
+  cohortStarts: 'cohort_starts',
+  cohortTermWeeks: 'cohort_term_weeks',
 } as const;
 
 /**
@@ -98,6 +109,7 @@ export const ADMIN_HOME_BUTTONS: readonly { text: string; actionId: string }[] =
   { text: 'Pair health', actionId: ADMIN_ACTIONS.pairHealth },
   { text: 'Weekly digest', actionId: ADMIN_ACTIONS.digest },
   { text: 'Levels and departments', actionId: ADMIN_ACTIONS.organisation },
+  { text: 'Cohorts', actionId: ADMIN_ACTIONS.cohorts },
 ];
 
 /** The short private answer to anyone who is not a programme admin, whatever they tried. */

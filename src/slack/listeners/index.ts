@@ -7,6 +7,7 @@ import { registerAdminPromptsListeners } from './admin-prompts-listeners';
 import { registerAdminDigestListeners } from './admin-digest-listeners';
 import { registerPairHealthListeners } from './admin-pair-health-listeners';
 import { registerAdminOrganisationListeners } from './admin-organisation-listeners';
+import { registerAdminCohortsListeners } from './admin-cohorts-listeners';
 import { registerCommands } from './commands';
 import { registerMatchingListeners } from './matching-listeners';
 import { registerMemberEventListeners } from './member-events';
@@ -31,6 +32,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerPairHealthListeners(app, context);
   registerAdminDigestListeners(app, context);
   registerAdminOrganisationListeners(app, context);
+  registerAdminCohortsListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
   registerJourneyGoalsListeners(app, context);
