@@ -73,6 +73,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     members,
     offers,
     offerTopics,
+    pairGoals,
     pairs,
     promptDeliveries,
     proposals,
@@ -158,6 +159,14 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       .where(and(eq(promptDeliveries.teamId, byPair.teamId), eq(promptDeliveries.pairId, byPair.pairId)))
       .prepare(),
   );
+  const goalTopicsStatement = once(() =>
+    db
+      .select({ topic: pairGoals.topic })
+      .from(pairGoals)
+      .where(and(eq(pairGoals.teamId, byPair.teamId), eq(pairGoals.pairId, byPair.pairId)))
+      .orderBy(pairGoals.position)
+      .prepare(),
+  );
   const feedbackRolesStatement = once(() =>
     db
       .select({ role: feedback.role })
@@ -186,6 +195,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
               readAll([
                 () => promptCountsStatement().execute({ teamId, pairId: row.id }),
                 () => feedbackRolesStatement().execute({ teamId, pairId: row.id }),
+                () => goalTopicsStatement().execute({ teamId, pairId: row.id }),
               ]),
           ),
         ),
@@ -195,7 +205,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
       const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
       const partner = partnerId === null ? undefined : people.get(partnerId);
-      const [counts, given] = perPair[k] ?? [[], []];
+      const [counts, given, goals] = perPair[k] ?? [[], [], []];
       const count = first(counts);
       memberPairs.push({
         id: row.id,
@@ -210,6 +220,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         promptsSent: Number(count?.sent ?? 0),
         promptsAnswered: Number(count?.answered ?? 0),
         feedbackGiven: given.some((entry) => entry.role === role),
+        termEndsAt: row.termEndsAt,
+        goals: (goals as { topic: string }[]).map((goal) => goal.topic),
       });
     }
     return memberPairs;

@@ -2,6 +2,7 @@
 // /mentor status message and the Home tab, so both always say the same thing.
 import type { Button, KnownBlock } from '@slack/types';
 import type { MemberPair, ParticipationSnapshot } from '../domain/participation';
+import { nextMilestone, pairTerm, type Milestone } from '../domain/journey-milestones';
 import { isPaused } from '../domain/pause';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { escapeMrkdwn, mention, truncate } from './text';
@@ -149,6 +150,7 @@ function pairBlock(pair: MemberPair, selfPaused: boolean, options: StatusOptions
     `${partner} — ${role}`,
     `Since ${slackDate(pair.startedAt)} · prompts: ${pair.promptsSent} sent, ${pair.promptsAnswered} answered · ${state}`,
     ...(pair.sharedTopics.length > 0 ? [`Topics: ${topicList(pair.sharedTopics)}`] : []),
+    ...journeyLines(pair, options.now),
   ].join('\n');
   const block: KnownBlock = section(text);
   if (options.endButtons === true && block.type === 'section') {
@@ -161,6 +163,37 @@ function pairBlock(pair: MemberPair, selfPaused: boolean, options: StatusOptions
     block.accessory = button;
   }
   return block;
+}
+
+/** Where the pairing is in its term, its goals, and what comes next for this person. */
+function journeyLines(pair: MemberPair, now: Date): string[] {
+  const term = pairTerm(pair.startedAt, pair.termEndsAt, now);
+  const goals =
+    pair.goals.length > 0
+      ? `Goals: ${topicList(pair.goals)}`
+      : pair.role === 'mentee'
+        ? 'Goals: none yet'
+        : 'Goals: not set yet by your partner';
+  return [
+    `Week ${term.week} of ${term.weeks} · the term ends ${slackDate(term.endsAt)}`,
+    goals,
+    `Next: ${milestoneText(nextMilestone({ ...pair, goalCount: pair.goals.length }, now))}`,
+  ];
+}
+
+function milestoneText(milestone: Milestone): string {
+  switch (milestone.kind) {
+    case 'set-goals':
+      return 'set your goals with the *Set my goals* button in the DM the app sent you';
+    case 'fit-check':
+      return `a short private question, from ${slackDate(milestone.from)}, on whether the pairing is a good fit`;
+    case 'midpoint':
+      return `at the midpoint, ${slackDate(milestone.from)}, you re-rate your goals privately`;
+    case 'term-choice':
+      return `from ${slackDate(milestone.from)} you each choose privately to extend or wrap up`;
+    case 'term-end':
+      return `the term ends ${slackDate(milestone.at)}`;
+  }
 }
 
 function topicList(names: readonly string[]): string {

@@ -2,6 +2,7 @@
 // each journey DM goes out once, on a weekday within the recipient's working hours in their own time zone,
 // never to someone on a break (it waits until they are back) or who has left — however many ticks or replicas,
 // and after a run that died between posting and recording.
+import { eq } from 'drizzle-orm';
 import { tablesOf } from '../../src/storage/tables';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
@@ -166,6 +167,45 @@ describe('one app', () => {
     expect(await journeyRows(t)).toEqual([
       { step: 'goals-invite', role: 'mentee', round: 1, status: 'sent' },
     ]);
+  });
+});
+
+describe('/mentor status shows where the pairing is', () => {
+  let t: TestApp;
+
+  beforeEach(async () => {
+    t = await startTestApp({ users: USERS, clock: createTestClock(MONDAY_9_UTC) });
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const statusOf = async (userId: string) => JSON.stringify((await t.command(userId, 'status')).json());
+
+  it('the week of the term, the goals, and what comes next for each of the two', async () => {
+    const pair = await introduce(t, 'Europe/London', new Date(t.clock.now().getTime() - 20 * DAY));
+    const { pairs, pairGoals } = tablesOf(t.app.context.db);
+    const termEndsAt = new Date(t.clock.now().getTime() + 162 * DAY);
+    await t.app.context.db.update(pairs).set({ termEndsAt }).where(eq(pairs.id, pair.pairId));
+
+    // No goals yet: the mentee is pointed at setting them, the mentor told they are not set yet.
+    expect(await statusOf(MENTEE)).toContain('Week 3 of 26');
+    expect(await statusOf(MENTEE)).toContain('Goals: none yet');
+    expect(await statusOf(MENTEE)).toContain('Next: set your goals');
+    expect(await statusOf(MENTOR)).toContain('Goals: not set yet by your partner');
+
+    await t.app.context.db.insert(pairGoals).values([
+      { teamId: pair.teamId, pairId: pair.pairId, position: 1, topic: 'Social media', note: 'PRIVATE-NOTE' },
+      { teamId: pair.teamId, pairId: pair.pairId, position: 2, topic: 'AI tools', note: null },
+    ]);
+    const mentee = await statusOf(MENTEE);
+    expect(mentee).toContain('Goals: Social media, AI tools');
+    expect(mentee).toContain('Next: at the midpoint');
+    expect(mentee).not.toContain('PRIVATE-NOTE');
+    const mentor = await statusOf(MENTOR);
+    expect(mentor).toContain('Goals: Social media, AI tools');
+    expect(mentor).toContain('choose privately to extend or wrap up');
   });
 });
 

@@ -1,3 +1,4 @@
+import { nextMilestone, pairTerm } from '../../src/domain/journey-milestones';
 import { JOURNEY_RULES } from '../../src/domain/journey-rules';
 import {
   dueJourneyMessages,
@@ -73,5 +74,35 @@ describe('dueJourneyMessages', () => {
     ['not started yet at this instant', { startedAt: at('2026-11-23T11:00:00Z') }, []],
   ])('%s', (_name, changes, expected) => {
     expect(steps({ ...facts, ...changes })).toEqual(expected);
+  });
+});
+
+describe('nextMilestone and pairTerm', () => {
+  const start = at('2026-11-02T09:00:00Z');
+  const end = at('2027-05-03T09:00:00Z'); // 26 weeks later
+  const day = (n: number) => new Date(start.getTime() + n * 24 * 3600 * 1000);
+
+  it.each<[string, 'mentor' | 'mentee', number, Date, string]>([
+    ['a mentee without goals is asked to set them', 'mentee', 0, day(3), 'set-goals'],
+    ['a mentor whose mentee has no goals yet: the fit check comes first', 'mentor', 0, day(3), 'fit-check'],
+    ['in the first two weeks: the fit check', 'mentee', 2, day(10), 'fit-check'],
+    ['after two weeks, a mentee: the midpoint re-rating', 'mentee', 2, day(20), 'midpoint'],
+    ['after two weeks, a mentor: the choice to extend or wrap up', 'mentor', 2, day(20), 'term-choice'],
+    ['after the midpoint, a mentee: the choice', 'mentee', 2, day(100), 'term-choice'],
+    ['in the last two weeks: the end of the term', 'mentee', 2, day(175), 'term-end'],
+  ])('%s', (_name, role, goalCount, now, kind) => {
+    expect(nextMilestone({ role, startedAt: start, termEndsAt: end, goalCount }, now).kind).toBe(kind);
+  });
+
+  it.each([
+    ['the first day is week 1', day(0), 1],
+    ['day 20 is week 3', day(20), 3],
+    ['past the end it stays at the last week', day(400), 26],
+  ])('%s', (_name, now, week) => {
+    expect(pairTerm(start, end, now)).toEqual({ week, weeks: 26, endsAt: end });
+  });
+
+  it('pairs from before terms run the default term from their start', () => {
+    expect(pairTerm(start, null, day(1))).toEqual({ week: 1, weeks: 26, endsAt: end });
   });
 });

@@ -42,6 +42,8 @@ function pair(id: number, overrides: Partial<MemberPair> = {}): MemberPair {
     promptsSent: 4,
     promptsAnswered: 3,
     feedbackGiven: false,
+    termEndsAt: new Date(NOW.getTime() + 152 * DAY),
+    goals: ['Social media'],
     ...overrides,
   };
 }
