@@ -194,6 +194,9 @@ afterEach(async () => {
   await t.close();
 });
 
+const goalSteps = (rows: { step: unknown }[]) =>
+  rows.map((r) => String(r.step)).filter((step) => step.includes('goals'));
+
 describe('setting goals', () => {
   it('opens the form from the invitation, stores goals and ratings together, and shares the goals without the ratings', async () => {
     await t.tick();
@@ -377,7 +380,8 @@ describe('the reminder', () => {
     expect(reminders).toHaveLength(1);
     expect(JSON.stringify(reminders[0]?.blocks)).toContain(JOURNEY_ACTIONS.openGoals);
     expect(messagesWith(dmTo(MENTOR), 'gentle reminder')).toHaveLength(0);
-    expect((await journeyRows()).map((r) => r.step)).toEqual(['goals-invite', 'goals-reminder']);
+    // Other parts of the journey (the fit check) run on the same ticks; only the goals' own messages count here.
+    expect(goalSteps(await journeyRows())).toEqual(['goals-invite', 'goals-reminder']);
   });
 
   it('does not remind a mentee who set goals', async () => {
@@ -388,7 +392,7 @@ describe('the reminder', () => {
     t.clock.advance(WEEK);
     await t.tick();
     expect(messagesWith(dmTo(MENTEE), 'gentle reminder')).toHaveLength(0);
-    expect((await journeyRows()).map((r) => r.step)).toEqual(['goals-invite']);
+    expect(goalSteps(await journeyRows())).toEqual(['goals-invite']);
   });
 });
 
