@@ -16,6 +16,10 @@ export interface ProgrammeSettings {
   reportHideNames: boolean;
   /** Members may type topics of their own in the offer and find forms. */
   membersAddTopics: boolean;
+  /** How many weeks a new pairing's term runs. */
+  pairTermWeeks: number;
+  /** How many weeks an extension adds when both choose to extend. */
+  extensionWeeks: number;
 }
 
 export type SettingKey = keyof ProgrammeSettings;
@@ -40,6 +44,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'proposalTtlHours',
   'reportHideNames',
   'membersAddTopics',
+  'pairTermWeeks',
+  'extensionWeeks',
 ];
 
 export const DEFAULT_PROGRAMME_NAME = 'Mentor Circles';
@@ -52,6 +58,8 @@ export const NUMBER_BOUNDS = {
   nudgeAfterHours: { min: 1, max: 144 },
   minLevelGap: { min: 1, max: 5 },
   proposalTtlHours: { min: 1, max: 24 * 30 },
+  pairTermWeeks: { min: 4, max: 104 },
+  extensionWeeks: { min: 4, max: 52 },
 } as const;
 
 type NumberKey = keyof typeof NUMBER_BOUNDS;

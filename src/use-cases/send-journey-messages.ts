@@ -13,8 +13,6 @@
 // are back; outside the recipient's working hours a due message waits for the next tick inside them.
 import { JOURNEY_RULES } from '../domain/journey-rules';
 import {
-  DEFAULT_EXTENSION_WEEKS,
-  DEFAULT_TERM_WEEKS,
   dueJourneyMessages,
   firstTermEnd,
   isSensibleLocalTime,
@@ -46,8 +44,8 @@ export interface JourneySummary {
 }
 
 /** The journey's settings for a workspace. */
-export function journeySettingsOf(_settings: ProgrammeSettings): JourneySettings {
-  return { termWeeks: DEFAULT_TERM_WEEKS, extensionWeeks: DEFAULT_EXTENSION_WEEKS };
+export function journeySettingsOf(settings: ProgrammeSettings): JourneySettings {
+  return { termWeeks: settings.pairTermWeeks, extensionWeeks: settings.extensionWeeks };
 }
 
 export async function sendJourneyMessages(
