@@ -2,6 +2,9 @@
 // component and setting a use case gets. Listeners, scheduler jobs and CLI commands call
 // `useCase(xDeps(context), …)`; tests of a use case pass their own small fakes instead.
 import type { JourneyDeps } from '../use-cases/send-journey-messages';
+import type { ChooseTermDeps } from '../use-cases/choose-term';
+import type { CloseSurveyDeps } from '../use-cases/answer-close-survey';
+import type { FollowUpDeps } from '../use-cases/answer-follow-up';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -320,8 +323,31 @@ export function adminDigestDeps(context: Context): SendDigestsDeps {
 export function journeyDeps(context: Context): JourneyDeps {
   return {
     journey: context.repos.journey,
+    term: context.repos.term,
     messenger: context.messenger,
     settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'journey' }),
+    ...followUps(context),
   };
+}
+
+export function chooseTermDeps(context: Context): ChooseTermDeps {
+  return {
+    term: context.repos.term,
+    settingsFor: settingsReader(context),
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function closeSurveyDeps(context: Context): CloseSurveyDeps {
+  return {
+    term: context.repos.term,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function followUpDeps(context: Context): FollowUpDeps {
+  return { term: context.repos.term };
 }

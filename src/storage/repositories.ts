@@ -1,5 +1,6 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import { createJourneyRepository, type JourneyRepository } from './journey-repository';
+import { createTermRepository, type TermRepository } from './term-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
 import type { Db } from './database';
@@ -60,6 +61,7 @@ export interface Repositories {
   pairHealth: PairHealthRepository;
   adminDigest: AdminDigestRepository;
   journey: JourneyRepository;
+  term: TermRepository;
   organisation: OrganisationRepository;
 }
 
@@ -87,6 +89,7 @@ export function createRepositories(db: Db): Repositories {
     pairHealth: createPairHealthRepository(db),
     adminDigest: createAdminDigestRepository(db),
     journey: createJourneyRepository(db),
+    term: createTermRepository(db),
     organisation: createOrganisationRepository(db),
   };
 }

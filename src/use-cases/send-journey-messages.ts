@@ -27,9 +27,10 @@ import type { Logger } from '../logger';
 import type { Messenger, PostedRef } from '../ports/messenger';
 import type { JourneyPerson, JourneyRepository, PairOnJourney } from '../storage/journey-repository';
 import { JOURNEY_EVENT_TYPE, journeyMessage } from '../views/journey-messages';
+import { wrapUpIfTermOver, type WrapUpDeps } from './choose-term';
 import { RESERVATION_LEASE_MS } from './send-due-prompts';
 
-export interface JourneyDeps {
+export interface JourneyDeps extends WrapUpDeps {
   journey: JourneyRepository;
   messenger: Pick<Messenger, 'openConversation' | 'postMessage' | 'channelHistory'>;
   settingsFor(teamId: string): Promise<ProgrammeSettings>;
@@ -87,10 +88,14 @@ async function journeyOfPair(
   summary: JourneySummary,
 ): Promise<void> {
   const journeySettings = journeySettingsOf(settings);
-  const facts: PairJourneyFacts = {
+  const stored: PairJourneyFacts = {
     ...pair.facts,
     termEndsAt: pair.facts.termEndsAt ?? firstTermEnd(pair.facts.startedAt, journeySettings.termWeeks),
   };
+  // Status changes the journey makes happen before its messages, so a wrap-up's closing goes out in the same run.
+  const facts: PairJourneyFacts = (await wrapUpIfTermOver(deps, stored, now))
+    ? { ...stored, status: 'ended', endedAt: now, endReason: 'wrapped_up' }
+    : stored;
   const stale = pair.reserved.filter((r) => now.getTime() - r.reservedAt.getTime() >= RESERVATION_LEASE_MS);
   const due = [
     ...stale.map((r) => ({ key: r as JourneyMessageKey, reservation: r })),

@@ -10,6 +10,13 @@ import type {
 import type { SlackMessage } from '../ports/messenger';
 import { section } from './blocks';
 import { JOURNEY_ACTIONS } from './journey-ids';
+import {
+  closeSurveyMessage,
+  closingMessage,
+  followUpMessage,
+  termChoiceMessage,
+  termExtendedMessage,
+} from './journey-term-views';
 import { escapeMrkdwn } from './text';
 
 /** Slack message metadata naming a journey message, so a crashed run can find what it posted. */
@@ -56,6 +63,11 @@ function goalsInvite(c: JourneyMessageContext): SlackMessage {
 
 const BUILDERS: { readonly [S in JourneyStep]: Builder } = {
   'goals-invite': goalsInvite,
+  'term-choice': termChoiceMessage,
+  'term-extended': termExtendedMessage,
+  closing: closingMessage,
+  'close-survey': closeSurveyMessage,
+  'follow-up': followUpMessage,
 };
 
 export function journeyMessage(context: JourneyMessageContext): SlackMessage {

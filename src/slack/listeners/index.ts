@@ -14,6 +14,7 @@ import { registerOfferFindListeners } from './offer-find-listeners';
 import { registerPromptListeners } from './prompt-listeners';
 import { registerHomeListeners } from './home-listeners';
 import { registerInvitationListeners } from './invitation-listeners';
+import { registerJourneyTermListeners } from './journey-term-listeners';
 import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
@@ -31,4 +32,5 @@ export function registerListeners(app: App, context: AppContext): void {
   registerAdminOrganisationListeners(app, context);
   registerSelfServiceSubmissions(app, context);
   registerPromptListeners(app, context);
+  registerJourneyTermListeners(app, context);
 }
