@@ -106,7 +106,7 @@ export interface ProposalsRepository {
   setProposalMessage(teamId: string, proposalId: number, ref: { channel: string; ts: string }): Promise<void>;
   /** Withdraws a pending proposal nobody could be told about, so its places are free again. */
   cancelProposal(teamId: string, proposalId: number, now: Date): Promise<boolean>;
-  /** Stores the pair with its term ending `termWeeks` after `now` (the workspace's term when not given). */
+  /** Stores the pair with its term ending `termWeeks` after `now` (the built-in default when not given). */
   acceptProposal(
     teamId: string,
     proposalId: number,
