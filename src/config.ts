@@ -15,6 +15,8 @@ export interface Config {
   adminUserIds: readonly string[];
   prompt: { weekday: Weekday; hour: number; nudgeEnabled: boolean; nudgeAfterHours: number };
   matching: { minLevelGap: number; proposalTtlHours: number };
+  /** A pairing's term and how long one extension adds, in weeks. */
+  term: { weeks: number; extensionWeeks: number };
   report: { hideNames: boolean };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -97,6 +99,8 @@ const envSchema = z.object({
   MIN_LEVEL_GAP: integerIn('MIN_LEVEL_GAP', 1, 5, 1),
   PROPOSAL_TTL_HOURS: integerIn('PROPOSAL_TTL_HOURS', 1, 24 * 30, 72),
   REPORT_HIDE_NAMES: boolean('REPORT_HIDE_NAMES', false),
+  PAIR_TERM_WEEKS: integerIn('PAIR_TERM_WEEKS', 4, 104, 26),
+  PAIR_EXTENSION_WEEKS: integerIn('PAIR_EXTENSION_WEEKS', 4, 52, 12),
   LOG_LEVEL: optionalText.transform((value, ctx) => {
     const level = (value ?? 'info').toLowerCase();
     const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -143,6 +147,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
         nudgeAfterHours: e.NUDGE_AFTER_HOURS,
       },
       matching: { minLevelGap: e.MIN_LEVEL_GAP, proposalTtlHours: e.PROPOSAL_TTL_HOURS },
+      term: { weeks: e.PAIR_TERM_WEEKS, extensionWeeks: e.PAIR_EXTENSION_WEEKS },
       report: { hideNames: e.REPORT_HIDE_NAMES },
       logLevel: e.LOG_LEVEL,
     },

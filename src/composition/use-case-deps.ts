@@ -8,6 +8,9 @@ import type { SetGoalsDeps } from '../use-cases/set-goals';
 import type { RateGoalsDeps } from '../use-cases/rate-goals';
 import type { AnswerFitCheckDeps } from '../use-cases/answer-fit-check';
 import type { AnswerMentorVoiceDeps } from '../use-cases/answer-mentor-voice';
+import type { ChooseTermDeps } from '../use-cases/choose-term';
+import type { CloseSurveyDeps } from '../use-cases/answer-close-survey';
+import type { FollowUpDeps } from '../use-cases/answer-follow-up';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
 import type { BuildReportDeps } from '../use-cases/build-report';
@@ -344,9 +347,11 @@ export function cohortMatchingDeps(context: Context): CohortMatchingDeps {
 export function journeyDeps(context: Context): JourneyDeps {
   return {
     journey: context.repos.journey,
+    term: context.repos.term,
     messenger: context.messenger,
     settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'journey' }),
+    ...followUps(context),
   };
 }
 
@@ -382,4 +387,25 @@ export function answerMentorVoiceDeps(context: Context): AnswerMentorVoiceDeps {
     clock: context.clock,
     logger: context.logger.child({ component: 'journey' }),
   };
+}
+
+export function chooseTermDeps(context: Context): ChooseTermDeps {
+  return {
+    term: context.repos.term,
+    settingsFor: settingsReader(context),
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function closeSurveyDeps(context: Context): CloseSurveyDeps {
+  return {
+    term: context.repos.term,
+    clock: context.clock,
+    logger: context.logger.child({ component: 'journey' }),
+  };
+}
+
+export function followUpDeps(context: Context): FollowUpDeps {
+  return { term: context.repos.term };
 }

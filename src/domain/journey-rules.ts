@@ -2,6 +2,13 @@
 import { fitCheckRule } from './journey-fit-check';
 import { goalsRule } from './journey-goals';
 import { mentorVoiceRule } from './journey-mentor-voice';
+import { closeRule, termRule } from './journey-term';
 import type { JourneyRule } from './pairing-journey';
 
-export const JOURNEY_RULES: readonly JourneyRule[] = [goalsRule, fitCheckRule, mentorVoiceRule];
+export const JOURNEY_RULES: readonly JourneyRule[] = [
+  goalsRule,
+  fitCheckRule,
+  mentorVoiceRule,
+  termRule,
+  closeRule,
+];

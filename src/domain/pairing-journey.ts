@@ -10,7 +10,17 @@ import { isValidTimeZone } from './prompt-schedule';
 // Each part of the journey adds its steps here (with its rule in src/domain/journey-rules.ts and its message in
 // src/views/journey-messages.ts).
 export type JourneyStep =
-  'goals-invite' | 'goals-reminder' | 'midpoint-goals' | 'fit-check' | 'fit-ended' | 'mentor-voice';
+  | 'goals-invite'
+  | 'goals-reminder'
+  | 'midpoint-goals'
+  | 'fit-check'
+  | 'fit-ended'
+  | 'mentor-voice'
+  | 'term-choice'
+  | 'term-extended'
+  | 'closing'
+  | 'close-survey'
+  | 'follow-up';
 
 /** Who a journey message is for: one of the two, privately, or both in their group DM. */
 export type JourneyRole = 'mentor' | 'mentee' | 'pair';

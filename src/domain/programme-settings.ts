@@ -16,6 +16,10 @@ export interface ProgrammeSettings {
   reportHideNames: boolean;
   /** Members may type topics of their own in the offer and find forms. */
   membersAddTopics: boolean;
+  /** How many weeks a new pairing's term runs. */
+  pairTermWeeks: number;
+  /** How many weeks an extension adds when both choose to extend. */
+  extensionWeeks: number;
 }
 
 export type SettingKey = keyof ProgrammeSettings;
@@ -40,13 +44,16 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   'proposalTtlHours',
   'reportHideNames',
   'membersAddTopics',
+  'pairTermWeeks',
+  'extensionWeeks',
 ];
 
 export const DEFAULT_PROGRAMME_NAME = 'Mentor Circles';
 export const MAX_PROGRAMME_NAME_LENGTH = 60;
 export const MAX_WELCOME_TEXT_LENGTH = 600;
 
-type NumberKey = 'promptHour' | 'nudgeAfterHours' | 'minLevelGap' | 'proposalTtlHours';
+type NumberKey =
+  'promptHour' | 'nudgeAfterHours' | 'minLevelGap' | 'proposalTtlHours' | 'pairTermWeeks' | 'extensionWeeks';
 export type NumberBounds = Readonly<Record<NumberKey, { min: number; max: number }>>;
 
 /**
@@ -58,6 +65,8 @@ export const NUMBER_BOUNDS: NumberBounds = {
   nudgeAfterHours: { min: 1, max: 144 },
   minLevelGap: { min: 1, max: 5 },
   proposalTtlHours: { min: 1, max: 24 * 30 },
+  pairTermWeeks: { min: 4, max: 104 },
+  extensionWeeks: { min: 4, max: 52 },
 };
 
 /**

@@ -8,6 +8,7 @@ import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pairKey } from '../domain/match-rules';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
+import { DEFAULT_TERM_WEEKS, firstTermEnd } from '../domain/pairing-journey';
 import type { Db } from './database';
 import { applyCohortTermIn } from './cohort-writes';
 import { inChunks } from './in-chunks';
@@ -106,7 +107,14 @@ export interface ProposalsRepository {
   setProposalMessage(teamId: string, proposalId: number, ref: { channel: string; ts: string }): Promise<void>;
   /** Withdraws a pending proposal nobody could be told about, so its places are free again. */
   cancelProposal(teamId: string, proposalId: number, now: Date): Promise<boolean>;
-  acceptProposal(teamId: string, proposalId: number, userId: string, now: Date): Promise<AcceptOutcome>;
+  /** Stores the pair with its term ending `termWeeks` after `now` (the built-in default when not given). */
+  acceptProposal(
+    teamId: string,
+    proposalId: number,
+    userId: string,
+    now: Date,
+    termWeeks?: number,
+  ): Promise<AcceptOutcome>;
   declineProposal(teamId: string, proposalId: number, userId: string, now: Date): Promise<DeclineOutcome>;
   /** Marks every pending proposal past its expiry as expired; returns their ids. */
   expireDueProposals(teamId: string, now: Date): Promise<number[]>;
@@ -154,7 +162,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
       return store.run((q) => decideProposal(q, teamId, proposalId, 'cancelled', now));
     },
 
-    async acceptProposal(teamId, proposalId, userId, now) {
+    async acceptProposal(teamId, proposalId, userId, now, termWeeks = DEFAULT_TERM_WEEKS) {
       return immediately(async (tx): Promise<AcceptOutcome> => {
         const proposal = await findProposalRow(tx, teamId, proposalId);
         if (proposal === undefined) return { kind: 'not_found' };
@@ -186,6 +194,7 @@ export function createProposalsRepository(db: Db): ProposalsRepository {
           crossDepartment: reasons.crossDepartment,
           sharedTopics: reasons.sharedTopics,
           startedAt: now,
+          termEndsAt: firstTermEnd(now, termWeeks),
         });
         // Cohorts: a pair of a cohort's sign-ups belongs to it, and its term runs from the cohort's start.
         await applyCohortTermIn(

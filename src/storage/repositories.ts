@@ -1,6 +1,7 @@
 // Every repository, built once over the database. Use cases take the ones they need from here.
 import { createJourneyRepository, type JourneyRepository } from './journey-repository';
 import { createGoalsRepository, type GoalsRepository } from './goals-repository';
+import { createTermRepository, type TermRepository } from './term-repository';
 import { createAdminDigestRepository, type AdminDigestRepository } from './admin-digest-repository';
 import { createCohortsRepository, type CohortsRepository } from './cohorts-repository';
 import { createAuditLogRepository, type AuditLogRepository } from './audit-log';
@@ -67,6 +68,7 @@ export interface Repositories {
   journey: JourneyRepository;
   goals: GoalsRepository;
   fitChecks: FitCheckRepository;
+  term: TermRepository;
   organisation: OrganisationRepository;
   cohorts: CohortsRepository;
 }
@@ -98,6 +100,7 @@ export function createRepositories(db: Db): Repositories {
     journey: createJourneyRepository(db),
     goals: createGoalsRepository(db),
     fitChecks: createFitCheckRepository(db),
+    term: createTermRepository(db),
     organisation: createOrganisationRepository(db),
     cohorts: createCohortsRepository(db),
   };

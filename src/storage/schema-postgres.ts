@@ -340,6 +340,8 @@ export const workspaceSettings = pgTable('workspace_settings', {
   proposalTtlHours: integer('proposal_ttl_hours'),
   reportHideNames: boolean('report_hide_names'),
   membersAddTopics: boolean('members_add_topics'),
+  pairTermWeeks: integer('pair_term_weeks'),
+  extensionWeeks: integer('extension_weeks'),
   updatedAt: time('updated_at').notNull(),
 });
 

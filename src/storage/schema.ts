@@ -367,6 +367,8 @@ export const workspaceSettings = sqliteTable('workspace_settings', {
   proposalTtlHours: integer('proposal_ttl_hours'),
   reportHideNames: integer('report_hide_names', { mode: 'boolean' }),
   membersAddTopics: integer('members_add_topics', { mode: 'boolean' }),
+  pairTermWeeks: integer('pair_term_weeks'),
+  extensionWeeks: integer('extension_weeks'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
 

@@ -74,6 +74,8 @@ function toOverrides(row: Row): SettingsOverrides {
   if (row.proposalTtlHours !== null) overrides.proposalTtlHours = row.proposalTtlHours;
   if (row.reportHideNames !== null) overrides.reportHideNames = row.reportHideNames;
   if (row.membersAddTopics !== null) overrides.membersAddTopics = row.membersAddTopics;
+  if (row.pairTermWeeks !== null) overrides.pairTermWeeks = row.pairTermWeeks;
+  if (row.extensionWeeks !== null) overrides.extensionWeeks = row.extensionWeeks;
   return overrides;
 }
 
@@ -90,5 +92,7 @@ function toColumns(overrides: SettingsOverrides) {
     proposalTtlHours: overrides.proposalTtlHours ?? null,
     reportHideNames: overrides.reportHideNames ?? null,
     membersAddTopics: overrides.membersAddTopics ?? null,
+    pairTermWeeks: overrides.pairTermWeeks ?? null,
+    extensionWeeks: overrides.extensionWeeks ?? null,
   };
 }

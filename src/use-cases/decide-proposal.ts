@@ -51,7 +51,8 @@ export async function decideProposal(deps: MatchingDeps, click: ProposalClick): 
     }
   }
 
-  const outcome = await deps.proposals.acceptProposal(teamId, proposalId, userId, now);
+  const { pairTermWeeks } = await deps.settingsFor(teamId);
+  const outcome = await deps.proposals.acceptProposal(teamId, proposalId, userId, now, pairTermWeeks);
   switch (outcome.kind) {
     case 'accepted': {
       const [proposal] = await deps.proposals.findProposals(teamId, [proposalId]);

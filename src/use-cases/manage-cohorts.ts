@@ -64,9 +64,7 @@ export async function readCohorts(
 
 /** The term the "Open a cohort" form suggests. */
 export async function suggestedTermWeeks(deps: Pick<ManageCohortsDeps, 'settingsFor'>, teamId: string) {
-  // The term setting is optional here: workspaces whose settings have no term get the programme's default.
-  const settings = (await deps.settingsFor(teamId)) as { termWeeks?: number };
-  return defaultCohortTermWeeks(settings.termWeeks);
+  return defaultCohortTermWeeks((await deps.settingsFor(teamId)).pairTermWeeks);
 }
 
 export async function openCohort(

@@ -24,7 +24,9 @@ export interface ProgrammeSettingsDeps {
 }
 
 /** The install's defaults: today's environment variables, and the built-in name and introduction. */
-export function defaultSettings(config: Pick<Config, 'prompt' | 'matching' | 'report'>): ProgrammeSettings {
+export function defaultSettings(
+  config: Pick<Config, 'prompt' | 'matching' | 'report' | 'term'>,
+): ProgrammeSettings {
   return {
     programmeName: DEFAULT_PROGRAMME_NAME,
     welcomeText: null,
@@ -36,6 +38,8 @@ export function defaultSettings(config: Pick<Config, 'prompt' | 'matching' | 're
     proposalTtlHours: config.matching.proposalTtlHours,
     reportHideNames: config.report.hideNames,
     membersAddTopics: true,
+    pairTermWeeks: config.term.weeks,
+    extensionWeeks: config.term.extensionWeeks,
   };
 }
 
@@ -48,6 +52,8 @@ export const SETTING_ENV_VARS: Partial<Record<SettingKey, string>> = {
   minLevelGap: 'MIN_LEVEL_GAP',
   proposalTtlHours: 'PROPOSAL_TTL_HOURS',
   reportHideNames: 'REPORT_HIDE_NAMES',
+  pairTermWeeks: 'PAIR_TERM_WEEKS',
+  extensionWeeks: 'PAIR_EXTENSION_WEEKS',
 };
 
 export async function effectiveSettingsFor(

@@ -13,8 +13,6 @@
 // are back; outside the recipient's working hours a due message waits for the next tick inside them.
 import { JOURNEY_RULES } from '../domain/journey-rules';
 import {
-  DEFAULT_EXTENSION_WEEKS,
-  DEFAULT_TERM_WEEKS,
   dueJourneyMessages,
   firstTermEnd,
   isSensibleLocalTime,
@@ -29,9 +27,10 @@ import type { Logger } from '../logger';
 import type { Messenger, PostedRef } from '../ports/messenger';
 import type { JourneyPerson, JourneyRepository, PairOnJourney } from '../storage/journey-repository';
 import { JOURNEY_EVENT_TYPE, journeyMessage } from '../views/journey-messages';
+import { wrapUpIfTermOver, type WrapUpDeps } from './choose-term';
 import { RESERVATION_LEASE_MS } from './send-due-prompts';
 
-export interface JourneyDeps {
+export interface JourneyDeps extends WrapUpDeps {
   journey: JourneyRepository;
   messenger: Pick<Messenger, 'openConversation' | 'postMessage' | 'channelHistory'>;
   settingsFor(teamId: string): Promise<ProgrammeSettings>;
@@ -46,8 +45,8 @@ export interface JourneySummary {
 }
 
 /** The journey's settings for a workspace. */
-export function journeySettingsOf(_settings: ProgrammeSettings): JourneySettings {
-  return { termWeeks: DEFAULT_TERM_WEEKS, extensionWeeks: DEFAULT_EXTENSION_WEEKS };
+export function journeySettingsOf(settings: ProgrammeSettings): JourneySettings {
+  return { termWeeks: settings.pairTermWeeks, extensionWeeks: settings.extensionWeeks };
 }
 
 export async function sendJourneyMessages(
@@ -89,10 +88,14 @@ async function journeyOfPair(
   summary: JourneySummary,
 ): Promise<void> {
   const journeySettings = journeySettingsOf(settings);
-  const facts: PairJourneyFacts = {
+  const stored: PairJourneyFacts = {
     ...pair.facts,
     termEndsAt: pair.facts.termEndsAt ?? firstTermEnd(pair.facts.startedAt, journeySettings.termWeeks),
   };
+  // Status changes the journey makes happen before its messages, so a wrap-up's closing goes out in the same run.
+  const facts: PairJourneyFacts = (await wrapUpIfTermOver(deps, stored, now))
+    ? { ...stored, status: 'ended', endedAt: now, endReason: 'wrapped_up' }
+    : stored;
   const stale = pair.reserved.filter((r) => now.getTime() - r.reservedAt.getTime() >= RESERVATION_LEASE_MS);
   const due = [
     ...stale.map((r) => ({ key: r as JourneyMessageKey, reservation: r })),

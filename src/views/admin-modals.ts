@@ -30,6 +30,8 @@ export const SETTING_LABELS: Record<SettingKey, string> = {
   proposalTtlHours: 'Proposals expire after (hours)',
   reportHideNames: 'Hide names in the pairs CSV',
   membersAddTopics: 'Members may add their own topics',
+  pairTermWeeks: 'Term of a new pairing (weeks)',
+  extensionWeeks: 'An extension adds (weeks)',
 };
 
 export function describeSettingValue(key: SettingKey, value: unknown): string {
@@ -112,6 +114,8 @@ export function settingsModal(
     text('proposalTtlHours', String(v.proposalTtlHours)),
     yesNo('reportHideNames', v.reportHideNames),
     yesNo('membersAddTopics', v.membersAddTopics),
+    text('pairTermWeeks', String(v.pairTermWeeks)),
+    text('extensionWeeks', String(v.extensionWeeks)),
   ];
   const resettable = SETTING_KEYS.filter((key) => current.setInSlack.has(key));
   if (resettable.length > 0) {
@@ -120,9 +124,11 @@ export function settingsModal(
       block_id: ADMIN_FIELDS.settingsReset,
       optional: true,
       label: plain('Back to the default'),
+      // A multi-select rather than checkboxes: there are more settings than Slack shows as checkboxes.
       element: {
-        type: 'checkboxes',
+        type: 'multi_static_select',
         action_id: ADMIN_FIELDS.settingsReset,
+        placeholder: plain('Choose settings'),
         options: resettable.map((key) =>
           option(truncate(`${SETTING_LABELS[key]} (${describeSettingValue(key, defaults[key])})`, 75), key),
         ),

@@ -10,15 +10,26 @@ export const JOURNEY_ACTIONS = {
   /** After a pairing ended as not a fit: back into the pool (the offer or find form). */
   fitRejoin: 'journey_fit_rejoin',
   openMentorVoice: 'journey_open_mentor_voice',
+  termExtend: 'journey_term_extend',
+  termWrapUp: 'journey_term_wrap_up',
+  openCloseSurvey: 'journey_open_close_survey',
+  followUpYes: 'journey_follow_up_yes',
+  followUpPartly: 'journey_follow_up_partly',
+  followUpNotYet: 'journey_follow_up_not_yet',
+  showCommitment: 'journey_show_commitment',
 } as const;
 
 export const JOURNEY_CALLBACKS = {
   setGoals: 'journey_set_goals',
   rateGoals: 'journey_rate_goals_form',
   mentorVoice: 'journey_mentor_voice',
+  closeSurvey: 'journey_close_survey',
 } as const;
 
 export const JOURNEY_FIELDS = {
   candour: 'journey_candour',
   contact: 'journey_contact',
+  closeUsefulness: 'journey_close_usefulness',
+  closeRecommend: 'journey_close_recommend',
+  closeCommitment: 'journey_close_commitment',
 } as const;

@@ -9,6 +9,13 @@ import type {
 import type { SlackMessage } from '../ports/messenger';
 import { goalsInvite, goalsReminder, midpointGoals } from './journey-goals-views';
 import { fitCheckMessage, fitEndedMessage, mentorVoiceMessage } from './journey-fit-check-views';
+import {
+  closeSurveyMessage,
+  closingMessage,
+  followUpMessage,
+  termChoiceMessage,
+  termExtendedMessage,
+} from './journey-term-views';
 
 /** Slack message metadata naming a journey message, so a crashed run can find what it posted. */
 export const JOURNEY_EVENT_TYPE = 'mentor_circles_journey';
@@ -34,6 +41,11 @@ const BUILDERS: { readonly [S in JourneyStep]: Builder } = {
   'fit-check': fitCheckMessage,
   'fit-ended': fitEndedMessage,
   'mentor-voice': mentorVoiceMessage,
+  'term-choice': termChoiceMessage,
+  'term-extended': termExtendedMessage,
+  closing: closingMessage,
+  'close-survey': closeSurveyMessage,
+  'follow-up': followUpMessage,
 };
 
 export function journeyMessage(context: JourneyMessageContext): SlackMessage {

@@ -140,7 +140,8 @@ describe('which question, and exactly once', () => {
   });
 
   it('gives a pair the library in order, one a week, and starts again after the last', async () => {
-    const pair = await newPair(t, { menteeTz: 'Europe/London' });
+    // Introduced the week before: a pair whose term ended long ago would wrap up within the 13 weeks.
+    const pair = await newPair(t, { menteeTz: 'Europe/London', startedAt: '2026-11-16T09:00:00Z' });
     for (let week = 0; week < 13; week += 1) {
       await t.tick();
       // A few more ticks in the same week change nothing.

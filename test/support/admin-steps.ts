@@ -73,7 +73,7 @@ export function settingsValues(fields: Record<string, string>, reset: string[] =
   if (reset.length > 0) {
     values.settings_reset = {
       settings_reset: {
-        type: 'checkboxes',
+        type: 'multi_static_select',
         selected_options: reset.map((key) => ({ text: { type: 'plain_text', text: key }, value: key })),
       },
     };
@@ -93,6 +93,8 @@ export const DEFAULT_FORM: Record<string, string> = {
   proposalTtlHours: '72',
   reportHideNames: 'no',
   membersAddTopics: 'yes',
+  pairTermWeeks: '26',
+  extensionWeeks: '12',
 };
 
 const typed = (field: string, value: string | null) => ({

@@ -116,3 +116,22 @@ describe('loadConfig', () => {
     expect(hasNoSlackCredentials({ SLACK_APP_TOKEN: 'xapp-1' })).toBe(false);
   });
 });
+
+describe('the pairing term', () => {
+  it('runs 26 weeks with 12-week extensions unless the environment says otherwise', () => {
+    const defaults = loadConfig(HTTP_ENV);
+    expect(defaults.ok && defaults.config.term).toEqual({ weeks: 26, extensionWeeks: 12 });
+    const set = loadConfig({ ...HTTP_ENV, PAIR_TERM_WEEKS: '6', PAIR_EXTENSION_WEEKS: '4' });
+    expect(set.ok && set.config.term).toEqual({ weeks: 6, extensionWeeks: 4 });
+  });
+
+  it.each([
+    ['PAIR_TERM_WEEKS', '3', 'PAIR_TERM_WEEKS must be a whole number from 4 to 104'],
+    ['PAIR_TERM_WEEKS', '105', 'PAIR_TERM_WEEKS must be a whole number from 4 to 104'],
+    ['PAIR_TERM_WEEKS', '26.5', 'PAIR_TERM_WEEKS must be a whole number from 4 to 104'],
+    ['PAIR_EXTENSION_WEEKS', '3', 'PAIR_EXTENSION_WEEKS must be a whole number from 4 to 52'],
+    ['PAIR_EXTENSION_WEEKS', '53', 'PAIR_EXTENSION_WEEKS must be a whole number from 4 to 52'],
+  ])('refuses %s=%s', (name, value, problem) => {
+    expect(loadConfig({ ...HTTP_ENV, [name]: value })).toEqual({ ok: false, problems: [problem] });
+  });
+});

@@ -21,6 +21,7 @@ const problems = (view: ModalView) => blockKitProblems('modal', view as unknown 
 const DEFAULTS: ProgrammeSettings = defaultSettings({
   prompt: { weekday: 'monday', hour: 10, nudgeEnabled: true, nudgeAfterHours: 72 },
   matching: { minLevelGap: 1, proposalTtlHours: 72 },
+  term: { weeks: 26, extensionWeeks: 12 },
   report: { hideNames: false },
 });
 
@@ -35,6 +36,8 @@ const FORM: Record<SettingKey, string> = {
   proposalTtlHours: '72',
   reportHideNames: 'no',
   membersAddTopics: 'yes',
+  pairTermWeeks: '26',
+  extensionWeeks: '12',
 };
 
 describe('effective settings', () => {

@@ -17,6 +17,7 @@ import { registerHomeListeners } from './home-listeners';
 import { registerInvitationListeners } from './invitation-listeners';
 import { registerJourneyGoalsListeners } from './journey-goals-listeners';
 import { registerJourneyFitCheckListeners } from './journey-fit-check-listeners';
+import { registerJourneyTermListeners } from './journey-term-listeners';
 import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
@@ -37,4 +38,5 @@ export function registerListeners(app: App, context: AppContext): void {
   registerPromptListeners(app, context);
   registerJourneyGoalsListeners(app, context);
   registerJourneyFitCheckListeners(app, context);
+  registerJourneyTermListeners(app, context);
 }

@@ -55,5 +55,6 @@ export function recorder() {
 export const DEFAULT_SETTINGS = defaultSettings({
   prompt: { weekday: 'monday', hour: 10, nudgeEnabled: true, nudgeAfterHours: 72 },
   matching: { minLevelGap: 1, proposalTtlHours: 72 },
+  term: { weeks: 26, extensionWeeks: 12 },
   report: { hideNames: false },
 });
