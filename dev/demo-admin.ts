@@ -264,6 +264,24 @@ export function scheduleAdminActsOnPairHealth(stage: DemoStage, cast: DemoCast, 
   steps.forEach((task, index) => schedule(at + index * 3 * MINUTE, task));
 }
 
+/** Once the first terms have ended: the admin turns the weekly digest off through the same form. */
+export function scheduleAdminDigestOff(stage: DemoStage, cast: DemoCast, at: number): void {
+  const { admin } = cast;
+  const { press, save } = adminHands(stage, admin);
+  stage.schedule(at, () =>
+    press(
+      `${admin.name} clicks “Weekly digest” in the Home tab: with the first terms over, they want no more`,
+      'home',
+      ADMIN_ACTIONS.digest,
+    ),
+  );
+  stage.schedule(at + 2 * MINUTE, () =>
+    save(`${admin.name} chooses “No” under “Send me the weekly digest” and saves`, {
+      [ADMIN_FIELDS.digestEnabled]: 'no',
+    }),
+  );
+}
+
 /** The value of the button with this action id in the section that names `text`. */
 function buttonBeside(view: Json, actionId: string, text: string): string {
   for (const block of asObjects(view.blocks)) {
