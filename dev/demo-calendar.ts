@@ -9,7 +9,10 @@ export const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 // A Monday, with no daylight-saving change in the three time zones for the weeks that follow.
 export const PROGRAMME_START = DateTime.fromISO('2026-05-04T00:00:00Z', { zone: 'utc' });
+/** The hour the weekly questions go out once the admin has set it in week 0's settings. */
 export const PROMPT_HOUR = 10;
+/** The hour the installation starts with (its environment), before the admin changes it in Slack. */
+export const INSTALLED_PROMPT_HOUR = 9;
 
 /** Midnight UTC of a weekday (1 is Monday) in a week of the programme (0 is the sign-up week). */
 export function weekDay(week: number, isoWeekday: number): number {

@@ -1,7 +1,8 @@
 // The demo's story, week by week: the scheduler running at 10:00 in each city, people signing up, and the set
-// pieces that show the rest of the app (the Home tab, /mentor status, a break, a pair ending, the admin's pair
-// health view, a mentor leaving, the admin's report). How people answer what the app sends them, the pairing
-// journey's DMs included, is in dev/demo-reactions.ts and dev/demo-journey-reactions.ts. How people answer what the app sends them is in dev/demo-reactions.ts.
+// pieces that show the rest of the app (the Home tab, /mentor status, a break, a pair ending, the admin acting on
+// pair health from the weekly digest and seeing a mentor's contact request there, a mentor leaving, the admin's
+// report). How people answer what the app sends them, the pairing journey's DMs included, is in
+// dev/demo-reactions.ts and dev/demo-journey-reactions.ts.
 import { DateTime } from 'luxon';
 import { levelLabel } from '../src/domain/catalogue';
 import { ADMIN_ACTIONS } from '../src/views/admin-ids';
@@ -24,6 +25,8 @@ import {
   DEMO_TERM_WEEKS,
   joinsFromInvitation,
   LAUNCH_CHANNEL,
+  scheduleAdminActsOnPairHealth,
+  scheduleAdminDigestOff,
   scheduleAdminSetup,
   demoLevelName,
   type AdminSetup,
@@ -117,7 +120,7 @@ function emptyTranscript(cast: DemoCast, weeks: number): Transcript {
   return {
     title: 'Mentor Circles — a reverse-mentoring programme, offline',
     intro: [
-      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a reverse-mentoring programme for ${weeks} weeks. Its programme admin sets it up in Slack (the company's levels and departments, the programme's name, a short ${DEMO_TERM_WEEKS}-week term with ${DEMO_EXTENSION_WEEKS}-week extensions, the topics) and posts an invitation in #${LAUNCH_CHANNEL.name}. Juniors offer to teach (the invitation's “I can teach” button, or /mentor offer), senior leaders ask to learn (“I want to learn”, or /mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
+      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a reverse-mentoring programme for ${weeks} weeks. Its programme admin sets it up in Slack (the company's levels and departments, the programme's name, the hour of the weekly question, a short ${DEMO_TERM_WEEKS}-week term with ${DEMO_EXTENSION_WEEKS}-week extensions, the topics, a question of the company's own put first in the prompt library, a weekly digest for themselves) and posts an invitation in #${LAUNCH_CHANNEL.name}. Juniors offer to teach (the invitation's “I can teach” button, or /mentor offer), senior leaders ask to learn (“I want to learn”, or /mentor find), the app matches them, and each pair gets one discussion question a week at ${PROMPT_HOUR}:00 in the mentee's time zone. The admin's Monday digest lists what needs attention (in week 3 they open Pair health from it and nudge a quiet pair) until they turn it off once the first terms are over.`,
       "Each pairing follows its journey from goals to close: the mentee sets goals (one only after the reminder), both say privately whether it is a good fit (in one pair someone says it is not: the pairing ends without blame and the mentee is matched with someone new), mentors answer a private question (one asks to be contacted, which the admin sees in Pair health), goals are re-rated halfway, two weeks before the end of the term one pair chooses to extend while the others wrap up, and the wrap-ups bring a closing question, a close survey with one senior's commitment and a follow-up 30 days later. The admin's report ends with the outcomes, figures from fewer than 5 people hidden.",
       'Everything below is what the app really sent to Slack (a local Slack-compatible server) in answer to requests signed exactly as Slack signs them. Times are UTC, with the local time of the person acting.',
     ],
@@ -329,6 +332,13 @@ function scheduleSetPieces(
       });
     });
   });
+
+  // Week 3: the digest lists a quiet pair and a mentee waiting long; the admin acts on both from Pair health.
+  scheduleAdminActsOnPairHealth(stage, cast, atLocal(cast.admin, weekDay(Math.min(3, weeks), 1), 11, 0));
+
+  // Week 6, once the first terms have ended: the admin turns the weekly digest off.
+  if (weeks > DEMO_TERM_WEEKS)
+    scheduleAdminDigestOff(stage, cast, atLocal(cast.admin, weekDay(DEMO_TERM_WEEKS, 5), 15, 0));
 
   // Week 5: a mentor asked (in their private question) to be contacted; the admin sees it in Pair health.
   schedule(atLocal(cast.admin, weekDay(Math.min(5, weeks), 1), 14, 0), async () => {

@@ -15,7 +15,7 @@ import { startApp, type RunningApp } from '../src/composition/wiring';
 import { LAUNCH_CHANNEL } from './demo-admin';
 import { createAgenda } from './demo-agenda';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-import { PROGRAMME_START, PROMPT_HOUR } from './demo-calendar';
+import { INSTALLED_PROMPT_HOUR, PROGRAMME_START } from './demo-calendar';
 import { BOT_USER, castFrom } from './demo-cast';
 import { demoCompany, seededRandom } from './demo-company';
 import { createDemoSlackClient } from './demo-slack-client';
@@ -103,7 +103,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       ...(postgres === null ? { DATABASE_PATH: path.join(temp, 'demo.db') } : { DATABASE_URL: postgres.url }),
       MENTOR_ADMINS: admin.id,
       PROMPT_WEEKDAY: 'monday',
-      PROMPT_HOUR: String(PROMPT_HOUR),
+      PROMPT_HOUR: String(INSTALLED_PROMPT_HOUR),
       // Only warnings and errors reach the demo: a healthy run has none.
       LOG_LEVEL: 'warn',
     });

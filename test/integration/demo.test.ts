@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { DateTime } from 'luxon';
 import { runDemo, type DemoResult } from '../../dev/demo';
+import { COMPANY_PROMPT } from '../../dev/demo-admin';
 import { demoCompany } from '../../dev/demo-company';
 import { makeTempDir } from '../support/test-database';
 
@@ -58,10 +59,44 @@ describe('the demo programme', () => {
           '1. Graduate or apprentice',
           'Renamed People/HR to People & Culture',
           'Added Data & AI.',
-          'sets a 6-week term with 4-week extensions and saves',
-          'Saved: Programme name, Welcome text, Term of a new pairing (weeks), An extension adds (weeks).',
+          'keeps the weekly question on Monday but moves it from 9:00 to 10:00, sets a 6-week term with 4-week extensions and saves',
+          'Saved: Programme name, Welcome text, Prompt hour (local time, 0–23), Term of a new pairing (weeks), An extension adds (weeks).',
           'Added Podcasting.',
           'merges it into “Generative AI tools”',
+        ],
+      ],
+      [
+        'prompt library',
+        [
+          'clicks “Prompts” in the Home tab',
+          "adds a question of the company's own",
+          `12. ${COMPANY_PROMPT}`,
+          'moves it to the top of the list, so that pairs start with it, and saves',
+          'Saved prompt 1.',
+          `1. ${COMPANY_PROMPT}`,
+        ],
+      ],
+      [
+        'weekly digest',
+        [
+          'clicks “Weekly digest” in the Home tab',
+          'asks for the weekly digest on Mondays at 10:00 and saves',
+          'You will get the weekly digest on Mondays at 10:00 your time.',
+          'Your weekly programme digest',
+          'Quiet for 14 days or more: 1',
+          '[ Open pair health ]',
+          'chooses “No” under “Send me the weekly digest” and saves',
+          'You will no longer get the weekly digest.',
+        ],
+      ],
+      [
+        'acting on pair health',
+        [
+          "reads this week's digest and clicks “Open pair health” under it",
+          '[ Nudge ] [ End pairing ]',
+          'clicks “Nudge” under the quiet pair',
+          'Hello from the programme team! It has been a little while since you two last talked here.',
+          'The pair has been sent a friendly note.',
         ],
       ],
       [
@@ -208,6 +243,35 @@ describe('the demo programme', () => {
     const [decline] = stepsWith(/clicks “Decline”/);
     expect(decline).toBeDefined();
     expect(messageTexts(decline!).some((text) => text.startsWith('Would you mentor'))).toBe(true);
+  });
+
+  it('starts every pair with the question the admin put first, and nudges a quiet pair in its own group DM', () => {
+    const firstQuestions = new Map<string, string>();
+    for (const step of result.transcript.steps)
+      for (const item of step.items)
+        if (item.kind === 'message' && !item.inThread && item.text.startsWith("This week's question"))
+          if (!firstQuestions.has(item.audience)) firstQuestions.set(item.audience, item.text);
+    expect(firstQuestions.size).toBeGreaterThanOrEqual(4);
+    for (const [audience, question] of firstQuestions)
+      expect({ audience, first: question.includes(COMPANY_PROMPT) }).toEqual({ audience, first: true });
+
+    const [nudge] = stepsWith(/clicks “Nudge” under the quiet pair/);
+    const note = nudge?.items.find(
+      (item) => item.kind === 'message' && item.text.startsWith('Hello from the programme team!'),
+    );
+    expect(note?.kind === 'message' && note.audience.startsWith('the group DM of')).toBe(true);
+    expect(nudge?.week).toBe(3);
+  });
+
+  it('sends the admin a weekly digest every Monday until they turn it off', () => {
+    const digestWeeks = result.transcript.steps.flatMap((step) =>
+      messageTexts(step).some((text) => text.startsWith('Weekly digest:')) ? [step.week] : [],
+    );
+    const [off] = stepsWith(/chooses “No” under “Send me the weekly digest”/);
+    expect(off?.week).toBe(6);
+    expect(digestWeeks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(digestWeeks).size).toBe(digestWeeks.length);
+    expect(digestWeeks.filter((week) => week > 6)).toEqual([]);
   });
 
   it('sends each week’s question at Monday 10:00 in the mentee’s time zone, in all three time zones', () => {
