@@ -377,6 +377,7 @@ export function answerFitCheckDeps(context: Context): AnswerFitCheckDeps {
     fitChecks: context.repos.fitChecks,
     clock: context.clock,
     logger: context.logger.child({ component: 'journey' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
