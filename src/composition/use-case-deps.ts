@@ -298,6 +298,7 @@ export function pairActionDeps(context: Context): PairActionDeps {
     clock: context.clock,
     messenger: context.messenger,
     logger: context.logger.child({ component: 'pair-health' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
