@@ -132,6 +132,7 @@ export function readParticipationDeps(context: Context): ReadParticipationDeps {
     participationStatus: context.repos.participationStatus,
     members: context.repos.members,
     clock: context.clock,
+    settingsFor: settingsReader(context),
   };
 }
 
