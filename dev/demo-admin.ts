@@ -1,6 +1,6 @@
 // Week 0 before anyone signs up: the programme admin sets the programme up in Slack, through the same buttons
 // and forms an HR admin uses (App Home's admin section): the company's level names and departments, the
-// programme's name and welcome, the topics, and the launch invitation in #general, whose buttons people then
+// programme's name, welcome and (short) term, the topics, and the launch invitation in #general, whose buttons people then
 // join from.
 import { ADMIN_ACTIONS, ADMIN_FIELDS } from '../src/views/admin-ids';
 import { asObject, asObjects, type Json } from './demo-block-kit-json';
@@ -16,6 +16,13 @@ export const LAUNCH_CHANNEL = { id: 'C0GENERAL', name: 'general' } as const;
 export const PROGRAMME_NAME = 'Learn Forward';
 const WELCOME =
   'Learn Forward pairs colleagues early in their career with senior leaders who want to learn from them: one conversation every few weeks, one question a week to start it.';
+
+/**
+ * A short term, so that the demo's weeks hold a pairing's whole journey: goals, the fit check, the midpoint,
+ * the choice to extend or wrap up, the close and a follow-up 30 days later.
+ */
+export const DEMO_TERM_WEEKS = 6;
+export const DEMO_EXTENSION_WEEKS = 4;
 
 /** The company's own names for two of the built-in levels (by level id); the ladder's order stays. */
 const LEVEL_NAMES = new Map<number, string>([
@@ -117,10 +124,15 @@ export function scheduleAdminSetup(stage: DemoStage, cast: DemoCast, at: number)
         ADMIN_ACTIONS.settings,
       ),
     () =>
-      save(`${admin.name} names the programme “${PROGRAMME_NAME}”, writes a welcome and saves`, {
-        programmeName: PROGRAMME_NAME,
-        welcomeText: WELCOME,
-      }),
+      save(
+        `${admin.name} names the programme “${PROGRAMME_NAME}”, writes a welcome, sets a ${DEMO_TERM_WEEKS}-week term with ${DEMO_EXTENSION_WEEKS}-week extensions and saves`,
+        {
+          programmeName: PROGRAMME_NAME,
+          welcomeText: WELCOME,
+          pairTermWeeks: String(DEMO_TERM_WEEKS),
+          extensionWeeks: String(DEMO_EXTENSION_WEEKS),
+        },
+      ),
     () => press(`${admin.name} clicks “Topics” in the Home tab`, 'home', ADMIN_ACTIONS.topics),
     () => save(`${admin.name} adds the topic “Podcasting”`, { [ADMIN_FIELDS.topicNew]: 'Podcasting' }),
     () => save(`${admin.name} adds the topic “AI assistants”`, { [ADMIN_FIELDS.topicNew]: 'AI assistants' }),

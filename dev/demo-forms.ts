@@ -101,7 +101,7 @@ export function formValues(
     let state: Record<string, unknown>;
     if (type === 'plain_text_input') {
       state = { type, value: typeof change === 'string' ? change : (element.initial_value ?? null) };
-    } else if (type === 'static_select') {
+    } else if (type === 'static_select' || type === 'radio_buttons') {
       const option =
         change === undefined
           ? (element.initial_option ?? null)

@@ -1,12 +1,14 @@
 // How the demo's people react to what the app sends them: mentors accept proposals (one declines), pairs answer
 // the weekly question as keen, button-pressing, occasional or quiet pairs do, a quiet pair pauses when asked,
-// and people whose partner ended the pairing give feedback. Everything is scheduled at a plausible local time.
+// and people whose partner ended the pairing give feedback. How they answer the pairing journey's DMs (goals,
+// fit check, term, close survey) is in dev/demo-journey-reactions.ts. Everything is scheduled at a plausible local time.
 import { DateTime } from 'luxon';
 import { buttonValue } from './demo-block-kit-json';
 import { BOT_USER, type DemoCast } from './demo-cast';
 import { atLocal, MINUTE } from './demo-calendar';
 import { pick, type DemoPerson, type Random } from './demo-company';
 import { feedbackValues } from './demo-forms';
+import { createJourneyReactions } from './demo-journey-reactions';
 import type { DemoStage } from './demo-stage';
 import type { RecordedCall } from './fake-slack-server';
 
@@ -63,6 +65,7 @@ export function createReactions(
 
   const pairs = new Map<string, PairPlan>();
   const pairOrder: PairPlan[] = [];
+  const journey = createJourneyReactions(stage, { random, pairs: pairOrder, later });
   let proposalsSeen = 0;
   let declined = false;
   // Proposals each mentor has open or accepted, as far as their DMs tell.
@@ -110,6 +113,8 @@ export function createReactions(
     const text = String(call.params.text ?? '');
     const members = recorder.members(channel);
     const plan = pairs.get(channel);
+    const inOwnDm = members.length === 1 ? byId.get(members[0] ?? '') : undefined;
+    if (journey.react(call, inOwnDm, plan)) return;
 
     const proposalId = buttonValue(blocks, 'proposal_accept');
     if (proposalId !== null) {

@@ -1,8 +1,10 @@
 // The demo's story, week by week: the scheduler running at 10:00 in each city, people signing up, and the set
-// pieces that show the rest of the app (the Home tab, /mentor status, a break, a pair ending, a mentor leaving,
-// the admin's report). How people answer what the app sends them is in dev/demo-reactions.ts.
+// pieces that show the rest of the app (the Home tab, /mentor status, a break, a pair ending, the admin's pair
+// health view, a mentor leaving, the admin's report). How people answer what the app sends them, the pairing
+// journey's DMs included, is in dev/demo-reactions.ts and dev/demo-journey-reactions.ts. How people answer what the app sends them is in dev/demo-reactions.ts.
 import { DateTime } from 'luxon';
 import { levelLabel } from '../src/domain/catalogue';
+import { ADMIN_ACTIONS } from '../src/views/admin-ids';
 import { INVITATION_ACTIONS } from '../src/views/invitation-views';
 import { asObject } from './demo-block-kit-json';
 import {
@@ -18,6 +20,8 @@ import {
 import type { DemoCast } from './demo-cast';
 import { DEMO_TIME_ZONES, type DemoPerson, type Random } from './demo-company';
 import {
+  DEMO_EXTENSION_WEEKS,
+  DEMO_TERM_WEEKS,
   joinsFromInvitation,
   LAUNCH_CHANNEL,
   scheduleAdminSetup,
@@ -80,7 +84,7 @@ export function planStory(options: {
   // Monday 08:00 in London: the admin sets the programme up before anyone is invited.
   const setup = scheduleAdminSetup(stage, cast, atLocal(admin, weekDay(0, 1), 8, 0));
   scheduleSignUps(stage, cast, random, signedUp, setup);
-  scheduleSetPieces(stage, reactions.pairs, weeks);
+  scheduleSetPieces(stage, cast, reactions.pairs, weeks);
 
   // The last Friday: the programme lead asks for the report.
   const reportAt = atLocal(admin, weekDay(weeks, 5), 15, 0);
@@ -104,19 +108,36 @@ function emptyTranscript(cast: DemoCast, weeks: number): Transcript {
       `Week 0 · ${weekRange(0)} · Launch: the admin's set-up, the invitation, sign-ups, matching and introductions`,
     ],
   ]);
+  const journey = journeyWeeks();
   for (let week = 1; week <= weeks; week += 1) {
-    weekTitles.set(week, `Week ${week} · ${weekRange(week)} · Weekly prompts`);
+    const notes = ['Weekly prompts', ...(journey.get(week) ?? [])];
+    weekTitles.set(week, `Week ${week} · ${weekRange(week)} · ${notes.join(' · ')}`);
   }
   weekTitles.set(weeks + 1, 'After the programme · The admin report');
   return {
     title: 'Mentor Circles — a reverse-mentoring programme, offline',
     intro: [
-      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a ${weeks}-week reverse-mentoring programme. Its programme admin sets it up in Slack (the company's levels and departments, the programme's name, the topics) and posts an invitation in #${LAUNCH_CHANNEL.name}. Juniors offer to teach (the invitation's “I can teach” button, or /mentor offer), senior leaders ask to learn (“I want to learn”, or /mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
+      `A made-up company of ${cast.people.length} people in London, New York and Kolkata runs a reverse-mentoring programme for ${weeks} weeks. Its programme admin sets it up in Slack (the company's levels and departments, the programme's name, a short ${DEMO_TERM_WEEKS}-week term with ${DEMO_EXTENSION_WEEKS}-week extensions, the topics) and posts an invitation in #${LAUNCH_CHANNEL.name}. Juniors offer to teach (the invitation's “I can teach” button, or /mentor offer), senior leaders ask to learn (“I want to learn”, or /mentor find), the app matches them, and each pair gets one discussion question a week at 10:00 in the mentee's time zone.`,
+      "Each pairing follows its journey from goals to close: the mentee sets goals (one only after the reminder), both say privately whether it is a good fit (in one pair someone says it is not: the pairing ends without blame and the mentee is matched with someone new), mentors answer a private question (one asks to be contacted, which the admin sees in Pair health), goals are re-rated halfway, two weeks before the end of the term one pair chooses to extend while the others wrap up, and the wrap-ups bring a closing question, a close survey with one senior's commitment and a follow-up 30 days later. The admin's report ends with the outcomes, figures from fewer than 5 people hidden.",
       'Everything below is what the app really sent to Slack (a local Slack-compatible server) in answer to requests signed exactly as Slack signs them. Times are UTC, with the local time of the person acting.',
     ],
     weekTitles,
     steps: [],
   };
+}
+
+/** What the first pairs' journey brings in each week, with the demo's short term (most pairs start in week 0). */
+function journeyWeeks(): Map<number, string[]> {
+  const notes = new Map<number, string[]>();
+  const add = (week: number, note: string) => notes.set(week, [...(notes.get(week) ?? []), note]);
+  add(1, 'goals and the fit check');
+  add(2, 'the fit check');
+  add(Math.floor(DEMO_TERM_WEEKS / 2), 'halfway: goals re-rated');
+  add(4, "the mentors' private question");
+  add(DEMO_TERM_WEEKS - 2, 'extend or wrap up?');
+  add(DEMO_TERM_WEEKS, 'the first terms end: wrap-ups and close surveys');
+  add(DEMO_TERM_WEEKS + 4, 'follow-ups 30 days after the wrap-ups');
+  return notes;
 }
 
 /**
@@ -241,7 +262,12 @@ function scheduleSignUps(
 }
 
 /** The set pieces, given to pairs once they are known. */
-function scheduleSetPieces(stage: DemoStage, pairs: readonly PairPlan[], weeks: number): void {
+function scheduleSetPieces(
+  stage: DemoStage,
+  cast: DemoCast,
+  pairs: readonly PairPlan[],
+  weeks: number,
+): void {
   const { now, schedule, step, opening, submitting, slack, fake } = stage;
   const plannedPair = (index: number) => pairs[Math.min(index, pairs.length - 1)];
 
@@ -302,6 +328,13 @@ function scheduleSetPieces(stage: DemoStage, pairs: readonly PairPlan[], weeks: 
         );
       });
     });
+  });
+
+  // Week 5: a mentor asked (in their private question) to be contacted; the admin sees it in Pair health.
+  schedule(atLocal(cast.admin, weekDay(Math.min(5, weeks), 1), 14, 0), async () => {
+    await step(`${cast.admin.name} clicks “Pair health” in the Home tab`, cast.admin, () =>
+      slack.clickInView(cast.admin, 'home', ADMIN_ACTIONS.pairHealth, ''),
+    );
   });
 
   // Week 5 (or the last): a mentor leaves the programme, and their data with it.

@@ -1,7 +1,8 @@
 // `npm run demo`: a whole reverse-mentoring programme, offline, in well under a minute. The real app runs in
 // HTTP mode against the project's fake Slack server and a fresh temporary database; a made-up company of about
-// 60 people signs up, gets matched, answers (or ignores) six weeks of prompts, pauses, ends and leaves, every
-// step as a request signed exactly as Slack signs it. The app's clock is moved by the demo and the scheduler
+// 60 people signs up, gets matched, answers (or ignores) eleven weeks of prompts, pauses, ends and leaves, and
+// runs a whole term's journey (goals, fit check, extend or wrap up, close survey, follow-up), every step as a
+// request signed exactly as Slack signs it. The app's clock is moved by the demo and the scheduler
 // is run for each simulated tick, so nothing waits for real time. What people saw is read back from what the
 // fake Slack server recorded and written as a transcript (terminal, text and HTML) into ./demo-output/.
 // This file starts and stops everything and writes the files; the story itself is in dev/demo-story.ts.
@@ -28,7 +29,10 @@ import { startFakeSlack, type PostedMessage } from './fake-slack-server';
 export interface DemoOptions {
   /** How many people work at the company (about 60 by default; the tests use fewer). */
   people?: number;
-  /** Weeks of prompts after the sign-up week (6 by default, at least 4). */
+  /**
+   * Weeks of prompts after the sign-up week (11 by default, at least 4): the demo's 6-week term, a follow-up
+   * 30 days after it, and the report. Fewer weeks show less of the journey.
+   */
   weeks?: number;
   /** Where the transcript, CSV files and charts go (./demo-output by default). */
   outputDir?: string;
@@ -65,7 +69,7 @@ const BOT_TOKEN = 'xoxb-demo-bot-token';
 
 export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const startedAt = performance.now();
-  const weeks = Math.max(4, options.weeks ?? 6);
+  const weeks = Math.max(4, options.weeks ?? 11);
   const outputDir = path.resolve(options.outputDir ?? 'demo-output');
   const log = options.log ?? (() => undefined);
   const seed = options.seed ?? 20260504;

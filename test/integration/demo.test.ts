@@ -1,5 +1,6 @@
 // `npm run demo` in a reduced size: the whole programme runs through signed requests against the real app, the
-// transcript shows every stage, and the HTML page is well-formed and shows every message the app sent.
+// transcript shows every stage (a pairing's whole journey from goals to close included), and the HTML page is
+// well-formed and shows every message the app sent.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
@@ -13,6 +14,8 @@ type Element = DefaultTreeAdapterMap['element'];
 
 // runDemo's default seed: the same company the demo ran with.
 const DEMO_SEED = 20260504;
+// Weeks enough for the demo's 6-week term, a follow-up 30 days after it and the report.
+const DEMO_WEEKS = 11;
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'meta', 'link', 'input']);
 
 let temp: { dir: string; cleanup: () => void };
@@ -22,8 +25,13 @@ let printed: string[];
 beforeAll(async () => {
   temp = makeTempDir('mentor-circles-demo-test-');
   printed = [];
-  result = await runDemo({ people: 16, weeks: 4, outputDir: temp.dir, log: (text) => printed.push(text) });
-}, 60_000);
+  result = await runDemo({
+    people: 16,
+    weeks: DEMO_WEEKS,
+    outputDir: temp.dir,
+    log: (text) => printed.push(text),
+  });
+}, 120_000);
 
 afterAll(() => {
   temp.cleanup();
@@ -50,7 +58,8 @@ describe('the demo programme', () => {
           '1. Graduate or apprentice',
           'Renamed People/HR to People & Culture',
           'Added Data & AI.',
-          'Saved: Programme name, Welcome text.',
+          'sets a 6-week term with 4-week extensions and saves',
+          'Saved: Programme name, Welcome text, Term of a new pairing (weeks), An extension adds (weeks).',
           'Added Podcasting.',
           'merges it into “Generative AI tools”',
         ],
@@ -80,7 +89,67 @@ describe('the demo programme', () => {
       ['pause', ['types /mentor pause 2', 'You are on a break', 'is taking a short break']],
       ['end', ['types /mentor end', 'Your pairing has ended', 'clicks “Share feedback”']],
       ['leave', ['types /mentor leave', 'your data has been erased', 'is no longer taking part']],
+      [
+        'goals',
+        [
+          'What would you like to get out of your pairing',
+          'clicks “Set my goals”',
+          'presses “Save my goals”',
+          'has set their goals for this pairing:',
+          "A gentle reminder: you haven't set goals",
+        ],
+      ],
+      [
+        'fit check',
+        [
+          'is it a good fit?',
+          'answers “Good fit”, privately',
+          'answers “Still deciding”, privately',
+          'you were still deciding about your pairing',
+          'answers “Not a good fit”, privately',
+          'Sometimes two people are simply not the right match',
+          'clicks “Go back into the pool”',
+        ],
+      ],
+      [
+        "mentor's private voice",
+        [
+          'clicks “Answer privately”',
+          'ticks “I’d like the programme team to contact me”',
+          'clicks “Pair health” in the Home tab',
+          'Mentors who asked to be contacted',
+        ],
+      ],
+      ['midpoint', ["You're halfway through your pairing", 'rates each goal again, privately']],
+      [
+        'term choice',
+        [
+          'Would you like to carry on for another 4 weeks, or wrap up?',
+          'chooses “Extend”, privately',
+          'You both chose to carry on',
+          'chooses “Wrap up”, privately',
+        ],
+      ],
+      [
+        'close',
+        [
+          'Your pairing has reached the end of its term',
+          'clicks “Answer the close survey”',
+          'writes down one thing they will do differently',
+          'clicks “Re-rate my goals”',
+        ],
+      ],
+      ['follow-up', ['Did you do it?', 'clicks “Show what I wrote”', 'You wrote: “', 'answers “Yes”']],
       ['report', ['types /mentor report', 'Mentor Circles programme report', 'report as CSV files']],
+      [
+        'outcomes',
+        [
+          'Outcomes of the pairing journey, all pairs',
+          'Early exits (ended as not a good fit): 1 pair',
+          'Extended: 1 pair',
+          'fewer than 5 answers',
+        ],
+      ],
     ];
     for (const [stage, markers] of stages) {
       for (const marker of markers)
@@ -89,10 +158,50 @@ describe('the demo programme', () => {
     const weekHeadings = [...text.matchAll(/^━━━━ (Week \d+|After the programme)/gm)].map(
       (match) => match[1],
     );
-    expect(weekHeadings).toEqual(['Week 0', 'Week 1', 'Week 2', 'Week 3', 'Week 4', 'After the programme']);
+    expect(weekHeadings).toEqual([
+      ...Array.from({ length: DEMO_WEEKS }, (_, week) => `Week ${week}`),
+      'After the programme',
+    ]);
     expect(text.indexOf('Mentor Circles programme report')).toBeGreaterThan(
       text.indexOf('━━━━ After the programme'),
     );
+  });
+
+  it('shows one blameless re-match: the same neutral words for both, and the mentee matched with someone new', () => {
+    const notAFit = stepsWith(/answers “Not a good fit”/);
+    expect(notAFit).toHaveLength(1);
+    const mentee = notAFit[0]!.headline.replace(/ answers “Not a good fit”.*$/, '');
+    const closes = result.transcript.steps.flatMap((step) =>
+      step.items.flatMap((item) =>
+        item.kind === 'message' && item.text.includes('Sometimes two people are simply not the right match')
+          ? [item]
+          : [],
+      ),
+    );
+    // Both people, each in their own DM, read the same words: never who answered, never why.
+    expect(closes).toHaveLength(2);
+    expect(closes[0]!.text).toBe(closes[1]!.text);
+    expect(closes.map((item) => item.audience)).toContain(`the DM of ${mentee}`);
+    const intros = result.transcript.steps.flatMap((step) =>
+      step.items.flatMap((item) =>
+        item.kind === 'message' &&
+        item.text.startsWith('Meet your reverse-mentoring partner') &&
+        item.audience.includes(mentee)
+          ? [{ at: step.at.getTime(), audience: item.audience }]
+          : [],
+      ),
+    );
+    const endedAt = notAFit[0]!.at.getTime();
+    const before = intros.filter((intro) => intro.at < endedAt);
+    const after = intros.filter((intro) => intro.at > endedAt);
+    expect(before).toHaveLength(1);
+    expect(after).toHaveLength(1);
+    const formerPartner = before[0]!.audience.replace('the group DM of ', '').replace(mentee, '');
+    const formerName = formerPartner.replace(/^ & | & $/g, '');
+    expect(stepsWith(/clicks “Go back into the pool”/).map((step) => step.headline)).toEqual([
+      `${mentee} clicks “Go back into the pool”`,
+    ]);
+    expect(after[0]!.audience).not.toContain(formerName);
   });
 
   it('proposes the next candidate as soon as a mentor declines', () => {
@@ -106,7 +215,9 @@ describe('the demo programme', () => {
       messageTexts(step).some((text) => text.startsWith("This week's question")),
     );
     const weeks = new Set(promptTicks.map((step) => step.week));
-    expect([...weeks].sort()).toEqual([1, 2, 3, 4]);
+    // Every week until the first terms wrap up has its questions (the extended pair's come later).
+    for (let week = 1; week <= 6; week += 1)
+      expect({ week, prompts: weeks.has(week) }).toEqual({ week, prompts: true });
     // Every question, read in its mentee's time zone, came at Monday 10:00; the one exception is a week whose
     // slot passed while the pair was on a break: its question comes when the break ends, later that week.
     const people = demoCompany(16, DEMO_SEED);
@@ -172,8 +283,13 @@ describe('the demo on PostgreSQL (npm run demo -- --postgres)', () => {
 
   beforeAll(async () => {
     postgresTemp = makeTempDir('mentor-circles-demo-postgres-test-');
-    onPostgres = await runDemo({ people: 16, weeks: 4, outputDir: postgresTemp.dir, postgres: true });
-  }, 120_000);
+    onPostgres = await runDemo({
+      people: 16,
+      weeks: DEMO_WEEKS,
+      outputDir: postgresTemp.dir,
+      postgres: true,
+    });
+  }, 240_000);
 
   afterAll(() => {
     postgresTemp.cleanup();
