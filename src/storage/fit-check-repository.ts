@@ -203,7 +203,7 @@ export function createFitCheckRepository(db: Db): FitCheckRepository {
           pair.proposalId === null
             ? []
             : await tx
-                .select({ id: requests.id })
+                .select({ id: requests.id, goals: requests.goals })
                 .from(proposals)
                 .innerJoin(requests, eq(requests.id, proposals.requestId))
                 .where(
@@ -217,17 +217,20 @@ export function createFitCheckRepository(db: Db): FitCheckRepository {
                 )
                 .limit(1);
         if (matched === undefined) return { kind: 'no-request' };
-        const [topic] = await tx
+        const topics = await tx
           .select({ topicId: requestTopics.topicId })
           .from(requestTopics)
-          .where(eq(requestTopics.requestId, matched.id))
-          .limit(1);
-        if (topic === undefined) return { kind: 'no-request' };
-        // Back in the pool as after a sign-up: told about the waitlist again if nobody fits.
+          .where(eq(requestTopics.requestId, matched.id));
+        if (topics.length === 0) return { kind: 'no-request' };
+        // A request is paired at most once (accepting checks it), so the matched one stays as history and the
+        // same request opens again as a new row: its goals and topics, in the evergreen pool.
+        const [reopenedRow] = await tx
+          .insert(requests)
+          .values({ teamId, userId, goals: matched.goals, status: 'open', createdAt: now, updatedAt: now })
+          .returning({ id: requests.id });
         await tx
-          .update(requests)
-          .set({ status: 'open', matchedAt: null, waitlistNotifiedAt: null, updatedAt: now })
-          .where(eq(requests.id, matched.id));
+          .insert(requestTopics)
+          .values(topics.map(({ topicId }) => ({ requestId: reopenedRow!.id, topicId })));
         const reopened = await findOpenRequestIn(tx, teamId, userId);
         return { kind: 'request-reopened', topics: (reopened?.topics ?? []).map((t) => t.name) };
       }, 'write'),

@@ -11,6 +11,7 @@ import { runMatching } from '../../src/use-cases/run-matching';
 import { ADMIN_ACTIONS } from '../../src/views/admin-ids';
 import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from '../../src/views/journey-ids';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
+import { PROPOSAL_ACCEPT_ACTION } from '../../src/views/proposal-messages';
 import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
 import { lastModal, pressAdmin, textOf } from '../support/admin-steps';
 import {
@@ -229,7 +230,7 @@ describe('the fit check', () => {
       // A click on a message always has a response_url: where none is named, one in the person's DM.
       message: message ?? { channel: t.fake.channelFor([userId]), ts: '1.000100' },
     });
-  const requestRows = () => rowsOf(db(), 'select user_id, status, matched_at from requests order by id');
+  const requestRows = () => rowsOf(db(), 'select id, user_id, status from requests order by id');
 
   it.each([
     ['the mentee', MENTEE.userId],
@@ -267,12 +268,23 @@ describe('the fit check', () => {
     for (const name of ['Ada', 'Ben', MENTOR.userId, MENTEE.userId, 'Not a good fit'])
       expect(shown(toMentor[0])).not.toContain(name);
 
-    // Back into the pool in one click: the mentee's request of that pair opens again with its topics, and
-    // matching runs at once — never proposing the mentor again.
+    // Back into the pool in one click: the mentee's request of that pair opens again with its topics (as a new
+    // row: a request is paired at most once, the matched one stays as history), and matching runs at once —
+    // never proposing the mentor again.
     const menteeNote = { channel: toMentee[0]!.channel, ts: toMentee[0]!.ts };
     await rejoin(MENTEE.userId, pair.pairId, menteeNote);
-    expect(await requestRows()).toEqual([{ user_id: MENTEE.userId, status: 'open', matched_at: null }]);
-    expect(await rowsOf(db(), 'select topic_id from request_topics')).toHaveLength(2);
+    const reopened = [
+      { id: pair.requestId, user_id: MENTEE.userId, status: 'matched' },
+      { id: expect.any(Number), user_id: MENTEE.userId, status: 'open' },
+    ];
+    expect(await requestRows()).toEqual(reopened);
+    const topicsOf = (status: string) =>
+      rowsOf(
+        db(),
+        `select topic_id from request_topics join requests on requests.id = request_id where status = '${status}' order by topic_id`,
+      );
+    expect(await topicsOf('open')).toEqual(await topicsOf('matched'));
+    expect(await topicsOf('open')).toHaveLength(2);
     const confirmation = dmsTo(MENTEE.userId).find((m) => m.ts === menteeNote.ts);
     expect(confirmation?.text).toContain('back in the Mentor Circles pool');
     expect(confirmation?.text).toContain('Accessibility, Social media');
@@ -285,7 +297,7 @@ describe('the fit check', () => {
     // A second click says what is true now and changes nothing.
     await rejoin(MENTEE.userId, pair.pairId, menteeNote);
     expect(lastEphemeral()).toContain('You already have an open request for a mentor');
-    expect(await requestRows()).toEqual([{ user_id: MENTEE.userId, status: 'open', matched_at: null }]);
+    expect(await requestRows()).toEqual(reopened);
 
     // The mentor's place is already free: they are told so, nothing to fill in.
     const mentorNote = { channel: toMentor[0]!.channel, ts: toMentor[0]!.ts };
@@ -297,12 +309,37 @@ describe('the fit check', () => {
     expect(await rowsOf(db(), 'select status from offers')).toEqual([{ status: 'open' }]);
     expect(await countOf('exclusions')).toBe(0);
 
-    // Someone else asks; matching proposes the mentor to them, never to the reopened request.
+    // Someone else asks and another mentor offers: the mentor goes to the newcomer, never to the reopened
+    // request, which gets the other mentor — and that proposal can be accepted like any other.
+    await seedMember(db(), OUTSIDER);
+    await seedOffer(db(), { userId: OUTSIDER.userId, topics: [topic] });
     await seedRequest(db(), { userId: EVE.userId, topics: [topic] });
     await runMatching(matchingDeps(t.app.context), TEAM);
     expect(await rowsOf(db(), 'select mentor_id, mentee_id, status from proposals order by id')).toEqual([
       { mentor_id: MENTOR.userId, mentee_id: MENTEE.userId, status: 'accepted' },
-      { mentor_id: MENTOR.userId, mentee_id: EVE.userId, status: 'pending' },
+      ...[
+        { mentor_id: OUTSIDER.userId, mentee_id: MENTEE.userId, status: 'pending' },
+        { mentor_id: MENTOR.userId, mentee_id: EVE.userId, status: 'pending' },
+      ].sort((a, b) => (a.mentee_id < b.mentee_id ? -1 : 1)),
+    ]);
+    const proposalDm = withAction(OUTSIDER.userId, PROPOSAL_ACCEPT_ACTION).at(-1)!;
+    const accept = (proposalDm.blocks as { elements?: { action_id: string; value: string }[] }[])
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === PROPOSAL_ACCEPT_ACTION)!;
+    await t.click({
+      userId: OUTSIDER.userId,
+      actionId: PROPOSAL_ACCEPT_ACTION,
+      value: accept.value,
+      message: { channel: proposalDm.channel, ts: proposalDm.ts },
+    });
+    expect(
+      await rowsOf(
+        db(),
+        `select mentor_id, status from pairs where mentee_id = '${MENTEE.userId}' order by id`,
+      ),
+    ).toEqual([
+      { mentor_id: MENTOR.userId, status: 'ended' },
+      { mentor_id: OUTSIDER.userId, status: 'active' },
     ]);
   });
 
