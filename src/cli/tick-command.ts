@@ -46,7 +46,9 @@ export async function runTickCommand(args: readonly string[], config: Config): P
   }
 }
 
+/** A job's summary in words: `{ sent: 2, wrappedUp: 1 }` reads "sent 2, wrapped up 1". */
 function describeSummary(summary: Record<string, unknown>): string {
-  const parts = Object.entries(summary).map(([key, value]) => `${key} ${String(value)}`);
+  const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const parts = Object.entries(summary).map(([key, value]) => `${words(key)} ${String(value)}`);
   return parts.length === 0 ? 'done' : parts.join(', ');
 }

@@ -132,6 +132,7 @@ export function readParticipationDeps(context: Context): ReadParticipationDeps {
     participationStatus: context.repos.participationStatus,
     members: context.repos.members,
     clock: context.clock,
+    settingsFor: settingsReader(context),
   };
 }
 
@@ -298,6 +299,7 @@ export function pairActionDeps(context: Context): PairActionDeps {
     clock: context.clock,
     messenger: context.messenger,
     logger: context.logger.child({ component: 'pair-health' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }
@@ -377,6 +379,7 @@ export function answerFitCheckDeps(context: Context): AnswerFitCheckDeps {
     fitChecks: context.repos.fitChecks,
     clock: context.clock,
     logger: context.logger.child({ component: 'journey' }),
+    settingsFor: settingsReader(context),
     ...followUps(context),
   };
 }

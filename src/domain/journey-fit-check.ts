@@ -104,3 +104,18 @@ export function decideFitCheckAnswer(input: {
 export function blockedPair(a: string, b: string): { firstUserId: string; secondUserId: string } {
   return a < b ? { firstUserId: a, secondUserId: b } : { firstUserId: b, secondUserId: a };
 }
+
+/**
+ * Going back into the pool after a "Not a good fit", as things are now: the mentee's request of that pair
+ * reopened, or why not; the mentor's offer (offers never close when a pairing fills them: the ended pair's place
+ * is free as soon as it ends) open or gone.
+ */
+export type RejoinResult =
+  | { kind: 'not-in-pair' }
+  | { kind: 'pair-running' }
+  | { kind: 'request-reopened'; topics: string[] }
+  | { kind: 'request-already-open'; topics: string[] }
+  | { kind: 'offer-open'; capacity: number }
+  /** Nothing of theirs to reopen (it is gone, or has no topics left): the sign-up form takes them back. */
+  | { kind: 'no-offer' }
+  | { kind: 'no-request' };

@@ -46,7 +46,10 @@ export interface MemberPair {
   promptsAnswered: number;
   /** Whether this person has already given feedback on the pair. */
   feedbackGiven: boolean;
-  /** The end of the pairing's term as stored (null for pairs from before terms: the default term applies). */
+  /**
+   * The end of the pairing's term as stored; null for pairs from before terms, which the use cases resolve to
+   * the workspace's term from the start before showing it (read-participation.ts withTermEnds).
+   */
   termEndsAt: Date | null;
   /** The topics of the mentee's goals, in order (the ratings are private and not read here). */
   goals: string[];

@@ -73,6 +73,9 @@ export function createMessenger(client: WebClient): Messenger {
       });
     },
     async openModal(triggerId, view) {
+      // Slack sends a trigger id with every command and click; a request without one is forged or broken, and
+      // is turned away here rather than logged as Slack's error.
+      if (triggerId === '') throw new Error('no trigger id to open a modal with');
       const opened = await client.views.open({ trigger_id: triggerId, view });
       return opened.view?.id ?? '';
     },

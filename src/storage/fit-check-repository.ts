@@ -4,11 +4,18 @@
 // lifecycle-writes, so the mentor's place is free again as after /mentor end) and blocks the two from being
 // proposed to each other again, in the same transaction as the answer.
 import { and, eq } from 'drizzle-orm';
-import { blockedPair, decideFitCheckAnswer, type FitCheckDecision } from '../domain/journey-fit-check';
+import {
+  blockedPair,
+  decideFitCheckAnswer,
+  type FitCheckDecision,
+  type RejoinResult,
+} from '../domain/journey-fit-check';
 import { decideMentorVoiceAnswer, type MentorVoiceDecision } from '../domain/journey-mentor-voice';
 import type { FitAnswer } from '../domain/pairing-journey';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
+import { findOpenOfferIn } from './offers-repository';
+import { findOpenRequestIn } from './requests-repository';
 import { storeFor } from './store';
 import { tablesOf } from './tables';
 
@@ -41,8 +48,13 @@ export type MentorVoiceResult = Exclude<MentorVoiceDecision, { kind: 'record' }>
 export interface FitCheckRepository {
   answerFitCheck(input: FitCheckAnswerInput): Promise<FitCheckResult>;
   answerMentorVoice(input: MentorVoiceAnswerInput): Promise<MentorVoiceResult>;
-  /** The person's role in the pair (running or ended), or null when it is not their pair. */
-  roleIn(teamId: string, pairId: number, userId: string): Promise<'mentor' | 'mentee' | null>;
+  /** Reopens what the person had before a pairing that ended as not a fit, in one transaction. */
+  rejoinAfterNotAFit(input: {
+    teamId: string;
+    pairId: number;
+    userId: string;
+    now: Date;
+  }): Promise<RejoinResult>;
   /** Whether the mentor may still answer this round: the modal is opened only then. */
   checkMentorVoice(
     teamId: string,
@@ -163,8 +175,65 @@ export function createFitCheckRepository(db: Db): FitCheckRepository {
         return { kind: 'recorded' };
       }, 'write'),
 
-    roleIn: (teamId, pairId, userId) =>
-      store.run(async (q) => roleOf(await pairOf(q, teamId, pairId), userId)),
+    rejoinAfterNotAFit: ({ teamId, pairId, userId, now }) =>
+      store.transaction(async (tx): Promise<RejoinResult> => {
+        const { pairs, proposals, requests, requestTopics } = tablesOf(tx);
+        const [pair] = await tx
+          .select({
+            status: pairs.status,
+            endReason: pairs.endReason,
+            mentorId: pairs.mentorId,
+            menteeId: pairs.menteeId,
+            proposalId: pairs.proposalId,
+          })
+          .from(pairs)
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)))
+          .limit(1);
+        const role = roleOf(pair ?? null, userId);
+        if (pair === undefined || role === null) return { kind: 'not-in-pair' };
+        if (pair.status !== 'ended' || pair.endReason !== 'not_a_fit') return { kind: 'pair-running' };
+        if (role === 'mentor') {
+          const offer = await findOpenOfferIn(tx, teamId, userId);
+          return offer === null ? { kind: 'no-offer' } : { kind: 'offer-open', capacity: offer.capacity };
+        }
+        const open = await findOpenRequestIn(tx, teamId, userId);
+        if (open !== null) return { kind: 'request-already-open', topics: open.topics.map((t) => t.name) };
+        // The request this pair was matched on: the one its proposal was made for, still the mentee's own.
+        const [matched] =
+          pair.proposalId === null
+            ? []
+            : await tx
+                .select({ id: requests.id, goals: requests.goals })
+                .from(proposals)
+                .innerJoin(requests, eq(requests.id, proposals.requestId))
+                .where(
+                  and(
+                    eq(proposals.teamId, teamId),
+                    eq(proposals.id, pair.proposalId),
+                    eq(requests.teamId, teamId),
+                    eq(requests.userId, userId),
+                    eq(requests.status, 'matched'),
+                  ),
+                )
+                .limit(1);
+        if (matched === undefined) return { kind: 'no-request' };
+        const topics = await tx
+          .select({ topicId: requestTopics.topicId })
+          .from(requestTopics)
+          .where(eq(requestTopics.requestId, matched.id));
+        if (topics.length === 0) return { kind: 'no-request' };
+        // A request is paired at most once (accepting checks it), so the matched one stays as history and the
+        // same request opens again as a new row: its goals and topics, in the evergreen pool.
+        const [reopenedRow] = await tx
+          .insert(requests)
+          .values({ teamId, userId, goals: matched.goals, status: 'open', createdAt: now, updatedAt: now })
+          .returning({ id: requests.id });
+        await tx
+          .insert(requestTopics)
+          .values(topics.map(({ topicId }) => ({ requestId: reopenedRow!.id, topicId })));
+        const reopened = await findOpenRequestIn(tx, teamId, userId);
+        return { kind: 'request-reopened', topics: (reopened?.topics ?? []).map((t) => t.name) };
+      }, 'write'),
 
     checkMentorVoice: (teamId, pairId, userId, round, now) =>
       store.run(async (q) => {

@@ -76,7 +76,7 @@ async function insertOffer(tx: Db, row: typeof offers.$inferInsert): Promise<num
   return inserted!.id;
 }
 
-async function findOpenOfferIn(q: Db, teamId: string, userId: string): Promise<OpenOffer | null> {
+export async function findOpenOfferIn(q: Db, teamId: string, userId: string): Promise<OpenOffer | null> {
   const { offers, offerTopics, topics } = tablesOf(q);
   const [row] = await q
     .select()

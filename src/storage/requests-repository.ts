@@ -75,7 +75,7 @@ async function insertRequest(tx: Db, row: typeof requests.$inferInsert): Promise
   return inserted!.id;
 }
 
-async function findOpenRequestIn(q: Db, teamId: string, userId: string): Promise<OpenRequest | null> {
+export async function findOpenRequestIn(q: Db, teamId: string, userId: string): Promise<OpenRequest | null> {
   const { requests, requestTopics, topics } = tablesOf(q);
   const [row] = await q
     .select()

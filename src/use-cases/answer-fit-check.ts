@@ -5,15 +5,18 @@
 import type { FitAnswer } from '../domain/pairing-journey';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
+import type { RejoinResult } from '../domain/journey-fit-check';
 import type { FitCheckRepository, FitCheckResult } from '../storage/fit-check-repository';
 import { bestEffort } from './best-effort';
+import type { SettingsFor } from './programme-settings';
 
 export interface AnswerFitCheckDeps {
-  fitChecks: Pick<FitCheckRepository, 'answerFitCheck' | 'roleIn'>;
+  fitChecks: Pick<FitCheckRepository, 'answerFitCheck' | 'rejoinAfterNotAFit'>;
   clock: Clock;
   logger: Logger;
   rematch(teamId: string): Promise<void>;
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export async function answerFitCheck(
@@ -33,10 +36,24 @@ export async function answerFitCheck(
   return result;
 }
 
-/** The person's side of a pair after it ended as not a fit: which form takes them back into the pool. */
-export function roleAfterFitCheck(
-  deps: Pick<AnswerFitCheckDeps, 'fitChecks'>,
+/**
+ * "Go back into the pool" after a pairing ended as not a fit: the mentee's request of that pair reopens with its
+ * topics and matching runs as after a sign-up (never proposing the same two again: the block stays); the mentor's
+ * offer already has the place free. Anything else is told as it is now, and changes nothing.
+ */
+export async function rejoinAfterFitCheck(
+  deps: AnswerFitCheckDeps,
   input: { teamId: string; pairId: number; userId: string },
-): Promise<'mentor' | 'mentee' | null> {
-  return deps.fitChecks.roleIn(input.teamId, input.pairId, input.userId);
+): Promise<{ result: RejoinResult; programmeName: string }> {
+  const { teamId, userId } = input;
+  const result = await deps.fitChecks.rejoinAfterNotAFit({ ...input, now: deps.clock.now() });
+  const { programmeName } = await deps.settingsFor(teamId);
+  if (result.kind !== 'request-reopened') return { result, programmeName };
+  deps.logger.info({ teamId, pairId: input.pairId }, 'request reopened after a pairing that was not a fit');
+  await bestEffort(deps.logger, 'run matching after a request reopened', { teamId }, () =>
+    deps.rematch(teamId),
+  );
+  // After matching, so the Home tab shows a proposal made by this very click.
+  await deps.refreshHome(teamId, userId);
+  return { result, programmeName };
 }

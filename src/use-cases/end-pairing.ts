@@ -7,6 +7,7 @@ import type { Messenger } from '../ports/messenger';
 import type { EndResult, ParticipationRepository } from '../storage/participation-repository';
 import { pairingEndedMessage } from '../views/participation-messages';
 import { bestEffort } from './best-effort';
+import type { SettingsFor } from './programme-settings';
 
 export interface EndPairingDeps {
   participation: Pick<ParticipationRepository, 'endPair'>;
@@ -17,6 +18,7 @@ export interface EndPairingDeps {
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export async function endPairing(
@@ -34,9 +36,10 @@ export async function endPairing(
 
   const partnerId = result.pair.partnerId;
   if (partnerId !== null) {
-    await bestEffort(deps.logger, 'tell a partner their pairing ended', { teamId, pairId }, () =>
-      deps.messenger.sendDirectMessage(partnerId, pairingEndedMessage(userId, pairId)),
-    );
+    await bestEffort(deps.logger, 'tell a partner their pairing ended', { teamId, pairId }, async () => {
+      const { programmeName } = await deps.settingsFor(teamId);
+      await deps.messenger.sendDirectMessage(partnerId, pairingEndedMessage(userId, pairId, programmeName));
+    });
   }
   await deps.refreshHome(teamId, userId);
   if (partnerId !== null) await deps.refreshHome(teamId, partnerId);

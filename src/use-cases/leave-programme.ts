@@ -41,23 +41,23 @@ export async function leaveProgramme(
     'member data erased',
   );
 
+  const { programmeName } = await deps.settingsFor(teamId);
   for (const { pairId, partnerId } of result.endedPairs) {
     if (partnerId === null) continue;
     await bestEffort(deps.logger, 'tell a partner someone left', { teamId, pairId }, () =>
-      deps.messenger.sendDirectMessage(partnerId, partnerLeftMessage(userId, pairId)),
+      deps.messenger.sendDirectMessage(partnerId, partnerLeftMessage(userId, pairId, programmeName)),
     );
     await deps.refreshHome(teamId, partnerId);
   }
   await withdrawProposalMessages(deps, teamId, result.withdrawn, 'left');
   if (!departed) {
     await bestEffort(deps.logger, 'confirm a departure', { teamId }, () =>
-      deps.messenger.sendDirectMessage(userId, leftConfirmationMessage()),
+      deps.messenger.sendDirectMessage(userId, leftConfirmationMessage(programmeName)),
     );
     // Published directly, not through refreshHome: nothing about them may be looked up (or stored) again.
-    await bestEffort(deps.logger, 'publish the Home tab of someone who left', { teamId }, async () => {
-      const { programmeName } = await deps.settingsFor(teamId);
-      await deps.messenger.publishHome(userId, leftHomeView(programmeName));
-    });
+    await bestEffort(deps.logger, 'publish the Home tab of someone who left', { teamId }, () =>
+      deps.messenger.publishHome(userId, leftHomeView(programmeName)),
+    );
   }
   if (result.endedPairs.length > 0 || result.withdrawn.length > 0) {
     await bestEffort(deps.logger, 'run matching after a departure', { teamId }, () => deps.rematch(teamId));

@@ -11,6 +11,7 @@ import type { Messenger } from '../ports/messenger';
 import type { HeadlineFigures, PairHealthRepository } from '../storage/pair-health-repository';
 import { adminEndedMessage, nudgeMessage } from '../views/admin-pair-health';
 import { bestEffort } from './best-effort';
+import type { SettingsFor } from './programme-settings';
 import { askMentor, runMatching, toMatchInput, type MatchingDeps } from './run-matching';
 
 export interface PairHealthDeps {
@@ -36,6 +37,7 @@ export interface PairActionDeps extends PairHealthDeps {
   logger: Logger;
   rematch(teamId: string): Promise<void>;
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export type NudgeResult = 'nudged' | 'not-running' | 'not-delivered';
@@ -90,9 +92,10 @@ export async function endPairingAsAdmin(
   if (result.kind !== 'ended') return 'not-running';
   deps.logger.info({ teamId, pairId }, 'admin ended a pairing');
   const people = [result.pair.mentorId, result.pair.menteeId].filter((id): id is string => id !== null);
+  const { programmeName } = await deps.settingsFor(teamId);
   for (const userId of people) {
     await bestEffort(deps.logger, 'tell a member an admin ended their pairing', { teamId, pairId }, () =>
-      deps.messenger.sendDirectMessage(userId, adminEndedMessage()),
+      deps.messenger.sendDirectMessage(userId, adminEndedMessage(programmeName)),
     );
   }
   for (const userId of people) await deps.refreshHome(teamId, userId);

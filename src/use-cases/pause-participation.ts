@@ -11,6 +11,7 @@ import type {
 } from '../storage/participation-repository';
 import { partnerPausedMessage, proposalWithdrawnMessage } from '../views/participation-messages';
 import { bestEffort } from './best-effort';
+import type { SettingsFor } from './programme-settings';
 
 export interface PauseParticipationDeps extends WithdrawProposalsDeps {
   participation: Pick<ParticipationRepository, 'pause'>;
@@ -21,6 +22,7 @@ export interface PauseParticipationDeps extends WithdrawProposalsDeps {
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export interface WithdrawProposalsDeps {
@@ -43,9 +45,13 @@ export async function pauseParticipation(
   if (result.kind !== 'paused') return result;
   deps.logger.info({ teamId, weeks, withdrawn: result.withdrawn.length }, 'member paused');
 
+  const { programmeName } = await deps.settingsFor(teamId);
   for (const partnerId of result.partnerIds) {
     await bestEffort(deps.logger, 'tell a partner about a pause', { teamId }, () =>
-      deps.messenger.sendDirectMessage(partnerId, partnerPausedMessage(userId, result.pausedUntil)),
+      deps.messenger.sendDirectMessage(
+        partnerId,
+        partnerPausedMessage(userId, result.pausedUntil, programmeName),
+      ),
     );
   }
   await withdrawProposalMessages(deps, teamId, result.withdrawn, 'paused');

@@ -8,6 +8,7 @@ import { homeView } from '../views/home-view';
 import { buildReport, type BuildReportDeps } from './build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from './check-programme-admin';
 import type { SettingsFor } from './programme-settings';
+import { withTermEnds } from './read-participation';
 
 export interface PublishHomeDeps extends CheckProgrammeAdminDeps, BuildReportDeps {
   participationStatus: Pick<ParticipationStatusRepository, 'snapshot'>;
@@ -20,7 +21,11 @@ export interface PublishHomeDeps extends CheckProgrammeAdminDeps, BuildReportDep
 export async function publishHome(deps: PublishHomeDeps, teamId: string, userId: string): Promise<void> {
   try {
     const now = deps.clock.now();
-    const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
+    const snapshot = await withTermEnds(
+      deps,
+      teamId,
+      await deps.participationStatus.snapshot(teamId, userId, now),
+    );
     const adminFigures = (await isAdmin(deps, teamId, userId)) ? await buildReport(deps, teamId) : null;
     const { programmeName, welcomeText } = await deps.settingsFor(teamId);
     await deps.messenger.publishHome(

@@ -1,15 +1,38 @@
 // What a person's own participation looks like now: for /mentor status, the Home tab's buttons and the modals
 // they open. Reads only; every button answers with what is true at the moment it is pressed.
+import { firstTermEnd } from '../domain/pairing-journey';
 import { isPaused } from '../domain/pause';
 import type { Clock } from '../ports/clock';
 import type { MembersRepository } from '../storage/members-repository';
 import type { MemberPair, ParticipationSnapshot } from '../domain/participation';
 import type { ParticipationStatusRepository } from '../storage/participation-snapshot';
+import type { SettingsFor } from './programme-settings';
 
 export interface ReadParticipationDeps {
   participationStatus: Pick<ParticipationStatusRepository, 'snapshot' | 'pairFor'>;
   members: Pick<MembersRepository, 'find'>;
   clock: Clock;
+  settingsFor: SettingsFor;
+}
+
+/**
+ * The pairs with their term's end as the journey counts it: a pair from before terms runs the workspace's term
+ * from its start (see send-journey-messages.ts), so status and Home show the same week and end as the journey.
+ */
+export async function withTermEnds<T extends { pairs: MemberPair[] }>(
+  deps: { settingsFor: SettingsFor },
+  teamId: string,
+  snapshot: T,
+): Promise<T> {
+  if (snapshot.pairs.every((pair) => pair.termEndsAt !== null)) return snapshot;
+  const { pairTermWeeks } = await deps.settingsFor(teamId);
+  return {
+    ...snapshot,
+    pairs: snapshot.pairs.map((pair) => ({
+      ...pair,
+      termEndsAt: pair.termEndsAt ?? firstTermEnd(pair.startedAt, pairTermWeeks),
+    })),
+  };
 }
 
 export async function participationSnapshot(
@@ -18,7 +41,8 @@ export async function participationSnapshot(
   userId: string,
 ): Promise<{ snapshot: ParticipationSnapshot; now: Date }> {
   const now = deps.clock.now();
-  return { snapshot: await deps.participationStatus.snapshot(teamId, userId, now), now };
+  const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
+  return { snapshot: await withTermEnds(deps, teamId, snapshot), now };
 }
 
 /** The pairings the person could end now. */
@@ -38,7 +62,8 @@ export async function ownPair(
   pairId: number | null,
 ): Promise<MemberPair | null> {
   if (pairId === null) return null;
-  return deps.participationStatus.pairFor(teamId, pairId, userId, deps.clock.now());
+  const pair = await deps.participationStatus.pairFor(teamId, pairId, userId, deps.clock.now());
+  return pair === null ? null : ((await withTermEnds(deps, teamId, { pairs: [pair] })).pairs[0] ?? null);
 }
 
 export type PauseEligibility =
@@ -46,7 +71,7 @@ export type PauseEligibility =
 
 /** Whether the Home tab's "Take a break" should open the pause modal, or say why not. */
 export async function pauseEligibility(
-  deps: ReadParticipationDeps,
+  deps: Pick<ReadParticipationDeps, 'members' | 'clock'>,
   teamId: string,
   userId: string,
 ): Promise<PauseEligibility> {

@@ -6,6 +6,7 @@ import type { Messenger } from '../ports/messenger';
 import type { ParticipationRepository, ResumeResult } from '../storage/participation-repository';
 import { partnerResumedMessage, pauseEndedMessage } from '../views/participation-messages';
 import { bestEffort } from './best-effort';
+import type { SettingsFor } from './programme-settings';
 
 export interface ResumeParticipationDeps {
   participation: Pick<ParticipationRepository, 'resume'>;
@@ -16,6 +17,7 @@ export interface ResumeParticipationDeps {
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  settingsFor: SettingsFor;
 }
 
 export async function resumeParticipation(
@@ -35,9 +37,10 @@ export async function resumeParticipation(
   deps.logger.info({ teamId, expired: expiredOnly }, 'member resumed');
 
   if (expiredOnly) {
-    await bestEffort(deps.logger, 'tell someone their break is over', { teamId }, () =>
-      deps.messenger.sendDirectMessage(userId, pauseEndedMessage()),
-    );
+    await bestEffort(deps.logger, 'tell someone their break is over', { teamId }, async () => {
+      const { programmeName } = await deps.settingsFor(teamId);
+      await deps.messenger.sendDirectMessage(userId, pauseEndedMessage(programmeName));
+    });
   }
   for (const partnerId of result.partnerIds) {
     await bestEffort(deps.logger, 'tell a partner about a return', { teamId }, () =>

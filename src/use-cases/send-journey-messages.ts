@@ -39,6 +39,8 @@ export interface JourneyDeps extends WrapUpDeps {
 
 export interface JourneySummary {
   sent: number;
+  /** Pairs whose term ended this run (the term's transition, made before any message). */
+  wrappedUp: number;
   recovered: number;
   waiting: number;
   failed: number;
@@ -54,7 +56,7 @@ export async function sendJourneyMessages(
   now: Date,
   signal?: AbortSignal,
 ): Promise<JourneySummary> {
-  const summary: JourneySummary = { sent: 0, recovered: 0, waiting: 0, failed: 0 };
+  const summary: JourneySummary = { sent: 0, wrappedUp: 0, recovered: 0, waiting: 0, failed: 0 };
   const settingsByTeam = new Map<string, ProgrammeSettings>();
   for (const pair of await deps.journey.pairsOnJourney(now)) {
     if (signal?.aborted) break;
@@ -75,7 +77,7 @@ export async function sendJourneyMessages(
       );
     }
   }
-  if (summary.sent + summary.recovered + summary.failed > 0)
+  if (summary.sent + summary.wrappedUp + summary.recovered + summary.failed > 0)
     deps.logger.info({ at: now.toISOString(), ...summary }, 'journey messages run');
   return summary;
 }
@@ -93,7 +95,9 @@ async function journeyOfPair(
     termEndsAt: pair.facts.termEndsAt ?? firstTermEnd(pair.facts.startedAt, journeySettings.termWeeks),
   };
   // Status changes the journey makes happen before its messages, so a wrap-up's closing goes out in the same run.
-  const facts: PairJourneyFacts = (await wrapUpIfTermOver(deps, stored, now))
+  const wrappedUp = await wrapUpIfTermOver(deps, stored, now);
+  if (wrappedUp) summary.wrappedUp += 1;
+  const facts: PairJourneyFacts = wrappedUp
     ? { ...stored, status: 'ended', endedAt: now, endReason: 'wrapped_up' }
     : stored;
   const stale = pair.reserved.filter((r) => now.getTime() - r.reservedAt.getTime() >= RESERVATION_LEASE_MS);

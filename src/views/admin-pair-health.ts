@@ -197,9 +197,8 @@ export function nudgeMessage(): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-export function adminEndedMessage(): SlackMessage {
-  const text =
-    'The programme team has brought your Mentor Circles pairing to a close. Thank you for the time you gave each other — every conversation counts. You are welcome to take part again at any time.';
+export function adminEndedMessage(programmeName: string): SlackMessage {
+  const text = `The programme team has brought your ${escapeMrkdwn(programmeName)} pairing to a close. Thank you for the time you gave each other — every conversation counts. You are welcome to take part again at any time.`;
   return { text, blocks: [section(text)] };
 }
 

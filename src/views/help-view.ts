@@ -18,7 +18,8 @@ export function helpBlocks(
       : [];
   const lines = SUBCOMMANDS.map((command) => `\`${command.usage}\` — ${command.summary}`);
   return {
-    text: unknownWord === undefined ? 'Mentor Circles help' : `Unknown command: ${unknownWord.slice(0, 40)}`,
+    text:
+      unknownWord === undefined ? `${programme.name} help` : `Unknown command: ${unknownWord.slice(0, 40)}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: intro } },
       ...welcome,

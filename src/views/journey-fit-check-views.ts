@@ -5,6 +5,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { CANDOUR_SCALE } from '../domain/journey-mentor-voice';
 import type { FitAnswer } from '../domain/pairing-journey';
 import type { SlackMessage } from '../ports/messenger';
+import type { RejoinResult } from '../domain/journey-fit-check';
 import { context, section } from './blocks';
 import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from './journey-ids';
 import type { JourneyMessageContext } from './journey-messages';
@@ -126,6 +127,49 @@ export function fitEndedMessage(c: JourneyMessageContext): SlackMessage {
       },
     ],
   };
+}
+
+/** What a click on "Go back into the pool" is told, when it is not a sign-up form to fill in. */
+export function fitRejoinMessage(
+  result: Exclude<RejoinResult, { kind: 'no-offer' | 'no-request' }>,
+  programmeName: string,
+): SlackMessage {
+  const text = fitRejoinText(result, programmeName);
+  return { text, blocks: [section(text)] };
+}
+
+function fitRejoinText(
+  result: Exclude<RejoinResult, { kind: 'no-offer' | 'no-request' }>,
+  programmeName: string,
+): string {
+  const topics = (names: string[]) => names.map(escapeMrkdwn).join(', ');
+  switch (result.kind) {
+    case 'request-reopened':
+      return (
+        `You are back in the ${escapeMrkdwn(programmeName)} pool: your request for a mentor is open again, with ` +
+        `the same topics (${topics(result.topics)}). We will let you know when we find someone new — never the ` +
+        'same person as before. Change it any time with `/mentor find`.'
+      );
+    case 'request-already-open':
+      return (
+        `You already have an open request for a mentor (${topics(result.topics)}), so you are in the pool ` +
+        'already; nothing changed. Change it any time with `/mentor find`.'
+      );
+    case 'offer-open':
+      return (
+        `You are back in the ${escapeMrkdwn(programmeName)} pool: your offer to mentor is open, and the place ` +
+        `this pairing used is free again (${result.capacity === 1 ? 'one mentee' : `up to ${result.capacity} mentees`} ` +
+        'at a time). We will ask you before pairing you with someone new — never the same person as before. ' +
+        'Change it any time with `/mentor offer`.'
+      );
+    case 'pair-running':
+      return 'This pairing has not ended, so there is nothing to go back to; nothing changed.';
+    case 'not-in-pair':
+      return (
+        'This pairing is not yours (or you have left the programme since), so nothing changed. To take part, ' +
+        'use `/mentor find` or `/mentor offer`.'
+      );
+  }
 }
 
 export const CANDOUR_STATEMENT = 'I feel listened to and can be candid.';

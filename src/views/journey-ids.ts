@@ -7,7 +7,7 @@ export const JOURNEY_ACTIONS = {
   fitGood: 'journey_fit_good',
   fitDeciding: 'journey_fit_deciding',
   fitNot: 'journey_fit_not',
-  /** After a pairing ended as not a fit: back into the pool (the offer or find form). */
+  /** After a pairing ended as not a fit: back into the pool (the request reopens, or the offer or find form). */
   fitRejoin: 'journey_fit_rejoin',
   openMentorVoice: 'journey_open_mentor_voice',
   termExtend: 'journey_term_extend',

@@ -4,12 +4,16 @@ import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../ports/messenger';
 import { SELF_SERVICE_ACTIONS } from './self-service-ids';
 import { slackDate } from './status-view';
-import { mention } from './text';
+import { escapeMrkdwn, mention } from './text';
 import { section } from './blocks';
 
-export function partnerPausedMessage(pauserId: string, until: Date | null): SlackMessage {
+export function partnerPausedMessage(
+  pauserId: string,
+  until: Date | null,
+  programmeName: string,
+): SlackMessage {
   const when = until === null ? '' : ` until ${slackDate(until)}`;
-  const text = `${mention(pauserId)} is taking a short break from Mentor Circles${when}. Your weekly prompts are paused meanwhile — nothing for you to do, and we will let you know when they are back.`;
+  const text = `${mention(pauserId)} is taking a short break from ${escapeMrkdwn(programmeName)}${when}. Your weekly prompts are paused meanwhile — nothing for you to do, and we will let you know when they are back.`;
   return { text, blocks: [section(text)] };
 }
 
@@ -23,25 +27,23 @@ export function pauseConfirmation(until: Date | null): string {
   return `You are on a break ${when}. No weekly prompts and no new matches meanwhile; your partners have been told kindly.`;
 }
 
-export function pauseEndedMessage(): SlackMessage {
-  const text =
-    'Welcome back! Your break from Mentor Circles is over, so weekly prompts and matching pick up again. Need longer? `/mentor pause` any time.';
+export function pauseEndedMessage(programmeName: string): SlackMessage {
+  const text = `Welcome back! Your break from ${escapeMrkdwn(programmeName)} is over, so weekly prompts and matching pick up again. Need longer? \`/mentor pause\` any time.`;
   return { text, blocks: [section(text)] };
 }
 
-export function pairingEndedMessage(enderId: string, pairId: number): SlackMessage {
-  const text = `${mention(enderId)} has ended your Mentor Circles pairing. Thank you for the time you gave each other — every conversation counts. Would you tell the programme how it went?`;
+export function pairingEndedMessage(enderId: string, pairId: number, programmeName: string): SlackMessage {
+  const text = `${mention(enderId)} has ended your ${escapeMrkdwn(programmeName)} pairing. Thank you for the time you gave each other — every conversation counts. Would you tell the programme how it went?`;
   return { text, blocks: [section(text), feedbackButton(pairId)] };
 }
 
-export function partnerLeftMessage(leaverId: string, pairId: number): SlackMessage {
-  const text = `${mention(leaverId)} is no longer taking part in Mentor Circles, so your pairing has ended. Thank you for the time you gave each other. Would you tell the programme how it went?`;
+export function partnerLeftMessage(leaverId: string, pairId: number, programmeName: string): SlackMessage {
+  const text = `${mention(leaverId)} is no longer taking part in ${escapeMrkdwn(programmeName)}, so your pairing has ended. Thank you for the time you gave each other. Would you tell the programme how it went?`;
   return { text, blocks: [section(text), feedbackButton(pairId)] };
 }
 
-export function leftConfirmationMessage(): SlackMessage {
-  const text =
-    'You have left Mentor Circles and your data has been erased. Thank you for taking part — you are welcome back any time with `/mentor offer` or `/mentor find`.';
+export function leftConfirmationMessage(programmeName: string): SlackMessage {
+  const text = `You have left ${escapeMrkdwn(programmeName)} and your data has been erased. Thank you for taking part — you are welcome back any time with \`/mentor offer\` or \`/mentor find\`.`;
   return { text, blocks: [section(text)] };
 }
 

@@ -23,6 +23,8 @@ export const SELF_SERVICE_ACTIONS = {
 
 /** The pair id a button value or select option carries (see endPair, giveFeedback); null when it holds none. */
 export function parsePairId(value: string): number | null {
+  // A forged payload can carry any JSON where Slack sends a string: `true` or `[1]` would read as pair 1.
+  if (typeof value !== 'string') return null;
   const pairId = Number(value);
   return /^\d{1,15}$/.test(value) && Number.isSafeInteger(pairId) ? pairId : null;
 }

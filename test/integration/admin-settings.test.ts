@@ -3,6 +3,7 @@
 // places that used the environment's value now follow the workspace's setting.
 import { parse } from 'csv-parse/sync';
 import { ADMIN_ACTIONS, ADMIN_CALLBACKS } from '../../src/views/admin-ids';
+import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
 import {
   DEFAULT_FORM,
@@ -177,6 +178,26 @@ describe('what the settings change', () => {
     const help = await t.command(MEMBER, 'help');
     expect(help.body).toContain('Learn Together pairs colleagues');
     expect(help.body).toContain('Ask &lt;anyone&gt; &amp; learn.');
+  });
+
+  it('the programme name is the one people read when a partner takes a break or leaves, and in the help’s title', async () => {
+    await save({ ...FORM, programmeName: 'Learn Together' });
+    await seedRunningPair(db(), t.fake, {
+      mentor: { userId: MEMBER, timeZone: 'Europe/London' },
+      mentee: { userId: ADMIN, timeZone: 'Europe/London' },
+      startedAt: new Date('2026-11-01T00:00:00Z'),
+    });
+    const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId])).map((m) => m.text ?? '');
+
+    expect((await t.command(MEMBER, 'help')).body).toContain('"text":"Learn Together help"');
+    await t.command(MEMBER, 'pause');
+    expect(dmsTo(ADMIN).at(-1)).toContain('is taking a short break from Learn Together');
+    await t.command(MEMBER, 'leave');
+    await t.submit({ userId: MEMBER, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
+    await t.settle();
+    expect(dmsTo(ADMIN).at(-1)).toContain('is no longer taking part in Learn Together');
+    expect(dmsTo(MEMBER).at(-1)).toContain('You have left Learn Together');
+    expect(JSON.stringify(t.fake.calls('chat.postMessage'))).not.toContain('Mentor Circles');
   });
 
   it('the prompt hour set in Slack replaces PROMPT_HOUR for this workspace', async () => {

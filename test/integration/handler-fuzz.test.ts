@@ -3,7 +3,10 @@
 // what they ask for, or with values Slack would never send. Whatever arrives, nobody sees a raw error, no
 // stored row changes and the app stays healthy.
 import { FEEDBACK_FIELDS } from '../../src/domain/feedback-form';
+import { GOAL_FIELDS } from '../../src/domain/goals-form';
 import { SIGNUP_FIELDS } from '../../src/domain/signup-form';
+import { APOLOGY } from '../../src/views/apology';
+import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from '../../src/views/journey-ids';
 import { SUBCOMMANDS } from '../../src/views/mentor-command';
 import { PROMPT_ACTIONS } from '../../src/views/prompt-message';
 import { PROPOSAL_ACCEPT_ACTION, PROPOSAL_DECLINE_ACTION } from '../../src/views/proposal-messages';
@@ -43,8 +46,8 @@ import { startTestApp, TEAM, type TestApp } from '../support/test-app';
 import { DAY } from '../support/test-clock';
 import { allRows } from '../support/test-database';
 
-const SEED = 20261205;
-const REQUESTS = 300;
+const SEED = 20261206;
+const REQUESTS = 500;
 
 const DEV = personInLondon('U0DEV', 'Dev Mentor', 2, 'Engineering');
 const EVE = personInLondon('U0EVE', 'Eve Outsider', 3, 'Finance');
@@ -323,7 +326,20 @@ const ACTION_IDS = [
   ...Object.values(PROMPT_ACTIONS),
   PROPOSAL_ACCEPT_ACTION,
   PROPOSAL_DECLINE_ACTION,
+  ...Object.values(JOURNEY_ACTIONS),
 ];
+const JOURNEY_ACTION_IDS: readonly string[] = Object.values(JOURNEY_ACTIONS);
+
+/** What a journey button or form names after the pair: a round, a rating stage, or nothing. */
+const JOURNEY_SUFFIXES = ['', ':1', ':2', ':3', ':middle', ':close', ':start', ':0', ':-1', '::1', ':1:1'];
+
+/** Someone else's pair in the shapes the journey's buttons carry, or something no button carries. */
+function journeyValue(random: Random, pairValue: () => unknown): unknown {
+  const pair = pairValue();
+  return typeof pair === 'string' || typeof pair === 'number'
+    ? `${String(pair)}${pick(random, JOURNEY_SUFFIXES)}`
+    : pair;
+}
 
 function buttonClick(
   random: Random,
@@ -339,9 +355,11 @@ function buttonClick(
       ? values.proposalValue()
       : actionId === PROMPT_ACTIONS.discussed || actionId === PROMPT_ACTIONS.skipped
         ? values.deliveryValue()
-        : random() < 0.8
-          ? values.pairValue()
-          : pick(random, HOSTILE_VALUES);
+        : JOURNEY_ACTION_IDS.includes(actionId) && random() < 0.8
+          ? journeyValue(random, values.pairValue)
+          : random() < 0.8
+            ? values.pairValue()
+            : pick(random, HOSTILE_VALUES);
   const where = pick(random, [
     { message: { channel: p.pairChannel, ts: p.promptTs } },
     { message: p.proposalMessage },
@@ -369,7 +387,13 @@ function buttonClick(
   return { kind: `action ${actionId}`, body: interactionBody(payload), contentType: FORM };
 }
 
-const CALLBACK_IDS = [...Object.values(SELF_SERVICE_CALLBACKS), OFFER_CALLBACK_ID, FIND_CALLBACK_ID];
+const CALLBACK_IDS = [
+  ...Object.values(SELF_SERVICE_CALLBACKS),
+  OFFER_CALLBACK_ID,
+  FIND_CALLBACK_ID,
+  ...Object.values(JOURNEY_CALLBACKS),
+];
+const JOURNEY_CALLBACK_IDS: readonly string[] = Object.values(JOURNEY_CALLBACKS);
 
 function viewSubmission(random: Random, actor: Actor, p: Programme, pairValue: () => unknown): FuzzRequest {
   const callbackId = pick(random, CALLBACK_IDS);
@@ -416,6 +440,21 @@ function viewSubmission(random: Random, actor: Actor, p: Programme, pairValue: (
       values = signupValues(random, p, callbackId === OFFER_CALLBACK_ID);
       break;
     default:
+      if (JOURNEY_CALLBACK_IDS.includes(callbackId)) {
+        // Someone else's pair, in each shape a journey form keeps it in, with answers valid or not.
+        const pairId = pairValue();
+        privateMetadata = pick(random, [
+          String(journeyValue(random, () => pairId)),
+          JSON.stringify({ pairId, round: pick(random, [1, 2, 0, '1', null]), message: null }),
+          JSON.stringify({ pairId, stage: pick(random, ['middle', 'close', 'start', 7]) }),
+          JSON.stringify({ pairId, round: 1, message: { channel: p.pairChannel, ts: p.promptTs } }),
+          '{"pairId":',
+          'null',
+          HUGE,
+        ]);
+        values = journeyValues(random);
+        break;
+      }
       values = { leave: { leave: { type: 'plain_text_input', value: pick(random, HOSTILE_STRINGS) } } };
   }
   const payload = viewSubmissionPayload({
@@ -430,6 +469,46 @@ function viewSubmission(random: Random, actor: Actor, p: Programme, pairValue: (
   view.hash = pick(random, ['h1', 'stale-hash', '', HUGE.slice(0, 200)]);
   if (random() < 0.1) view.private_metadata = pick(random, HOSTILE_STRINGS);
   return { kind: `view ${callbackId}`, body: interactionBody(payload), contentType: FORM };
+}
+
+/** The journey forms' answers: a rating, a tick, typed text, each as a form sends it or as none does. */
+function journeyValues(random: Random): Record<string, Record<string, unknown>> {
+  const radio = (value: unknown) => ({ type: 'radio_buttons', selected_option: { value } });
+  const rating = () => radio(pick(random, ['1', '3', '5', '0', '6', '2.5', 4, HUGE, null]));
+  const values: Record<string, Record<string, unknown>> = {
+    [JOURNEY_FIELDS.candour]: { [JOURNEY_FIELDS.candour]: rating() },
+    [JOURNEY_FIELDS.contact]: {
+      [JOURNEY_FIELDS.contact]: {
+        type: 'checkboxes',
+        selected_options: pick(random, [[{ value: 'yes' }], [], [{ value: HUGE }], 'yes', null]),
+      },
+    },
+    [JOURNEY_FIELDS.closeUsefulness]: { [JOURNEY_FIELDS.closeUsefulness]: rating() },
+    [JOURNEY_FIELDS.closeRecommend]: {
+      [JOURNEY_FIELDS.closeRecommend]: radio(pick(random, ['yes', 'no', 'maybe', true, ''])),
+    },
+    [JOURNEY_FIELDS.closeCommitment]: {
+      [JOURNEY_FIELDS.closeCommitment]: {
+        type: 'plain_text_input',
+        value: pick(random, [null, 'I will listen more', 'x'.repeat(1001), HUGE, 42]),
+      },
+    },
+  };
+  // Goals as the goals forms name them (slots and goal ids, some no form has), or not at all.
+  for (const slot of [0, 1, 2, 7]) {
+    if (random() < 0.5) continue;
+    const topic = {
+      type: 'static_select',
+      selected_option: { value: pick(random, ['1', '999999', HUGE, null]) },
+    };
+    values[GOAL_FIELDS.topic(slot)] = { [GOAL_FIELDS.topic(slot)]: topic };
+    values[GOAL_FIELDS.confidence(slot)] = { [GOAL_FIELDS.confidence(slot)]: rating() };
+    values[GOAL_FIELDS.note(slot)] = {
+      [GOAL_FIELDS.note(slot)]: { type: 'plain_text_input', value: pick(random, HOSTILE_STRINGS) },
+    };
+    values[GOAL_FIELDS.rating(slot)] = { [GOAL_FIELDS.rating(slot)]: rating() };
+  }
+  return values;
 }
 
 function feedbackValues(random: Random): Record<string, Record<string, unknown>> {
@@ -689,7 +768,11 @@ describe('seeded fuzz of the handlers', () => {
     expect(said).toContain('for the two people in this pair');
     expect(said).toContain('Choose your level from the list.');
     expect(said).toContain('This pairing is not one of yours');
+    // The journey's buttons and forms turned strangers away with what is true, not with an apology.
+    expect(said).toContain('This question is for the person it was sent to.');
+    expect(said).toContain('This pairing is not yours');
+    expect(said).not.toContain(APOLOGY);
     expect(t.fake.calls('views.publish').length).toBeGreaterThan(0);
     expect(t.fake.calls('views.open').length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 120_000);
 });

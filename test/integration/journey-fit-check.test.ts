@@ -11,6 +11,7 @@ import { runMatching } from '../../src/use-cases/run-matching';
 import { ADMIN_ACTIONS } from '../../src/views/admin-ids';
 import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from '../../src/views/journey-ids';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
+import { PROPOSAL_ACCEPT_ACTION } from '../../src/views/proposal-messages';
 import { FIND_CALLBACK_ID, OFFER_CALLBACK_ID } from '../../src/views/signup-modals';
 import { lastModal, pressAdmin, textOf } from '../support/admin-steps';
 import {
@@ -19,6 +20,7 @@ import {
   seedDelivery,
   seedMember,
   seedOffer,
+  seedProposal,
   seedRequest,
   seedRunningPair,
 } from '../support/seed-programme';
@@ -195,15 +197,48 @@ describe('the fit check', () => {
     ]);
   });
 
+  /** A pair as matching leaves it: the mentor's offer, the mentee's matched request and the accepted proposal. */
+  async function introduceFromSignups(topic: string) {
+    await seedMember(db(), MENTOR);
+    await seedMember(db(), MENTEE);
+    const offerId = await seedOffer(db(), { userId: MENTOR.userId, topics: [topic], capacity: 2 });
+    const requestId = await seedRequest(db(), {
+      userId: MENTEE.userId,
+      topics: [topic, 'Accessibility'],
+      status: 'matched',
+      matchedAt: t.clock.now(),
+    });
+    const proposalId = await seedProposal(db(), {
+      mentor: MENTOR,
+      mentee: MENTEE,
+      requestId,
+      offerId,
+      expiresAt: t.clock.now(),
+      status: 'accepted',
+    });
+    const pair = await introduce();
+    const { pairs } = tablesOf(db());
+    await db().update(pairs).set({ proposalId, offerId }).where(eq(pairs.id, pair.pairId));
+    return { ...pair, requestId };
+  }
+
+  const rejoin = (userId: string, pairId: number, message?: { channel: string; ts: string }) =>
+    t.click({
+      userId,
+      actionId: JOURNEY_ACTIONS.fitRejoin,
+      value: String(pairId),
+      // A click on a message always has a response_url: where none is named, one in the person's DM.
+      message: message ?? { channel: t.fake.channelFor([userId]), ts: '1.000100' },
+    });
+  const requestRows = () => rowsOf(db(), 'select id, user_id, status from requests order by id');
+
   it.each([
     ['the mentee', MENTEE.userId],
     ['the mentor', MENTOR.userId],
   ])('"Not a good fit" from %s ends the pairing without blame', async (_who, clicker) => {
     await seedMember(db(), EVE);
     const topic = 'Social media';
-    await seedOffer(db(), { userId: MENTOR.userId, topics: [topic], capacity: 2 });
-    await seedRequest(db(), { userId: MENTEE.userId, topics: [topic], status: 'matched' });
-    const pair = await introduce();
+    const pair = await introduceFromSignups(topic);
     t.clock.advance(14 * DAY);
     await t.tick();
 
@@ -233,35 +268,111 @@ describe('the fit check', () => {
     for (const name of ['Ada', 'Ben', MENTOR.userId, MENTEE.userId, 'Not a good fit'])
       expect(shown(toMentor[0])).not.toContain(name);
 
-    // Back into the pool: the mentor gets the offer form, the mentee the find form, without the other in
-    // their "don't match me with" list.
-    await t.click({
-      userId: MENTEE.userId,
-      actionId: JOURNEY_ACTIONS.fitRejoin,
-      value: String(pair.pairId),
-      message: { channel: toMentee[0]!.channel, ts: toMentee[0]!.ts },
-    });
-    const findForm = lastModal(t);
-    expect(findForm.callback_id).toBe(FIND_CALLBACK_ID);
-    expect(textOf(findForm)).not.toContain(MENTOR.userId);
-    await t.click({
-      userId: MENTOR.userId,
-      actionId: JOURNEY_ACTIONS.fitRejoin,
-      value: String(pair.pairId),
-      message: { channel: toMentor[0]!.channel, ts: toMentor[0]!.ts },
-    });
-    const offerForm = lastModal(t);
-    expect(offerForm.callback_id).toBe(OFFER_CALLBACK_ID);
-    expect(textOf(offerForm)).not.toContain(MENTEE.userId);
+    // Back into the pool in one click: the mentee's request of that pair opens again with its topics (as a new
+    // row: a request is paired at most once, the matched one stays as history), and matching runs at once —
+    // never proposing the mentor again.
+    const menteeNote = { channel: toMentee[0]!.channel, ts: toMentee[0]!.ts };
+    await rejoin(MENTEE.userId, pair.pairId, menteeNote);
+    const reopened = [
+      { id: pair.requestId, user_id: MENTEE.userId, status: 'matched' },
+      { id: expect.any(Number), user_id: MENTEE.userId, status: 'open' },
+    ];
+    expect(await requestRows()).toEqual(reopened);
+    const topicsOf = (status: string) =>
+      rowsOf(
+        db(),
+        `select topic_id from request_topics join requests on requests.id = request_id where status = '${status}' order by topic_id`,
+      );
+    expect(await topicsOf('open')).toEqual(await topicsOf('matched'));
+    expect(await topicsOf('open')).toHaveLength(2);
+    const confirmation = dmsTo(MENTEE.userId).find((m) => m.ts === menteeNote.ts);
+    expect(confirmation?.text).toContain('back in the Mentor Circles pool');
+    expect(confirmation?.text).toContain('Accessibility, Social media');
+    expect(JSON.stringify(confirmation?.blocks)).not.toContain(JOURNEY_ACTIONS.fitRejoin);
+    // Matching ran: nobody else fits, so the mentee hears they are on the waitlist (the mentor is blocked).
+    expect(await countOf('proposals')).toBe(1);
+    expect(dmsTo(MENTEE.userId).filter((m) => m.text?.includes('on the waitlist'))).toHaveLength(1);
+    expect(t.fake.calls('views.open')).toHaveLength(0);
+
+    // A second click says what is true now and changes nothing.
+    await rejoin(MENTEE.userId, pair.pairId, menteeNote);
+    expect(lastEphemeral()).toContain('You already have an open request for a mentor');
+    expect(await requestRows()).toEqual(reopened);
+
+    // The mentor's place is already free: they are told so, nothing to fill in.
+    const mentorNote = { channel: toMentor[0]!.channel, ts: toMentor[0]!.ts };
+    await rejoin(MENTOR.userId, pair.pairId, mentorNote);
+    expect(dmsTo(MENTOR.userId).find((m) => m.ts === mentorNote.ts)?.text).toContain(
+      'your offer to mentor is open, and the place this pairing used is free again',
+    );
+    expect(t.fake.calls('views.open')).toHaveLength(0);
+    expect(await rowsOf(db(), 'select status from offers')).toEqual([{ status: 'open' }]);
     expect(await countOf('exclusions')).toBe(0);
 
-    // The mentee asks again; matching proposes the mentor to someone else, never to them.
-    await seedRequest(db(), { userId: MENTEE.userId, topics: [topic] });
+    // Someone else asks and another mentor offers: the mentor goes to the newcomer, never to the reopened
+    // request, which gets the other mentor — and that proposal can be accepted like any other.
+    await seedMember(db(), OUTSIDER);
+    await seedOffer(db(), { userId: OUTSIDER.userId, topics: [topic] });
     await seedRequest(db(), { userId: EVE.userId, topics: [topic] });
     await runMatching(matchingDeps(t.app.context), TEAM);
-    expect(await rowsOf(db(), 'select mentor_id, mentee_id from proposals order by id')).toEqual([
-      { mentor_id: MENTOR.userId, mentee_id: EVE.userId },
+    expect(await rowsOf(db(), 'select mentor_id, mentee_id, status from proposals order by id')).toEqual([
+      { mentor_id: MENTOR.userId, mentee_id: MENTEE.userId, status: 'accepted' },
+      ...[
+        { mentor_id: OUTSIDER.userId, mentee_id: MENTEE.userId, status: 'pending' },
+        { mentor_id: MENTOR.userId, mentee_id: EVE.userId, status: 'pending' },
+      ].sort((a, b) => (a.mentee_id < b.mentee_id ? -1 : 1)),
     ]);
+    const proposalDm = withAction(OUTSIDER.userId, PROPOSAL_ACCEPT_ACTION).at(-1)!;
+    const accept = (proposalDm.blocks as { elements?: { action_id: string; value: string }[] }[])
+      .flatMap((block) => block.elements ?? [])
+      .find((element) => element.action_id === PROPOSAL_ACCEPT_ACTION)!;
+    await t.click({
+      userId: OUTSIDER.userId,
+      actionId: PROPOSAL_ACCEPT_ACTION,
+      value: accept.value,
+      message: { channel: proposalDm.channel, ts: proposalDm.ts },
+    });
+    expect(
+      await rowsOf(
+        db(),
+        `select mentor_id, status from pairs where mentee_id = '${MENTEE.userId}' order by id`,
+      ),
+    ).toEqual([
+      { mentor_id: MENTOR.userId, status: 'ended' },
+      { mentor_id: OUTSIDER.userId, status: 'active' },
+    ]);
+  });
+
+  it('"Go back into the pool" opens the sign-up form when nothing is left to reopen, and refuses what is not theirs', async () => {
+    const pair = await introduce();
+    // A running pair: nothing to go back to.
+    await rejoin(MENTEE.userId, pair.pairId);
+    expect(lastEphemeral()).toContain('has not ended');
+    t.clock.advance(14 * DAY);
+    await t.tick();
+    await answerFit(MENTOR.userId, 'not_a_fit', pair.pairId);
+
+    // Someone else's pair, and a tampered value.
+    await rejoin(OUTSIDER.userId, pair.pairId);
+    expect(lastEphemeral()).toContain('This pairing is not yours');
+    await rejoin(MENTEE.userId, 0);
+    expect(lastEphemeral()).toContain('This pairing is not yours');
+    expect(await countOf('requests')).toBe(0);
+
+    // No request or offer of theirs left: the form, as `/mentor find` and `/mentor offer` open it.
+    await rejoin(MENTEE.userId, pair.pairId);
+    expect(lastModal(t).callback_id).toBe(FIND_CALLBACK_ID);
+    expect(textOf(lastModal(t))).not.toContain(MENTOR.userId);
+    await rejoin(MENTOR.userId, pair.pairId);
+    expect(lastModal(t).callback_id).toBe(OFFER_CALLBACK_ID);
+
+    // After leaving, the pair is no longer theirs.
+    await t.command(MENTEE.userId, 'leave');
+    await t.submit({ userId: MENTEE.userId, callbackId: SELF_SERVICE_CALLBACKS.leave, values: {} });
+    await t.settle();
+    await rejoin(MENTEE.userId, pair.pairId);
+    expect(lastEphemeral()).toContain('This pairing is not yours');
+    expect(await countOf('requests')).toBe(0);
   });
 
   it('refuses a second answer, an answer after the pair ended and an answer on someone else’s pair, changing nothing', async () => {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { tablesOf } from '../../src/storage/tables';
 import { SELF_SERVICE_CALLBACKS } from '../../src/views/self-service-ids';
 import { RESERVATION_LEASE_MS } from '../../src/use-cases/send-due-prompts';
+import { homeOf, openHome, textOf } from '../support/admin-steps';
 import { seedMember, seedRunningPair } from '../support/seed-programme';
 import { createTestClock, DAY, HOUR } from '../support/test-clock';
 import { createAppDatabase, makeTempDir, rowsOf } from '../support/test-database';
@@ -206,6 +207,43 @@ describe('/mentor status shows where the pairing is', () => {
     const mentor = await statusOf(MENTOR);
     expect(mentor).toContain('Goals: Social media, AI tools');
     expect(mentor).toContain('choose privately to extend or wrap up');
+  });
+});
+
+describe('status and Home of a pair from before terms', () => {
+  it('count the workspace’s term from its start, as the journey does', async () => {
+    const t = await startTestApp({
+      users: USERS,
+      clock: createTestClock(MONDAY_9_UTC),
+      env: { PAIR_TERM_WEEKS: '12' },
+    });
+    try {
+      const startedAt = new Date(t.clock.now().getTime() - 20 * DAY);
+      const pair = await introduce(t, 'Europe/London', startedAt);
+      expect(
+        await rowsOf(t.app.context.db, `select term_ends_at from pairs where id = ${pair.pairId}`),
+      ).toEqual([{ term_ends_at: null }]);
+      const endsAt = new Date(startedAt.getTime() + 12 * 7 * DAY).toISOString().slice(0, 10);
+      const status = JSON.stringify((await t.command(MENTOR, 'status')).json());
+      expect(status).toContain(`Week 3 of 12 · the term ends <!date^`);
+      expect(status).toContain(`|${endsAt}>`);
+      await openHome(t, MENTEE);
+      const home = textOf(homeOf(t, MENTEE));
+      expect(home).toContain('Week 3 of 12');
+      expect(home).toContain(`|${endsAt}>`);
+
+      // The journey agrees: the choice to extend or wrap up comes two weeks before that end, not the default's.
+      t.clock.advance(10 * 7 * DAY - 20 * DAY);
+      await t.tick();
+      expect(
+        await rowsOf(
+          t.app.context.db,
+          "select role from journey_messages where step = 'term-choice' order by role",
+        ),
+      ).toEqual([{ role: 'mentee' }, { role: 'mentor' }]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

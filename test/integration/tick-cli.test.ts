@@ -1,7 +1,16 @@
 import type { FakeSlack } from '../../dev/fake-slack-server';
 import { lastJobRuns } from '../../src/storage/job-runs';
 import { startCliSetup, type CliSetup } from '../support/cli-setup';
-import { proposalRows, seedMember, seedOffer, seedRequest } from '../support/seed-programme';
+import { eq } from 'drizzle-orm';
+import { tablesOf } from '../../src/storage/tables';
+import {
+  personInLondon,
+  proposalRows,
+  seedMember,
+  seedOffer,
+  seedRequest,
+  seedRunningPair,
+} from '../support/seed-programme';
 import { withDatabaseOf } from '../support/test-database';
 
 describe('mentor-circles tick', () => {
@@ -55,6 +64,41 @@ describe('mentor-circles tick', () => {
     expect(again.code).toBe(0);
     expect(again.out).toContain('match: skipped ran today');
     expect(fake.calls('chat.postMessage')).toHaveLength(posted);
+  });
+
+  it('says what the pairing journey did, wrap-ups included', async () => {
+    let pairId = 0;
+    await withDatabaseOf(env, async (db) => {
+      ({ pairId } = await seedRunningPair(db, fake, {
+        mentor: personInLondon('U0JUNIOR', 'June Junior', 1, 'Engineering'),
+        mentee: personInLondon('U0SENIOR', 'Sam Senior', 6, 'Sales'),
+        startedAt: new Date('2026-05-25T09:00:00Z'),
+      }));
+      const { pairs } = tablesOf(db);
+      await db
+        .update(pairs)
+        .set({ termEndsAt: new Date('2026-11-20T09:00:00Z') })
+        .where(eq(pairs.id, pairId));
+    });
+
+    // Its term is over, but neither was asked yet: both are asked (extend or wrap up) and nothing ends.
+    const asked = await tick('--at', '2026-11-23T09:00:00Z');
+    expect(asked.code).toBe(0);
+    expect(asked.out).toMatch(
+      /pairing-journey: sent [1-9]\d*, wrapped up 0, recovered 0, waiting 0, failed 0/,
+    );
+
+    // Two weeks later nobody chose to extend: the pairing wraps up, and its closing question goes out.
+    const wrapped = await tick('--at', '2026-12-07T09:00:00Z');
+    expect(wrapped.code).toBe(0);
+    expect(wrapped.out).toMatch(
+      /pairing-journey: sent [1-9]\d*, wrapped up 1, recovered 0, waiting 0, failed 0/,
+    );
+    await withDatabaseOf(env, async (db) => {
+      const { pairs } = tablesOf(db);
+      const [row] = await db.select().from(pairs).where(eq(pairs.id, pairId));
+      expect([row?.status, row?.endReason]).toEqual(['ended', 'wrapped_up']);
+    });
   });
 
   it.each([[['--at']], [['--at', 'next monday']], [['--at', '2026-11-23T10:00:00']], [['--now']]])(

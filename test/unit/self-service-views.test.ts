@@ -255,13 +255,13 @@ describe('the self-service modals and messages', () => {
   });
 
   it.each([
-    ['partner paused', partnerPausedMessage('UA', new Date(NOW.getTime() + 7 * DAY))],
-    ['partner paused, open-ended', partnerPausedMessage('UA', null)],
+    ['partner paused', partnerPausedMessage('UA', new Date(NOW.getTime() + 7 * DAY), 'Mentor Circles')],
+    ['partner paused, open-ended', partnerPausedMessage('UA', null, 'Mentor Circles')],
     ['partner resumed', partnerResumedMessage('UA')],
-    ['pause ended', pauseEndedMessage()],
-    ['pairing ended', pairingEndedMessage('UA', 9)],
-    ['partner left', partnerLeftMessage('UA', 9)],
-    ['left', leftConfirmationMessage()],
+    ['pause ended', pauseEndedMessage('Mentor Circles')],
+    ['pairing ended', pairingEndedMessage('UA', 9, 'Mentor Circles')],
+    ['partner left', partnerLeftMessage('UA', 9, 'Mentor Circles')],
+    ['left', leftConfirmationMessage('Mentor Circles')],
     ['withdrawn (self)', proposalWithdrawnMessage('self-paused')],
     ['withdrawn (paused)', proposalWithdrawnMessage('other-paused')],
     ['withdrawn (left)', proposalWithdrawnMessage('other-left')],
@@ -270,7 +270,7 @@ describe('the self-service modals and messages', () => {
   });
 
   it('offers feedback with a button naming the pair when a pairing ends', () => {
-    const text = JSON.stringify(pairingEndedMessage('UA', 9));
+    const text = JSON.stringify(pairingEndedMessage('UA', 9, 'Mentor Circles'));
     expect(text).toContain(`"action_id":"${SELF_SERVICE_ACTIONS.giveFeedback}"`);
     expect(text).toContain('"value":"9"');
   });

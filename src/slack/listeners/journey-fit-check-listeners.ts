@@ -11,13 +11,14 @@ import type {
 import type { AppContext } from '../../composition/app-context';
 import { answerFitCheckDeps, answerMentorVoiceDeps } from '../../composition/use-case-deps';
 import type { FitAnswer } from '../../domain/pairing-journey';
-import { answerFitCheck, roleAfterFitCheck } from '../../use-cases/answer-fit-check';
+import { answerFitCheck, rejoinAfterFitCheck } from '../../use-cases/answer-fit-check';
 import { answerMentorVoice, checkMentorVoice } from '../../use-cases/answer-mentor-voice';
 import { APOLOGY } from '../../views/apology';
 import {
   CANDOUR_REQUIRED,
   fitCheckAnswered,
   fitRefusalText,
+  fitRejoinMessage,
   mentorVoiceAnswered,
   mentorVoiceModal,
   mentorVoiceRefusalText,
@@ -90,23 +91,30 @@ export function registerJourneyFitCheckListeners(app: App, context: AppContext):
   button(JOURNEY_ACTIONS.fitDeciding, fitAnswer('still_deciding'));
   button(JOURNEY_ACTIONS.fitNot, fitAnswer('not_a_fit'));
 
-  // Back into the pool after a "Not a good fit": the mentor's offer form, the mentee's find form, as they are.
+  // Back into the pool after a "Not a good fit", in one click: what they had reopens (see rejoinAfterFitCheck).
+  // Only when nothing of theirs is left to reopen does the sign-up form open, as `/mentor offer` or `find` does.
   button(JOURNEY_ACTIONS.fitRejoin, async ({ body, action, respond, teamId }) => {
     const pairId = parsePairId(action.value ?? '');
-    const role =
+    const userId = body.user.id;
+    const { result, programmeName } =
       teamId === '' || pairId === null
-        ? null
-        : await roleAfterFitCheck(answerFitCheckDeps(context), { teamId, pairId, userId: body.user.id });
-    if (role === null) {
-      await replyPrivately(respond, fitRefusalText('not-in-pair'));
+        ? { result: { kind: 'not-in-pair' } as const, programmeName: '' }
+        : await rejoinAfterFitCheck(answerFitCheckDeps(context), { teamId, pairId, userId });
+    if (result.kind === 'no-offer' || result.kind === 'no-request') {
+      await openSignupForm(
+        context,
+        result.kind === 'no-offer' ? 'offer' : 'find',
+        { teamId, userId, triggerId: body.trigger_id },
+        () => replyPrivately(respond, INVITATION_FORM_NOT_OPENED),
+      );
       return;
     }
-    await openSignupForm(
-      context,
-      role === 'mentor' ? 'offer' : 'find',
-      { teamId, userId: body.user.id, triggerId: body.trigger_id },
-      () => replyPrivately(respond, INVITATION_FORM_NOT_OPENED),
-    );
+    const reply = fitRejoinMessage(result, programmeName);
+    const message = messageOf(body);
+    // Back in the pool: the note takes the button's place. Anything else is said privately, changing nothing.
+    if ((result.kind === 'request-reopened' || result.kind === 'offer-open') && message !== null)
+      await context.messenger.updateMessage(message, reply);
+    else await replyPrivately(respond, reply.text);
   });
 
   button(JOURNEY_ACTIONS.openMentorVoice, async ({ body, action, respond, teamId }) => {

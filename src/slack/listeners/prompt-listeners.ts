@@ -13,6 +13,7 @@ import {
   outcomeAcknowledgement,
   PROMPT_ACTIONS,
 } from '../../views/prompt-message';
+import { parsePairId } from '../../views/self-service-ids';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
@@ -80,8 +81,8 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
       const teamId = teamIdOf(body);
-      const pairId = Number(action.value);
-      if (teamId === '' || !Number.isSafeInteger(pairId) || pairId <= 0) {
+      const pairId = parsePairId(action.value ?? '');
+      if (teamId === '' || pairId === null || pairId <= 0) {
         await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }

@@ -7,7 +7,7 @@ import { resumeParticipation } from '../../../src/use-cases/resume-participation
 import type { MemberPair } from '../../../src/domain/participation';
 import type { EndResult, PauseResult, ResumeResult } from '../../../src/storage/participation-repository';
 import type { Member } from '../../../src/storage/members-repository';
-import { fixedClock, recorder, silentLogger } from './fakes';
+import { DEFAULT_SETTINGS, fixedClock, recorder, silentLogger } from './fakes';
 
 const TEAM = 'T1';
 const ADA = 'U0ADA';
@@ -23,6 +23,7 @@ function world() {
     logger: silentLogger,
     rematch: r.rematch,
     refreshHome: r.refreshHome,
+    settingsFor: async () => DEFAULT_SETTINGS,
   };
   return { ...r, common };
 }
