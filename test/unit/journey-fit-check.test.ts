@@ -1,4 +1,5 @@
 // The fit check's and the mentor's voice's rules, as tables: when each is due, and what a click may do.
+import { journeyFacts } from '../support/journey-facts';
 import {
   blockedPair,
   decideFitCheckAnswer,
@@ -18,27 +19,7 @@ const START = at('2026-11-23T09:00:00Z');
 const days = (n: number) => new Date(START.getTime() + n * DAY);
 const settings = { termWeeks: 26, extensionWeeks: 12 };
 
-const facts: PairJourneyFacts = {
-  teamId: 'T1',
-  pairId: 1,
-  status: 'active',
-  startedAt: START,
-  termEndsAt: days(26 * 7),
-  extensions: 0,
-  endedAt: null,
-  endReason: null,
-  mentorPresent: true,
-  menteePresent: true,
-  firstDiscussedAt: null,
-  goalCount: 0,
-  ratedStages: [],
-  fitAnswers: [],
-  voiceRounds: [],
-  termChoices: [],
-  commitment: null,
-  closeSurveyRoles: [],
-  sent: [],
-};
+const facts = journeyFacts(START, days(26 * 7), { pairId: 1 });
 
 const show = (due: { step: string; role: string; round: number; dueFrom: Date }[]) =>
   due.map((m) => `${m.step}/${m.role}/${m.round}@${(m.dueFrom.getTime() - START.getTime()) / DAY}`);

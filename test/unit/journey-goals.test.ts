@@ -1,5 +1,6 @@
 // The goals rule (invitation, one reminder, the midpoint re-rating), who may set or rate goals when, and the
 // goals and rating forms' parsing, table by table; the goals views against Slack's Block Kit limits.
+import { journeyFacts } from '../support/journey-facts';
 import {
   GOAL_ERRORS,
   GOAL_FIELDS,
@@ -35,27 +36,7 @@ const WEEK = 7 * DAY;
 const plus = (ms: number) => new Date(START.getTime() + ms);
 const settings = { termWeeks: 26, extensionWeeks: 12 };
 
-const facts: PairJourneyFacts = {
-  teamId: 'T1',
-  pairId: 7,
-  status: 'active',
-  startedAt: START,
-  termEndsAt: plus(26 * WEEK),
-  extensions: 0,
-  endedAt: null,
-  endReason: null,
-  mentorPresent: true,
-  menteePresent: true,
-  firstDiscussedAt: null,
-  goalCount: 0,
-  ratedStages: [],
-  fitAnswers: [],
-  voiceRounds: [],
-  termChoices: [],
-  commitment: null,
-  closeSurveyRoles: [],
-  sent: [],
-};
+const facts = journeyFacts(START, plus(26 * WEEK));
 const invited = {
   sent: [{ step: 'goals-invite' as const, role: 'mentee' as const, round: 1, at: plus(HOURS(5)) }],
 };

@@ -1,5 +1,6 @@
 // The term rules: when the choice to extend or wrap up is asked, when a term is over, what the choices add up to,
 // what comes after a wrap-up, and the close survey's checks.
+import { journeyFacts } from '../support/journey-facts';
 import {
   closeRule,
   dueTermTransition,
@@ -24,27 +25,7 @@ const END = addWeeks(START, 26);
 const ASKED = addWeeks(END, -2);
 const settings = { termWeeks: 26, extensionWeeks: 12 };
 
-const running: PairJourneyFacts = {
-  teamId: 'T1',
-  pairId: 7,
-  status: 'active',
-  startedAt: START,
-  termEndsAt: END,
-  extensions: 0,
-  endedAt: null,
-  endReason: null,
-  mentorPresent: true,
-  menteePresent: true,
-  firstDiscussedAt: null,
-  goalCount: 0,
-  ratedStages: [],
-  fitAnswers: [],
-  voiceRounds: [],
-  termChoices: [],
-  commitment: null,
-  closeSurveyRoles: [],
-  sent: [],
-};
+const running = journeyFacts(START, END);
 
 const asked = (round: number, when: Date, roles: ('mentor' | 'mentee')[] = ['mentor', 'mentee']) =>
   roles.map((role) => ({ step: 'term-choice' as const, role, round, at: when }));

@@ -1,3 +1,4 @@
+import { journeyFacts } from '../support/journey-facts';
 import { nextMilestone, pairTerm } from '../../src/domain/journey-milestones';
 import { JOURNEY_RULES } from '../../src/domain/journey-rules';
 import {
@@ -40,27 +41,7 @@ describe('termWeek', () => {
 });
 
 describe('dueJourneyMessages', () => {
-  const facts: PairJourneyFacts = {
-    teamId: 'T1',
-    pairId: 1,
-    status: 'active',
-    startedAt: at('2026-11-23T09:00:00Z'),
-    termEndsAt: at('2027-05-24T09:00:00Z'),
-    extensions: 0,
-    endedAt: null,
-    endReason: null,
-    mentorPresent: true,
-    menteePresent: true,
-    firstDiscussedAt: null,
-    goalCount: 0,
-    ratedStages: [],
-    fitAnswers: [],
-    voiceRounds: [],
-    termChoices: [],
-    commitment: null,
-    closeSurveyRoles: [],
-    sent: [],
-  };
+  const facts = journeyFacts(at('2026-11-23T09:00:00Z'), at('2027-05-24T09:00:00Z'), { pairId: 1 });
   const settings = { termWeeks: 26, extensionWeeks: 12 };
   const now = at('2026-11-23T10:00:00Z');
   const steps = (f: PairJourneyFacts) =>
