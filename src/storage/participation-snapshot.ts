@@ -6,6 +6,7 @@ import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle
 import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
+import { once } from './build-once';
 import { storeFor } from './store';
 import type { members, pairs } from './schema';
 import { dialectOf, tablesOf } from './tables';
@@ -148,30 +149,26 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
 
+  // What status shows of each pair beyond its row, in one statement per pair: prompts sent and answered, who gave
+  // feedback, and the goals' topics in their order (one aggregate per dialect; both keep the ORDER BY).
   const byPair = { teamId: sql.placeholder('teamId'), pairId: sql.placeholder('pairId') };
-  const promptCountsStatement = once(() =>
+  const topicsAsJson =
+    dialectOf(db) === 'postgres'
+      ? sql`json_agg(${pairGoals.topic} order by ${pairGoals.position})`
+      : sql`json_group_array(${pairGoals.topic} order by ${pairGoals.position})`;
+  const pairFactsStatement = once(() =>
     db
       .select({
-        sent: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' then 1 else 0 end)`,
-        answered: sql<number>`sum(case when ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null then 1 else 0 end)`,
+        sent: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.teamId} = ${byPair.teamId} and ${promptDeliveries.pairId} = ${byPair.pairId} and ${promptDeliveries.status} = 'sent')`,
+        answered: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.teamId} = ${byPair.teamId} and ${promptDeliveries.pairId} = ${byPair.pairId} and ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null)`,
+        mentorGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${byPair.teamId} and ${feedback.pairId} = ${byPair.pairId} and ${feedback.role} = 'mentor')`,
+        menteeGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${byPair.teamId} and ${feedback.pairId} = ${byPair.pairId} and ${feedback.role} = 'mentee')`,
+        goalTopics: sql<
+          string | string[] | null
+        >`(select ${topicsAsJson} from ${pairGoals} where ${pairGoals.teamId} = ${byPair.teamId} and ${pairGoals.pairId} = ${byPair.pairId})`,
       })
-      .from(promptDeliveries)
-      .where(and(eq(promptDeliveries.teamId, byPair.teamId), eq(promptDeliveries.pairId, byPair.pairId)))
-      .prepare(),
-  );
-  const goalTopicsStatement = once(() =>
-    db
-      .select({ topic: pairGoals.topic })
-      .from(pairGoals)
-      .where(and(eq(pairGoals.teamId, byPair.teamId), eq(pairGoals.pairId, byPair.pairId)))
-      .orderBy(pairGoals.position)
-      .prepare(),
-  );
-  const feedbackRolesStatement = once(() =>
-    db
-      .select({ role: feedback.role })
-      .from(feedback)
-      .where(and(eq(feedback.teamId, byPair.teamId), eq(feedback.pairId, byPair.pairId)))
+      .from(pairs)
+      .where(and(eq(pairs.teamId, byPair.teamId), eq(pairs.id, byPair.pairId)))
       .prepare(),
   );
 
@@ -188,25 +185,14 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     });
     const [people, perPair] = await readAll([
       () => namesOf(teamId, partnerIds),
-      () =>
-        readAll(
-          rows.map(
-            (row) => () =>
-              readAll([
-                () => promptCountsStatement().execute({ teamId, pairId: row.id }),
-                () => feedbackRolesStatement().execute({ teamId, pairId: row.id }),
-                () => goalTopicsStatement().execute({ teamId, pairId: row.id }),
-              ]),
-          ),
-        ),
+      () => readAll(rows.map((row) => () => pairFactsStatement().execute({ teamId, pairId: row.id }))),
     ]);
     const memberPairs: MemberPair[] = [];
     for (const [k, row] of rows.entries()) {
       const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
       const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
       const partner = partnerId === null ? undefined : people.get(partnerId);
-      const [counts, given, goals] = perPair[k] ?? [[], [], []];
-      const count = first(counts);
+      const facts = first(perPair[k] ?? []);
       memberPairs.push({
         id: row.id,
         role,
@@ -217,11 +203,11 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         startedAt: row.startedAt,
         endedAt: row.endedAt,
         sharedTopics: row.sharedTopics,
-        promptsSent: Number(count?.sent ?? 0),
-        promptsAnswered: Number(count?.answered ?? 0),
-        feedbackGiven: given.some((entry) => entry.role === role),
+        promptsSent: Number(facts?.sent ?? 0),
+        promptsAnswered: Number(facts?.answered ?? 0),
+        feedbackGiven: Number(role === 'mentor' ? facts?.mentorGaveFeedback : facts?.menteeGaveFeedback) > 0,
         termEndsAt: row.termEndsAt,
-        goals: (goals as { topic: string }[]).map((goal) => goal.topic),
+        goals: topicList(facts?.goalTopics ?? null),
       });
     }
     return memberPairs;
@@ -389,13 +375,13 @@ export function participationReadsOn(db: Db): (q: Db) => ParticipationReads {
   return () => shared;
 }
 
+/** SQLite returns the aggregate as JSON text, pg parses it; no goals aggregate to null. */
+function topicList(topics: string | string[] | null): string[] {
+  if (topics === null) return [];
+  return typeof topics === 'string' ? (JSON.parse(topics) as string[]) : topics;
+}
+
 /** The first row, as better-sqlite3's get() gave it: the statements above match one row at most. */
 function first<T>(rows: readonly T[]): T | undefined {
   return rows[0];
-}
-
-/** Builds a value on first use and keeps it. */
-function once<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
 }

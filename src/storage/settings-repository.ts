@@ -1,9 +1,10 @@
 // A workspace's own programme settings (one row, a null column meaning "the default"). Saving writes the row and
 // one audit entry per changed setting in one transaction.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { SETTING_KEYS, type SettingKey, type SettingsOverrides } from '../domain/programme-settings';
 import { parseWeekday } from '../domain/prompt-schedule';
 import { recordAuditIn } from './audit-log';
+import { once } from './build-once';
 import type { Db } from './database';
 import type { workspaceSettings } from './schema';
 import { storeFor } from './store';
@@ -28,9 +29,19 @@ type Row = typeof workspaceSettings.$inferSelect;
 export function createSettingsRepository(db: Db): SettingsRepository {
   const { workspaceSettings: table } = tablesOf(db);
   const store = storeFor(db);
+  // Read by nearly every command (the programme's name, its term): prepared once rather than built per call.
+  // Outside a transaction a turn's connection is `db` itself on both databases (store.ts).
+  const overridesStatement = once(() =>
+    db
+      .select()
+      .from(table)
+      .where(eq(table.teamId, sql.placeholder('teamId')))
+      .limit(1)
+      .prepare(),
+  );
   return {
     async overrides(teamId) {
-      const [row] = await store.run((q) => q.select().from(table).where(eq(table.teamId, teamId)).limit(1));
+      const [row] = await store.run(() => overridesStatement().execute({ teamId }));
       return row === undefined ? {} : toOverrides(row);
     },
     save: ({ teamId, actorId, overrides, at }) =>
