@@ -21,12 +21,14 @@ export const SELF_SERVICE_ACTIONS = {
   giveFeedback: 'give_feedback',
 } as const;
 
-/** The pair id a button value or select option carries (see endPair, giveFeedback); null when it holds none. */
-export function parsePairId(value: string): number | null {
-  // A forged payload can carry any JSON where Slack sends a string: `true` or `[1]` would read as pair 1.
-  if (typeof value !== 'string') return null;
-  const pairId = Number(value);
-  return /^\d{1,15}$/.test(value) && Number.isSafeInteger(pairId) ? pairId : null;
+/**
+ * The id a button value or select option carries (a pair, prompt delivery or proposal: see endPair,
+ * giveFeedback); null when it holds none.
+ */
+export function parseRowId(value: string): number | null {
+  // A forged payload can carry any JSON where Slack sends a string: `true` or `[1]` would read as id 1.
+  if (typeof value !== 'string' || !/^[1-9]\d{0,14}$/.test(value)) return null;
+  return Number(value);
 }
 
 /** Block ids (each input's action id is the same string) of the modals that are not the feedback form. */

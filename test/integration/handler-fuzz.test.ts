@@ -271,8 +271,12 @@ function generate(
     const others = all.filter((id) => !own.includes(id));
     return others.length > 0 && random() < 0.75 ? pick(random, others) : pick(random, NONEXISTENT_IDS);
   };
-  const foreignValue = (owned: Map<string, number[]>, all: readonly number[]) =>
-    random() < 0.8 ? pick(random, idVariants(foreignId(owned, all))) : pick(random, HOSTILE_VALUES);
+  // Half of the ids are spelled as Slack sends them, so the checks behind the strict parse are reached too.
+  const foreignValue = (owned: Map<string, number[]>, all: readonly number[]) => {
+    const roll = random();
+    if (roll < 0.4) return String(foreignId(owned, all));
+    return roll < 0.8 ? pick(random, idVariants(foreignId(owned, all))) : pick(random, HOSTILE_VALUES);
+  };
   const pairValue = () => foreignValue(p.pairsOf, [p.activePairId, p.endedPairId]);
   const proposalValue = () => foreignValue(p.proposalsDecidedBy, [p.pendingProposalId]);
   const deliveryValue = () => foreignValue(p.deliveriesOf, [p.deliveryId]);

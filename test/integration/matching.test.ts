@@ -495,6 +495,28 @@ describe('matching: rules at the edges', () => {
     expect(groupOpens()).toHaveLength(0);
   });
 
+  it('refuses an Accept whose value is not an id, even when it would read as the mentor’s own proposal', async () => {
+    await seedJuniorAndSenior();
+    await match();
+    const proposal = openProposalTo(JUNIOR)!;
+    expect((await proposalRows(db())).map((p) => p.id)).toEqual([1]);
+    const before = await allRows(db());
+
+    // Slack always sends a string; a forged `true` or `[1]` once read as proposal 1.
+    for (const value of [true, [1], '1.0', ' 1', '0x1']) {
+      await t.click({
+        userId: JUNIOR,
+        actionId: 'proposal_accept',
+        value: value as unknown as string,
+        message: { channel: proposal.channel, ts: proposal.ts },
+      });
+      expect(lastEphemeral()).toContain("I couldn't find that proposal");
+    }
+
+    expect(await allRows(db())).toEqual(before);
+    expect(groupOpens()).toHaveLength(0);
+  });
+
   it('closes a proposal politely when the mentee leaves the programme', async () => {
     await seedJuniorAndSenior();
     await match();

@@ -581,6 +581,19 @@ describe('user_change events', () => {
     expect((await memberRows(JUNIOR)).map((member) => member.name)).toEqual(['June Thirdname']);
   });
 
+  it('ignores an event whose user id is not a string', async () => {
+    await offerAsJune();
+    const before = await memberRows(JUNIOR);
+    for (const [k, deleted] of [false, true].entries()) {
+      await t.event(
+        { type: 'user_change', user: { id: [JUNIOR], real_name: 'Forged', tz: 'UTC', deleted } },
+        { eventId: `EvForged${k}` },
+      );
+    }
+    expect(await memberRows(JUNIOR)).toEqual(before);
+    expect(await openOffer(JUNIOR)).toHaveLength(1);
+  });
+
   it('stores nothing about people who have not joined', async () => {
     const before = await countRows(t.app.context.db);
     await t.event(

@@ -1,7 +1,7 @@
 import type { ReportFigures } from '../../src/domain/report-figures';
 import { computeReportFigures } from '../../src/domain/report-figures';
 import type { MemberPair, ParticipationSnapshot } from '../../src/domain/participation';
-import { SELF_SERVICE_ACTIONS } from '../../src/views/self-service-ids';
+import { parseRowId, SELF_SERVICE_ACTIONS } from '../../src/views/self-service-ids';
 import { homeView, leftHomeView } from '../../src/views/home-view';
 import {
   leftConfirmationMessage,
@@ -273,5 +273,27 @@ describe('the self-service modals and messages', () => {
     const text = JSON.stringify(pairingEndedMessage('UA', 9, 'Mentor Circles'));
     expect(text).toContain(`"action_id":"${SELF_SERVICE_ACTIONS.giveFeedback}"`);
     expect(text).toContain('"value":"9"');
+  });
+});
+
+describe('reading the id a button or option carries', () => {
+  it.each([
+    ['1', 1],
+    ['42', 42],
+    ['999999999999999', 999999999999999],
+    ['0', null],
+    ['01', null],
+    ['1.0', null],
+    [' 1', null],
+    ['-1', null],
+    ['0x1', null],
+    ['1e3', null],
+    ['', null],
+    ['9999999999999999', null],
+    [true, null],
+    [[1], null],
+    [null, null],
+  ])('%p reads as %p', (value, id) => {
+    expect(parseRowId(value as string)).toBe(id);
   });
 });

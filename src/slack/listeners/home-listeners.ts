@@ -25,7 +25,7 @@ import {
   PAIRING_ALREADY_ENDED,
   resumeAnswer,
 } from '../../views/self-service-answers';
-import { parsePairId, SELF_SERVICE_ACTIONS } from '../../views/self-service-ids';
+import { parseRowId, SELF_SERVICE_ACTIONS } from '../../views/self-service-ids';
 import {
   endPairingModal,
   feedbackModal,
@@ -117,7 +117,7 @@ export function registerHomeListeners(app: App, context: AppContext): void {
   });
 
   button(SELF_SERVICE_ACTIONS.endPair, async ({ teamId, userId, triggerId, value }) => {
-    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parsePairId(value));
+    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parseRowId(value));
     if (pair === null || pair.status === 'ended') {
       await notice(triggerId, 'End a pairing', PAIRING_ALREADY_ENDED);
       await refreshHome(teamId, userId);
@@ -134,7 +134,7 @@ export function registerHomeListeners(app: App, context: AppContext): void {
   });
 
   button(SELF_SERVICE_ACTIONS.giveFeedback, async ({ teamId, userId, triggerId, value }) => {
-    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parsePairId(value));
+    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parseRowId(value));
     if (pair === null) {
       await notice(triggerId, 'Your feedback', NOTHING_TO_RATE);
     } else if (pair.feedbackGiven) {

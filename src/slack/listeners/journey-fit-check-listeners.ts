@@ -28,7 +28,7 @@ import {
 } from '../../views/journey-fit-check-views';
 import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from '../../views/journey-ids';
 import { INVITATION_FORM_NOT_OPENED } from '../../views/invitation-views';
-import { parsePairId } from '../../views/self-service-ids';
+import { parseRowId } from '../../views/self-service-ids';
 import { noticeModal } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
 import { openSignupForm } from './offer-find-listeners';
@@ -94,7 +94,7 @@ export function registerJourneyFitCheckListeners(app: App, context: AppContext):
   // Back into the pool after a "Not a good fit", in one click: what they had reopens (see rejoinAfterFitCheck).
   // Only when nothing of theirs is left to reopen does the sign-up form open, as `/mentor offer` or `find` does.
   button(JOURNEY_ACTIONS.fitRejoin, async ({ body, action, respond, teamId }) => {
-    const pairId = parsePairId(action.value ?? '');
+    const pairId = parseRowId(action.value ?? '');
     const userId = body.user.id;
     const { result, programmeName } =
       teamId === '' || pairId === null

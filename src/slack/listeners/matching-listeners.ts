@@ -9,6 +9,7 @@ import {
   PROPOSAL_ACCEPT_ACTION,
   PROPOSAL_DECLINE_ACTION,
 } from '../../views/proposal-messages';
+import { parseRowId } from '../../views/self-service-ids';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
@@ -21,13 +22,13 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
       await ack();
       // The workspace comes from the payload, so a proposal of another workspace is never found.
       const teamId = teamIdOf(body);
-      const proposalId = Number(action.value);
+      const proposalId = parseRowId(action.value ?? '');
       const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
       const clicked =
         container?.channel_id !== undefined && container.message_ts !== undefined
           ? { channel: container.channel_id, ts: container.message_ts }
           : null;
-      if (teamId === '' || !Number.isSafeInteger(proposalId) || proposalId <= 0) {
+      if (teamId === '' || proposalId === null) {
         await replyPrivately(respond, decisionRefusalText({ kind: 'not_found' }));
         return;
       }

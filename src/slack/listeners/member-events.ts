@@ -10,7 +10,9 @@ import { toSlackProfile, type SlackUser } from '../../slack-api/slack-messenger'
 export function registerMemberEventListeners(app: App, context: AppContext): void {
   app.event('user_change', async ({ event, body }) => {
     const teamId = body.team_id;
-    const user = event.user as SlackUser & { id: string };
+    const user = event.user as SlackUser & { id: unknown };
+    // Slack always sends the id as a string; anything else is a forged event and names nobody.
+    if (typeof user.id !== 'string') return;
     // A deleted account is erased as if the person had left, on every delivery: erasing again changes
     // nothing, and a retry after a failure must still erase.
     if (user.deleted === true) {

@@ -13,7 +13,7 @@ import {
   outcomeAcknowledgement,
   PROMPT_ACTIONS,
 } from '../../views/prompt-message';
-import { parsePairId } from '../../views/self-service-ids';
+import { parseRowId } from '../../views/self-service-ids';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
@@ -56,8 +56,8 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
       const teamId = teamIdOf(body);
-      const deliveryId = Number(action.value);
-      if (teamId === '' || !Number.isSafeInteger(deliveryId) || deliveryId <= 0) {
+      const deliveryId = parseRowId(action.value ?? '');
+      if (teamId === '' || deliveryId === null) {
         await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }
@@ -81,7 +81,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
     async ({ ack, body, action, respond }: ButtonArgs) => {
       await ack();
       const teamId = teamIdOf(body);
-      const pairId = parsePairId(action.value ?? '');
+      const pairId = parseRowId(action.value ?? '');
       if (teamId === '' || pairId === null || pairId <= 0) {
         await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;

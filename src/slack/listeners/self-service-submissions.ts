@@ -20,7 +20,7 @@ import {
   notYourPairing,
   pauseAnswer,
 } from '../../views/self-service-answers';
-import { parsePairId, SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from '../../views/self-service-ids';
+import { parseRowId, SELF_SERVICE_CALLBACKS, SELF_SERVICE_FIELDS } from '../../views/self-service-ids';
 import {
   feedbackModal,
   noticeModal,
@@ -71,7 +71,7 @@ export function registerSelfServiceSubmissions(app: App, context: AppContext): v
 
   submission(SELF_SERVICE_CALLBACKS.chooseEnd, async ({ ack, teamId, userId, values }) => {
     const chosen = values[SELF_SERVICE_FIELDS.pair]?.[SELF_SERVICE_FIELDS.pair]?.selected_option?.value ?? '';
-    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parsePairId(chosen));
+    const pair = await ownPair(readParticipationDeps(context), teamId, userId, parseRowId(chosen));
     if (pair === null || pair.status === 'ended') {
       await ack({ response_action: 'errors', errors: { [SELF_SERVICE_FIELDS.pair]: CHOSEN_PAIRING_ENDED } });
       return;
