@@ -10,6 +10,7 @@ import {
   memorySection,
   methodSection,
   startupSection,
+  launchDaySection,
 } from './app/app-report';
 import { readResult, type Stamped } from './support/results';
 import { fixed, percent, ratio, showSpread, stampLine, verdict } from './support/format';
@@ -246,6 +247,7 @@ export function renderReport(): string {
     ...fanoutSection(),
     ...memorySection(),
     ...startupSection(),
+    ...launchDaySection(),
   ].join('\n');
   fs.writeFileSync(file, text);
   return file;

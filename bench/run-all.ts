@@ -20,6 +20,7 @@ const steps: [string, string[]][] = [
   ['app/run-latency.ts', app],
   ['app/run-memory.ts', app],
   ['app/run-fanout.ts', app],
+  ['app/run-launch-day.ts', app],
 ];
 
 const startedAt = performance.now();

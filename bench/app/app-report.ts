@@ -1,9 +1,11 @@
-// BENCHMARKS.md sections for the benchmarks that run the app: command latency, weekly fan-out, memory, start-up.
+// BENCHMARKS.md sections for the benchmarks that run the app: command latency, weekly fan-out, memory, start-up,
+// launch day.
 import { readResult } from '../support/results';
 import type { Spread } from '../support/stats';
 import { fixed, showSpread, stampLine, verdict } from '../support/format';
 import type { FanoutResults, FanoutScenario } from './run-fanout';
 import type { LatencyResults } from './run-latency';
+import type { LaunchDayResults } from './run-launch-day';
 import { MOMENTS, type MemoryResults, type Moment } from './run-memory';
 import type { StartupResults } from './run-startup';
 import { deployedNodeFlags } from '../support/deployed';
@@ -264,5 +266,30 @@ export function fanoutSection(): string[] {
       '',
     );
   }
+  return out;
+}
+
+export function launchDaySection(): string[] {
+  const out = ['## 6. Launch day', ''];
+  const stamped = readResult<LaunchDayResults>('launch-day');
+  if (stamped === null) return [...out, 'Not measured yet: run `npm run bench:launch-day`.', ''];
+  const d = stamped.data;
+  out.push(
+    stampLine(stamped),
+    '',
+    `${d.people.toLocaleString('en')} members of the workspace, none of them in the programme yet, all sign up on the ` +
+      `same morning, ${d.concurrency} at a time: each types \`/mentor offer\` or \`/mentor find\` (every other person ` +
+      'offers), which opens the sign-up modal, then submits it. Every sign-up starts a matching run over the whole ' +
+      'pool as it then stands (runs coalesce while one is going; pools from the size set in src/workers/ run in a ' +
+      'worker thread). The app runs as deployed (above; SQLite, its scheduler on), against the fake Slack. The ' +
+      'figure is the time until each HTTP acknowledgement arrives: Slack gives up after 3 s.',
+    '',
+    `- **Acknowledgement p99: ${ms(d.p99Ms)}** (target < 1 s) and **${d.overThreeSeconds} of ${d.requests.toLocaleString('en')} ` +
+      `at 3 s or more** (target none) — ${verdict(d.met)}.`,
+    `- p50 ${ms(d.p50Ms)}, slowest ${ms(d.maxMs)}, ${d.overOneSecond} over 1 s; requests answered with anything but 200: ${d.errors}.`,
+    `- Stored at the end: ${d.stored.offers.toLocaleString('en')} offers, ${d.stored.requests.toLocaleString('en')} ` +
+      `requests, ${d.stored.proposals.toLocaleString('en')} proposals; the whole run took ${fixed(d.wallSeconds, 0)} s.`,
+    '',
+  );
   return out;
 }

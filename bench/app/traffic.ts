@@ -69,14 +69,17 @@ export async function timedCommand(
 
 const option = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
 
-/** Sign-up k: even k a mentor offers, odd k a mentee looks for a mentor; each opens its modal, then submits it. */
-export async function signUp(
+/**
+ * Sign-up k: even k a mentor offers, odd k a mentee looks for a mentor; each opens its modal, then submits it.
+ * The time until each of the two acknowledgements arrived.
+ */
+export async function timedSignUp(
   url: string,
   fake: FakeSlack,
   k: number,
   members: number,
   topicIds: readonly number[],
-): Promise<boolean> {
+): Promise<[Timed, Timed]> {
   const half = Math.floor(members / 2);
   const offer = k % 2 === 0;
   const userId = memberId(offer ? Math.floor(k / 2) % half : half + (Math.floor(k / 2) % half));
@@ -94,6 +97,7 @@ export async function signUp(
       : { goals: { goals: { type: 'plain_text_input', value: 'Learn the tools juniors use' } } }),
     exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
   };
+  const started = performance.now();
   const submitted = await postSigned(
     url,
     BENCH_SIGNING_SECRET,
@@ -108,7 +112,17 @@ export async function signUp(
     ),
     FORM,
   );
-  return opened.ok && submitted.status === 200;
+  return [opened, { ms: performance.now() - started, ok: submitted.status === 200 }];
+}
+
+export async function signUp(
+  url: string,
+  fake: FakeSlack,
+  k: number,
+  members: number,
+  topicIds: readonly number[],
+): Promise<boolean> {
+  return (await timedSignUp(url, fake, k, members, topicIds)).every((timed) => timed.ok);
 }
 
 /** Runs `work(k)` for k in [0, count) with at most `parallel` at a time. */
