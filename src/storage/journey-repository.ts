@@ -2,6 +2,7 @@
 // and one row per journey message, reserved before it is sent and confirmed after. The unique (pair, step, role,
 // round) index makes a second copy impossible, in this process, the CLI's tick or another replica.
 import { and, eq, gt, inArray, isNotNull, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type {
   EndReason,
@@ -14,7 +15,6 @@ import type {
 } from '../domain/pairing-journey';
 import { addDays } from '../domain/pairing-journey';
 import type { Db } from './database';
-import { inChunks } from './in-chunks';
 import { storeFor } from './store';
 import { tablesOf } from './tables';
 
@@ -73,6 +73,8 @@ export interface JourneyRepository {
 export function createJourneyRepository(db: Db): JourneyRepository {
   const t = tablesOf(db);
   const store = storeFor(db);
+  const mentor = alias(t.members, 'mentor');
+  const mentee = alias(t.members, 'mentee');
   const messageColumns = {
     id: t.journeyMessages.id,
     status: t.journeyMessages.status,
@@ -82,125 +84,110 @@ export function createJourneyRepository(db: Db): JourneyRepository {
   return {
     pairsOnJourney: (now) =>
       store.run(async (q) => {
-        const pairRows = await q
-          .select()
+        const onJourney = or(
+          inArray(t.pairs.status, RUNNING_PAIR_STATUSES),
+          and(
+            inArray(t.pairs.endReason, JOURNEY_CONTINUES_AFTER),
+            isNotNull(t.pairs.endedAt),
+            gt(t.pairs.endedAt, addDays(now, -JOURNEY_AFTER_END_DAYS)),
+          ),
+        );
+        const personColumns = (m: typeof mentor | typeof mentee) => ({
+          userId: m.userId,
+          name: m.name,
+          timeZone: m.timeZone,
+          pausedAt: m.pausedAt,
+        });
+        const joined = await q
+          .select({ pair: t.pairs, mentor: personColumns(mentor), mentee: personColumns(mentee) })
           .from(t.pairs)
-          .where(
-            or(
-              inArray(t.pairs.status, RUNNING_PAIR_STATUSES),
-              and(
-                inArray(t.pairs.endReason, JOURNEY_CONTINUES_AFTER),
-                isNotNull(t.pairs.endedAt),
-                gt(t.pairs.endedAt, addDays(now, -JOURNEY_AFTER_END_DAYS)),
-              ),
-            ),
-          )
+          .leftJoin(mentor, and(eq(mentor.teamId, t.pairs.teamId), eq(mentor.userId, t.pairs.mentorId)))
+          .leftJoin(mentee, and(eq(mentee.teamId, t.pairs.teamId), eq(mentee.userId, t.pairs.menteeId)))
+          .where(onJourney)
           .orderBy(t.pairs.id);
-        if (pairRows.length === 0) return [];
-        const ids = pairRows.map((p) => p.id);
-        // One query per table over all the pairs (in slices), never one per pair.
+        if (joined.length === 0) return [];
+        const pairRows = joined.map((row) => row.pair);
+        // One query per table over all the pairs on their journey (the same condition as a subquery), never one
+        // per pair, nor a list of thousands of ids to bind.
+        const pairIds = q.select({ id: t.pairs.id }).from(t.pairs).where(onJourney);
         const byPair = <R extends { pairId: number }>(rows: R[]) => {
           const map = new Map<number, R[]>();
-          for (const row of rows) map.set(row.pairId, [...(map.get(row.pairId) ?? []), row]);
+          for (const row of rows) {
+            const list = map.get(row.pairId);
+            if (list === undefined) map.set(row.pairId, [row]);
+            else list.push(row);
+          }
           return map;
         };
         const sent = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({
-                id: t.journeyMessages.id,
-                status: t.journeyMessages.status,
-                pairId: t.journeyMessages.pairId,
-                step: t.journeyMessages.step,
-                role: t.journeyMessages.role,
-                round: t.journeyMessages.round,
-                at: t.journeyMessages.reservedAt,
-              })
-              .from(t.journeyMessages)
-              .where(inArray(t.journeyMessages.pairId, chunk)),
-          ),
+          await q
+            .select({
+              id: t.journeyMessages.id,
+              status: t.journeyMessages.status,
+              pairId: t.journeyMessages.pairId,
+              step: t.journeyMessages.step,
+              role: t.journeyMessages.role,
+              round: t.journeyMessages.round,
+              at: t.journeyMessages.reservedAt,
+            })
+            .from(t.journeyMessages)
+            .where(inArray(t.journeyMessages.pairId, pairIds)),
         );
         const discussed = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({ pairId: t.promptDeliveries.pairId, at: t.promptDeliveries.answeredAt })
-              .from(t.promptDeliveries)
-              .where(
-                and(inArray(t.promptDeliveries.pairId, chunk), eq(t.promptDeliveries.outcome, 'discussed')),
-              ),
-          ),
+          await q
+            .select({ pairId: t.promptDeliveries.pairId, at: t.promptDeliveries.answeredAt })
+            .from(t.promptDeliveries)
+            .where(
+              and(inArray(t.promptDeliveries.pairId, pairIds), eq(t.promptDeliveries.outcome, 'discussed')),
+            ),
         );
         const goals = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({ pairId: t.pairGoals.pairId, id: t.pairGoals.id })
-              .from(t.pairGoals)
-              .where(inArray(t.pairGoals.pairId, chunk)),
-          ),
+          await q
+            .select({ pairId: t.pairGoals.pairId, id: t.pairGoals.id })
+            .from(t.pairGoals)
+            .where(inArray(t.pairGoals.pairId, pairIds)),
         );
         const ratings = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({ pairId: t.pairGoals.pairId, stage: t.goalRatings.stage })
-              .from(t.goalRatings)
-              .innerJoin(t.pairGoals, eq(t.pairGoals.id, t.goalRatings.goalId))
-              .where(inArray(t.pairGoals.pairId, chunk)),
-          ),
+          await q
+            .select({ pairId: t.pairGoals.pairId, stage: t.goalRatings.stage })
+            .from(t.goalRatings)
+            .innerJoin(t.pairGoals, eq(t.pairGoals.id, t.goalRatings.goalId))
+            .where(inArray(t.pairGoals.pairId, pairIds)),
         );
         const fit = byPair(
-          await inChunks(ids, (chunk) =>
-            q.select().from(t.fitCheckAnswers).where(inArray(t.fitCheckAnswers.pairId, chunk)),
-          ),
+          await q.select().from(t.fitCheckAnswers).where(inArray(t.fitCheckAnswers.pairId, pairIds)),
         );
         const voice = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({ pairId: t.mentorVoiceAnswers.pairId, round: t.mentorVoiceAnswers.round })
-              .from(t.mentorVoiceAnswers)
-              .where(inArray(t.mentorVoiceAnswers.pairId, chunk)),
-          ),
+          await q
+            .select({ pairId: t.mentorVoiceAnswers.pairId, round: t.mentorVoiceAnswers.round })
+            .from(t.mentorVoiceAnswers)
+            .where(inArray(t.mentorVoiceAnswers.pairId, pairIds)),
         );
         const choices = byPair(
-          await inChunks(ids, (chunk) =>
-            q.select().from(t.termChoices).where(inArray(t.termChoices.pairId, chunk)),
-          ),
+          await q.select().from(t.termChoices).where(inArray(t.termChoices.pairId, pairIds)),
         );
         const commitments = byPair(
-          await inChunks(ids, (chunk) =>
-            q.select().from(t.commitments).where(inArray(t.commitments.pairId, chunk)),
-          ),
+          await q.select().from(t.commitments).where(inArray(t.commitments.pairId, pairIds)),
         );
         const surveys = byPair(
-          await inChunks(ids, (chunk) =>
-            q
-              .select({ pairId: t.feedback.pairId, role: t.feedback.role })
-              .from(t.feedback)
-              .where(inArray(t.feedback.pairId, chunk)),
-          ),
+          await q
+            .select({ pairId: t.feedback.pairId, role: t.feedback.role })
+            .from(t.feedback)
+            .where(inArray(t.feedback.pairId, pairIds)),
         );
         const people = new Map<string, JourneyPerson>();
-        const userIds = [
-          ...new Set(pairRows.flatMap((p) => [p.mentorId, p.menteeId]).filter((id) => id !== null)),
-        ];
-        const memberRows = await inChunks(userIds, (chunk) =>
-          q
-            .select({
-              teamId: t.members.teamId,
-              userId: t.members.userId,
-              name: t.members.name,
-              timeZone: t.members.timeZone,
-              pausedAt: t.members.pausedAt,
-            })
-            .from(t.members)
-            .where(inArray(t.members.userId, chunk)),
-        );
-        for (const m of memberRows)
-          people.set(`${m.teamId}/${m.userId}`, {
-            userId: m.userId,
-            name: m.name,
-            timeZone: m.timeZone,
-            onBreak: m.pausedAt !== null,
-          });
+        for (const { pair, mentor: mentorRow, mentee: menteeRow } of joined) {
+          for (const m of [mentorRow, menteeRow]) {
+            // Both columns are stored for every member; the left join only types them as nullable.
+            if (m === null || m.userId === null || m.name === null) continue;
+            people.set(`${pair.teamId}/${m.userId}`, {
+              userId: m.userId,
+              name: m.name,
+              timeZone: m.timeZone,
+              onBreak: m.pausedAt !== null,
+            });
+          }
+        }
         const person = (teamId: string, userId: string | null) =>
           userId === null ? null : (people.get(`${teamId}/${userId}`) ?? null);
 
