@@ -1,7 +1,7 @@
 // Weekly prompt deliveries and the pair facts the prompt jobs need. A delivery row is reserved before the
 // message is posted and confirmed after; the unique (pair_id, week_key) index is what makes a second
 // reservation for the same pair and week impossible, whichever process tries.
-import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { PairStatus } from '../domain/pair-lifecycle';
 import type { PairRole } from '../domain/participation';
@@ -68,11 +68,21 @@ export interface Reservation {
   reservedAt: Date;
 }
 
+export interface WeekStates {
+  settled: Map<string, number>;
+  reservedPairs: Set<number>;
+}
+
 export interface PromptDeliveriesRepository {
   /** The workspaces that have at least one active pair (the scheduler's only cross-team query). */
   teamsWithActivePairs(): Promise<string[]>;
   activePairs(teamId: string, now: Date): Promise<PromptPair[]>;
   findForWeek(teamId: string, pairId: number, weekKey: string): Promise<Delivery | null>;
+  /**
+   * For a run's first look at every active pair at once: the deliveries of these weeks already settled (sent or
+   * failed), as delivery id by `${pairId}/${weekKey}`, and the pairs holding a reservation not yet confirmed.
+   */
+  weekStates(teamId: string, weekKeys: readonly string[]): Promise<WeekStates>;
   /** Reservations of weeks before `weekKey` still unconfirmed: left by a run that died, the app then down. */
   reservedBeforeWeek(teamId: string, pairId: number, weekKey: string): Promise<Delivery[]>;
   find(teamId: string, id: number): Promise<DeliveryWithPair | null>;
@@ -211,6 +221,41 @@ export function createPromptDeliveriesRepository(db: Db): PromptDeliveriesReposi
           .orderBy(pairs.id),
       );
       return rows.map(toPair);
+    },
+
+    async weekStates(teamId, weekKeys) {
+      const states: WeekStates = { settled: new Map(), reservedPairs: new Set() };
+      const activePairIds = (q: Db) =>
+        q
+          .select({ id: pairs.id })
+          .from(pairs)
+          .where(and(eq(pairs.teamId, teamId), eq(pairs.status, 'active')));
+      await store.run(async (q) => {
+        // By (pair, week), the unique index's order: one lookup per active pair, however long the history.
+        if (weekKeys.length > 0) {
+          const rows = await q
+            .select({
+              id: promptDeliveries.id,
+              pairId: promptDeliveries.pairId,
+              weekKey: promptDeliveries.weekKey,
+            })
+            .from(promptDeliveries)
+            .where(
+              and(
+                inArray(promptDeliveries.pairId, activePairIds(q)),
+                inArray(promptDeliveries.weekKey, [...weekKeys]),
+                ne(promptDeliveries.status, 'reserved'),
+              ),
+            );
+          for (const row of rows) states.settled.set(`${row.pairId}/${row.weekKey}`, row.id);
+        }
+        const reserved = await q
+          .selectDistinct({ pairId: promptDeliveries.pairId })
+          .from(promptDeliveries)
+          .where(and(eq(promptDeliveries.teamId, teamId), eq(promptDeliveries.status, 'reserved')));
+        for (const row of reserved) states.reservedPairs.add(row.pairId);
+      });
+      return states;
     },
 
     async reservedBeforeWeek(teamId, pairId, weekKey) {

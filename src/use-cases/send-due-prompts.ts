@@ -97,33 +97,48 @@ export interface SendSummary {
 }
 
 export async function sendDuePrompts(deps: SendDuePromptsDeps, now: Date): Promise<SendSummary> {
-  const pairs: { pair: PromptPair; dueSlotOf: DueSlotOf }[] = [];
+  const due: DuePair[] = [];
   for (const teamId of await deps.deliveries.teamsWithActivePairs()) {
     const { promptWeekday, promptHour } = await deps.settingsFor(teamId);
     const dueSlotOf = dueSlotsAt(now, { weekday: promptWeekday, hour: promptHour });
-    for (const pair of await deps.deliveries.activePairs(teamId, now)) pairs.push({ pair, dueSlotOf });
+    const teamDue: { pair: PromptPair; slot: DueSlot }[] = [];
+    for (const pair of await deps.deliveries.activePairs(teamId, now)) {
+      const slot = dueSlotOf(pair.startedAt, pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone));
+      if (slot !== null) teamDue.push({ pair, slot });
+    }
+    if (teamDue.length === 0) continue;
+    // Every tick after the week's slot finds most pairs already served: one read tells which, so only the
+    // others get the careful per-pair look below.
+    const states = await deps.deliveries.weekStates(teamId, [...new Set(teamDue.map((d) => d.slot.weekKey))]);
+    for (const { pair, slot } of teamDue) {
+      const settledId = states.reservedPairs.has(pair.id)
+        ? undefined
+        : states.settled.get(`${pair.id}/${slot.weekKey}`);
+      due.push({ pair, slot, settledId });
+    }
   }
-  const results = await mapLimited(pairs, PAIRS_AT_A_TIME, async ({ pair, dueSlotOf }) => {
-    const result = await handlePairSafely(deps, pair, dueSlotOf, now);
-    if (result !== null) deps.onProgress?.(result);
+  const results = await mapLimited(due, PAIRS_AT_A_TIME, async (pair) => {
+    const result = await handlePairSafely(deps, pair, now);
+    deps.onProgress?.(result);
     return result;
   });
   const summary: SendSummary = { sent: 0, recovered: 0, skipped: 0, failed: 0, attention: 0 };
-  for (const result of results) if (result !== null) summary[result.outcome] += 1;
+  for (const result of results) summary[result.outcome] += 1;
   deps.logger.info({ at: now.toISOString(), ...summary }, 'weekly prompts run');
   return summary;
 }
 
-type DueSlotOf = (pairStartedAt: Date, timeZone: string) => DueSlot | null;
+interface DuePair {
+  pair: PromptPair;
+  slot: DueSlot;
+  /** This week's delivery, already sent or failed, when the pair holds no unconfirmed reservation. */
+  settledId: number | undefined;
+}
 
-async function handlePairSafely(
-  deps: SendDuePromptsDeps,
-  pair: PromptPair,
-  dueSlotOf: DueSlotOf,
-  now: Date,
-): Promise<PairResult | null> {
+async function handlePairSafely(deps: SendDuePromptsDeps, due: DuePair, now: Date): Promise<PairResult> {
+  const { pair } = due;
   try {
-    return await handlePair(deps, pair, dueSlotOf, now);
+    return await handlePair(deps, due, now);
   } catch (error) {
     // Whatever went wrong (a database error while recording, say), the delivery stays reserved and is
     // resolved after the lease; the other pairs carry on.
@@ -140,12 +155,9 @@ async function handlePairSafely(
 
 async function handlePair(
   deps: SendDuePromptsDeps,
-  pair: PromptPair,
-  dueSlotOf: DueSlotOf,
+  { pair, slot, settledId }: DuePair,
   now: Date,
-): Promise<PairResult | null> {
-  const slot = dueSlotOf(pair.startedAt, pairTimeZone(pair.menteeTimeZone, pair.mentorTimeZone));
-  if (slot === null) return null;
+): Promise<PairResult> {
   const result = (outcome: PairOutcome, reason?: string, deliveryId?: number): PairResult => ({
     teamId: pair.teamId,
     pairId: pair.id,
@@ -155,6 +167,7 @@ async function handlePair(
     ...(deliveryId === undefined ? {} : { deliveryId }),
   });
 
+  if (settledId !== undefined) return result('skipped', 'already_sent', settledId);
   await settleEarlierWeeks(deps, pair, slot.weekKey, now);
   const existing = await deps.deliveries.findForWeek(pair.teamId, pair.id, slot.weekKey);
   if (existing !== null) {

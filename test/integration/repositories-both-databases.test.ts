@@ -21,6 +21,7 @@ import type { ProposalDraft } from '../../src/storage/proposals-repository';
 import { createRepositories, type Repositories } from '../../src/storage/repositories';
 import { dialectOf, tablesOf } from '../../src/storage/tables';
 import { createPostgresTestDatabase } from '../support/postgres-server';
+import { seedPair } from '../support/seed-programme';
 import { HOUR } from '../support/test-clock';
 import { makeTempDir } from '../support/test-database';
 
@@ -456,6 +457,52 @@ describe.each([
     ]);
     expect(report.deliveries).toEqual([{ weekKey: '2026-W48', status: 'sent', answered: true }]);
     expect(await repos.reports.teamIds()).toEqual([TEAM]);
+  });
+
+  it("tells a run which pairs already have the week's prompt, and which hold a reservation", async () => {
+    const pairIds: number[] = [];
+    for (const k of [1, 2, 3, 4]) {
+      pairIds.push(
+        await seedPair(backend.db, {
+          mentor: { userId: `U0MENTOR${k}` },
+          mentee: { userId: `U0MENTEE${k}` },
+          startedAt: NOW,
+          status: k === 4 ? 'ended' : 'active',
+          teamId: TEAM,
+        }),
+      );
+    }
+    const [first, second, third, ended] = pairIds as [number, number, number, number];
+    const prompt = await repos.prompts.add(TEAM, 'A question', { actorId: 'U0ADMIN', at: NOW });
+    const reserve = (pairId: number, weekKey: string) =>
+      repos.promptDeliveries.reserve({
+        teamId: TEAM,
+        pairId,
+        weekKey,
+        promptId: prompt.id,
+        promptText: 'A question',
+        channelId: 'C0PAIR',
+        reservedAt: NOW,
+      });
+    const sent = await reserve(first, '2026-W48');
+    await repos.promptDeliveries.recordSent(TEAM, sent!.id, { channelId: 'C0PAIR', ts: '1.1', sentAt: NOW });
+    const failed = await reserve(second, '2026-W48');
+    await repos.promptDeliveries.recordFailed(TEAM, failed!.id, 'channel_not_found');
+    await reserve(third, '2026-W47');
+    const gone = await reserve(ended, '2026-W48');
+    await repos.promptDeliveries.recordSent(TEAM, gone!.id, { channelId: 'C0PAIR', ts: '1.2', sentAt: NOW });
+    const older = await reserve(first, '2026-W46');
+    await repos.promptDeliveries.recordSent(TEAM, older!.id, { channelId: 'C0PAIR', ts: '1.0', sentAt: NOW });
+
+    const states = await repos.promptDeliveries.weekStates(TEAM, ['2026-W48']);
+    expect([...states.settled].sort()).toEqual(
+      [
+        [`${first}/2026-W48`, sent!.id],
+        [`${second}/2026-W48`, failed!.id],
+      ].sort(),
+    );
+    expect([...states.reservedPairs]).toEqual([third]);
+    expect((await repos.promptDeliveries.weekStates('T0OTHER', ['2026-W48'])).settled.size).toBe(0);
   });
 
   it('narrows the pairs that may be quiet to those with enough unanswered questions since last asked', async () => {
