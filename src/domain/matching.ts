@@ -24,7 +24,7 @@ export interface ProposedMatch {
 }
 
 // upperBound: no assignment of the candidate pairs (see candidate-graph.ts) can score more; it comes from the
-// auction's final prices (LP duality). With default weights and whole waiting days it is less than 1 above
+// prices the assignment step ends with (LP duality). With default weights and whole waiting days it is less than 1 above
 // totalScore, which certifies that totalScore is the exact optimum over those pairs.
 export interface MatchResult {
   proposals: ProposedMatch[];
