@@ -130,7 +130,7 @@ function createEdges(capacity: number): Edges {
 }
 
 function grow(out: Edges): void {
-  const size = out.mentor.length * 2;
+  const size = Math.ceil(out.mentor.length * 1.5);
   const mentee = new Int32Array(size);
   const mentor = new Int32Array(size);
   const score = new Float64Array(size);
@@ -854,50 +854,59 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
 
 // ---- Assembly -----------------------------------------------------------------------------------------------
 
-// Each mentee's own picks, then the mentors' picks it does not have yet.
-function combine(ctx: GraphContext, own: Edges, ownStart: Int32Array, extra: Edges): CandidateGraph {
-  const menteeCount = ownStart.length - 1;
-  const extraStart = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < extra.count; k++) extraStart[extra.mentee[k]! + 1]!++;
-  for (let i = 0; i < menteeCount; i++) extraStart[i + 1] = extraStart[i + 1]! + extraStart[i]!;
-  const extraOrder = new Int32Array(extra.count);
-  const next = extraStart.slice(0, menteeCount);
-  for (let k = 0; k < extra.count; k++) extraOrder[next[extra.mentee[k]!]!++] = k;
-  const seen = new Int32Array(ctx.input.mentors.length).fill(-1);
-  const mentors = new Int32Array(own.count + extra.count);
-  const scores = new Float64Array(own.count + extra.count);
-  let count = 0;
-  const edgeStart = new Int32Array(menteeCount + 1);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let e = ownStart[i]!; e < ownStart[i + 1]!; e++) {
-      seen[own.mentor[e]!] = i;
-      mentors[count] = own.mentor[e]!;
-      scores[count++] = own.score[e]!;
-    }
-    for (let k = extraStart[i]!; k < extraStart[i + 1]!; k++) {
-      const e = extraOrder[k]!;
-      if (seen[extra.mentor[e]!] === i) continue;
-      mentors[count] = extra.mentor[e]!;
-      scores[count++] = extra.score[e]!;
-    }
-    edgeStart[i + 1] = count;
+// The mentors' picks grouped by mentee, in the order they were picked: mentee i's are
+// extra entries order[start[i]] .. order[start[i + 1] - 1].
+interface PicksByMentee {
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
+function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
+  const start = new Int32Array(menteeCount + 1);
+  for (let k = 0; k < extra.count; k++) start[extra.mentee[k]! + 1]!++;
+  for (let i = 0; i < menteeCount; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const order = new Int32Array(extra.count);
+  const next = start.slice(0, menteeCount);
+  for (let k = 0; k < extra.count; k++) order[next[extra.mentee[k]!]!++] = k;
+  return { start, order };
+}
+
+// After a mentee's own picks (from `from` on in out), the mentors' picks it does not have yet.
+function appendMentorPicks(
+  mentee: number,
+  from: number,
+  extra: Edges,
+  byMentee: PicksByMentee,
+  seen: Int32Array,
+  out: Edges,
+): void {
+  for (let e = from; e < out.count; e++) seen[out.mentor[e]!] = mentee;
+  for (let k = byMentee.start[mentee]!; k < byMentee.start[mentee + 1]!; k++) {
+    const e = byMentee.order[k]!;
+    if (seen[extra.mentor[e]!] !== mentee) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
   }
-  return { edgeStart, edgeMentor: mentors.slice(0, count), edgeScore: scores.slice(0, count) };
 }
 
 export function buildCandidateGraph(input: MatchInput): CandidateGraph {
   const ctx = createContext(input);
-  const own = createEdges(input.mentees.length * 16);
-  const ownStart = new Int32Array(input.mentees.length + 1);
-  for (let mentee = 0; mentee < input.mentees.length; mentee++) {
-    menteePicks(ctx, mentee, own);
-    ownStart[mentee + 1] = own.count;
-  }
-  const extra = createEdges(input.mentors.length * 4);
+  const menteeCount = input.mentees.length;
+  // The mentors pick first (no query depends on another), so that each mentee's edges are written once, in
+  // their final place, rather than gathered into a second copy.
+  const extra = createEdges(input.mentors.length * MENTOR_PICKS);
   for (let mentor = 0; mentor < input.mentors.length; mentor++) {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }
-  return combine(ctx, own, ownStart, extra);
+  const byMentee = groupByMentee(extra, menteeCount);
+  const seen = new Int32Array(input.mentors.length).fill(-1);
+  const out = createEdges(menteeCount * ctx.limit + extra.count);
+  const edgeStart = new Int32Array(menteeCount + 1);
+  for (let mentee = 0; mentee < menteeCount; mentee++) {
+    const from = out.count;
+    menteePicks(ctx, mentee, out);
+    appendMentorPicks(mentee, from, extra, byMentee, seen, out);
+    edgeStart[mentee + 1] = out.count;
+  }
+  return { edgeStart, edgeMentor: out.mentor.slice(0, out.count), edgeScore: out.score.slice(0, out.count) };
 }
 
 // Grouped by mentee index; each mentee's candidates best first, equal scores by offerId. A mentee has its best
