@@ -898,7 +898,8 @@ export function buildCandidateGraph(input: MatchInput): CandidateGraph {
   }
   const byMentee = groupByMentee(extra, menteeCount);
   const seen = new Int32Array(input.mentors.length).fill(-1);
-  const out = createEdges(menteeCount * ctx.limit + extra.count);
+  // The limit may be unbounded; a mentee never has more candidates than there are mentors.
+  const out = createEdges(menteeCount * Math.min(ctx.limit, input.mentors.length) + extra.count);
   const edgeStart = new Int32Array(menteeCount + 1);
   for (let mentee = 0; mentee < menteeCount; mentee++) {
     const from = out.count;
