@@ -108,22 +108,28 @@ interface Scratch {
   readonly menteePicked: Int32Array;
   readonly topicMark: Int32Array;
   readonly tier: Tier;
+  readonly cursors: Cursors;
 }
 
 // Growable typed arrays: millions of edges pushed onto plain arrays spent most of the build in growing them and
-// in garbage collection.
+// in garbage collection. Each is sized by an upper bound so that it rarely grows: memory never written costs
+// nothing, while every fresh page written costs a page fault, and copying to grow writes them all again.
+// The graph's own edges need no mentee (their position says it), so only the mentors' picks record one.
 interface Edges {
   count: number;
-  mentee: Int32Array;
+  mentee: Int32Array | undefined;
   mentor: Int32Array;
   score: Float64Array;
 }
 
-function createEdges(capacity: number): Edges {
-  const size = Math.max(capacity, 16);
+// A typed array of this many entries still allocates everywhere; a larger bound starts here and grows.
+const MAX_INITIAL_EDGES = 2 ** 27;
+
+function createEdges(bound: number, withMentees: boolean): Edges {
+  const size = Math.max(Math.min(bound, MAX_INITIAL_EDGES), 16);
   return {
     count: 0,
-    mentee: new Int32Array(size),
+    mentee: withMentees ? new Int32Array(size) : undefined,
     mentor: new Int32Array(size),
     score: new Float64Array(size),
   };
@@ -131,13 +137,15 @@ function createEdges(capacity: number): Edges {
 
 function grow(out: Edges): void {
   const size = Math.ceil(out.mentor.length * 1.5);
-  const mentee = new Int32Array(size);
   const mentor = new Int32Array(size);
   const score = new Float64Array(size);
-  mentee.set(out.mentee);
   mentor.set(out.mentor);
   score.set(out.score);
-  out.mentee = mentee;
+  if (out.mentee) {
+    const mentee = new Int32Array(size);
+    mentee.set(out.mentee);
+    out.mentee = mentee;
+  }
   out.mentor = mentor;
   out.score = score;
 }
@@ -157,6 +165,8 @@ interface GraphContext {
   readonly bestWaitingDays: number; // the waiting time that earns the largest bonus, for upper bounds
   readonly users: Map<string, number>;
   readonly blocks: Blocks;
+  readonly menteeCombos: ComboCache;
+  readonly mentorCombos: ComboCache;
   readonly scratch: Scratch;
 }
 
@@ -418,6 +428,8 @@ function createContext(input: MatchInput): GraphContext {
     bestWaitingDays: bestWaitingDays(input, weights),
     users,
     blocks: buildBlocks(input, users),
+    menteeCombos: createComboCache(interned.levels.size),
+    mentorCombos: createComboCache(interned.levels.size),
     scratch: {
       stamp: 0,
       queryTopics: 0,
@@ -434,6 +446,7 @@ function createContext(input: MatchInput): GraphContext {
         steps: new Int32Array(64),
         positions: new Int32Array(64),
       },
+      cursors: createCursors(),
     },
   };
 }
@@ -484,14 +497,19 @@ function markForQuery(
   }
   scratch.queryTopics = topicCount(side, self);
   scratch.queryWaitingDays = side.waitingDays[self]!;
-  const block = (user: number | undefined): void => {
-    for (const other of user === undefined ? [] : (otherOf[user] ?? [])) otherPicked[other] = stamp;
-  };
   const user = side.user[self]!;
-  block(user);
-  (ctx.blocks.partners[user] ?? []).forEach(block);
-  excludes.forEach((excluded) => block(ctx.users.get(excluded)));
-  for (const other of excludedBy ?? []) otherPicked[other] = stamp;
+  blockAll(otherOf[user], otherPicked, stamp);
+  for (const partner of ctx.blocks.partners[user] ?? []) blockAll(otherOf[partner], otherPicked, stamp);
+  for (const excluded of excludes) {
+    const excludedUser = ctx.users.get(excluded);
+    if (excludedUser !== undefined) blockAll(otherOf[excludedUser], otherPicked, stamp);
+  }
+  blockAll(excludedBy, otherPicked, stamp);
+}
+
+function blockAll(others: number[] | undefined, picked: Int32Array, stamp: number): void {
+  if (others === undefined) return;
+  for (const other of others) picked[other] = stamp;
 }
 
 interface Combo {
@@ -520,6 +538,53 @@ function combos(
     }
   }
   return list.sort((a, b) => b.score - a.score);
+}
+
+// A querier's combos depend on it only through its level, whether its department is known, its topic count
+// up to the largest indexed subset, and its waiting bonus (which pairScore reads only through waitingBonus):
+// queriers alike in those share one list, built once. Slots by the first three, then a map by bonus.
+type ComboCache = (Map<number, Combo[]> | undefined)[];
+
+function createComboCache(levels: number): ComboCache {
+  return Array.from({ length: 4 * 2 * levels }, () => undefined);
+}
+
+function comboSlot(ctx: GraphContext, side: Side, member: number): number {
+  const topics = topicCount(side, member);
+  const largest = Math.min(topics, subsetLimit(topics));
+  const known = side.department[member]! >= 0 ? 1 : 0;
+  return (largest * 2 + known) * ctx.levelRank.size + side.levelRank[member]!;
+}
+
+function menteeCombos(ctx: GraphContext, mentee: number): Combo[] {
+  const request = ctx.input.mentees[mentee]!;
+  const bonus = waitingBonus(ctx.weights, request.waitingDays);
+  const byBonus = (ctx.menteeCombos[comboSlot(ctx, ctx.mentees, mentee)] ??= new Map());
+  const cached = byBonus.get(bonus);
+  if (cached) return cached;
+  const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
+  const department = ctx.mentees.department[mentee]!;
+  const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
+  );
+  byBonus.set(bonus, list);
+  return list;
+}
+
+// Mentors all read with the best waiting bonus, so only the slot matters.
+function mentorCombos(ctx: GraphContext, mentor: number): Combo[] {
+  const slot = comboSlot(ctx, ctx.mentors, mentor);
+  const byBonus = (ctx.mentorCombos[slot] ??= new Map());
+  const cached = byBonus.get(0);
+  if (cached) return cached;
+  const offer = ctx.input.mentors[mentor]!;
+  const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
+  const department = ctx.mentors.department[mentor]!;
+  const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
+  );
+  byBonus.set(0, list);
+  return list;
 }
 
 // The buckets of one score tier, gathered into reused scratch arrays: this runs for every tier of every
@@ -574,7 +639,7 @@ function sharedInTier(ctx: GraphContext, other: Side, member: number, size: numb
 function push(out: Edges, mentee: number, mentor: number, score: number): void {
   if (out.count === out.mentor.length) grow(out);
   const at = out.count++;
-  out.mentee[at] = mentee;
+  if (out.mentee) out.mentee[at] = mentee;
   out.mentor[at] = mentor;
   out.score[at] = score;
 }
@@ -653,10 +718,7 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     ctx.blocks.offersOf,
     ctx.scratch.mentorPicked,
   );
-  const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
-  const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
-    pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
-  );
+  const list = menteeCombos(ctx, mentee);
   let taken = 0;
   const tier = ctx.scratch.tier;
   for (let start = 0; start < list.length;) {
@@ -679,8 +741,11 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
 }
 
 // A mentor's own best mentees come from a heap of bucket cursors ordered by the score of each cursor's next
-// mentee; mentee buckets are sorted by waiting bonus, so a cursor's score never increases.
+// mentee; mentee buckets are sorted by waiting bonus, so a cursor's score never increases. One set of arrays
+// serves every mentor (like the tier, entries past count are stale) rather than new ones per mentor.
 interface Cursors {
+  count: number;
+  heapSize: number;
   readonly bucket: Bucket[];
   readonly size: number[];
   readonly cross: boolean[];
@@ -693,7 +758,24 @@ interface Cursors {
 }
 
 function createCursors(): Cursors {
-  return { bucket: [], size: [], cross: [], gap: [], run: [], step: [], score: [], tie: [], heap: [] };
+  return {
+    count: 0,
+    heapSize: 0,
+    bucket: [],
+    size: [],
+    cross: [],
+    gap: [],
+    run: [],
+    step: [],
+    score: [],
+    tie: [],
+    heap: [],
+  };
+}
+
+function clearCursors(cursors: Cursors): void {
+  cursors.count = 0;
+  cursors.heapSize = 0;
 }
 
 function cursorMember(cursors: Cursors, id: number, salt: number): number {
@@ -723,11 +805,13 @@ function cursorBefore(cursors: Cursors, a: number, b: number): boolean {
 
 function heapPush(cursors: Cursors, id: number): void {
   const heap = cursors.heap;
-  let at = heap.push(id) - 1;
+  let at = cursors.heapSize++;
+  heap[at] = id;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (!cursorBefore(cursors, heap[at]!, heap[parent]!)) return;
-    [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+    if (!cursorBefore(cursors, id, heap[parent]!)) return;
+    heap[at] = heap[parent]!;
+    heap[parent] = id;
     at = parent;
   }
 }
@@ -735,17 +819,19 @@ function heapPush(cursors: Cursors, id: number): void {
 function heapPop(cursors: Cursors): number {
   const heap = cursors.heap;
   const top = heap[0]!;
-  const last = heap.pop()!;
-  if (heap.length === 0) return top;
+  const size = --cursors.heapSize;
+  if (size === 0) return top;
+  const last = heap[size]!;
   heap[0] = last;
   let at = 0;
   for (;;) {
     const left = 2 * at + 1;
-    if (left >= heap.length) break;
+    if (left >= size) break;
     const right = left + 1;
-    const child = right < heap.length && cursorBefore(cursors, heap[right]!, heap[left]!) ? right : left;
-    if (!cursorBefore(cursors, heap[child]!, heap[at]!)) break;
-    [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+    const child = right < size && cursorBefore(cursors, heap[right]!, heap[left]!) ? right : left;
+    if (!cursorBefore(cursors, heap[child]!, last)) break;
+    heap[at] = heap[child]!;
+    heap[child] = last;
     at = child;
   }
   return top;
@@ -753,14 +839,13 @@ function heapPop(cursors: Cursors): number {
 
 function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: number): void {
   for (let k = 0; k < tier.count; k++) {
-    const id = cursors.bucket.push(tier.buckets[k]!) - 1;
-    cursors.size.push(tier.sizes[k]!);
-    cursors.cross.push(tier.crosses[k]!);
-    cursors.gap.push(tier.gaps[k]!);
-    cursors.run.push(0);
-    cursors.step.push(0);
-    cursors.score.push(0);
-    cursors.tie.push(0);
+    const id = cursors.count++;
+    cursors.bucket[id] = tier.buckets[k]!;
+    cursors.size[id] = tier.sizes[k]!;
+    cursors.cross[id] = tier.crosses[k]!;
+    cursors.gap[id] = tier.gaps[k]!;
+    cursors.run[id] = 0;
+    cursors.step[id] = 0;
     refreshHead(ctx, cursors, id, salt);
     heapPush(cursors, id);
   }
@@ -813,19 +898,17 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
     ctx.blocks.requestsOf,
     ctx.scratch.menteePicked,
   );
-  const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
-  const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
-    pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
-  );
+  const list = mentorCombos(ctx, mentor);
   const salt = saltOf(ctx.mentors, mentor);
-  const cursors = createCursors();
+  const cursors = ctx.scratch.cursors;
+  clearCursors(cursors);
   let next = 0;
   let accepted = 0;
   while (accepted < MENTOR_PICKS) {
     // Buckets join only once their best possible score could compete with the current best head.
     while (
       next < list.length &&
-      (cursors.heap.length === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
+      (cursors.heapSize === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
     ) {
       const combo = list[next++]!;
       const tier = ctx.scratch.tier;
@@ -840,7 +923,7 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       );
       openCursors(ctx, cursors, tier, salt);
     }
-    if (cursors.heap.length === 0) return;
+    if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
     const mentee = cursorMember(cursors, id, salt);
     if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
@@ -862,12 +945,13 @@ interface PicksByMentee {
 }
 
 function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
+  const menteeOf = extra.mentee!;
   const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < extra.count; k++) start[extra.mentee[k]! + 1]!++;
+  for (let k = 0; k < extra.count; k++) start[menteeOf[k]! + 1]!++;
   for (let i = 0; i < menteeCount; i++) start[i + 1] = start[i + 1]! + start[i]!;
   const order = new Int32Array(extra.count);
   const next = start.slice(0, menteeCount);
-  for (let k = 0; k < extra.count; k++) order[next[extra.mentee[k]!]!++] = k;
+  for (let k = 0; k < extra.count; k++) order[next[menteeOf[k]!]!++] = k;
   return { start, order };
 }
 
@@ -892,14 +976,13 @@ export function buildCandidateGraph(input: MatchInput): CandidateGraph {
   const menteeCount = input.mentees.length;
   // The mentors pick first (no query depends on another), so that each mentee's edges are written once, in
   // their final place, rather than gathered into a second copy.
-  const extra = createEdges(input.mentors.length * MENTOR_PICKS);
+  const extra = createEdges(input.mentors.length * MENTOR_PICKS, true);
   for (let mentor = 0; mentor < input.mentors.length; mentor++) {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }
   const byMentee = groupByMentee(extra, menteeCount);
   const seen = new Int32Array(input.mentors.length).fill(-1);
-  // The limit may be unbounded; a mentee never has more candidates than there are mentors.
-  const out = createEdges(menteeCount * Math.min(ctx.limit, input.mentors.length) + extra.count);
+  const out = createEdges(menteeCount * ownPicksBound(ctx) + extra.count, false);
   const edgeStart = new Int32Array(menteeCount + 1);
   for (let mentee = 0; mentee < menteeCount; mentee++) {
     const from = out.count;
@@ -907,7 +990,16 @@ export function buildCandidateGraph(input: MatchInput): CandidateGraph {
     appendMentorPicks(mentee, from, extra, byMentee, seen, out);
     edgeStart[mentee + 1] = out.count;
   }
-  return { edgeStart, edgeMentor: out.mentor.slice(0, out.count), edgeScore: out.score.slice(0, out.count) };
+  // Views rather than copies: a copy would write every page of the graph a second time.
+  const edgeMentor = out.mentor.subarray(0, out.count);
+  return { edgeStart, edgeMentor, edgeScore: out.score.subarray(0, out.count) };
+}
+
+// A mentee takes at most the limit from the tiers until the limit is reached, then a sample from each later
+// tier; a tier has at least one combo. The limit may be unbounded, but no mentee has more mentors than exist.
+function ownPicksBound(ctx: GraphContext): number {
+  const mostCombos = 3 * ctx.mentorLevels.length * 2;
+  return Math.min(ctx.limit + TIER_SAMPLE * mostCombos, ctx.input.mentors.length);
 }
 
 // Grouped by mentee index; each mentee's candidates best first, equal scores by offerId. A mentee has its best
