@@ -71,12 +71,11 @@ interface Side {
   readonly topicStart: Int32Array;
   readonly topicList: Int32Array;
   readonly levelRank: Int32Array; // position of the level among all levels present, for array lookups
-  readonly subsets: Subset[][];
-}
-
-interface Subset {
-  readonly id: number; // interned topic subset
-  readonly size: number;
+  // Indexed topic subsets of person k, flat like the topics: entries subsetStart[k] .. subsetStart[k + 1] - 1
+  // of subsetId (the interned subset) and subsetSize (its number of topics).
+  readonly subsetStart: Int32Array;
+  readonly subsetId: Int32Array;
+  readonly subsetSize: Int32Array;
 }
 
 // Members sorted so that, for one querier, scores never increase along a run; mentee buckets have one run
@@ -187,21 +186,52 @@ function intern<T>(ids: Map<T, number>, id: T): number {
   return ids.size - 1;
 }
 
+function subsetCount(topicCount: number): number {
+  const limit = subsetLimit(topicCount);
+  const pairs = limit >= 2 ? (topicCount * (topicCount - 1)) / 2 : 0;
+  const triples = limit >= 3 ? (topicCount * (topicCount - 1) * (topicCount - 2)) / 6 : 0;
+  return topicCount + pairs + triples;
+}
+
+interface Subsets {
+  readonly start: Int32Array;
+  readonly id: Int32Array;
+  readonly size: Int32Array;
+}
+
 // Subsets are keyed by number, not string: building a string per subset dominated the set-up time.
-function topicSubsets(topics: Int32Array, base: number, ids: Map<number, number>): Subset[] {
-  const limit = subsetLimit(topics.length);
-  const subsets: Subset[] = [];
-  const add = (key: number, size: number): void => void subsets.push({ id: intern(ids, key), size });
-  for (let a = 0; a < topics.length; a++) {
-    const keyA = topics[a]! + 1;
-    add(keyA, 1);
-    for (let b = a + 1; b < topics.length && limit >= 2; b++) {
-      const keyB = keyA + base * (topics[b]! + 1);
-      add(keyB, 2);
-      for (let c = b + 1; c < topics.length && limit >= 3; c++) add(keyB + base * base * (topics[c]! + 1), 3);
+function topicSubsets(
+  topicStart: Int32Array,
+  topicList: Int32Array,
+  base: number,
+  ids: Map<number, number>,
+): Subsets {
+  const people = topicStart.length - 1;
+  const start = new Int32Array(people + 1);
+  for (let k = 0; k < people; k++)
+    start[k + 1] = start[k]! + subsetCount(topicStart[k + 1]! - topicStart[k]!);
+  const id = new Int32Array(start[people]!);
+  const size = new Int32Array(start[people]!);
+  let at = 0;
+  const add = (key: number, topics: number): void => {
+    id[at] = intern(ids, key);
+    size[at++] = topics;
+  };
+  for (let k = 0; k < people; k++) {
+    const topics = topicList.subarray(topicStart[k]!, topicStart[k + 1]!);
+    const limit = subsetLimit(topics.length);
+    for (let a = 0; a < topics.length; a++) {
+      const keyA = topics[a]! + 1;
+      add(keyA, 1);
+      for (let b = a + 1; b < topics.length && limit >= 2; b++) {
+        const keyB = keyA + base * (topics[b]! + 1);
+        add(keyB, 2);
+        for (let c = b + 1; c < topics.length && limit >= 3; c++)
+          add(keyB + base * base * (topics[c]! + 1), 3);
+      }
     }
   }
-  return subsets;
+  return { start, id, size };
 }
 
 interface Person {
@@ -221,20 +251,39 @@ interface Interned {
   readonly levels: Map<number, number>; // level -> rank, all levels of both sides
 }
 
-function internTopics(people: readonly Person[], topics: Map<number, number>): Int32Array[] {
-  return people.map((person) => {
-    const list = person.topicIds.map((topic) => intern(topics, topic)).sort((a, b) => a - b);
-    // Duplicates are adjacent once sorted.
-    return Int32Array.from(list.filter((topic, k) => k === 0 || topic !== list[k - 1]));
-  });
+interface FlatTopics {
+  readonly start: Int32Array;
+  readonly list: Int32Array;
 }
 
-function buildSide(people: readonly Person[], topicLists: Int32Array[], interned: Interned): Side {
+// Written straight into the flat layout of Side: an array per person cost more than the rest of the set-up.
+function internTopics(people: readonly Person[], topics: Map<number, number>): FlatTopics {
+  const start = new Int32Array(people.length + 1);
+  const list = new Int32Array(people.reduce((sum, person) => sum + person.topicIds.length, 0));
+  let end = 0;
+  people.forEach((person, k) => {
+    const from = end;
+    for (const topic of person.topicIds) list[end++] = intern(topics, topic);
+    end = from + sortUnique(list.subarray(from, end));
+    start[k + 1] = end;
+  });
+  return { start, list: list.subarray(0, end) };
+}
+
+// Sorts values in place and moves the distinct ones to the front; returns how many there are.
+function sortUnique(values: Int32Array): number {
+  values.sort();
+  let count = 0;
+  for (let k = 0; k < values.length; k++) {
+    if (count === 0 || values[k] !== values[count - 1]) values[count++] = values[k]!;
+  }
+  return count;
+}
+
+function buildSide(people: readonly Person[], flat: FlatTopics, interned: Interned): Side {
   const { users, departments, topics } = interned;
-  const topicStart = new Int32Array(people.length + 1);
-  topicLists.forEach((list, k) => (topicStart[k + 1] = topicStart[k]! + list.length));
-  const topicList = new Int32Array(topicStart[people.length]!);
-  topicLists.forEach((list, k) => topicList.set(list, topicStart[k]!));
+  const { start: topicStart, list: topicList } = flat;
+  const subsets = topicSubsets(topicStart, topicList, topics.size + 1, interned.subsets);
   return {
     level: Float64Array.from(people, (person) => person.level),
     department: Int32Array.from(people, (person) =>
@@ -246,7 +295,9 @@ function buildSide(people: readonly Person[], topicLists: Int32Array[], interned
     topicStart,
     topicList,
     levelRank: Int32Array.from(people, (person) => interned.levels.get(person.level) ?? -1),
-    subsets: topicLists.map((list) => topicSubsets(list, topics.size + 1, interned.subsets)),
+    subsetStart: subsets.start,
+    subsetId: subsets.id,
+    subsetSize: subsets.size,
   };
 }
 
@@ -263,19 +314,21 @@ function buildIndex(
   const byOrder = Array.from({ length: memberCount }, (_, member) => member).sort(order);
   const position = new Int32Array(memberCount);
   byOrder.forEach((member, at) => (position[member] = at));
-  const keys: number[] = [];
-  side.subsets.forEach((subsets, member) => {
-    if (!include(member)) return;
-    for (const { id } of subsets) {
+  const keys = new Float64Array(side.subsetId.length);
+  let count = 0;
+  for (let member = 0; member < memberCount; member++) {
+    if (!include(member)) continue;
+    for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
       const bucket =
-        (id * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
+        (side.subsetId[k]! * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
         side.department[member]! +
         1;
-      keys.push(bucket * memberCount + position[member]!);
+      keys[count++] = bucket * memberCount + position[member]!;
     }
-  });
-  const sorted = Float64Array.from(keys).sort();
-  const pool = Int32Array.from(sorted, (key) => byOrder[key % memberCount]!);
+  }
+  const sorted = keys.subarray(0, count).sort();
+  const pool = new Int32Array(count);
+  for (let k = 0; k < count; k++) pool[k] = byOrder[sorted[k]! % memberCount]!;
   const index: Index = Array.from({ length: shape.subsets }, () => undefined);
   for (let start = 0; start < sorted.length;) {
     const bucket = Math.floor(sorted[start]! / memberCount);
@@ -606,17 +659,13 @@ function clearTier(tier: Tier): void {
 
 // Everything a bucket's members share for this querier (topic subset size, level gap, cross-department)
 // travels with the bucket, so a visit does not read those from each member.
-function bucketsFor(
-  index: Index,
-  subsets: Subset[],
-  combo: Combo,
-  department: number,
-  gap: number,
-  tier: Tier,
-): void {
-  for (const subset of subsets) {
-    if (subset.size !== combo.size) continue;
-    for (const bucket of index[subset.id]?.[combo.rank] ?? []) {
+function bucketsFor(index: Index, side: Side, member: number, combo: Combo, gap: number, tier: Tier): void {
+  const department = side.department[member]!;
+  for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
+    if (side.subsetSize[k] !== combo.size) continue;
+    const buckets = index[side.subsetId[k]!]?.[combo.rank];
+    if (buckets === undefined) continue;
+    for (const bucket of buckets) {
       if (isCross(bucket.department, department) !== combo.cross) continue;
       const at = tier.count++;
       tier.buckets[at] = bucket;
@@ -677,19 +726,21 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
   }
   const { steps, positions } = tier;
   const salt = saltOf(ctx.mentees, mentee);
+  // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
   for (let k = 0; k < live; k++) {
     steps[k] = 0;
-    positions[k] = salt % buckets[k]!.members.length;
+    positions[k] = -1;
   }
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
     const members = buckets[at]!.members;
-    const mentor = members[positions[at]!]!;
+    const position = positions[at]! < 0 ? salt % members.length : positions[at]!;
+    const mentor = members[position]!;
     if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
     if (steps[at]! + 1 < members.length) {
       steps[at]!++;
-      positions[at] = positions[at]! + 1 === members.length ? 0 : positions[at]! + 1;
+      positions[at] = position + 1 === members.length ? 0 : position + 1;
       at++;
     } else {
       live--;
@@ -707,7 +758,6 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
 
 function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
   const request = ctx.input.mentees[mentee]!;
-  const department = ctx.mentees.department[mentee]!;
   const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
   markForQuery(
     ctx,
@@ -726,14 +776,7 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     clearTier(tier);
     for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
       const combo = list[end]!;
-      bucketsFor(
-        ctx.mentorIndex,
-        ctx.mentees.subsets[mentee]!,
-        combo,
-        department,
-        request.level - combo.level,
-        tier,
-      );
+      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, combo, request.level - combo.level, tier);
     }
     taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
     start = end;
@@ -887,7 +930,6 @@ function acceptMentee(
 
 function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
   const offer = ctx.input.mentors[mentor]!;
-  const department = ctx.mentors.department[mentor]!;
   const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
   markForQuery(
     ctx,
@@ -913,14 +955,7 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       const combo = list[next++]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(
-        ctx.menteeIndex,
-        ctx.mentors.subsets[mentor]!,
-        combo,
-        department,
-        combo.level - offer.level,
-        tier,
-      );
+      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, combo.level - offer.level, tier);
       openCursors(ctx, cursors, tier, salt);
     }
     if (cursors.heapSize === 0) return;
