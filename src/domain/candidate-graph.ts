@@ -78,16 +78,22 @@ interface Side {
   readonly subsetSize: Int32Array;
 }
 
-// Members sorted so that, for one querier, scores never increase along a run; mentee buckets have one run
-// per waiting bonus, mentor buckets a single run.
-interface Bucket {
-  readonly department: number;
-  readonly members: Int32Array;
-  readonly runStart: Int32Array; // run k is members runStart[k] .. runStart[k + 1] - 1
+// Buckets live in flat arrays, numbered in key order (topic subset, level rank, department), so the buckets of
+// one subset and level are a range: leafStart[subset * levels + rank] .. leafStart[... + 1] - 1, by department.
+// An object per bucket made the set-up slow and every visit a chain of pointer reads.
+// Bucket b's members are pool[memberStart[b] .. memberStart[b + 1] - 1], sorted so that, for one querier,
+// scores never increase along a run; mentee buckets have one run per waiting bonus, mentor buckets a single
+// run. Run k of bucket b is members runs[runStart[b] + k] .. runs[runStart[b] + k + 1] - 1 (offsets into the
+// bucket; its last boundary is the bucket's size).
+interface Index {
+  readonly levels: number;
+  readonly leafStart: Int32Array;
+  readonly department: Int32Array; // -1 when unknown
+  readonly memberStart: Int32Array;
+  readonly pool: Int32Array;
+  readonly runStart: Int32Array;
+  readonly runs: Int32Array;
 }
-
-// topic subset -> level rank -> buckets by department
-type Index = ((Bucket[] | undefined)[] | undefined)[];
 
 interface Blocks {
   readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
@@ -329,28 +335,38 @@ function buildIndex(
   const sorted = keys.subarray(0, count).sort();
   const pool = new Int32Array(count);
   for (let k = 0; k < count; k++) pool[k] = byOrder[sorted[k]! % memberCount]!;
-  const index: Index = Array.from({ length: shape.subsets }, () => undefined);
-  for (let start = 0; start < sorted.length;) {
+  const leafStart = new Int32Array(shape.subsets * shape.levels + 1);
+  const department: number[] = [];
+  const memberStart: number[] = [];
+  const runStart: number[] = [];
+  const runs: number[] = [];
+  for (let start = 0; start < count;) {
     const bucket = Math.floor(sorted[start]! / memberCount);
     let end = start + 1;
-    while (end < sorted.length && Math.floor(sorted[end]! / memberCount) === bucket) end++;
-    const department = (bucket % (shape.departments + 1)) - 1;
-    const rank = Math.floor(bucket / (shape.departments + 1)) % shape.levels;
-    const id = Math.floor(bucket / (shape.departments + 1) / shape.levels);
-    const levels = (index[id] ??= Array.from({ length: shape.levels }, () => undefined));
-    (levels[rank] ??= []).push(toBucket(department, pool.subarray(start, end), runKey));
+    while (end < count && Math.floor(sorted[end]! / memberCount) === bucket) end++;
+    leafStart[Math.floor(bucket / (shape.departments + 1)) + 1]!++;
+    department.push((bucket % (shape.departments + 1)) - 1);
+    memberStart.push(start);
+    runStart.push(runs.length);
+    runs.push(0);
+    for (let k = start + 1; k < end; k++) {
+      if (runKey(pool[k]!) !== runKey(pool[k - 1]!)) runs.push(k - start);
+    }
+    runs.push(end - start);
     start = end;
   }
-  return index;
-}
-
-function toBucket(department: number, members: Int32Array, runKey: (member: number) => number): Bucket {
-  const runStart = [0];
-  for (let k = 1; k < members.length; k++) {
-    if (runKey(members[k]!) !== runKey(members[k - 1]!)) runStart.push(k);
-  }
-  runStart.push(members.length);
-  return { department, members, runStart: Int32Array.from(runStart) };
+  for (let leaf = 0; leaf + 1 < leafStart.length; leaf++) leafStart[leaf + 1]! += leafStart[leaf]!;
+  memberStart.push(count);
+  runStart.push(runs.length);
+  return {
+    levels: shape.levels,
+    leafStart,
+    department: Int32Array.from(department),
+    memberStart: Int32Array.from(memberStart),
+    pool,
+    runStart: Int32Array.from(runStart),
+    runs: Int32Array.from(runs),
+  };
 }
 
 function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
@@ -645,7 +661,7 @@ function mentorCombos(ctx: GraphContext, mentor: number): Combo[] {
 // free and regrow their storage every time.
 interface Tier {
   count: number;
-  readonly buckets: Bucket[];
+  readonly buckets: number[];
   readonly sizes: number[];
   readonly gaps: number[];
   readonly crosses: boolean[];
@@ -663,10 +679,9 @@ function bucketsFor(index: Index, side: Side, member: number, combo: Combo, gap:
   const department = side.department[member]!;
   for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
     if (side.subsetSize[k] !== combo.size) continue;
-    const buckets = index[side.subsetId[k]!]?.[combo.rank];
-    if (buckets === undefined) continue;
-    for (const bucket of buckets) {
-      if (isCross(bucket.department, department) !== combo.cross) continue;
+    const leaf = side.subsetId[k]! * index.levels + combo.rank;
+    for (let bucket = index.leafStart[leaf]!; bucket < index.leafStart[leaf + 1]!; bucket++) {
+      if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
       const at = tier.count++;
       tier.buckets[at] = bucket;
       tier.sizes[at] = combo.size;
@@ -726,6 +741,7 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
   }
   const { steps, positions } = tier;
   const salt = saltOf(ctx.mentees, mentee);
+  const { memberStart, pool } = ctx.mentorIndex;
   // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
   for (let k = 0; k < live; k++) {
     steps[k] = 0;
@@ -734,13 +750,14 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
-    const members = buckets[at]!.members;
-    const position = positions[at]! < 0 ? salt % members.length : positions[at]!;
-    const mentor = members[position]!;
+    const from = memberStart[buckets[at]!]!;
+    const length = memberStart[buckets[at]! + 1]! - from;
+    const position = positions[at]! < 0 ? salt % length : positions[at]!;
+    const mentor = pool[from + position]!;
     if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
-    if (steps[at]! + 1 < members.length) {
+    if (steps[at]! + 1 < length) {
       steps[at]!++;
-      positions[at] = position + 1 === members.length ? 0 : position + 1;
+      positions[at] = position + 1 === length ? 0 : position + 1;
       at++;
     } else {
       live--;
@@ -789,7 +806,7 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
 interface Cursors {
   count: number;
   heapSize: number;
-  readonly bucket: Bucket[];
+  readonly bucket: number[];
   readonly size: number[];
   readonly cross: boolean[];
   readonly gap: number[];
@@ -821,17 +838,17 @@ function clearCursors(cursors: Cursors): void {
   cursors.heapSize = 0;
 }
 
-function cursorMember(cursors: Cursors, id: number, salt: number): number {
-  const { runStart, members } = cursors.bucket[id]!;
-  const run = cursors.run[id]!;
-  const from = runStart[run]!;
-  const length = runStart[run + 1]! - from;
+function cursorMember(index: Index, cursors: Cursors, id: number, salt: number): number {
+  const bucket = cursors.bucket[id]!;
+  const boundary = index.runStart[bucket]! + cursors.run[id]!;
+  const from = index.runs[boundary]!;
+  const length = index.runs[boundary + 1]! - from;
   const offset = (salt % length) + cursors.step[id]!;
-  return members[from + (offset < length ? offset : offset - length)]!;
+  return index.pool[index.memberStart[bucket]! + from + (offset < length ? offset : offset - length)]!;
 }
 
 function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
-  const mentee = cursorMember(cursors, id, salt);
+  const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
   const days = ctx.mentees.waitingDays[mentee]!;
   cursors.score[id] = pairScore(ctx.weights, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, days);
   cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
@@ -895,17 +912,18 @@ function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: numb
 }
 
 // Moves a cursor to its next mentee; false when the bucket is used up.
-function advance(cursors: Cursors, id: number): boolean {
-  const { runStart } = cursors.bucket[id]!;
+function advance(index: Index, cursors: Cursors, id: number): boolean {
+  const bucket = cursors.bucket[id]!;
   const run = cursors.run[id]!;
+  const boundary = index.runStart[bucket]! + run;
   const step = cursors.step[id]! + 1;
-  if (step < runStart[run + 1]! - runStart[run]!) {
+  if (step < index.runs[boundary + 1]! - index.runs[boundary]!) {
     cursors.step[id] = step;
     return true;
   }
   cursors.run[id] = run + 1;
   cursors.step[id] = 0;
-  return run + 2 < runStart.length;
+  return boundary + 2 < index.runStart[bucket + 1]!;
 }
 
 function acceptMentee(
@@ -960,10 +978,10 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
     }
     if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
-    const mentee = cursorMember(cursors, id, salt);
+    const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
     if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
       accepted++;
-    if (advance(cursors, id)) {
+    if (advance(ctx.menteeIndex, cursors, id)) {
       refreshHead(ctx, cursors, id, salt);
       heapPush(cursors, id);
     }
