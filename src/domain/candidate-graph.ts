@@ -269,21 +269,34 @@ function internTopics(people: readonly Person[], topics: Map<number, number>): F
   let end = 0;
   people.forEach((person, k) => {
     const from = end;
-    for (const topic of person.topicIds) list[end++] = intern(topics, topic);
-    end = from + sortUnique(list.subarray(from, end));
+    for (const topic of person.topicIds) end = insertUnique(list, from, end, intern(topics, topic));
     start[k + 1] = end;
   });
   return { start, list: list.subarray(0, end) };
 }
 
-// Sorts values in place and moves the distinct ones to the front; returns how many there are.
-function sortUnique(values: Int32Array): number {
-  values.sort();
-  let count = 0;
-  for (let k = 0; k < values.length; k++) {
-    if (count === 0 || values[k] !== values[count - 1]) values[count++] = values[k]!;
-  }
-  return count;
+// Inserts value into the ascending, distinct list[from .. end - 1] and returns its new end. Topic lists are
+// short, and sorting a typed-array view per person cost more than the whole insertion.
+function insertUnique(list: Int32Array, from: number, end: number, value: number): number {
+  let at = end;
+  while (at > from && list[at - 1]! > value) at--;
+  if (at > from && list[at - 1] === value) return end;
+  list.copyWithin(at + 1, at, end);
+  list[at] = value;
+  return end + 1;
+}
+
+// TypedArray.from with a mapping function takes a slow generic path.
+function int32Of<T>(items: readonly T[], value: (item: T) => number): Int32Array {
+  const out = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[k] = value(items[k]!);
+  return out;
+}
+
+function float64Of<T>(items: readonly T[], value: (item: T) => number): Float64Array {
+  const out = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) out[k] = value(items[k]!);
+  return out;
 }
 
 function buildSide(people: readonly Person[], flat: FlatTopics, interned: Interned): Side {
@@ -291,16 +304,16 @@ function buildSide(people: readonly Person[], flat: FlatTopics, interned: Intern
   const { start: topicStart, list: topicList } = flat;
   const subsets = topicSubsets(topicStart, topicList, topics.size + 1, interned.subsets);
   return {
-    level: Float64Array.from(people, (person) => person.level),
-    department: Int32Array.from(people, (person) =>
+    level: float64Of(people, (person) => person.level),
+    department: int32Of(people, (person) =>
       person.department === null ? -1 : intern(departments, person.department),
     ),
-    user: Int32Array.from(people, (person) => intern(users, person.id)),
-    hash: Int32Array.from(people, (person) => mix32(person.key)),
-    waitingDays: Float64Array.from(people, (person) => person.waitingDays),
+    user: int32Of(people, (person) => intern(users, person.id)),
+    hash: int32Of(people, (person) => mix32(person.key)),
+    waitingDays: float64Of(people, (person) => person.waitingDays),
     topicStart,
     topicList,
-    levelRank: Int32Array.from(people, (person) => interned.levels.get(person.level) ?? -1),
+    levelRank: int32Of(people, (person) => interned.levels.get(person.level) ?? -1),
     subsetStart: subsets.start,
     subsetId: subsets.id,
     subsetSize: subsets.size,
@@ -468,7 +481,7 @@ function createContext(input: MatchInput): GraphContext {
   const mentees = buildSide(menteePeople, menteeTopics, interned);
   const { users, topics } = interned;
   const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
-  const waitBonus = Float64Array.from(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
+  const waitBonus = float64Of(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
   const shape = {
