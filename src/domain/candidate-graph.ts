@@ -388,7 +388,7 @@ function pushTo(lists: (number[] | undefined)[], at: number, value: number): voi
   else lists[at] = [value];
 }
 
-function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
+function buildBlocks(input: MatchInput, users: Map<string, number>, mentors: Side, mentees: Side): Blocks {
   // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
   const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
   const blocks: Blocks = {
@@ -414,8 +414,8 @@ function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
   };
   input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
   input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
-  input.mentors.forEach((mentor, index) => collect(blocks.offersOf, [mentor.mentorId], index));
-  input.mentees.forEach((mentee, index) => collect(blocks.requestsOf, [mentee.menteeId], index));
+  mentors.user.forEach((user, index) => pushTo(blocks.offersOf, user, index));
+  mentees.user.forEach((user, index) => pushTo(blocks.requestsOf, user, index));
   return blocks;
 }
 
@@ -509,7 +509,7 @@ function createContext(input: MatchInput): GraphContext {
     levelRank: interned.levels,
     bestWaitingDays: bestWaitingDays(input, weights),
     users,
-    blocks: buildBlocks(input, users),
+    blocks: buildBlocks(input, users, mentors, mentees),
     menteeCombos: createComboCache(interned.levels.size),
     mentorCombos: createComboCache(interned.levels.size),
     scratch: {
