@@ -71,24 +71,29 @@ interface Side {
   readonly topicStart: Int32Array;
   readonly topicList: Int32Array;
   readonly levelRank: Int32Array; // position of the level among all levels present, for array lookups
-  readonly subsets: Subset[][];
+  // Indexed topic subsets of person k, flat like the topics: entries subsetStart[k] .. subsetStart[k + 1] - 1
+  // of subsetId (the interned subset) and subsetSize (its number of topics).
+  readonly subsetStart: Int32Array;
+  readonly subsetId: Int32Array;
+  readonly subsetSize: Int32Array;
 }
 
-interface Subset {
-  readonly id: number; // interned topic subset
-  readonly size: number;
+// Buckets live in flat arrays, numbered in key order (topic subset, level rank, department), so the buckets of
+// one subset and level are a range: leafStart[subset * levels + rank] .. leafStart[... + 1] - 1, by department.
+// An object per bucket made the set-up slow and every visit a chain of pointer reads.
+// Bucket b's members are pool[memberStart[b] .. memberStart[b + 1] - 1], sorted so that, for one querier,
+// scores never increase along a run; mentee buckets have one run per waiting bonus, mentor buckets a single
+// run. Run k of bucket b is members runs[runStart[b] + k] .. runs[runStart[b] + k + 1] - 1 (offsets into the
+// bucket; its last boundary is the bucket's size).
+interface Index {
+  readonly levels: number;
+  readonly leafStart: Int32Array;
+  readonly department: Int32Array; // -1 when unknown
+  readonly memberStart: Int32Array;
+  readonly pool: Int32Array;
+  readonly runStart: Int32Array;
+  readonly runs: Int32Array;
 }
-
-// Members sorted so that, for one querier, scores never increase along a run; mentee buckets have one run
-// per waiting bonus, mentor buckets a single run.
-interface Bucket {
-  readonly department: number;
-  readonly members: Int32Array;
-  readonly runStart: Int32Array; // run k is members runStart[k] .. runStart[k + 1] - 1
-}
-
-// topic subset -> level rank -> buckets by department
-type Index = ((Bucket[] | undefined)[] | undefined)[];
 
 interface Blocks {
   readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
@@ -108,36 +113,44 @@ interface Scratch {
   readonly menteePicked: Int32Array;
   readonly topicMark: Int32Array;
   readonly tier: Tier;
+  readonly cursors: Cursors;
 }
 
 // Growable typed arrays: millions of edges pushed onto plain arrays spent most of the build in growing them and
-// in garbage collection.
+// in garbage collection. Each is sized by an upper bound so that it rarely grows: memory never written costs
+// nothing, while every fresh page written costs a page fault, and copying to grow writes them all again.
+// The graph's own edges need no mentee (their position says it), so only the mentors' picks record one.
 interface Edges {
   count: number;
-  mentee: Int32Array;
+  mentee: Int32Array | undefined;
   mentor: Int32Array;
   score: Float64Array;
 }
 
-function createEdges(capacity: number): Edges {
-  const size = Math.max(capacity, 16);
+// A typed array of this many entries still allocates everywhere; a larger bound starts here and grows.
+const MAX_INITIAL_EDGES = 2 ** 27;
+
+function createEdges(bound: number, withMentees: boolean): Edges {
+  const size = Math.max(Math.min(bound, MAX_INITIAL_EDGES), 16);
   return {
     count: 0,
-    mentee: new Int32Array(size),
+    mentee: withMentees ? new Int32Array(size) : undefined,
     mentor: new Int32Array(size),
     score: new Float64Array(size),
   };
 }
 
 function grow(out: Edges): void {
-  const size = out.mentor.length * 2;
-  const mentee = new Int32Array(size);
+  const size = Math.ceil(out.mentor.length * 1.5);
   const mentor = new Int32Array(size);
   const score = new Float64Array(size);
-  mentee.set(out.mentee);
   mentor.set(out.mentor);
   score.set(out.score);
-  out.mentee = mentee;
+  if (out.mentee) {
+    const mentee = new Int32Array(size);
+    mentee.set(out.mentee);
+    out.mentee = mentee;
+  }
   out.mentor = mentor;
   out.score = score;
 }
@@ -157,6 +170,8 @@ interface GraphContext {
   readonly bestWaitingDays: number; // the waiting time that earns the largest bonus, for upper bounds
   readonly users: Map<string, number>;
   readonly blocks: Blocks;
+  readonly menteeCombos: ComboCache;
+  readonly mentorCombos: ComboCache;
   readonly scratch: Scratch;
 }
 
@@ -177,21 +192,52 @@ function intern<T>(ids: Map<T, number>, id: T): number {
   return ids.size - 1;
 }
 
+function subsetCount(topicCount: number): number {
+  const limit = subsetLimit(topicCount);
+  const pairs = limit >= 2 ? (topicCount * (topicCount - 1)) / 2 : 0;
+  const triples = limit >= 3 ? (topicCount * (topicCount - 1) * (topicCount - 2)) / 6 : 0;
+  return topicCount + pairs + triples;
+}
+
+interface Subsets {
+  readonly start: Int32Array;
+  readonly id: Int32Array;
+  readonly size: Int32Array;
+}
+
 // Subsets are keyed by number, not string: building a string per subset dominated the set-up time.
-function topicSubsets(topics: Int32Array, base: number, ids: Map<number, number>): Subset[] {
-  const limit = subsetLimit(topics.length);
-  const subsets: Subset[] = [];
-  const add = (key: number, size: number): void => void subsets.push({ id: intern(ids, key), size });
-  for (let a = 0; a < topics.length; a++) {
-    const keyA = topics[a]! + 1;
-    add(keyA, 1);
-    for (let b = a + 1; b < topics.length && limit >= 2; b++) {
-      const keyB = keyA + base * (topics[b]! + 1);
-      add(keyB, 2);
-      for (let c = b + 1; c < topics.length && limit >= 3; c++) add(keyB + base * base * (topics[c]! + 1), 3);
+function topicSubsets(
+  topicStart: Int32Array,
+  topicList: Int32Array,
+  base: number,
+  ids: Map<number, number>,
+): Subsets {
+  const people = topicStart.length - 1;
+  const start = new Int32Array(people + 1);
+  for (let k = 0; k < people; k++)
+    start[k + 1] = start[k]! + subsetCount(topicStart[k + 1]! - topicStart[k]!);
+  const id = new Int32Array(start[people]!);
+  const size = new Int32Array(start[people]!);
+  let at = 0;
+  const add = (key: number, topics: number): void => {
+    id[at] = intern(ids, key);
+    size[at++] = topics;
+  };
+  for (let k = 0; k < people; k++) {
+    const topics = topicList.subarray(topicStart[k]!, topicStart[k + 1]!);
+    const limit = subsetLimit(topics.length);
+    for (let a = 0; a < topics.length; a++) {
+      const keyA = topics[a]! + 1;
+      add(keyA, 1);
+      for (let b = a + 1; b < topics.length && limit >= 2; b++) {
+        const keyB = keyA + base * (topics[b]! + 1);
+        add(keyB, 2);
+        for (let c = b + 1; c < topics.length && limit >= 3; c++)
+          add(keyB + base * base * (topics[c]! + 1), 3);
+      }
     }
   }
-  return subsets;
+  return { start, id, size };
 }
 
 interface Person {
@@ -211,32 +257,66 @@ interface Interned {
   readonly levels: Map<number, number>; // level -> rank, all levels of both sides
 }
 
-function internTopics(people: readonly Person[], topics: Map<number, number>): Int32Array[] {
-  return people.map((person) => {
-    const list = person.topicIds.map((topic) => intern(topics, topic)).sort((a, b) => a - b);
-    // Duplicates are adjacent once sorted.
-    return Int32Array.from(list.filter((topic, k) => k === 0 || topic !== list[k - 1]));
-  });
+interface FlatTopics {
+  readonly start: Int32Array;
+  readonly list: Int32Array;
 }
 
-function buildSide(people: readonly Person[], topicLists: Int32Array[], interned: Interned): Side {
+// Written straight into the flat layout of Side: an array per person cost more than the rest of the set-up.
+function internTopics(people: readonly Person[], topics: Map<number, number>): FlatTopics {
+  const start = new Int32Array(people.length + 1);
+  const list = new Int32Array(people.reduce((sum, person) => sum + person.topicIds.length, 0));
+  let end = 0;
+  people.forEach((person, k) => {
+    const from = end;
+    for (const topic of person.topicIds) end = insertUnique(list, from, end, intern(topics, topic));
+    start[k + 1] = end;
+  });
+  return { start, list: list.subarray(0, end) };
+}
+
+// Inserts value into the ascending, distinct list[from .. end - 1] and returns its new end. Topic lists are
+// short, and sorting a typed-array view per person cost more than the whole insertion.
+function insertUnique(list: Int32Array, from: number, end: number, value: number): number {
+  let at = end;
+  while (at > from && list[at - 1]! > value) at--;
+  if (at > from && list[at - 1] === value) return end;
+  list.copyWithin(at + 1, at, end);
+  list[at] = value;
+  return end + 1;
+}
+
+// TypedArray.from with a mapping function takes a slow generic path.
+function int32Of<T>(items: readonly T[], value: (item: T) => number): Int32Array {
+  const out = new Int32Array(items.length);
+  for (let k = 0; k < items.length; k++) out[k] = value(items[k]!);
+  return out;
+}
+
+function float64Of<T>(items: readonly T[], value: (item: T) => number): Float64Array {
+  const out = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) out[k] = value(items[k]!);
+  return out;
+}
+
+function buildSide(people: readonly Person[], flat: FlatTopics, interned: Interned): Side {
   const { users, departments, topics } = interned;
-  const topicStart = new Int32Array(people.length + 1);
-  topicLists.forEach((list, k) => (topicStart[k + 1] = topicStart[k]! + list.length));
-  const topicList = new Int32Array(topicStart[people.length]!);
-  topicLists.forEach((list, k) => topicList.set(list, topicStart[k]!));
+  const { start: topicStart, list: topicList } = flat;
+  const subsets = topicSubsets(topicStart, topicList, topics.size + 1, interned.subsets);
   return {
-    level: Float64Array.from(people, (person) => person.level),
-    department: Int32Array.from(people, (person) =>
+    level: float64Of(people, (person) => person.level),
+    department: int32Of(people, (person) =>
       person.department === null ? -1 : intern(departments, person.department),
     ),
-    user: Int32Array.from(people, (person) => intern(users, person.id)),
-    hash: Int32Array.from(people, (person) => mix32(person.key)),
-    waitingDays: Float64Array.from(people, (person) => person.waitingDays),
+    user: int32Of(people, (person) => intern(users, person.id)),
+    hash: int32Of(people, (person) => mix32(person.key)),
+    waitingDays: float64Of(people, (person) => person.waitingDays),
     topicStart,
     topicList,
-    levelRank: Int32Array.from(people, (person) => interned.levels.get(person.level) ?? -1),
-    subsets: topicLists.map((list) => topicSubsets(list, topics.size + 1, interned.subsets)),
+    levelRank: int32Of(people, (person) => interned.levels.get(person.level) ?? -1),
+    subsetStart: subsets.start,
+    subsetId: subsets.id,
+    subsetSize: subsets.size,
   };
 }
 
@@ -253,41 +333,53 @@ function buildIndex(
   const byOrder = Array.from({ length: memberCount }, (_, member) => member).sort(order);
   const position = new Int32Array(memberCount);
   byOrder.forEach((member, at) => (position[member] = at));
-  const keys: number[] = [];
-  side.subsets.forEach((subsets, member) => {
-    if (!include(member)) return;
-    for (const { id } of subsets) {
+  const keys = new Float64Array(side.subsetId.length);
+  let count = 0;
+  for (let member = 0; member < memberCount; member++) {
+    if (!include(member)) continue;
+    for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
       const bucket =
-        (id * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
+        (side.subsetId[k]! * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
         side.department[member]! +
         1;
-      keys.push(bucket * memberCount + position[member]!);
+      keys[count++] = bucket * memberCount + position[member]!;
     }
-  });
-  const sorted = Float64Array.from(keys).sort();
-  const pool = Int32Array.from(sorted, (key) => byOrder[key % memberCount]!);
-  const index: Index = Array.from({ length: shape.subsets }, () => undefined);
-  for (let start = 0; start < sorted.length;) {
+  }
+  const sorted = keys.subarray(0, count).sort();
+  const pool = new Int32Array(count);
+  for (let k = 0; k < count; k++) pool[k] = byOrder[sorted[k]! % memberCount]!;
+  const leafStart = new Int32Array(shape.subsets * shape.levels + 1);
+  const department: number[] = [];
+  const memberStart: number[] = [];
+  const runStart: number[] = [];
+  const runs: number[] = [];
+  for (let start = 0; start < count;) {
     const bucket = Math.floor(sorted[start]! / memberCount);
     let end = start + 1;
-    while (end < sorted.length && Math.floor(sorted[end]! / memberCount) === bucket) end++;
-    const department = (bucket % (shape.departments + 1)) - 1;
-    const rank = Math.floor(bucket / (shape.departments + 1)) % shape.levels;
-    const id = Math.floor(bucket / (shape.departments + 1) / shape.levels);
-    const levels = (index[id] ??= Array.from({ length: shape.levels }, () => undefined));
-    (levels[rank] ??= []).push(toBucket(department, pool.subarray(start, end), runKey));
+    while (end < count && Math.floor(sorted[end]! / memberCount) === bucket) end++;
+    leafStart[Math.floor(bucket / (shape.departments + 1)) + 1]!++;
+    department.push((bucket % (shape.departments + 1)) - 1);
+    memberStart.push(start);
+    runStart.push(runs.length);
+    runs.push(0);
+    for (let k = start + 1; k < end; k++) {
+      if (runKey(pool[k]!) !== runKey(pool[k - 1]!)) runs.push(k - start);
+    }
+    runs.push(end - start);
     start = end;
   }
-  return index;
-}
-
-function toBucket(department: number, members: Int32Array, runKey: (member: number) => number): Bucket {
-  const runStart = [0];
-  for (let k = 1; k < members.length; k++) {
-    if (runKey(members[k]!) !== runKey(members[k - 1]!)) runStart.push(k);
-  }
-  runStart.push(members.length);
-  return { department, members, runStart: Int32Array.from(runStart) };
+  for (let leaf = 0; leaf + 1 < leafStart.length; leaf++) leafStart[leaf + 1]! += leafStart[leaf]!;
+  memberStart.push(count);
+  runStart.push(runs.length);
+  return {
+    levels: shape.levels,
+    leafStart,
+    department: Int32Array.from(department),
+    memberStart: Int32Array.from(memberStart),
+    pool,
+    runStart: Int32Array.from(runStart),
+    runs: Int32Array.from(runs),
+  };
 }
 
 function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
@@ -296,7 +388,7 @@ function pushTo(lists: (number[] | undefined)[], at: number, value: number): voi
   else lists[at] = [value];
 }
 
-function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
+function buildBlocks(input: MatchInput, users: Map<string, number>, mentors: Side, mentees: Side): Blocks {
   // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
   const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
   const blocks: Blocks = {
@@ -322,8 +414,8 @@ function buildBlocks(input: MatchInput, users: Map<string, number>): Blocks {
   };
   input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
   input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
-  input.mentors.forEach((mentor, index) => collect(blocks.offersOf, [mentor.mentorId], index));
-  input.mentees.forEach((mentee, index) => collect(blocks.requestsOf, [mentee.menteeId], index));
+  mentors.user.forEach((user, index) => pushTo(blocks.offersOf, user, index));
+  mentees.user.forEach((user, index) => pushTo(blocks.requestsOf, user, index));
   return blocks;
 }
 
@@ -389,7 +481,7 @@ function createContext(input: MatchInput): GraphContext {
   const mentees = buildSide(menteePeople, menteeTopics, interned);
   const { users, topics } = interned;
   const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
-  const waitBonus = Float64Array.from(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
+  const waitBonus = float64Of(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
   const shape = {
@@ -417,7 +509,9 @@ function createContext(input: MatchInput): GraphContext {
     levelRank: interned.levels,
     bestWaitingDays: bestWaitingDays(input, weights),
     users,
-    blocks: buildBlocks(input, users),
+    blocks: buildBlocks(input, users, mentors, mentees),
+    menteeCombos: createComboCache(interned.levels.size),
+    mentorCombos: createComboCache(interned.levels.size),
     scratch: {
       stamp: 0,
       queryTopics: 0,
@@ -434,6 +528,7 @@ function createContext(input: MatchInput): GraphContext {
         steps: new Int32Array(64),
         positions: new Int32Array(64),
       },
+      cursors: createCursors(),
     },
   };
 }
@@ -484,14 +579,19 @@ function markForQuery(
   }
   scratch.queryTopics = topicCount(side, self);
   scratch.queryWaitingDays = side.waitingDays[self]!;
-  const block = (user: number | undefined): void => {
-    for (const other of user === undefined ? [] : (otherOf[user] ?? [])) otherPicked[other] = stamp;
-  };
   const user = side.user[self]!;
-  block(user);
-  (ctx.blocks.partners[user] ?? []).forEach(block);
-  excludes.forEach((excluded) => block(ctx.users.get(excluded)));
-  for (const other of excludedBy ?? []) otherPicked[other] = stamp;
+  blockAll(otherOf[user], otherPicked, stamp);
+  for (const partner of ctx.blocks.partners[user] ?? []) blockAll(otherOf[partner], otherPicked, stamp);
+  for (const excluded of excludes) {
+    const excludedUser = ctx.users.get(excluded);
+    if (excludedUser !== undefined) blockAll(otherOf[excludedUser], otherPicked, stamp);
+  }
+  blockAll(excludedBy, otherPicked, stamp);
+}
+
+function blockAll(others: number[] | undefined, picked: Int32Array, stamp: number): void {
+  if (others === undefined) return;
+  for (const other of others) picked[other] = stamp;
 }
 
 interface Combo {
@@ -522,12 +622,59 @@ function combos(
   return list.sort((a, b) => b.score - a.score);
 }
 
+// A querier's combos depend on it only through its level, whether its department is known, its topic count
+// up to the largest indexed subset, and its waiting bonus (which pairScore reads only through waitingBonus):
+// queriers alike in those share one list, built once. Slots by the first three, then a map by bonus.
+type ComboCache = (Map<number, Combo[]> | undefined)[];
+
+function createComboCache(levels: number): ComboCache {
+  return Array.from({ length: 4 * 2 * levels }, () => undefined);
+}
+
+function comboSlot(ctx: GraphContext, side: Side, member: number): number {
+  const topics = topicCount(side, member);
+  const largest = Math.min(topics, subsetLimit(topics));
+  const known = side.department[member]! >= 0 ? 1 : 0;
+  return (largest * 2 + known) * ctx.levelRank.size + side.levelRank[member]!;
+}
+
+function menteeCombos(ctx: GraphContext, mentee: number): Combo[] {
+  const request = ctx.input.mentees[mentee]!;
+  const bonus = waitingBonus(ctx.weights, request.waitingDays);
+  const byBonus = (ctx.menteeCombos[comboSlot(ctx, ctx.mentees, mentee)] ??= new Map());
+  const cached = byBonus.get(bonus);
+  if (cached) return cached;
+  const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
+  const department = ctx.mentees.department[mentee]!;
+  const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
+  );
+  byBonus.set(bonus, list);
+  return list;
+}
+
+// Mentors all read with the best waiting bonus, so only the slot matters.
+function mentorCombos(ctx: GraphContext, mentor: number): Combo[] {
+  const slot = comboSlot(ctx, ctx.mentors, mentor);
+  const byBonus = (ctx.mentorCombos[slot] ??= new Map());
+  const cached = byBonus.get(0);
+  if (cached) return cached;
+  const offer = ctx.input.mentors[mentor]!;
+  const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
+  const department = ctx.mentors.department[mentor]!;
+  const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
+    pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
+  );
+  byBonus.set(0, list);
+  return list;
+}
+
 // The buckets of one score tier, gathered into reused scratch arrays: this runs for every tier of every
 // querier, so it allocates nothing. Entries past count are stale; truncating the arrays instead would make V8
 // free and regrow their storage every time.
 interface Tier {
   count: number;
-  readonly buckets: Bucket[];
+  readonly buckets: number[];
   readonly sizes: number[];
   readonly gaps: number[];
   readonly crosses: boolean[];
@@ -541,18 +688,13 @@ function clearTier(tier: Tier): void {
 
 // Everything a bucket's members share for this querier (topic subset size, level gap, cross-department)
 // travels with the bucket, so a visit does not read those from each member.
-function bucketsFor(
-  index: Index,
-  subsets: Subset[],
-  combo: Combo,
-  department: number,
-  gap: number,
-  tier: Tier,
-): void {
-  for (const subset of subsets) {
-    if (subset.size !== combo.size) continue;
-    for (const bucket of index[subset.id]?.[combo.rank] ?? []) {
-      if (isCross(bucket.department, department) !== combo.cross) continue;
+function bucketsFor(index: Index, side: Side, member: number, combo: Combo, gap: number, tier: Tier): void {
+  const department = side.department[member]!;
+  for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
+    if (side.subsetSize[k] !== combo.size) continue;
+    const leaf = side.subsetId[k]! * index.levels + combo.rank;
+    for (let bucket = index.leafStart[leaf]!; bucket < index.leafStart[leaf + 1]!; bucket++) {
+      if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
       const at = tier.count++;
       tier.buckets[at] = bucket;
       tier.sizes[at] = combo.size;
@@ -574,7 +716,7 @@ function sharedInTier(ctx: GraphContext, other: Side, member: number, size: numb
 function push(out: Edges, mentee: number, mentor: number, score: number): void {
   if (out.count === out.mentor.length) grow(out);
   const at = out.count++;
-  out.mentee[at] = mentee;
+  if (out.mentee) out.mentee[at] = mentee;
   out.mentor[at] = mentor;
   out.score[at] = score;
 }
@@ -612,19 +754,23 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
   }
   const { steps, positions } = tier;
   const salt = saltOf(ctx.mentees, mentee);
+  const { memberStart, pool } = ctx.mentorIndex;
+  // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
   for (let k = 0; k < live; k++) {
     steps[k] = 0;
-    positions[k] = salt % buckets[k]!.members.length;
+    positions[k] = -1;
   }
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
-    const members = buckets[at]!.members;
-    const mentor = members[positions[at]!]!;
+    const from = memberStart[buckets[at]!]!;
+    const length = memberStart[buckets[at]! + 1]! - from;
+    const position = positions[at]! < 0 ? salt % length : positions[at]!;
+    const mentor = pool[from + position]!;
     if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
-    if (steps[at]! + 1 < members.length) {
+    if (steps[at]! + 1 < length) {
       steps[at]!++;
-      positions[at] = positions[at]! + 1 === members.length ? 0 : positions[at]! + 1;
+      positions[at] = position + 1 === length ? 0 : position + 1;
       at++;
     } else {
       live--;
@@ -642,7 +788,6 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
 
 function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
   const request = ctx.input.mentees[mentee]!;
-  const department = ctx.mentees.department[mentee]!;
   const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
   markForQuery(
     ctx,
@@ -653,10 +798,7 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     ctx.blocks.offersOf,
     ctx.scratch.mentorPicked,
   );
-  const levels = ctx.mentorLevels.filter((level) => request.level - level >= ctx.minGap);
-  const list = combos(ctx, topicCount(ctx.mentees, mentee), department, levels, (size, level, cross) =>
-    pairScore(ctx.weights, size, request.level - level, cross, request.waitingDays),
-  );
+  const list = menteeCombos(ctx, mentee);
   let taken = 0;
   const tier = ctx.scratch.tier;
   for (let start = 0; start < list.length;) {
@@ -664,14 +806,7 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     clearTier(tier);
     for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
       const combo = list[end]!;
-      bucketsFor(
-        ctx.mentorIndex,
-        ctx.mentees.subsets[mentee]!,
-        combo,
-        department,
-        request.level - combo.level,
-        tier,
-      );
+      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, combo, request.level - combo.level, tier);
     }
     taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
     start = end;
@@ -679,9 +814,12 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
 }
 
 // A mentor's own best mentees come from a heap of bucket cursors ordered by the score of each cursor's next
-// mentee; mentee buckets are sorted by waiting bonus, so a cursor's score never increases.
+// mentee; mentee buckets are sorted by waiting bonus, so a cursor's score never increases. One set of arrays
+// serves every mentor (like the tier, entries past count are stale) rather than new ones per mentor.
 interface Cursors {
-  readonly bucket: Bucket[];
+  count: number;
+  heapSize: number;
+  readonly bucket: number[];
   readonly size: number[];
   readonly cross: boolean[];
   readonly gap: number[];
@@ -693,20 +831,37 @@ interface Cursors {
 }
 
 function createCursors(): Cursors {
-  return { bucket: [], size: [], cross: [], gap: [], run: [], step: [], score: [], tie: [], heap: [] };
+  return {
+    count: 0,
+    heapSize: 0,
+    bucket: [],
+    size: [],
+    cross: [],
+    gap: [],
+    run: [],
+    step: [],
+    score: [],
+    tie: [],
+    heap: [],
+  };
 }
 
-function cursorMember(cursors: Cursors, id: number, salt: number): number {
-  const { runStart, members } = cursors.bucket[id]!;
-  const run = cursors.run[id]!;
-  const from = runStart[run]!;
-  const length = runStart[run + 1]! - from;
+function clearCursors(cursors: Cursors): void {
+  cursors.count = 0;
+  cursors.heapSize = 0;
+}
+
+function cursorMember(index: Index, cursors: Cursors, id: number, salt: number): number {
+  const bucket = cursors.bucket[id]!;
+  const boundary = index.runStart[bucket]! + cursors.run[id]!;
+  const from = index.runs[boundary]!;
+  const length = index.runs[boundary + 1]! - from;
   const offset = (salt % length) + cursors.step[id]!;
-  return members[from + (offset < length ? offset : offset - length)]!;
+  return index.pool[index.memberStart[bucket]! + from + (offset < length ? offset : offset - length)]!;
 }
 
 function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
-  const mentee = cursorMember(cursors, id, salt);
+  const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
   const days = ctx.mentees.waitingDays[mentee]!;
   cursors.score[id] = pairScore(ctx.weights, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, days);
   cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
@@ -723,11 +878,13 @@ function cursorBefore(cursors: Cursors, a: number, b: number): boolean {
 
 function heapPush(cursors: Cursors, id: number): void {
   const heap = cursors.heap;
-  let at = heap.push(id) - 1;
+  let at = cursors.heapSize++;
+  heap[at] = id;
   while (at > 0) {
     const parent = (at - 1) >> 1;
-    if (!cursorBefore(cursors, heap[at]!, heap[parent]!)) return;
-    [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+    if (!cursorBefore(cursors, id, heap[parent]!)) return;
+    heap[at] = heap[parent]!;
+    heap[parent] = id;
     at = parent;
   }
 }
@@ -735,17 +892,19 @@ function heapPush(cursors: Cursors, id: number): void {
 function heapPop(cursors: Cursors): number {
   const heap = cursors.heap;
   const top = heap[0]!;
-  const last = heap.pop()!;
-  if (heap.length === 0) return top;
+  const size = --cursors.heapSize;
+  if (size === 0) return top;
+  const last = heap[size]!;
   heap[0] = last;
   let at = 0;
   for (;;) {
     const left = 2 * at + 1;
-    if (left >= heap.length) break;
+    if (left >= size) break;
     const right = left + 1;
-    const child = right < heap.length && cursorBefore(cursors, heap[right]!, heap[left]!) ? right : left;
-    if (!cursorBefore(cursors, heap[child]!, heap[at]!)) break;
-    [heap[at], heap[child]] = [heap[child]!, heap[at]!];
+    const child = right < size && cursorBefore(cursors, heap[right]!, heap[left]!) ? right : left;
+    if (!cursorBefore(cursors, heap[child]!, last)) break;
+    heap[at] = heap[child]!;
+    heap[child] = last;
     at = child;
   }
   return top;
@@ -753,31 +912,31 @@ function heapPop(cursors: Cursors): number {
 
 function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: number): void {
   for (let k = 0; k < tier.count; k++) {
-    const id = cursors.bucket.push(tier.buckets[k]!) - 1;
-    cursors.size.push(tier.sizes[k]!);
-    cursors.cross.push(tier.crosses[k]!);
-    cursors.gap.push(tier.gaps[k]!);
-    cursors.run.push(0);
-    cursors.step.push(0);
-    cursors.score.push(0);
-    cursors.tie.push(0);
+    const id = cursors.count++;
+    cursors.bucket[id] = tier.buckets[k]!;
+    cursors.size[id] = tier.sizes[k]!;
+    cursors.cross[id] = tier.crosses[k]!;
+    cursors.gap[id] = tier.gaps[k]!;
+    cursors.run[id] = 0;
+    cursors.step[id] = 0;
     refreshHead(ctx, cursors, id, salt);
     heapPush(cursors, id);
   }
 }
 
 // Moves a cursor to its next mentee; false when the bucket is used up.
-function advance(cursors: Cursors, id: number): boolean {
-  const { runStart } = cursors.bucket[id]!;
+function advance(index: Index, cursors: Cursors, id: number): boolean {
+  const bucket = cursors.bucket[id]!;
   const run = cursors.run[id]!;
+  const boundary = index.runStart[bucket]! + run;
   const step = cursors.step[id]! + 1;
-  if (step < runStart[run + 1]! - runStart[run]!) {
+  if (step < index.runs[boundary + 1]! - index.runs[boundary]!) {
     cursors.step[id] = step;
     return true;
   }
   cursors.run[id] = run + 1;
   cursors.step[id] = 0;
-  return run + 2 < runStart.length;
+  return boundary + 2 < index.runStart[bucket + 1]!;
 }
 
 function acceptMentee(
@@ -802,7 +961,6 @@ function acceptMentee(
 
 function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
   const offer = ctx.input.mentors[mentor]!;
-  const department = ctx.mentors.department[mentor]!;
   const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
   markForQuery(
     ctx,
@@ -813,39 +971,30 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
     ctx.blocks.requestsOf,
     ctx.scratch.menteePicked,
   );
-  const levels = ctx.menteeLevels.filter((level) => level - offer.level >= ctx.minGap);
-  const list = combos(ctx, topicCount(ctx.mentors, mentor), department, levels, (size, level, cross) =>
-    pairScore(ctx.weights, size, level - offer.level, cross, ctx.bestWaitingDays),
-  );
+  const list = mentorCombos(ctx, mentor);
   const salt = saltOf(ctx.mentors, mentor);
-  const cursors = createCursors();
+  const cursors = ctx.scratch.cursors;
+  clearCursors(cursors);
   let next = 0;
   let accepted = 0;
   while (accepted < MENTOR_PICKS) {
     // Buckets join only once their best possible score could compete with the current best head.
     while (
       next < list.length &&
-      (cursors.heap.length === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
+      (cursors.heapSize === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
     ) {
       const combo = list[next++]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(
-        ctx.menteeIndex,
-        ctx.mentors.subsets[mentor]!,
-        combo,
-        department,
-        combo.level - offer.level,
-        tier,
-      );
+      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, combo.level - offer.level, tier);
       openCursors(ctx, cursors, tier, salt);
     }
-    if (cursors.heap.length === 0) return;
+    if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
-    const mentee = cursorMember(cursors, id, salt);
+    const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
     if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
       accepted++;
-    if (advance(cursors, id)) {
+    if (advance(ctx.menteeIndex, cursors, id)) {
       refreshHead(ctx, cursors, id, salt);
       heapPush(cursors, id);
     }
@@ -854,50 +1003,69 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
 
 // ---- Assembly -----------------------------------------------------------------------------------------------
 
-// Each mentee's own picks, then the mentors' picks it does not have yet.
-function combine(ctx: GraphContext, own: Edges, ownStart: Int32Array, extra: Edges): CandidateGraph {
-  const menteeCount = ownStart.length - 1;
-  const extraStart = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < extra.count; k++) extraStart[extra.mentee[k]! + 1]!++;
-  for (let i = 0; i < menteeCount; i++) extraStart[i + 1] = extraStart[i + 1]! + extraStart[i]!;
-  const extraOrder = new Int32Array(extra.count);
-  const next = extraStart.slice(0, menteeCount);
-  for (let k = 0; k < extra.count; k++) extraOrder[next[extra.mentee[k]!]!++] = k;
-  const seen = new Int32Array(ctx.input.mentors.length).fill(-1);
-  const mentors = new Int32Array(own.count + extra.count);
-  const scores = new Float64Array(own.count + extra.count);
-  let count = 0;
-  const edgeStart = new Int32Array(menteeCount + 1);
-  for (let i = 0; i < menteeCount; i++) {
-    for (let e = ownStart[i]!; e < ownStart[i + 1]!; e++) {
-      seen[own.mentor[e]!] = i;
-      mentors[count] = own.mentor[e]!;
-      scores[count++] = own.score[e]!;
-    }
-    for (let k = extraStart[i]!; k < extraStart[i + 1]!; k++) {
-      const e = extraOrder[k]!;
-      if (seen[extra.mentor[e]!] === i) continue;
-      mentors[count] = extra.mentor[e]!;
-      scores[count++] = extra.score[e]!;
-    }
-    edgeStart[i + 1] = count;
+// The mentors' picks grouped by mentee, in the order they were picked: mentee i's are
+// extra entries order[start[i]] .. order[start[i + 1] - 1].
+interface PicksByMentee {
+  readonly start: Int32Array;
+  readonly order: Int32Array;
+}
+
+function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
+  const menteeOf = extra.mentee!;
+  const start = new Int32Array(menteeCount + 1);
+  for (let k = 0; k < extra.count; k++) start[menteeOf[k]! + 1]!++;
+  for (let i = 0; i < menteeCount; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  const order = new Int32Array(extra.count);
+  const next = start.slice(0, menteeCount);
+  for (let k = 0; k < extra.count; k++) order[next[menteeOf[k]!]!++] = k;
+  return { start, order };
+}
+
+// After a mentee's own picks (from `from` on in out), the mentors' picks it does not have yet.
+function appendMentorPicks(
+  mentee: number,
+  from: number,
+  extra: Edges,
+  byMentee: PicksByMentee,
+  seen: Int32Array,
+  out: Edges,
+): void {
+  for (let e = from; e < out.count; e++) seen[out.mentor[e]!] = mentee;
+  for (let k = byMentee.start[mentee]!; k < byMentee.start[mentee + 1]!; k++) {
+    const e = byMentee.order[k]!;
+    if (seen[extra.mentor[e]!] !== mentee) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
   }
-  return { edgeStart, edgeMentor: mentors.slice(0, count), edgeScore: scores.slice(0, count) };
 }
 
 export function buildCandidateGraph(input: MatchInput): CandidateGraph {
   const ctx = createContext(input);
-  const own = createEdges(input.mentees.length * 16);
-  const ownStart = new Int32Array(input.mentees.length + 1);
-  for (let mentee = 0; mentee < input.mentees.length; mentee++) {
-    menteePicks(ctx, mentee, own);
-    ownStart[mentee + 1] = own.count;
-  }
-  const extra = createEdges(input.mentors.length * 4);
+  const menteeCount = input.mentees.length;
+  // The mentors pick first (no query depends on another), so that each mentee's edges are written once, in
+  // their final place, rather than gathered into a second copy.
+  const extra = createEdges(input.mentors.length * MENTOR_PICKS, true);
   for (let mentor = 0; mentor < input.mentors.length; mentor++) {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }
-  return combine(ctx, own, ownStart, extra);
+  const byMentee = groupByMentee(extra, menteeCount);
+  const seen = new Int32Array(input.mentors.length).fill(-1);
+  const out = createEdges(menteeCount * ownPicksBound(ctx) + extra.count, false);
+  const edgeStart = new Int32Array(menteeCount + 1);
+  for (let mentee = 0; mentee < menteeCount; mentee++) {
+    const from = out.count;
+    menteePicks(ctx, mentee, out);
+    appendMentorPicks(mentee, from, extra, byMentee, seen, out);
+    edgeStart[mentee + 1] = out.count;
+  }
+  // Views rather than copies: a copy would write every page of the graph a second time.
+  const edgeMentor = out.mentor.subarray(0, out.count);
+  return { edgeStart, edgeMentor, edgeScore: out.score.subarray(0, out.count) };
+}
+
+// A mentee takes at most the limit from the tiers until the limit is reached, then a sample from each later
+// tier; a tier has at least one combo. The limit may be unbounded, but no mentee has more mentors than exist.
+function ownPicksBound(ctx: GraphContext): number {
+  const mostCombos = 3 * ctx.mentorLevels.length * 2;
+  return Math.min(ctx.limit + TIER_SAMPLE * mostCombos, ctx.input.mentors.length);
 }
 
 // Grouped by mentee index; each mentee's candidates best first, equal scores by offerId. A mentee has its best

@@ -64,7 +64,10 @@ function scaleScores(scores: Float64Array, menteeCount: number): ScaledScores {
   const fits = SCALES.filter((scale) => maxScore * scale * unit * unit <= MAX_EXACT_PRODUCT);
   const exact = fits.find((scale) => worstRounding(scores, scale) < 1e-7);
   const scale = exact ?? fits[fits.length - 1] ?? 1;
-  const benefit = scores.map((score) => toBenefit(score, scale));
+  // With the default weights the scores are already whole: they serve as the benefits as they are, sparing a
+  // copy of every edge (fresh memory is slow to fill at this size).
+  const whole = scores.every((score) => toBenefit(score, scale) === score);
+  const benefit = whole ? scores : scores.map((score) => toBenefit(score, scale));
   return { benefit, scale, roundingError: exact === undefined ? worstRounding(scores, scale) : 0 };
 }
 
