@@ -1,5 +1,7 @@
 // A submitted offer or find modal: check it against the workspace's catalogue, store it, confirm by DM, match
 // the workspace at once (a new offer or request may complete a pair), then redraw the person's Home tab.
+// Matching and the redraw run in the background: in a burst of sign-ups they wait for a shared matching run,
+// and holding each request (its payload, its response) open that long would pile up memory for nothing.
 import { errorSummary } from '../errors';
 import { levelNameOf, type Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
@@ -29,6 +31,8 @@ export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDe
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab; never throws. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  /** Runs work after this request without holding it open; a shutdown waits for it. `work` never throws. */
+  inBackground(work: () => Promise<void>): void;
 }
 
 export interface SignupSubmission {
@@ -98,13 +102,15 @@ export async function submitSignup(
     .catch((error: unknown) =>
       deps.logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
     );
-  try {
-    await deps.rematch(teamId);
-  } catch (error) {
-    deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
-  }
-  // After matching, so the Home tab shows a proposal made by this very submission.
-  await deps.refreshHome(teamId, userId);
+  deps.inBackground(async () => {
+    try {
+      await deps.rematch(teamId);
+    } catch (error) {
+      deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
+    }
+    // After matching, so the Home tab shows a proposal made by this very submission.
+    await deps.refreshHome(teamId, userId);
+  });
   return { kind: 'saved' };
 }
 
