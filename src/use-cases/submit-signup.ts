@@ -58,6 +58,9 @@ export async function submitSignup(
   onValid: () => Promise<void>,
 ): Promise<SignupOutcome> {
   const { kind, teamId, userId } = submission;
+  // The closures below take only what they need, not all of deps: many sign-ups may wait at once for the same
+  // matching run, each holding what its closures reach.
+  const { rematch, refreshHome, logger } = deps;
   let form: SignupForm;
   let organisation: Organisation;
   try {
@@ -91,7 +94,7 @@ export async function submitSignup(
     await deps.messenger
       .sendDirectMessage(userId, signupNotSavedMessage(kind))
       .catch((dmError: unknown) =>
-        deps.logger.warn({ teamId, err: errorSummary(dmError) }, 'could not send apology'),
+        logger.warn({ teamId, err: errorSummary(dmError) }, 'could not send apology'),
       );
     return { kind: 'not-saved' };
   }
@@ -100,16 +103,16 @@ export async function submitSignup(
   await deps.messenger
     .sendDirectMessage(userId, confirmation)
     .catch((error: unknown) =>
-      deps.logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
+      logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
     );
   deps.inBackground(async () => {
     try {
-      await deps.rematch(teamId);
+      await rematch(teamId);
     } catch (error) {
-      deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
+      logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
     }
     // After matching, so the Home tab shows a proposal made by this very submission.
-    await deps.refreshHome(teamId, userId);
+    await refreshHome(teamId, userId);
   });
   return { kind: 'saved' };
 }
