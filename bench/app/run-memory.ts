@@ -3,6 +3,8 @@
 // processes: idle right after start (the app's first scheduler tick done), after the same interleaved /mentor
 // traffic, and after a burst of sign-ups through the offer and find modals.
 // Options: --no-build --quick --runs=3 --requests=900 --signups=3000 --parallel=8
+//   --snapshots=DIR also writes a V8 heap snapshot of the app at each moment into DIR (after the figures are read),
+//   to compare in Chrome's DevTools or with a script what the heap holds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import {
   ask,
   buildDeployed,
   checkProductionOnly,
+  heapSnapshotOf,
   startDeployed,
   stopDeployed,
   untilFirstTick,
@@ -80,6 +83,7 @@ async function oneRun(
   fake: FakeSlack,
   dir: string,
   sizes: { requests: number; signups: number; parallel: number },
+  snapshots: string | null,
 ): Promise<{ figures: MemoryRun; packages: { app: number; bare: number } }> {
   const databasePath = path.join(dir, `memory-${run}.db`);
   // Pairs formed just now: the scheduler's first tick finds no weekly prompt due.
@@ -108,6 +112,15 @@ async function oneRun(
     await untilFirstTick(servers.app.port);
     await settle();
     const idle = { app: await memoryOf(servers.app), bare: await memoryOf(servers.bare) };
+    const snapshot = async (moment: Moment) => {
+      if (snapshots === null) return;
+      const file = await heapSnapshotOf(
+        servers.app,
+        path.join(snapshots, `app-${run}-${moment}.heapsnapshot`),
+      );
+      log(`heap snapshot of the app: ${file}`);
+    };
+    await snapshot('idle');
     for (let k = 0; k < sizes.requests; k++) {
       const { command, userId } = commandAt(k, MEMBERS);
       for (const server of (k + run) % 2 === 0 ? [servers.app, servers.bare] : [servers.bare, servers.app]) {
@@ -116,6 +129,7 @@ async function oneRun(
     }
     await settle();
     const traffic = { app: await memoryOf(servers.app), bare: await memoryOf(servers.bare) };
+    await snapshot('traffic');
     for (const server of [servers.app, servers.bare]) {
       await inParallel(sizes.signups, sizes.parallel, async (k) => {
         if (!(await signUp(server.url, fake, k, MEMBERS, topicIds))) failed++;
@@ -123,6 +137,7 @@ async function oneRun(
     }
     await settle();
     const signups = { app: await memoryOf(servers.app), bare: await memoryOf(servers.bare) };
+    await snapshot('signups');
     const packages = {
       app: (await checkProductionOnly(servers.app, 'the app')).loaded,
       bare: (await checkProductionOnly(servers.bare, 'the bare Bolt app')).loaded,
@@ -144,6 +159,9 @@ async function main(): Promise<void> {
     signups: Number(option(args, 'signups', quick ? '300' : '3000')),
     parallel: Number(option(args, 'parallel', '8')),
   };
+  const snapshotOption = option(args, 'snapshots', '');
+  const snapshots = snapshotOption === '' ? null : path.resolve(snapshotOption);
+  if (snapshots !== null) fs.mkdirSync(snapshots, { recursive: true });
   buildDeployed(log, args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentor-memory-'));
   const fake = await startFakeSlack({ teamId: TEAM });
@@ -156,7 +174,7 @@ async function main(): Promise<void> {
       log(
         `run ${run + 1}: ${MEMBERS} members, ${PAIRS} pairs, ${sizes.requests} requests, ${sizes.signups} sign-ups`,
       );
-      const { figures, packages } = await oneRun(run, fake, dir, sizes);
+      const { figures, packages } = await oneRun(run, fake, dir, sizes, snapshots);
       packagesLoaded = packages;
       runs.push(figures);
       log(

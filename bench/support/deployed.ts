@@ -156,6 +156,19 @@ export function ask<T extends ProbeAnswer['type']>(
   });
 }
 
+/** Asks a measured process to write a V8 heap snapshot (after two full collections) to `file`. */
+export function heapSnapshotOf(measured: Measured, file: string): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (message: ProbeAnswer) => {
+      if (message.type !== 'heap-snapshot') return;
+      measured.child.off('message', onMessage);
+      resolve(message.file);
+    };
+    measured.child.on('message', onMessage);
+    measured.child.send(`heap-snapshot:${file}`);
+  });
+}
+
 export function stopDeployed(measured: Measured): Promise<void> {
   if (measured.child.exitCode !== null || measured.child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -50,7 +50,10 @@ import type { EditPromptLibraryDeps } from '../use-cases/edit-prompt-library';
 import { createMatcher } from '../workers/worker-matcher';
 import type { AppContext } from './app-context';
 
-type Context = Pick<AppContext, 'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns'>;
+type Context = Pick<
+  AppContext,
+  'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns' | 'inFlight'
+>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Programme settings: every use case reads them through one SettingsFor
@@ -110,6 +113,7 @@ export function submitSignupDeps(context: Context): SubmitSignupDeps {
     logger: context.logger.child({ component: 'signup' }),
     settingsFor: settingsReader(context),
     ...followUps(context),
+    inBackground: (work) => void context.inFlight.track(work()),
   };
 }
 

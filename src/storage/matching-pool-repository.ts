@@ -44,6 +44,8 @@ export interface MatchingPool {
 
 export interface MatchingPoolRepository {
   teamsWithOpenRequests(): Promise<string[]>;
+  /** Whether the workspace has any open request: without one there is nothing to match. */
+  hasOpenRequests(teamId: string): Promise<boolean>;
   /** The evergreen pool, or with a cohort id that cohort's sign-ups only (see matchingScopeIn). */
   loadPool(teamId: string, now: Date, cohortId?: number | null): Promise<MatchingPool>;
   topicNames(teamId: string, topicIds: readonly number[]): Promise<Map<number, string>>;
@@ -65,6 +67,17 @@ export function createMatchingPoolRepository(db: Db): MatchingPoolRepository {
         q.selectDistinct({ teamId: requests.teamId }).from(requests).where(eq(requests.status, 'open')),
       );
       return rows.map((row) => row.teamId);
+    },
+
+    async hasOpenRequests(teamId) {
+      const rows = await store.run((q) =>
+        q
+          .select({ id: requests.id })
+          .from(requests)
+          .where(and(eq(requests.teamId, teamId), eq(requests.status, 'open')))
+          .limit(1),
+      );
+      return rows.length > 0;
     },
 
     async loadPool(teamId, now, cohortId = null) {

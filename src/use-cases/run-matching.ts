@@ -83,8 +83,12 @@ export function toMatchInput(
 
 export async function runMatching(deps: MatchingDeps, teamId: string): Promise<MatchingRun> {
   const now = deps.clock.now();
+  const nothingToMatch = { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
+  // Most changes that ask for a run (a pause, an ended pairing) leave nobody waiting: then the whole pool, with
+  // everyone ever paired, is not worth reading.
+  if (!(await deps.matchingPool.hasOpenRequests(teamId))) return nothingToMatch;
   const pool = await deps.matchingPool.loadPool(teamId, now);
-  if (pool.requests.length === 0) return { teamId, proposed: [], waitlisted: 0, newlyWaitlisted: 0 };
+  if (pool.requests.length === 0) return nothingToMatch;
 
   const { minLevelGap, proposalTtlHours } = await deps.settingsFor(teamId);
   const org = await deps.organisation.load(teamId);

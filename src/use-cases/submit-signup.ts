@@ -1,5 +1,7 @@
 // A submitted offer or find modal: check it against the workspace's catalogue, store it, confirm by DM, match
 // the workspace at once (a new offer or request may complete a pair), then redraw the person's Home tab.
+// Matching and the redraw run in the background: in a burst of sign-ups they wait for a shared matching run,
+// and holding each request (its payload, its response) open that long would pile up memory for nothing.
 import { errorSummary } from '../errors';
 import { levelNameOf, type Organisation } from '../domain/organisation';
 import type { Logger } from '../logger';
@@ -29,6 +31,8 @@ export interface SubmitSignupDeps extends OfferMentoringDeps, RequestMentoringDe
   rematch(teamId: string): Promise<void>;
   /** Republishes a person's Home tab; never throws. */
   refreshHome(teamId: string, userId: string): Promise<void>;
+  /** Runs work after this request without holding it open; a shutdown waits for it. `work` never throws. */
+  inBackground(work: () => Promise<void>): void;
 }
 
 export interface SignupSubmission {
@@ -54,6 +58,9 @@ export async function submitSignup(
   onValid: () => Promise<void>,
 ): Promise<SignupOutcome> {
   const { kind, teamId, userId } = submission;
+  // The closures below take only what they need, not all of deps: many sign-ups may wait at once for the same
+  // matching run, each holding what its closures reach.
+  const { rematch, refreshHome, logger } = deps;
   let form: SignupForm;
   let organisation: Organisation;
   try {
@@ -87,7 +94,7 @@ export async function submitSignup(
     await deps.messenger
       .sendDirectMessage(userId, signupNotSavedMessage(kind))
       .catch((dmError: unknown) =>
-        deps.logger.warn({ teamId, err: errorSummary(dmError) }, 'could not send apology'),
+        logger.warn({ teamId, err: errorSummary(dmError) }, 'could not send apology'),
       );
     return { kind: 'not-saved' };
   }
@@ -96,15 +103,17 @@ export async function submitSignup(
   await deps.messenger
     .sendDirectMessage(userId, confirmation)
     .catch((error: unknown) =>
-      deps.logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
+      logger.warn({ kind, teamId, err: errorSummary(error) }, 'could not confirm signup'),
     );
-  try {
-    await deps.rematch(teamId);
-  } catch (error) {
-    deps.logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
-  }
-  // After matching, so the Home tab shows a proposal made by this very submission.
-  await deps.refreshHome(teamId, userId);
+  deps.inBackground(async () => {
+    try {
+      await rematch(teamId);
+    } catch (error) {
+      logger.error({ kind, teamId, err: errorSummary(error) }, 'after-signup work failed');
+    }
+    // After matching, so the Home tab shows a proposal made by this very submission.
+    await refreshHome(teamId, userId);
+  });
   return { kind: 'saved' };
 }
 

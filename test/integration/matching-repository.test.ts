@@ -165,6 +165,19 @@ describe('matching repository: the pool', () => {
   });
 });
 
+describe('matching repository: anything to match', () => {
+  it('says a workspace has open requests only while one of its own is open', async () => {
+    await seedMember(db, { userId: 'U0W', level: 5 });
+    await seedRequest(db, { userId: 'U0W', topics: ['Social media'], status: 'matched' });
+    await seedRequest(db, { userId: 'U0W', topics: ['Social media'], teamId: 'T0OTHER' });
+    expect(await matchingPool.hasOpenRequests(TEAM)).toBe(false);
+
+    await seedRequest(db, { userId: 'U0W', topics: ['Social media'] });
+    expect(await matchingPool.hasOpenRequests(TEAM)).toBe(true);
+    expect(await matchingPool.hasOpenRequests('T0NONE')).toBe(false);
+  });
+});
+
 describe('matching repository: writes', () => {
   it('stores only the drafts that still fit when it writes them', async () => {
     await seedMember(db, { userId: 'U0M', level: 1 });

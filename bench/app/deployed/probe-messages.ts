@@ -12,6 +12,11 @@ export type ProbeAnswer =
       collected: boolean;
     }
   | {
+      type: 'heap-snapshot';
+      /** Where the snapshot was written. */
+      file: string;
+    }
+  | {
       type: 'packages';
       /** Real paths of the package folders (…/node_modules/<name>) whose files are in require.cache. */
       packages: string[];

@@ -1,9 +1,12 @@
 // Preloaded (`node --require`) into every process an app benchmark measures, the real app and the bare Bolt app
 // alike, so both carry the same few lines. Answers the benchmark over the IPC channel:
 //   'memory'   → RSS as found, then RSS and heap after two full garbage collections (needs --expose-gc);
+//   'heap-snapshot:<file>' → two full garbage collections, then a V8 heap snapshot written to <file> (to find
+//                what the heap holds; the benchmark asks only when told to, see run-memory.ts --snapshots);
 //   'packages' → the folders of every package that ended up in require.cache, to check that the app as deployed
 //                loads production dependencies only.
 // Plain Node built-ins only: the probe itself must load nothing from node_modules.
+import { writeHeapSnapshot } from 'node:v8';
 import type { ProbeAnswer } from './probe-messages';
 
 function loadedPackages(): string[] {
@@ -33,6 +36,12 @@ function answer(question: unknown): ProbeAnswer | null {
       external: after.external,
       collected: gc !== undefined,
     };
+  }
+  if (typeof question === 'string' && question.startsWith('heap-snapshot:')) {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    gc?.();
+    return { type: 'heap-snapshot', file: writeHeapSnapshot(question.slice('heap-snapshot:'.length)) };
   }
   if (question === 'packages') {
     const files = Object.keys(require.cache);

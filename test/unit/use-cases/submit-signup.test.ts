@@ -23,6 +23,7 @@ function offerValues(topics: string[]): SubmittedValues {
 function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } = {}) {
   const world = recorder();
   const members = new Map<string, Member>();
+  const background: (() => Promise<void>)[] = [];
   const deps: SubmitSignupDeps = {
     settingsFor: async () => DEFAULT_SETTINGS,
     organisation: { load: async () => DEFAULT_ORGANISATION },
@@ -69,6 +70,7 @@ function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } 
     logger: silentLogger,
     rematch: world.rematch,
     refreshHome: world.refreshHome,
+    inBackground: (work) => background.push(work),
   };
   let closed = 0;
   const submit = (topics: string[]) =>
@@ -79,7 +81,10 @@ function signupWorld(options: { catalogueFails?: boolean; saveFails?: boolean } 
         closed += 1;
       },
     );
-  return { steps: world.steps, submit, closed: () => closed };
+  const runBackground = async () => {
+    for (const work of background.splice(0)) await work();
+  };
+  return { steps: world.steps, submit, closed: () => closed, runBackground };
 }
 
 describe('submitting the offer modal', () => {
@@ -87,6 +92,12 @@ describe('submitting the offer modal', () => {
     const world = signupWorld();
     expect(await world.submit(['1'])).toEqual({ kind: 'saved' });
     expect(world.closed()).toBe(1);
+    // Matching and the redraw do not hold the request: they run in the background.
+    expect(world.steps).toEqual([
+      { saved: `offer of ${ADA} on 1` },
+      { dm: ADA, text: 'Thank you for offering to mentor!' },
+    ]);
+    await world.runBackground();
     expect(world.steps).toEqual([
       { saved: `offer of ${ADA} on 1` },
       { dm: ADA, text: 'Thank you for offering to mentor!' },
@@ -117,6 +128,7 @@ describe('submitting the offer modal', () => {
   it('apologises by DM when the save fails, and neither matches nor redraws the Home tab', async () => {
     const world = signupWorld({ saveFails: true });
     expect(await world.submit(['1'])).toEqual({ kind: 'not-saved' });
+    await world.runBackground();
     expect(world.closed()).toBe(1);
     expect(world.steps).toEqual([{ dm: ADA, text: expect.stringContaining('Your offer was not saved.') }]);
   });
