@@ -93,7 +93,8 @@ export async function timedSignUp(
       department: { type: 'static_select', selected_option: option(offer ? 'Engineering' : 'Marketing') },
     },
     ...(offer
-      ? { capacity: { capacity: { type: 'static_select', selected_option: option('1') } } }
+      ? // Three places: a seeded mentor already has two running pairs, so the third lets matching propose.
+        { capacity: { capacity: { type: 'static_select', selected_option: option('3') } } }
       : { goals: { goals: { type: 'plain_text_input', value: 'Learn the tools juniors use' } } }),
     exclusions: { exclusions: { type: 'multi_users_select', selected_users: [] } },
   };
