@@ -4,7 +4,7 @@
 // reported as `false` (or an empty list), never a forbidden change. Callers pass the `tx` of the transaction
 // they are in (or the database inside a store turn), so a status change commits together with the rest of its
 // work.
-import { and, eq, inArray, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import {
   NEW_PAIR_STATUS,
   NEW_PROPOSAL_STATUS,
@@ -96,11 +96,10 @@ export async function pausePair(tx: Db, teamId: string, pairId: number): Promise
 /** Pauses every active pair of a member who takes a break. */
 export async function pausePairsOf(tx: Db, teamId: string, userId: string): Promise<void> {
   const { pairs } = tablesOf(tx);
-  await movePairs(
-    tx,
-    and(eq(pairs.teamId, teamId), or(eq(pairs.mentorId, userId), eq(pairs.menteeId, userId))),
-    'paused',
-  );
+  // One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads
+  // every active pair of the workspace.
+  await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.mentorId, userId)), 'paused');
+  await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.menteeId, userId)), 'paused');
 }
 
 /** Runs a paused pair again; false when it was not paused. */
