@@ -193,16 +193,28 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
       'per round), timed in the same process; "assignment" = proposeMatches − candidate generation.',
     '',
   );
-  if (performance.some((row) => row.assignmentScans.median > 100)) {
+  const hundredK = performance.filter((row) => row.participants >= 100_000);
+  if (hundredK.length > 0) {
+    const slowest = Math.max(...hundredK.map((row) => row.proposeMs.median)) / 1000;
     lines.push(
-      '**Time target missed.** The assignment (the auction, after the candidate graph is built) takes a few hundred scans ' +
-        "instead of at most 100. A CPU profile at 10k puts the time in the auction's full rescans of a mentee's edges " +
-        '(`cacheFullScan`), its reverse stage and its per-bid scans: ε-scaling runs about eight phases (ε shrinks 6× per ' +
-        'phase from the largest benefit × bidders), each phase re-checks every bidder and many bidders rescan their whole ' +
-        "edge list several times. Caching each mentee's best mentor and a typed-array candidate graph did not change " +
-        'that. Next step: an assignment that does not rescan whole edge lists per bid (for example a successive ' +
-        'shortest-path over the sparse candidate graph, or a forward-reverse auction with bounded rescans). Quality is ' +
-        'unaffected (it is optimal on its candidate graph, certified by its own upper bound).',
+      `**100k participants in ≤ 5 s** (slowest regime, median): ${fixed(slowest, 1)} s — ${verdict(slowest <= 5)}.`,
+      '',
+    );
+  }
+  if (performance.some((row) => row.assignmentScans.median > 100 || row.proposeMs.median > 5000)) {
+    lines.push(
+      '**Time targets missed.** Both halves of the work were made faster: building the candidate graph writes each ' +
+        'edge once into arrays sized up front (this machine pays dearly for every freshly touched page), and the auction ' +
+        'stops as soon as exact prices prove its assignment optimal (`assignment-certificate.ts`: a longest-path search ' +
+        'over the difference constraints of LP duality), which skips the last ε phases — the assignment is usually ' +
+        "optimal several phases before the auction's own prices can show it. What remains is bidding rounds, not edge " +
+        'reads: scores tie heavily (a typical mentee has dozens of candidates tied at its best score), so bidders keep ' +
+        "outbidding each other by ε through the middle phases. Tried and not kept: solving on each mentee's top edges " +
+        'and then verifying (ties make any cut lose the optimum), other ε factors, and a repair of the near-optimal ' +
+        'assignment by the exchanges the failed certificate search reveals (faster at 100k balanced, slower at 10k). ' +
+        'Next step: make that repair incremental (update the search between exchanges instead of rebuilding it) so ' +
+        'that it can replace the middle phases at every size, or break score ties deterministically before bidding so ' +
+        'that bids are no longer ε wars. Quality is unaffected: every run is proved optimal on its candidate graph.',
       '',
     );
   }
