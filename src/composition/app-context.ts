@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Semaphore } from 'async-mutex';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
@@ -20,4 +21,9 @@ export interface AppContext {
   readonly inFlight: InFlightWork;
   /** The after-change matching runs of this process: one per workspace at a time, one queued to follow. */
   readonly matchingRuns: CoalescedRuns;
+  /**
+   * The Home tabs redrawn after a change, a few at a time: a burst of sign-ups or a matching run would otherwise
+   * hold hundreds of snapshots and Slack requests in flight at once.
+   */
+  readonly homeRedraws: Semaphore;
 }

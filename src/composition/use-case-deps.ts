@@ -52,7 +52,7 @@ import type { AppContext } from './app-context';
 
 type Context = Pick<
   AppContext,
-  'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns' | 'inFlight'
+  'config' | 'repos' | 'messenger' | 'clock' | 'logger' | 'matchingRuns' | 'inFlight' | 'homeRedraws'
 >;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -94,7 +94,8 @@ function followUps(context: Context) {
       context.matchingRuns.run(teamId, async () => {
         await runMatching(matchingDeps(context), teamId);
       }),
-    refreshHome: (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId),
+    refreshHome: (teamId: string, userId: string) =>
+      context.homeRedraws.runExclusive(() => publishHome(homeDeps(context), teamId, userId)),
   };
 }
 

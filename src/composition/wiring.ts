@@ -3,6 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DestinationStream } from 'pino';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { Semaphore } from 'async-mutex';
 import { describeDatabase, type Config } from '../config';
 import { createLogger, toBoltLogger, type Logger } from '../logger';
 import type { Clock } from '../ports/clock';
@@ -49,6 +50,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
 
 // Prompts are due at a local hour; a five-minute tick sends them within minutes of it.
 const SCHEDULER_TICK_MS = 5 * 60 * 1000;
+const HOME_REDRAWS_AT_ONCE = 4;
 
 export interface RunningApp {
   readonly context: AppContext;
@@ -107,6 +109,7 @@ export async function createContext(config: Config, options: BuildOptions = {}):
     logger,
     inFlight: createInFlightWork(),
     matchingRuns: createCoalescedRuns(),
+    homeRedraws: new Semaphore(HOME_REDRAWS_AT_ONCE),
   };
 }
 
