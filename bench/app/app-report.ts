@@ -199,11 +199,10 @@ const MEMORY_MISS = [
     'while it waited for the shared matching run, tens of MiB of heap after a burst — matching and the Home ' +
     'redraw now run after the request, tracked so that shutdown still waits for them; `pause`, `resume`, `end` and ' +
     '`leave` no longer read the whole matching pool when nobody is waiting; the chart stack and pg load only when ' +
-    'used; caches are bounded. Next step: validate input without zod in the three places that use it (config, ' +
+    'used; caches are bounded; the Home tabs a change redraws go a few at a time. Next step: validate input without zod in the three places that use it (config, ' +
     'the request guard, stored proposal reasons): its CommonJS build, even the mini one, loads about a hundred ' +
-    'modules, several MiB of heap and more of RSS at start; then a bound on the Home redraws a matching run starts ' +
-    'at once, and a measured trial of fewer glibc malloc arenas (`MALLOC_ARENA_MAX`, which would be set in the ' +
-    'Dockerfile and the start script alike).',
+    'modules, several MiB of heap and more of RSS at start; then a measured trial of fewer glibc malloc arenas ' +
+    '(`MALLOC_ARENA_MAX`, which would be set in the Dockerfile and the start script alike).',
 ];
 
 export function startupSection(): string[] {
