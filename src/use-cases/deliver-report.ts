@@ -66,14 +66,14 @@ export async function deliverReport(
 
   const figures = await buildReport(deps, teamId);
   const outcomes = await buildOutcomes(deps, teamId);
+  const { reportHideNames: hideNames, programmeName } = await deps.settingsFor(teamId);
   if (wanted.csv) {
-    const { reportHideNames: hideNames } = await deps.settingsFor(teamId);
     const files = [
       ...reportCsvFiles(figures, { hideNames }),
       outcomesCsvFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts]),
     ];
     try {
-      await sendReportFiles(deps, userId, files, reportFilesComment(figures, 'csv'));
+      await sendReportFiles(deps, userId, files, reportFilesComment(figures, 'csv', programmeName));
     } catch (error) {
       logger.warn({ teamId, err: errorSummary(error) }, 'CSV upload failed');
       await reply(reportFilesFailed('csv'));
@@ -89,7 +89,7 @@ export async function deliverReport(
     return;
   }
 
-  await reply(reportMessage(figures, { chartsFollow: true, outcomes }));
+  await reply(reportMessage(figures, { chartsFollow: true, outcomes, programmeName }));
   try {
     const charts = [
       ...renderReportCharts(figures),
@@ -98,7 +98,7 @@ export async function deliverReport(
         ? []
         : [confidenceChartFile(figures.generatedAt, [outcomes.overall, ...outcomes.cohorts])]),
     ];
-    await sendReportFiles(deps, userId, charts, reportFilesComment(figures, 'charts'));
+    await sendReportFiles(deps, userId, charts, reportFilesComment(figures, 'charts', programmeName));
   } catch (error) {
     // The figures already reached the admin; a missing chart is worth a line, not an apology for everything.
     logger.warn({ teamId, err: errorSummary(error) }, 'report charts not sent');
@@ -140,12 +140,18 @@ async function deliverCohortOutcomes(
     return;
   }
   const generatedAt = deps.clock.now();
+  const { programmeName } = await deps.settingsFor(teamId);
   const files = wanted.csv
     ? [outcomesCsvFile(generatedAt, [scope])]
     : [confidenceChartFile(generatedAt, [scope])];
-  if (!wanted.csv) await reply(cohortOutcomesMessage(scope, generatedAt));
+  if (!wanted.csv) await reply(cohortOutcomesMessage(scope, generatedAt, programmeName));
   try {
-    await sendReportFiles(deps, userId, files, cohortFilesComment(scope, generatedAt, wanted.csv));
+    await sendReportFiles(
+      deps,
+      userId,
+      files,
+      cohortFilesComment(scope, generatedAt, wanted.csv, programmeName),
+    );
   } catch (error) {
     logger.warn({ teamId, err: errorSummary(error) }, 'cohort outcome files not sent');
     await reply(reportFilesFailed(wanted.csv ? 'csv' : 'charts'));

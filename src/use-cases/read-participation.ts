@@ -39,10 +39,11 @@ export async function participationSnapshot(
   deps: ReadParticipationDeps,
   teamId: string,
   userId: string,
-): Promise<{ snapshot: ParticipationSnapshot; now: Date }> {
+): Promise<{ snapshot: ParticipationSnapshot; now: Date; programmeName: string }> {
   const now = deps.clock.now();
   const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
-  return { snapshot: await withTermEnds(deps, teamId, snapshot), now };
+  const { programmeName } = await deps.settingsFor(teamId);
+  return { snapshot: await withTermEnds(deps, teamId, snapshot), now, programmeName };
 }
 
 /** The pairings the person could end now. */

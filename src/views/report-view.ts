@@ -28,11 +28,11 @@ export type SlackText = { text: string; blocks: KnownBlock[] };
 
 export function reportMessage(
   figures: ReportFigures,
-  options: { chartsFollow: boolean; outcomes?: OutcomeFigures },
+  options: { chartsFollow: boolean; outcomes?: OutcomeFigures; programmeName: string },
 ): SlackText {
   const { participants: p } = figures;
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Mentor Circles programme report' } },
+    { type: 'header', text: { type: 'plain_text', text: `${options.programmeName} programme report` } },
     context(`Figures for this workspace as of ${formatGeneratedAt(figures.generatedAt)}.`),
     {
       type: 'section',
@@ -67,7 +67,7 @@ export function reportMessage(
     ),
   ];
   return {
-    text: `Mentor Circles programme report: ${plural(p.pairsActive, 'active pair')}, ${plural(p.menteesWaiting, 'mentee')} waiting`,
+    text: `${options.programmeName} programme report: ${plural(p.pairsActive, 'active pair')}, ${plural(p.menteesWaiting, 'mentee')} waiting`,
     blocks,
   };
 }
@@ -112,11 +112,15 @@ export function reportFilesFailed(what: 'charts' | 'csv'): SlackText {
 }
 
 /** The comment posted with the files in the DM. */
-export function reportFilesComment(figures: ReportFigures, what: 'charts' | 'csv'): string {
+export function reportFilesComment(
+  figures: ReportFigures,
+  what: 'charts' | 'csv',
+  programmeName: string,
+): string {
   const when = formatGeneratedAt(figures.generatedAt);
   return what === 'charts'
-    ? `Mentor Circles report charts, ${when}: weekly engagement, and topic supply and demand.`
-    : `Mentor Circles report as CSV files, ${when}: pairs, topic supply and demand, weekly engagement.`;
+    ? `${programmeName} report charts, ${when}: weekly engagement, and topic supply and demand.`
+    : `${programmeName} report as CSV files, ${when}: pairs, topic supply and demand, weekly engagement.`;
 }
 
 function topicsText(figures: ReportFigures): string {
@@ -220,10 +224,14 @@ function cohortName(scope: OutcomeScope): string {
 }
 
 /** `/mentor report cohort <name>`: that cohort's outcomes alone. */
-export function cohortOutcomesMessage(scope: OutcomeScope, generatedAt: Date): SlackText {
+export function cohortOutcomesMessage(
+  scope: OutcomeScope,
+  generatedAt: Date,
+  programmeName: string,
+): SlackText {
   const name = truncate(scope.cohort?.name ?? '', COHORT_NAME_MAX);
   return {
-    text: `Mentor Circles outcomes of cohort ${name}`,
+    text: `${programmeName} outcomes of cohort ${name}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: truncate(`Outcomes: cohort ${name}`, 150) } },
       context(`Figures for this cohort as of ${formatGeneratedAt(generatedAt)}.`),
@@ -260,7 +268,12 @@ export function reportUnknownCohort(name: string, cohorts: readonly OutcomeScope
 }
 
 /** The comment posted with one cohort's files in the DM. */
-export function cohortFilesComment(scope: OutcomeScope, generatedAt: Date, csv: boolean): string {
+export function cohortFilesComment(
+  scope: OutcomeScope,
+  generatedAt: Date,
+  csv: boolean,
+  programmeName: string,
+): string {
   const name = truncate(scope.cohort?.name ?? '', COHORT_NAME_MAX);
-  return `Mentor Circles outcomes of cohort ${name}, ${formatGeneratedAt(generatedAt)}: ${csv ? 'as a CSV file' : 'goal confidence chart'}.`;
+  return `${programmeName} outcomes of cohort ${name}, ${formatGeneratedAt(generatedAt)}: ${csv ? 'as a CSV file' : 'goal confidence chart'}.`;
 }

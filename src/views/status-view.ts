@@ -116,11 +116,12 @@ export function statusBlocks(snapshot: ParticipationSnapshot, options: StatusOpt
 export function statusMessage(
   snapshot: ParticipationSnapshot,
   now: Date,
+  programmeName: string,
 ): { text: string; blocks: KnownBlock[] } {
   return {
-    text: 'Your Mentor Circles status',
+    text: `Your ${programmeName} status`,
     blocks: [
-      section('*Your Mentor Circles status*'),
+      section(`*Your ${programmeName} status*`),
       ...statusBlocks(snapshot, { now }),
       {
         type: 'context',

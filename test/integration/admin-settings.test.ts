@@ -180,7 +180,7 @@ describe('what the settings change', () => {
     expect(help.body).toContain('Ask &lt;anyone&gt; &amp; learn.');
   });
 
-  it('the programme name is the one people read when a partner takes a break or leaves, and in the help’s title', async () => {
+  it('the programme name is the one people read when a partner takes a break or leaves, and in the titles of the help and the status', async () => {
     await save({ ...FORM, programmeName: 'Learn Together' });
     await seedRunningPair(db(), t.fake, {
       mentor: { userId: MEMBER, timeZone: 'Europe/London' },
@@ -190,6 +190,9 @@ describe('what the settings change', () => {
     const dmsTo = (userId: string) => t.fake.messages(t.fake.channelFor([userId])).map((m) => m.text ?? '');
 
     expect((await t.command(MEMBER, 'help')).body).toContain('"text":"Learn Together help"');
+    const status = (await t.command(MEMBER, 'status')).body;
+    expect(status).toContain('Your Learn Together status');
+    expect(status).not.toContain('Mentor Circles');
     await t.command(MEMBER, 'pause');
     expect(dmsTo(ADMIN).at(-1)).toContain('is taking a short break from Learn Together');
     await t.command(MEMBER, 'leave');

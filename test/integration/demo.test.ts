@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { DateTime } from 'luxon';
 import { runDemo, type DemoResult } from '../../dev/demo';
-import { COMPANY_PROMPT } from '../../dev/demo-admin';
+import { COMPANY_PROMPT, PROGRAMME_NAME } from '../../dev/demo-admin';
 import { demoCompany } from '../../dev/demo-company';
 import { makeTempDir } from '../support/test-database';
 
@@ -175,7 +175,7 @@ describe('the demo programme', () => {
         ],
       ],
       ['follow-up', ['Did you do it?', 'clicks “Show what I wrote”', 'You wrote: “', 'answers “Yes”']],
-      ['report', ['types /mentor report', 'Mentor Circles programme report', 'report as CSV files']],
+      ['report', ['types /mentor report', `${PROGRAMME_NAME} programme report`, 'report as CSV files']],
       [
         'outcomes',
         [
@@ -197,7 +197,7 @@ describe('the demo programme', () => {
       ...Array.from({ length: DEMO_WEEKS }, (_, week) => `Week ${week}`),
       'After the programme',
     ]);
-    expect(text.indexOf('Mentor Circles programme report')).toBeGreaterThan(
+    expect(text.indexOf(`${PROGRAMME_NAME} programme report`)).toBeGreaterThan(
       text.indexOf('━━━━ After the programme'),
     );
   });

@@ -79,6 +79,7 @@ describe('outcome lines and the report message', () => {
     const message = reportMessage(computeReportFigures(EMPTY_REPORT, at('2026-11-27T12:00:00Z')), {
       chartsFollow: true,
       outcomes,
+      programmeName: 'Mentor Circles',
     });
     expect(blockKitProblems('message', message)).toEqual([]);
     const cohortSections = message.blocks.filter((block) =>

@@ -76,15 +76,23 @@ function texts(blocks: KnownBlock[]): string {
 }
 
 describe('reportMessage', () => {
+  it('is titled with the workspace’s programme name', () => {
+    const message = reportMessage(largeProgramme(), { chartsFollow: true, programmeName: 'Learn Forward' });
+    expect(message.text).toMatch(/^Learn Forward programme report: /);
+    expect(texts(message.blocks)).toContain('Learn Forward programme report');
+  });
+
   it('stays within Block Kit limits for a programme with 120 topics and 30 pairs needing attention', () => {
-    const message = reportMessage(largeProgramme(), { chartsFollow: true });
+    const message = reportMessage(largeProgramme(), { chartsFollow: true, programmeName: 'Mentor Circles' });
     expect(blockKitProblems('message', message)).toEqual([]);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
 
   it('lists the 15 largest shortages and says how many topics are left out', () => {
     const figures = largeProgramme();
-    const text = texts(reportMessage(figures, { chartsFollow: true }).blocks);
+    const text = texts(
+      reportMessage(figures, { chartsFollow: true, programmeName: 'Mentor Circles' }).blocks,
+    );
     expect(figures.topics).toHaveLength(120);
     expect(text).toContain('…and 105 more topics: the CSV files list them all.');
     // The first shortage listed is the largest one.
@@ -92,7 +100,9 @@ describe('reportMessage', () => {
   });
 
   it('lists ten pairs needing attention and counts the rest', () => {
-    const text = texts(reportMessage(largeProgramme(), { chartsFollow: true }).blocks);
+    const text = texts(
+      reportMessage(largeProgramme(), { chartsFollow: true, programmeName: 'Mentor Circles' }).blocks,
+    );
     expect(text).toContain('• Pair 1, <@UM1> and <@UE1>: flagged');
     expect(text).toContain('…and 20 more pairs.');
     expect(text).not.toContain('Pair 11,');
@@ -108,7 +118,9 @@ describe('reportMessage', () => {
       },
       generatedAt,
     );
-    const text = texts(reportMessage(figures, { chartsFollow: false }).blocks);
+    const text = texts(
+      reportMessage(figures, { chartsFollow: false, programmeName: 'Mentor Circles' }).blocks,
+    );
     expect(text).toContain('&lt;!channel&gt; &amp; co');
     expect(text).not.toContain('<!channel>');
   });
@@ -118,13 +130,16 @@ describe('reportMessage', () => {
       { ...EMPTY, pairs: [pair(7, { mentorId: null, mentorName: null, needsAttention: 'mentor left' })] },
       generatedAt,
     );
-    expect(texts(reportMessage(figures, { chartsFollow: false }).blocks)).toContain(
-      '• Pair 7, a former member and <@UE7>: mentor left',
-    );
+    expect(
+      texts(reportMessage(figures, { chartsFollow: false, programmeName: 'Mentor Circles' }).blocks),
+    ).toContain('• Pair 7, a former member and <@UE7>: mentor left');
   });
 
   it('reads sensibly for an empty programme', () => {
-    const message = reportMessage(computeReportFigures(EMPTY, generatedAt), { chartsFollow: true });
+    const message = reportMessage(computeReportFigures(EMPTY, generatedAt), {
+      chartsFollow: true,
+      programmeName: 'Mentor Circles',
+    });
     expect(blockKitProblems('message', message)).toEqual([]);
     const text = texts(message.blocks);
     for (const line of [
@@ -143,8 +158,12 @@ describe('reportMessage', () => {
 
   it('mentions the charts in the DM only when they follow', () => {
     const figures = computeReportFigures(EMPTY, generatedAt);
-    expect(texts(reportMessage(figures, { chartsFollow: true }).blocks)).toContain('your DM with me');
-    expect(texts(reportMessage(figures, { chartsFollow: false }).blocks)).not.toContain('your DM with me');
+    expect(
+      texts(reportMessage(figures, { chartsFollow: true, programmeName: 'Mentor Circles' }).blocks),
+    ).toContain('your DM with me');
+    expect(
+      texts(reportMessage(figures, { chartsFollow: false, programmeName: 'Mentor Circles' }).blocks),
+    ).not.toContain('your DM with me');
   });
 });
 

@@ -104,14 +104,20 @@ const figures: ReportFigures = computeReportFigures(
 );
 
 describe('the status message', () => {
+  it('is titled with the workspace’s programme name', () => {
+    const message = statusMessage(newcomer, NOW, 'Learn Forward');
+    expect(message.text).toBe('Your Learn Forward status');
+    expect(JSON.stringify(message.blocks)).toContain('*Your Learn Forward status*');
+  });
+
   it('tells a newcomer how to join', () => {
-    const text = JSON.stringify(statusMessage(newcomer, NOW).blocks);
+    const text = JSON.stringify(statusMessage(newcomer, NOW, 'Mentor Circles').blocks);
     expect(text).toContain("You're not taking part yet");
     expect(text).toContain('/mentor offer');
   });
 
   it('shows offer (with places free), request, proposals and pairs with prompt counts', () => {
-    const text = JSON.stringify(statusMessage(busy, NOW).blocks);
+    const text = JSON.stringify(statusMessage(busy, NOW, 'Mentor Circles').blocks);
     expect(text).toContain('Generative AI tools');
     expect(text).toContain('Social &lt;media&gt; &amp; more');
     expect(text).toContain('Capacity: 3 · *1 place free* (1 pairing, 1 proposal awaiting your answer)');
@@ -129,7 +135,7 @@ describe('the status message', () => {
       request: busy.request,
       proposals: [{ ...busy.proposals[0]!, role: 'mentee' as const, otherUserId: 'UMENTOR' }],
     };
-    const text = JSON.stringify(statusMessage(waiting, NOW).blocks);
+    const text = JSON.stringify(statusMessage(waiting, NOW, 'Mentor Circles').blocks);
     expect(text).toContain('A mentor who shares your topics has been asked to confirm');
     expect(text).not.toContain('UMENTOR');
   });
@@ -139,7 +145,7 @@ describe('the status message', () => {
       ...busy,
       member: { name: 'Ada', pausedAt: NOW, pausedUntil: new Date(NOW.getTime() + 14 * DAY) },
     };
-    const text = JSON.stringify(statusMessage(paused, NOW).blocks);
+    const text = JSON.stringify(statusMessage(paused, NOW, 'Mentor Circles').blocks);
     expect(text).toContain('You are taking a break');
     expect(text).toContain('/mentor resume');
     expect(text).toContain('paused while you take a break');
@@ -150,7 +156,7 @@ describe('the status message', () => {
     ['a busy person', busy],
     ['someone with far too much', crowded],
   ])('stays within the message limits for %s', (_who, snapshot) => {
-    expect(blockKitProblems('message', json(statusMessage(snapshot, NOW)))).toEqual([]);
+    expect(blockKitProblems('message', json(statusMessage(snapshot, NOW, 'Mentor Circles')))).toEqual([]);
   });
 });
 

@@ -18,12 +18,12 @@ import { openOrSay } from './open-modal';
 import type { SubcommandHandler } from './subcommand';
 
 export const handleStatus: SubcommandHandler = guardedCommand('status', async ({ command, ack, context }) => {
-  const { snapshot, now } = await participationSnapshot(
+  const { snapshot, now, programmeName } = await participationSnapshot(
     readParticipationDeps(context),
     command.team_id,
     command.user_id,
   );
-  await ack({ response_type: 'ephemeral', ...statusMessage(snapshot, now) });
+  await ack({ response_type: 'ephemeral', ...statusMessage(snapshot, now, programmeName) });
 });
 
 export const handlePause: SubcommandHandler = guardedCommand(
