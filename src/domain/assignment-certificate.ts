@@ -50,10 +50,14 @@ function menteesByMentor(
 
 // The least prices meeting the push-up constraints, or null as soon as a limit breaks (or the work budget,
 // in edge visits, runs out).
-function leastPrices(problem: CertificateProblem, mentorOf: Int32Array, budget: number): Float64Array | null {
+function leastPrices(
+  problem: CertificateProblem,
+  mentorOf: Int32Array,
+  matched: Float64Array,
+  budget: number,
+): Float64Array | null {
   const { capacity, edgeStart, edgeMentor, benefit } = problem;
   const mentorCount = capacity.length;
-  const matched = matchedBenefits(problem, mentorOf);
   const members = menteesByMentor(mentorCount, mentorOf);
   const price = new Float64Array(mentorCount);
   // The most a mentor's price may reach: its members' smallest benefit, or 0 while it has a free place.
@@ -128,9 +132,10 @@ export function certifiedTotal(
   mentorOf: Int32Array,
   budget: number,
 ): number | null {
-  const price = leastPrices(problem, mentorOf, budget);
+  const matched = matchedBenefits(problem, mentorOf);
+  const price = leastPrices(problem, mentorOf, matched, budget);
   if (price === null) return null;
   let total = 0;
-  for (const benefit of matchedBenefits(problem, mentorOf)) total += benefit;
+  for (const benefit of matched) total += benefit;
   return dualBound(problem, price) === total ? total : null;
 }

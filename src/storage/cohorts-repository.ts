@@ -159,15 +159,8 @@ async function listIn(tx: Db, teamId: string): Promise<CohortListing[]> {
   }));
 }
 
-function toCohort(row: {
-  id: number;
-  name: string;
-  signupOpensAt: Date;
-  signupClosesAt: Date;
-  startsAt: Date;
-  termWeeks: number;
-  matchedAt: Date | null;
-}): Cohort {
+/** A cohort row's columns without the ones the domain has no use for. */
+function toCohort(row: Cohort): Cohort {
   return {
     id: row.id,
     name: row.name,

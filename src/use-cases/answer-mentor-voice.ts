@@ -3,7 +3,11 @@
 // admins (in pair health), the rating only as part of an average.
 import type { Logger } from '../logger';
 import type { Clock } from '../ports/clock';
-import type { FitCheckRepository, MentorVoiceResult } from '../storage/fit-check-repository';
+import type {
+  FitCheckRepository,
+  MentorVoiceAnswerInput,
+  MentorVoiceResult,
+} from '../storage/fit-check-repository';
 
 export interface AnswerMentorVoiceDeps {
   fitChecks: Pick<FitCheckRepository, 'answerMentorVoice' | 'checkMentorVoice'>;
@@ -27,14 +31,7 @@ export function checkMentorVoice(
 
 export async function answerMentorVoice(
   deps: AnswerMentorVoiceDeps,
-  input: {
-    teamId: string;
-    pairId: number;
-    userId: string;
-    round: number;
-    candour: number;
-    wantsContact: boolean;
-  },
+  input: Omit<MentorVoiceAnswerInput, 'now'>,
 ): Promise<MentorVoiceResult> {
   const result = await deps.fitChecks.answerMentorVoice({ ...input, now: deps.clock.now() });
   // Neither the rating nor the contact wish is logged: admins read the request in pair health.

@@ -25,7 +25,10 @@ export async function withTermEnds<T extends { pairs: MemberPair[] }>(
   snapshot: T,
 ): Promise<T> {
   if (snapshot.pairs.every((pair) => pair.termEndsAt !== null)) return snapshot;
-  const { pairTermWeeks } = await deps.settingsFor(teamId);
+  return withTermEndsOf(snapshot, (await deps.settingsFor(teamId)).pairTermWeeks);
+}
+
+function withTermEndsOf<T extends { pairs: MemberPair[] }>(snapshot: T, pairTermWeeks: number): T {
   return {
     ...snapshot,
     pairs: snapshot.pairs.map((pair) => ({
@@ -42,8 +45,9 @@ export async function participationSnapshot(
 ): Promise<{ snapshot: ParticipationSnapshot; now: Date; programmeName: string }> {
   const now = deps.clock.now();
   const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
-  const { programmeName } = await deps.settingsFor(teamId);
-  return { snapshot: await withTermEnds(deps, teamId, snapshot), now, programmeName };
+  // The title needs the settings anyway: one read serves the term too.
+  const { programmeName, pairTermWeeks } = await deps.settingsFor(teamId);
+  return { snapshot: withTermEndsOf(snapshot, pairTermWeeks), now, programmeName };
 }
 
 /** The pairings the person could end now. */

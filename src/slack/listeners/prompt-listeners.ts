@@ -82,7 +82,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
       await ack();
       const teamId = teamIdOf(body);
       const pairId = parseRowId(action.value ?? '');
-      if (teamId === '' || pairId === null || pairId <= 0) {
+      if (teamId === '' || pairId === null) {
         await replyPrivately(respond, NOT_YOUR_PAIR.text);
         return;
       }
