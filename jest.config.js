@@ -22,6 +22,8 @@ const SQLITE_ONLY = [
   'demo',
   // The fake Slack server alone: no app, no database.
   'fake-slack-strict',
+  // The app's transport for Slack requests alone: no app, no database.
+  'node-http-fetch',
   // A real start on SQLite must not load the PostgreSQL driver.
   'sqlite-without-pg',
 ];

@@ -26,6 +26,7 @@ import type { AppContext } from './app-context';
 import { createInFlightWork } from '../slack/in-flight-work';
 import { registerListeners } from '../slack/listeners';
 import { createMessenger } from '../slack-api/slack-messenger';
+import { nodeHttpFetch } from '../slack-api/node-http-fetch';
 import { createSlackApp, fetchBotIdentity, type BotIdentity } from '../slack/slack-app';
 
 const systemClock: Clock = { now: () => new Date() };
@@ -91,11 +92,16 @@ export async function closeAppDatabase(db: Db): Promise<void> {
 }
 
 /** Everything but the Bolt app: what the CLI needs to run a job once. Close it with closeContext. */
+/** What the Web API client and Bolt's respond() are built with: the app's own transport unless a test says. */
+function clientOptionsOf(options: BuildOptions): WebClientOptions {
+  return { fetch: nodeHttpFetch, ...options.clientOptions };
+}
+
 export async function createContext(config: Config, options: BuildOptions = {}): Promise<AppContext> {
   const logger = options.logger ?? createLogger(config.logLevel, options.logDestination);
   const db = await createDatabase(config);
   const client = new WebClient(config.slack.botToken, {
-    ...options.clientOptions,
+    ...clientOptionsOf(options),
     ...(config.slack.apiUrl === null ? {} : { slackApiUrl: config.slack.apiUrl }),
     logger: toBoltLogger(logger, 'slack-api'),
   });
@@ -143,7 +149,7 @@ export async function startApp(config: Config, options: BuildOptions = {}): Prom
     logger,
     inFlight,
     identity,
-    ...(options.clientOptions === undefined ? {} : { clientOptions: options.clientOptions }),
+    clientOptions: clientOptionsOf(options),
     health: async () => {
       const reachable = await isDatabaseReachable(db);
       return {
