@@ -152,8 +152,9 @@ export function memorySection(): string[] {
     '',
     `Each run starts a fresh pair of processes, the app as deployed (above; SQLite with ${m.members.toLocaleString('en')} ` +
       `members and ${m.pairs.toLocaleString('en')} pairs stored; its scheduler runs) and the bare Bolt app, and reads ` +
-      'the RSS of each from inside the process after two full garbage collections (and, for context, as found just ' +
-      `before them) at three moments: idle right after start (once the app's first scheduler tick is done); after the ` +
+      'the RSS of each from inside the process after two full garbage collections, once RSS stops falling (V8 hands ' +
+      'the freed pages back from a background thread, so a reading right after the collections still counts some of ' +
+      `them), and, for context, as found just before them, at three moments: idle right after start (once the app's first scheduler tick is done); after the ` +
       `same ${m.requests} interleaved \`/mentor\` requests into each (every subcommand in turn, as in section 2); and ` +
       `after a burst of ${m.signups.toLocaleString('en')} sign-ups into each, ${m.parallel} at a time, through the modals ` +
       '(`/mentor offer` or `/mentor find`, which opens the modal, then its submission; mentors and mentees alternate, ' +

@@ -35,7 +35,7 @@ export type Moment = 'idle' | 'traffic' | 'signups';
 export const MOMENTS: Moment[] = ['idle', 'traffic', 'signups'];
 
 export interface MemoryFigures {
-  /** RSS after two full garbage collections. */
+  /** RSS after two full garbage collections, once it stops falling. */
   rssMiB: number;
   /** RSS when asked, before the collections. */
   rssAsFoundMiB: number;
