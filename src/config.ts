@@ -1,6 +1,5 @@
 // Reads the environment once, at start-up, into a typed Config. Every problem is reported at once so an
 // operator fixes them in one go rather than one restart per variable.
-import { z } from 'zod';
 import { parseWeekday, type Weekday } from './domain/prompt-schedule';
 
 export interface Config {
@@ -26,133 +25,133 @@ export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgre
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .optional();
-
-const integerIn = (name: string, min: number, max: number, fallback: number) =>
-  optionalText.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
-
-const boolean = (name: string, fallback: boolean) =>
-  optionalText.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    if (/^(1|true|yes|on)$/i.test(value)) return true;
-    if (/^(0|false|no|off)$/i.test(value)) return false;
-    ctx.addIssue({ code: 'custom', message: `${name} must be true or false` });
-    return z.NEVER;
-  });
-
-const envSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-    message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
-  }),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp-',
-  }),
-  SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
-    message: 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/',
-  }),
-  PORT: integerIn('PORT', 0, 65535, 3000),
-  DATABASE_PATH: optionalText.transform((v) => v ?? './data/mentor-circles.db'),
-  DATABASE_URL: optionalText.refine((v) => v === undefined || isPostgresUrl(v), {
-    // The value itself is not repeated: it may hold a password.
-    message:
-      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/mentor_circles',
-  }),
-  MENTOR_ADMINS: optionalText.transform((value, ctx) => {
-    const ids = (value ?? '')
-      .split(',')
-      .map((id) => id.trim())
-      .filter((id) => id !== '');
-    const bad = ids.filter((id) => !/^[UW][A-Z0-9]+$/.test(id));
-    if (bad.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `MENTOR_ADMINS must be Slack user ids (like U012AB3CD), separated by commas; not: ${bad.join(', ')}`,
-      });
-      return z.NEVER;
-    }
-    return ids;
-  }),
-  PROMPT_WEEKDAY: optionalText.transform((value, ctx) => {
-    const weekday = parseWeekday(value ?? 'monday');
-    if (weekday === null) {
-      ctx.addIssue({ code: 'custom', message: 'PROMPT_WEEKDAY must be a day of the week, like monday' });
-      return z.NEVER;
-    }
-    return weekday;
-  }),
-  PROMPT_HOUR: integerIn('PROMPT_HOUR', 0, 23, 10),
-  NUDGE_ENABLED: boolean('NUDGE_ENABLED', true),
-  NUDGE_AFTER_HOURS: integerIn('NUDGE_AFTER_HOURS', 1, 144, 72),
-  MIN_LEVEL_GAP: integerIn('MIN_LEVEL_GAP', 1, 5, 1),
-  PROPOSAL_TTL_HOURS: integerIn('PROPOSAL_TTL_HOURS', 1, 24 * 30, 72),
-  REPORT_HIDE_NAMES: boolean('REPORT_HIDE_NAMES', false),
-  PAIR_TERM_WEEKS: integerIn('PAIR_TERM_WEEKS', 4, 104, 26),
-  PAIR_EXTENSION_WEEKS: integerIn('PAIR_EXTENSION_WEEKS', 4, 52, 12),
-  LOG_LEVEL: optionalText.transform((value, ctx) => {
-    const level = (value ?? 'info').toLowerCase();
-    const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-    const known = levels.find((l) => l === level);
-    if (known === undefined) {
-      ctx.addIssue({ code: 'custom', message: `LOG_LEVEL must be one of ${levels.join(', ')}` });
-      return z.NEVER;
-    }
-    return known;
-  }),
-});
+/** Turns a variable's trimmed text into its value, or returns `refuse(problem)`. */
+type Parse<T> = (text: string, refuse: (problem: string) => undefined) => T | undefined;
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
-  const parsed = envSchema.safeParse(env);
-  // Checked apart from the schema so they are reported even when another variable is also wrong.
-  const missing = missingSlackCredentials(env);
-  if (!parsed.success || missing.length > 0) {
-    return {
-      ok: false,
-      problems: [...missing, ...(parsed.error?.issues.map((issue) => issue.message) ?? [])],
-    };
-  }
-  const e = parsed.data;
+  // Checked apart from the rest so they are reported even when another variable is also wrong.
+  const problems = missingSlackCredentials(env);
+  const refuse = (problem: string) => {
+    problems.push(problem);
+    return undefined;
+  };
+  /** A variable's value: `fallback` when it is unset or blank, else what `parse` makes of it. */
+  const read = <T>(name: string, fallback: T, parse: Parse<T>): T => {
+    const text = (env[name] ?? '').trim();
+    return text === '' ? fallback : (parse(text, refuse) ?? fallback);
+  };
+  const text = (name: string, parse: Parse<string> = (value) => value) =>
+    read<string | undefined>(name, undefined, parse);
+
+  // Read in the order the problems are listed in.
+  const botToken = text(
+    'SLACK_BOT_TOKEN',
+    startingWith('xoxb-', 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-'),
+  );
+  const signingSecret = text('SLACK_SIGNING_SECRET');
+  const appToken = text(
+    'SLACK_APP_TOKEN',
+    startingWith('xapp-', 'SLACK_APP_TOKEN must be an app-level token starting with xapp-'),
+  );
+  const apiUrl = text('SLACK_API_URL', (value, refuse) =>
+    /^https?:\/\/[^\s]+$/.test(value)
+      ? value
+      : refuse('SLACK_API_URL must be an http(s) URL such as https://slack.com/api/'),
+  );
+  const port = read('PORT', 3000, wholeNumberIn('PORT', 0, 65535));
+  const databasePath = read('DATABASE_PATH', './data/mentor-circles.db', (value) => value);
+  const databaseUrl = text('DATABASE_URL', (value, refuse) =>
+    isPostgresUrl(value)
+      ? value
+      : // The value itself is not repeated: it may hold a password.
+        refuse(
+          'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/mentor_circles',
+        ),
+  );
+  const adminUserIds = read('MENTOR_ADMINS', [], slackUserIds);
+  const weekday = read<Weekday>(
+    'PROMPT_WEEKDAY',
+    'monday',
+    (value, refuse) => parseWeekday(value) ?? refuse('PROMPT_WEEKDAY must be a day of the week, like monday'),
+  );
+  const hour = read('PROMPT_HOUR', 10, wholeNumberIn('PROMPT_HOUR', 0, 23));
+  const nudgeEnabled = read('NUDGE_ENABLED', true, trueOrFalse('NUDGE_ENABLED'));
+  const nudgeAfterHours = read('NUDGE_AFTER_HOURS', 72, wholeNumberIn('NUDGE_AFTER_HOURS', 1, 144));
+  const minLevelGap = read('MIN_LEVEL_GAP', 1, wholeNumberIn('MIN_LEVEL_GAP', 1, 5));
+  const proposalTtlHours = read('PROPOSAL_TTL_HOURS', 72, wholeNumberIn('PROPOSAL_TTL_HOURS', 1, 24 * 30));
+  const hideNames = read('REPORT_HIDE_NAMES', false, trueOrFalse('REPORT_HIDE_NAMES'));
+  const termWeeks = read('PAIR_TERM_WEEKS', 26, wholeNumberIn('PAIR_TERM_WEEKS', 4, 104));
+  const extensionWeeks = read('PAIR_EXTENSION_WEEKS', 12, wholeNumberIn('PAIR_EXTENSION_WEEKS', 4, 52));
+  const logLevel = read<Config['logLevel']>('LOG_LEVEL', 'info', logLevelOf);
+
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     config: {
       slack: {
-        botToken: e.SLACK_BOT_TOKEN ?? '',
-        signingSecret: e.SLACK_SIGNING_SECRET ?? null,
-        appToken: e.SLACK_APP_TOKEN ?? null,
+        botToken: botToken ?? '',
+        signingSecret: signingSecret ?? null,
+        appToken: appToken ?? null,
         // The SDK joins method names onto this base, so it must end with a slash.
-        apiUrl: e.SLACK_API_URL === undefined ? null : e.SLACK_API_URL.replace(/\/?$/, '/'),
+        apiUrl: apiUrl === undefined ? null : apiUrl.replace(/\/?$/, '/'),
       },
-      port: e.PORT,
+      port,
       database:
-        e.DATABASE_URL === undefined
-          ? { kind: 'sqlite', path: e.DATABASE_PATH }
-          : { kind: 'postgres', url: e.DATABASE_URL },
-      adminUserIds: e.MENTOR_ADMINS,
-      prompt: {
-        weekday: e.PROMPT_WEEKDAY,
-        hour: e.PROMPT_HOUR,
-        nudgeEnabled: e.NUDGE_ENABLED,
-        nudgeAfterHours: e.NUDGE_AFTER_HOURS,
-      },
-      matching: { minLevelGap: e.MIN_LEVEL_GAP, proposalTtlHours: e.PROPOSAL_TTL_HOURS },
-      term: { weeks: e.PAIR_TERM_WEEKS, extensionWeeks: e.PAIR_EXTENSION_WEEKS },
-      report: { hideNames: e.REPORT_HIDE_NAMES },
-      logLevel: e.LOG_LEVEL,
+        databaseUrl === undefined
+          ? { kind: 'sqlite', path: databasePath }
+          : { kind: 'postgres', url: databaseUrl },
+      adminUserIds,
+      prompt: { weekday, hour, nudgeEnabled, nudgeAfterHours },
+      matching: { minLevelGap, proposalTtlHours },
+      term: { weeks: termWeeks, extensionWeeks },
+      report: { hideNames },
+      logLevel,
     },
   };
 }
+
+function startingWith(prefix: string, problem: string): Parse<string> {
+  return (value, refuse) => (value.startsWith(prefix) ? value : refuse(problem));
+}
+
+function wholeNumberIn(name: string, min: number, max: number): Parse<number> {
+  return (value, refuse) => {
+    const parsed = Number(value);
+    return Number.isInteger(parsed) && parsed >= min && parsed <= max
+      ? parsed
+      : refuse(`${name} must be a whole number from ${min} to ${max}`);
+  };
+}
+
+function trueOrFalse(name: string): Parse<boolean> {
+  return (value, refuse) => {
+    if (/^(1|true|yes|on)$/i.test(value)) return true;
+    if (/^(0|false|no|off)$/i.test(value)) return false;
+    return refuse(`${name} must be true or false`);
+  };
+}
+
+const slackUserIds: Parse<string[]> = (value, refuse) => {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const bad = ids.filter((id) => !/^[UW][A-Z0-9]+$/.test(id));
+  return bad.length === 0
+    ? ids
+    : refuse(
+        `MENTOR_ADMINS must be Slack user ids (like U012AB3CD), separated by commas; not: ${bad.join(', ')}`,
+      );
+};
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const logLevelOf: Parse<Config['logLevel']> = (value, refuse) => {
+  const level = value.toLowerCase();
+  return (
+    LOG_LEVELS.find((known) => known === level) ?? refuse(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+  );
+};
 
 export function isPostgresUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;

@@ -10,7 +10,22 @@ import {
   type BufferedIncomingMessage,
   type HTTPReceiver,
 } from '@slack/bolt';
-import { z } from 'zod';
+import {
+  array,
+  literal,
+  nullable,
+  optional,
+  record,
+  refine,
+  size,
+  string,
+  type,
+  union,
+  validate,
+  type Struct,
+  type StructError,
+  // @ts-expect-error -- superstruct's types are marked ESM (superstruct#1287); Node requires its CommonJS build.
+} from 'superstruct';
 import type { Logger } from '../logger';
 
 /** Slack sends a few kilobytes at most; anything near this is not Slack. */
@@ -138,76 +153,96 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 // The shapes below are what Slack sends for the payload kinds this app handles, reduced to the fields Bolt and
-// the listeners read before they can check anything themselves. Everything else Slack may add is allowed.
-const id = z.string().min(1).max(255);
-const teamOrUserTeam = (body: { team?: { id: string } | null; user: { team_id?: string | undefined } }) =>
-  body.team?.id !== undefined || body.user.team_id !== undefined;
-const interactionUser = z.object({ id, team_id: id.optional() });
-const interactionTeam = z.object({ id }).nullable().optional();
+// the listeners read before they can check anything themselves. Everything else Slack may add is allowed:
+// `type` checks the fields named and ignores the rest (and, like `record`, refuses arrays).
+const id = refine(string(), 'size', (value) => value !== '' && isAtMostCharacters(value, 255));
+const callbackId = refine(string(), 'size', (value) => isAtMostCharacters(value, 255));
+const anyObject = type({});
+const interactionUser = type({ id, team_id: optional(id) });
+const interactionTeam = optional(nullable(type({ id })));
 
-const slashCommand = z.object({
-  command: z.string().startsWith('/'),
+/** Counted in characters (Unicode code points), not UTF-16 units: an emoji is one character. */
+function isAtMostCharacters(value: string, max: number): boolean {
+  return value.length <= max || [...value].length <= max;
+}
+
+/** Bolt needs the team from one or the other. superstruct may run this when other fields failed: trust none. */
+function hasTeam(body: { team?: unknown; user?: unknown }): boolean {
+  const fieldOf = (value: unknown, key: string) => (isPlainObject(value) ? value[key] : undefined);
+  return fieldOf(body.team, 'id') !== undefined || fieldOf(body.user, 'team_id') !== undefined;
+}
+
+const slashCommand = type({
+  command: refine(string(), 'slash', (command) => command.startsWith('/')),
   team_id: id,
   user_id: id,
   channel_id: id,
-  text: z.string(),
-  trigger_id: z.string(),
-  response_url: z.string(),
+  text: string(),
+  trigger_id: string(),
+  response_url: string(),
 });
 
-const eventCallback = z.object({
-  type: z.literal('event_callback'),
+const eventCallback = type({
+  type: literal('event_callback'),
   team_id: id,
   event_id: id,
-  authorizations: z.array(z.object({ team_id: id.nullable().optional() })).optional(),
-  event: z.object({
-    type: z.string().min(1),
+  authorizations: optional(array(type({ team_id: optional(nullable(id)) }))),
+  event: type({
+    type: size(string(), 1, Infinity),
     // Bolt looks into these with `in` to find the conversation: they must be objects or strings.
-    channel: z.union([z.string(), z.object({})]).optional(),
-    item: z.object({}).optional(),
+    channel: optional(union([string(), anyObject])),
+    item: optional(anyObject),
     // Bolt reads `user.id` when the user is not a string, and `subteam.created_by`, to learn who acted.
-    user: z.union([z.string(), z.object({})]).optional(),
-    subteam: z.object({}).optional(),
+    user: optional(union([string(), anyObject])),
+    subteam: optional(anyObject),
   }),
 });
 
-const blockActions = z
-  .object({
-    type: z.literal('block_actions'),
+const blockActions = refine(
+  type({
+    type: literal('block_actions'),
     user: interactionUser,
     team: interactionTeam,
-    channel: z.object({ id }).optional(),
-    actions: z.array(z.object({ action_id: id, block_id: id.optional(), type: z.string() })).min(1),
-  })
-  .refine(teamOrUserTeam, { message: 'has no team' });
+    channel: optional(type({ id })),
+    actions: size(array(type({ action_id: id, block_id: optional(id), type: string() })), 1, Infinity),
+  }),
+  'team',
+  hasTeam,
+);
 
-const viewPayload = (view: z.ZodType) =>
-  z
-    .object({
+const viewPayload = <T>(view: Struct<T>) =>
+  refine(
+    type({
       user: interactionUser,
       team: interactionTeam,
       view,
-      response_urls: z.array(z.object({ response_url: z.string() })).optional(),
-    })
-    .refine(teamOrUserTeam, { message: 'has no team' });
+      response_urls: optional(array(type({ response_url: string() }))),
+    }),
+    'team',
+    hasTeam,
+  );
 
 const viewSubmission = viewPayload(
-  z.object({
+  type({
     id,
-    callback_id: z.string().max(255),
-    private_metadata: z.string().optional(),
-    state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({}))) }),
+    callback_id: callbackId,
+    private_metadata: optional(string()),
+    state: type({ values: record(string(), record(string(), anyObject)) }),
   }),
 );
-const viewClosed = viewPayload(z.object({ id, callback_id: z.string().max(255) }));
+const viewClosed = viewPayload(type({ id, callback_id: callbackId }));
 
-const SHAPES: Record<string, z.ZodType> = {
-  event_callback: eventCallback,
-  command: slashCommand,
-  block_actions: blockActions,
-  view_submission: viewSubmission,
-  view_closed: viewClosed,
-};
+/**
+ * Checks a payload of each kind the app handles, returning its first failure. A Map, not an object, so a
+ * payload type such as `constructor` finds nothing rather than Object's own properties.
+ */
+const SHAPES = new Map<string, (body: unknown) => StructError | undefined>([
+  ['event_callback', (body) => validate(body, eventCallback)[0]],
+  ['command', (body) => validate(body, slashCommand)[0]],
+  ['block_actions', (body) => validate(body, blockActions)[0]],
+  ['view_submission', (body) => validate(body, viewSubmission)[0]],
+  ['view_closed', (body) => validate(body, viewClosed)[0]],
+]);
 
 /** Payload types Slack sends that need nothing but an acknowledgement. */
 const ACKNOWLEDGED_ONLY = new Set(['app_rate_limited']);
@@ -219,19 +254,27 @@ export function checkPayload(body: unknown): PayloadCheck {
   if (!isPlainObject(body)) return { ok: false, acknowledgeOnly: false, problem: 'not an object' };
   const kind = kindOf(body);
   if (ACKNOWLEDGED_ONLY.has(kind)) return { ok: false, acknowledgeOnly: true, problem: kind };
-  const shape = SHAPES[kind];
-  if (shape === undefined) {
+  const failureOf = SHAPES.get(kind);
+  if (failureOf === undefined) {
     return { ok: false, acknowledgeOnly: false, problem: `unsupported payload type ${kind.slice(0, 40)}` };
   }
-  const result = shape.safeParse(body);
-  if (result.success) return { ok: true };
-  const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? 'payload' : issue.path.join('.');
-  return {
-    ok: false,
-    acknowledgeOnly: false,
-    problem: `${kind}: ${where} ${issue?.message ?? 'is invalid'}`,
-  };
+  const failure = failureOf(body);
+  return failure === undefined
+    ? { ok: true }
+    : { ok: false, acknowledgeOnly: false, problem: `${kind}: ${describeFailure(failure)}` };
+}
+
+/**
+ * Where and how a payload fails, from the failure's path and type or check only: superstruct's own message
+ * repeats the value received, which may be what someone typed, and the problem is logged.
+ */
+function describeFailure(failure: StructError): string {
+  const where = failure.path.length === 0 ? 'payload' : failure.path.join('.');
+  if (failure.refinement !== undefined) return `${where} fails the ${failure.refinement} check`;
+  const expected = failure.type === 'type' ? 'object' : failure.type;
+  return failure.value === undefined
+    ? `${where} is missing (expected ${expected})`
+    : `${where} has the wrong type (expected ${expected})`;
 }
 
 // The same order Bolt uses to decide what a body is, so a body is checked as what Bolt will treat it as.

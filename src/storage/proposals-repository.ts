@@ -5,7 +5,17 @@
 import { levelNameOf } from '../domain/organisation';
 import { loadOrganisationIn } from './organisation-repository';
 import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import {
+  array,
+  boolean,
+  nullable,
+  number,
+  object,
+  string,
+  validate,
+  type Infer,
+  // @ts-expect-error -- superstruct's types are marked ESM (superstruct#1287); Node requires its CommonJS build.
+} from 'superstruct';
 import { pairKey } from '../domain/match-rules';
 import { RUNNING_PAIR_STATUSES, type ProposalStatus } from '../domain/pair-lifecycle';
 import { DEFAULT_TERM_WEEKS, firstTermEnd } from '../domain/pairing-journey';
@@ -26,20 +36,20 @@ import type { proposals } from './schema';
 import { tablesOf } from './tables';
 import { storeFor } from './store';
 
-const reasonsSchema = z.object({
-  sharedTopicIds: z.array(z.number()),
-  sharedTopics: z.array(z.string()),
-  mentorLevel: z.number(),
-  menteeLevel: z.number(),
-  levelGap: z.number(),
-  mentorDepartment: z.string().nullable(),
-  menteeDepartment: z.string().nullable(),
-  crossDepartment: z.boolean(),
-  waitingDays: z.number(),
+const reasonsShape = object({
+  sharedTopicIds: array(number()),
+  sharedTopics: array(string()),
+  mentorLevel: number(),
+  menteeLevel: number(),
+  levelGap: number(),
+  mentorDepartment: nullable(string()),
+  menteeDepartment: nullable(string()),
+  crossDepartment: boolean(),
+  waitingDays: number(),
 });
 
 /** Why a pair was proposed, as stored on the proposal (the matcher's reasons plus the topic names). */
-export type ProposalReasons = z.infer<typeof reasonsSchema>;
+export type ProposalReasons = Infer<typeof reasonsShape>;
 
 export interface ProposalDraft {
   requestId: number;
@@ -378,8 +388,15 @@ async function whyUnavailable(
   return null;
 }
 
+/** The stored reasons, without any other field stored alongside them. */
 function parseReasons(value: unknown): ProposalReasons {
-  return reasonsSchema.parse(typeof value === 'string' ? JSON.parse(value) : value);
+  const stored: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  const [failure, reasons] = validate(stored, reasonsShape, { coerce: true, mask: true });
+  // Named by path and type only: superstruct's own message repeats the value, which may be a typed topic.
+  if (failure !== undefined) {
+    throw new Error(`stored proposal reasons are invalid: ${failure.path.join('.')} is not ${failure.type}`);
+  }
+  return reasons;
 }
 
 async function findProposals(

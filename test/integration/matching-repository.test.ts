@@ -232,3 +232,46 @@ describe('matching repository: writes', () => {
     expect(await matchingPool.claimWaitlistNotices('T0OTHER', [requestId], NOW)).toEqual([]);
   });
 });
+
+describe('matching repository: stored reasons', () => {
+  async function seedOneProposal(): Promise<number> {
+    await seedMember(db, { userId: 'U0M', level: 1 });
+    await seedMember(db, { userId: 'U0E', level: 5 });
+    const offerId = await seedOffer(db, { userId: 'U0M', topics: ['Social media'], capacity: 1 });
+    const requestId = await seedRequest(db, { userId: 'U0E', topics: ['Social media'] });
+    return seedProposal(db, {
+      requestId,
+      offerId,
+      mentor: { userId: 'U0M' },
+      mentee: { userId: 'U0E' },
+      expiresAt: LATER,
+    });
+  }
+
+  async function storeReasons(id: number, reasons: Record<string, unknown>): Promise<void> {
+    const { proposals: table } = tablesOf(db);
+    await db.update(table).set({ reasons }).where(eq(table.id, id));
+  }
+
+  it('reads the reasons without any other field stored alongside them', async () => {
+    const id = await seedOneProposal();
+    const [before] = await proposals.findProposals(TEAM, [id]);
+    await storeReasons(id, { ...before!.reasons, aFieldOfAnOlderVersion: { score: 3 } });
+
+    const [after] = await proposals.findProposals(TEAM, [id]);
+
+    expect(Object.keys(after!.reasons).sort()).toEqual(Object.keys(before!.reasons).sort());
+    expect(after!.reasons).toEqual(before!.reasons);
+  });
+
+  it('refuses reasons of the wrong shape without repeating what is stored', async () => {
+    const id = await seedOneProposal();
+    const [before] = await proposals.findProposals(TEAM, [id]);
+    await storeReasons(id, { ...before!.reasons, sharedTopics: [{ typed: 'Topic typed by someone 5821' }] });
+
+    const read = proposals.findProposals(TEAM, [id]);
+
+    await expect(read).rejects.toThrow('stored proposal reasons are invalid: sharedTopics.0');
+    await expect(read).rejects.not.toThrow('5821');
+  });
+});

@@ -135,3 +135,66 @@ describe('the pairing term', () => {
     expect(loadConfig({ ...HTTP_ENV, [name]: value })).toEqual({ ok: false, problems: [problem] });
   });
 });
+
+describe('reading the environment', () => {
+  it.each([
+    ['blank as unset', { PORT: '', PROMPT_HOUR: '  ', LOG_LEVEL: '\t', DATABASE_PATH: ' ' }],
+    ['unset', {}],
+  ])('applies the defaults to variables %s', (_case, env) => {
+    const result = loadConfig({ ...HTTP_ENV, ...env });
+    expect(result.ok && result.config).toMatchObject({
+      port: 3000,
+      prompt: { hour: 10, weekday: 'monday', nudgeEnabled: true, nudgeAfterHours: 72 },
+      database: { kind: 'sqlite', path: './data/mentor-circles.db' },
+      adminUserIds: [],
+      report: { hideNames: false },
+      logLevel: 'info',
+    });
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', ' xoxb-9 ', { slack: { botToken: 'xoxb-9' } }],
+    ['SLACK_SIGNING_SECRET', '\tsecret\n', { slack: { signingSecret: 'secret' } }],
+    ['PORT', ' 8080 ', { port: 8080 }],
+    ['PORT', '0', { port: 0 }],
+    ['DATABASE_PATH', ' /data/mc.db ', { database: { kind: 'sqlite', path: '/data/mc.db' } }],
+    ['MENTOR_ADMINS', ' , U1,, ', { adminUserIds: ['U1'] }],
+    ['PROMPT_WEEKDAY', ' FRI ', { prompt: { weekday: 'friday' } }],
+    ['NUDGE_ENABLED', 'Off', { prompt: { nudgeEnabled: false } }],
+    ['NUDGE_ENABLED', ' YES ', { prompt: { nudgeEnabled: true } }],
+    ['REPORT_HIDE_NAMES', '1', { report: { hideNames: true } }],
+    ['LOG_LEVEL', ' DEBUG ', { logLevel: 'debug' }],
+    ['SLACK_API_URL', ' https://slack.example/api/ ', { slack: { apiUrl: 'https://slack.example/api/' } }],
+  ])('reads %s=%j trimmed', (name, value, expected) => {
+    const result = loadConfig({ ...HTTP_ENV, [name]: value });
+    expect(result.ok && result.config).toMatchObject(expected);
+  });
+
+  it('lists the missing credentials first, then each bad variable in the documented order', () => {
+    const result = loadConfig({
+      LOG_LEVEL: 'loud',
+      PAIR_EXTENSION_WEEKS: '1',
+      REPORT_HIDE_NAMES: 'maybe',
+      PROMPT_WEEKDAY: 'someday',
+      MENTOR_ADMINS: 'bob',
+      PORT: 'eighty',
+      SLACK_API_URL: 'ftp://x',
+      SLACK_APP_TOKEN: 'nope',
+      SLACK_SIGNING_SECRET: ' ',
+    });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        'SLACK_BOT_TOKEN is required',
+        'SLACK_APP_TOKEN must be an app-level token starting with xapp-',
+        'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/',
+        'PORT must be a whole number from 0 to 65535',
+        'MENTOR_ADMINS must be Slack user ids (like U012AB3CD), separated by commas; not: bob',
+        'PROMPT_WEEKDAY must be a day of the week, like monday',
+        'REPORT_HIDE_NAMES must be true or false',
+        'PAIR_EXTENSION_WEEKS must be a whole number from 4 to 52',
+        'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+      ],
+    });
+  });
+});
