@@ -4,10 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import type { Config } from '../config';
-import { reportCsvFiles } from '../report/report-csv';
+import { outcomesCsv, reportCsvFiles } from '../report/report-csv';
 import { reportText } from '../report/report-text';
-import { buildReport } from '../use-cases/build-report';
-import { reportDeps, settingsReader } from '../composition/use-case-deps';
+import { buildOutcomes, buildReport } from '../use-cases/build-report';
+import { outcomesDeps, reportDeps, settingsReader } from '../composition/use-case-deps';
 import { closeContext, createContext } from '../composition/wiring';
 
 export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
@@ -15,7 +15,8 @@ export const REPORT_USAGE = 'report [--format text|csv] [--out FILE]';
 export const REPORT_HELP = `Usage: mentor-circles report [--format text|csv] [--out FILE] [--team T…] [--at ISO-8601]
 
   --format text   (default) the report as text, on stdout or into --out FILE
-  --format csv    three CSV files: <base>-pairs.csv, <base>-topics.csv, <base>-weekly-engagement.csv
+  --format csv    four CSV files: <base>-pairs.csv, <base>-topics.csv, <base>-weekly-engagement.csv,
+                  <base>-outcomes.csv
                   --out FILE: <base> is FILE without .csv, so the files sit next to it
                   --out DIR/ (or an existing directory): into DIR, <base> = mentor-circles-<date>
                   no --out: into the current directory, <base> = mentor-circles-<date>
@@ -50,11 +51,14 @@ export async function runReportCommand(args: readonly string[], config: Config):
       reports.push({
         teamId,
         figures: await buildReport(reportDeps(context), teamId),
+        outcomes: await buildOutcomes(outcomesDeps(context), teamId),
       });
     }
 
     if (parsed.format === 'text') {
-      const text = reports.map((report) => reportText(report.figures, report.teamId)).join('\n');
+      const text = reports
+        .map((report) => reportText(report.figures, report.outcomes, report.teamId))
+        .join('\n');
       if (parsed.out === undefined) {
         console.log(text.replace(/\n$/, ''));
       } else {
@@ -72,7 +76,12 @@ export async function runReportCommand(args: readonly string[], config: Config):
       const prefix = path.join(dir, reports.length > 1 ? `${base}-${report.teamId}` : base);
       // Each workspace's own choice: an admin may have set it in Slack.
       const { reportHideNames: hideNames } = await settingsReader(context)(report.teamId);
-      for (const file of reportCsvFiles(report.figures, { hideNames, prefix })) {
+      const { overall, cohorts } = report.outcomes;
+      const files = [
+        ...reportCsvFiles(report.figures, { hideNames, prefix }),
+        { filename: `${prefix}-outcomes.csv`, content: outcomesCsv([overall, ...cohorts]) },
+      ];
+      for (const file of files) {
         fs.writeFileSync(file.filename, file.content);
         console.log(`Wrote ${file.filename}`);
       }

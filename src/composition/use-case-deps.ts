@@ -13,7 +13,7 @@ import type { CloseSurveyDeps } from '../use-cases/answer-close-survey';
 import type { FollowUpDeps } from '../use-cases/answer-follow-up';
 import type { InactivityAnswerDeps } from '../use-cases/answer-inactivity-question';
 import type { InactivityDeps } from '../use-cases/ask-inactive-pairs';
-import type { BuildReportDeps } from '../use-cases/build-report';
+import type { BuildOutcomesDeps, BuildReportDeps } from '../use-cases/build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from '../use-cases/check-programme-admin';
 import type { DeliverReportDeps } from '../use-cases/deliver-report';
 import type { EndExpiredPausesDeps } from '../use-cases/end-expired-pauses';
@@ -221,11 +221,15 @@ export function reportDeps(context: Pick<AppContext, 'repos' | 'clock'>): BuildR
   return { reports: context.repos.reports, clock: context.clock };
 }
 
+export function outcomesDeps(context: Pick<AppContext, 'repos'>): BuildOutcomesDeps {
+  return { outcomes: context.repos.outcomes };
+}
+
 export function deliverReportDeps(context: Context): DeliverReportDeps {
   return {
     ...programmeAdminDeps(context),
     ...reportDeps(context),
-    outcomes: context.repos.outcomes,
+    ...outcomesDeps(context),
     messenger: context.messenger,
     settingsFor: settingsReader(context),
     logger: context.logger.child({ component: 'report' }),

@@ -1,5 +1,6 @@
 // The report as plain text, for `mentor-circles report --format text`: the same figures, in the same order,
-// as the Slack message.
+// as the Slack message, then the outcomes of every cohort (a file has no message's length limit).
+import type { OutcomeFigures, OutcomeScope } from '../domain/outcome-figures';
 import { REPORT_WEEKS, type ReportFigures } from '../domain/report-figures';
 import {
   crossDepartmentSummary,
@@ -9,12 +10,13 @@ import {
   formatRating,
   formatShare,
   levelGapSummary,
+  outcomeLines,
   personLabel,
   plural,
   weekStartLabel,
 } from './report-format';
 
-export function reportText(figures: ReportFigures, teamId: string): string {
+export function reportText(figures: ReportFigures, outcomes: OutcomeFigures, teamId: string): string {
   const { participants: p, feedback } = figures;
   const lines: string[] = [
     `Mentor Circles programme report — workspace ${teamId}, ${formatGeneratedAt(figures.generatedAt)}`,
@@ -63,5 +65,19 @@ export function reportText(figures: ReportFigures, teamId: string): string {
     const mentee = personLabel(item.menteeName, row?.menteeId ?? null);
     lines.push(`  Pair ${item.pairId} (${mentor} & ${mentee}): ${item.reason}`);
   }
+  lines.push(
+    ...outcomeSection(outcomes.overall, 'Outcomes of the pairing journey, all pairs'),
+    ...outcomes.cohorts.flatMap((scope) =>
+      outcomeSection(scope, `Outcomes of cohort ${scope.cohort?.name ?? ''}`),
+    ),
+  );
   return `${lines.join('\n')}\n`;
+}
+
+function outcomeSection(scope: OutcomeScope, heading: string): string[] {
+  return [
+    '',
+    `${heading} (${plural(scope.pairs, 'pair')})`,
+    ...outcomeLines(scope).map((line) => `  ${line}`),
+  ];
 }

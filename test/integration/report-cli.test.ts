@@ -10,6 +10,13 @@ import {
   REPORT_NOW,
   seedReportData,
 } from '../support/seed-report-data';
+import {
+  OUTCOME_PRIVATE_TEXTS,
+  OUTCOMES_EXPECTED,
+  PILOT,
+  seedOutcomes,
+  SPRING,
+} from '../support/seed-outcomes';
 import { createAppDatabase, makeTempDir, withDatabaseOf, type AppDatabase } from '../support/test-database';
 import { captureConsole } from '../support/capture-console';
 
@@ -80,11 +87,11 @@ describe('mentor-circles report', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(`${printed.out}\n`);
   });
 
-  it('writes the three CSV files next to --out FILE, named after it', async () => {
+  it('writes the four CSV files next to --out FILE, named after it', async () => {
     const { code, out } = await cli([...AT, '--format', 'csv', '--out', path.join(temp.dir, 'q4.csv')], env);
     expect(code).toBe(0);
-    const files = ['q4-pairs.csv', 'q4-topics.csv', 'q4-weekly-engagement.csv'].map((name) =>
-      path.join(temp.dir, name),
+    const files = ['q4-pairs.csv', 'q4-topics.csv', 'q4-weekly-engagement.csv', 'q4-outcomes.csv'].map(
+      (name) => path.join(temp.dir, name),
     );
     expect(out.split('\n')).toEqual(files.map((file) => `Wrote ${file}`));
     const [pairs, topics, weeks] = files.map(readCsv);
@@ -113,6 +120,7 @@ describe('mentor-circles report', () => {
     const { code } = await cli([...AT, '--format', 'csv', '--out', dir], { ...env, REPORT_HIDE_NAMES: '1' });
     expect(code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual([
+      'mentor-circles-2026-11-27-outcomes.csv',
       'mentor-circles-2026-11-27-pairs.csv',
       'mentor-circles-2026-11-27-topics.csv',
       'mentor-circles-2026-11-27-weekly-engagement.csv',
@@ -120,6 +128,46 @@ describe('mentor-circles report', () => {
     const pairs = readCsv(path.join(dir, 'mentor-circles-2026-11-27-pairs.csv'));
     expect(Object.keys(pairs[0] ?? {})).not.toContain('mentor');
     expect(pairs[0]).toMatchObject({ mentor_id: PEOPLE.jane.id });
+  });
+
+  it('ends with the outcomes of all pairs and of every cohort, as text and as the outcomes CSV', async () => {
+    const OUTCOMES_TEAM = 'T0OUTCOMES';
+    await withDatabaseOf(env, (db) => seedOutcomes(db, OUTCOMES_TEAM));
+    const text = await cli([...AT, '--team', OUTCOMES_TEAM], env);
+    expect(text.code).toBe(0);
+    const lines = text.out.split('\n');
+    const { overall, spring } = OUTCOMES_EXPECTED;
+    for (const line of [
+      `Outcomes of the pairing journey, all pairs (${overall.pairs} pairs)`,
+      `  Median confidence in a goal (1–5), start → middle → close: ${overall.confidence}`,
+      `  Took part again: ${overall.tookPartAgain}`,
+      `Outcomes of cohort ${SPRING} (${spring.pairs} pairs)`,
+      `  Goals set: ${spring.goals}`,
+      `  Mentors' private voice ("I feel listened to and can be candid", 1–5): ${spring.mentorVoice}`,
+      `Outcomes of cohort ${PILOT} (${OUTCOMES_EXPECTED.pilot.pairs} pairs)`,
+    ]) {
+      expect(lines).toContain(line);
+    }
+
+    const csv = await cli(
+      [...AT, '--team', OUTCOMES_TEAM, '--format', 'csv', '--out', temp.dir + path.sep],
+      env,
+    );
+    expect(csv.code).toBe(0);
+    const rows = readCsv(path.join(temp.dir, 'mentor-circles-2026-11-27-outcomes.csv'));
+    expect(rows.map((row) => [row.scope, row.cohort, row.pairs])).toEqual([
+      ['all', '', String(overall.pairs)],
+      ['cohort', PILOT, String(OUTCOMES_EXPECTED.pilot.pairs)],
+      ['cohort', SPRING, String(spring.pairs)],
+    ]);
+    const everything = [
+      text.out,
+      ...fs
+        .readdirSync(temp.dir)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => fs.readFileSync(path.join(temp.dir, f), 'utf8')),
+    ].join('\n');
+    for (const secret of OUTCOME_PRIVATE_TEXTS) expect(everything).not.toContain(secret);
   });
 
   it('reports every workspace unless --team picks some, each kept apart', async () => {
