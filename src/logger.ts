@@ -57,10 +57,13 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 /** Bolt and the Web API client log through our logger, so their lines are JSON with the same fields. */
 export function toBoltLogger(logger: Logger, component = 'bolt'): BoltLogger {
   const child = logger.child({ component });
+  // The SDKs build their debug lines (whole request bodies) whatever the level: a line that will not be written
+  // is dropped before it is searched for a payload to cut.
   const write =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
-    (...messages: unknown[]) =>
-      child[level](withoutPayload(messages.map(describe).join(' ')));
+    (...messages: unknown[]) => {
+      if (child.isLevelEnabled(level)) child[level](withoutPayload(messages.map(describe).join(' ')));
+    };
   return {
     debug: write('debug'),
     info: write('info'),
