@@ -234,6 +234,29 @@ describe('hostile HTTP input', () => {
     expect(await send(t, { body: command({ command: '/other' }), signing: 'good' })).toBe(200);
   });
 
+  it('answers a click or a submission with an id no listener knows with an empty 200, and says nothing', async () => {
+    const callsBefore = t.fake.calls().length;
+    const responsesBefore = t.fake.responses().length;
+    const logsBefore = t.logs.length;
+    const click = await t.click({
+      userId: 'UFUZZ',
+      actionId: 'no_such_action',
+      value: '1',
+      message: { channel: 'C0FUZZ', ts: '1795000001.000100' },
+    });
+    const submission = await t.submit({ userId: 'UFUZZ', callbackId: 'no_such_callback', values: {} });
+
+    expect([click.status, click.body]).toEqual([200, '']);
+    expect([submission.status, submission.body]).toEqual([200, '']);
+    expect(t.fake.calls().slice(callsBefore)).toEqual([]);
+    expect(t.fake.responses().slice(responsesBefore)).toEqual([]);
+    const lines = t.logs.slice(logsBefore).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line.level !== 'info')).toEqual([
+      expect.objectContaining({ msg: 'no listener acknowledged the request', name: 'no_such_action' }),
+      expect.objectContaining({ msg: 'no listener acknowledged the request', name: 'no_such_callback' }),
+    ]);
+  });
+
   it('refuses a body over 1 MB with 413 when its length is declared', async () => {
     const body = `payload=${'a'.repeat(1024 * 1024 + 1)}`;
     expect(await send(t, { body, signing: 'good' })).toBe(413);

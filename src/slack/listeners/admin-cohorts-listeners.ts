@@ -1,6 +1,5 @@
 // Cohorts in the admin section: the list (paged), and the "Open a cohort" form it opens. Every button and
 // submission goes through the admin guard.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { manageCohortsDeps } from '../../composition/use-case-deps';
 import type { CohortField, CohortFormInput } from '../../domain/cohorts';
@@ -19,22 +18,23 @@ import {
   showAdminModal,
   type AdminSubmission,
 } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
-export function registerAdminCohortsListeners(app: App, context: AppContext): void {
+export function registerAdminCohortsListeners(routes: ListenerRoutes, context: AppContext): void {
   const deps = () => manageCohortsDeps(context);
   const listModal = async (teamId: string, userId: string, page: number, note?: string) =>
     cohortsModal(await readCohorts(deps(), teamId, userId), page, note);
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.cohorts, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.cohorts, async (click) => {
     await openAdminModal(context, click, await listModal(click.teamId, click.userId, 0));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.cohortsPage, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.cohortsPage, async (click) => {
     const page = /^\d{1,6}$/.test(click.value) ? Number(click.value) : 0;
     await showAdminModal(context, click, await listModal(click.teamId, click.userId, page));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.openCohort, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.openCohort, async (click) => {
     const view = openCohortModal({
       termWeeks: await suggestedTermWeeks(deps(), click.teamId),
       timeZone: await adminTimeZone(deps(), click.teamId, click.userId),
@@ -43,7 +43,7 @@ export function registerAdminCohortsListeners(app: App, context: AppContext): vo
   });
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.openCohort,
     async ({ ack, teamId, userId, values }) => {

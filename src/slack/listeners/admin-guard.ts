@@ -2,15 +2,8 @@
 // action, every time (a button drawn for an admin may be clicked after their rights were taken away, or be
 // forged), with the same check as /mentor report. Someone who is not an admin gets a short private answer,
 // nothing is changed or read for them, and the refusal is logged. A new admin feature registers its buttons
-// and modal submissions with registerAdminButton and registerAdminSubmission, never with app.action directly.
-import type {
-  AckFn,
-  App,
-  BlockAction,
-  ButtonAction,
-  ViewResponseAction,
-  ViewSubmitAction,
-} from '@slack/bolt';
+// and modal submissions with registerAdminButton and registerAdminSubmission, never with the routes directly.
+import type { AckFn, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../composition/app-context';
 import { homeDeps, programmeAdminDeps } from '../../composition/use-case-deps';
@@ -21,6 +14,7 @@ import { ADMIN_ONLY } from '../../views/admin-ids';
 import { APOLOGY } from '../../views/apology';
 import { noticeModal } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { openOrSay } from './open-modal';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
@@ -63,93 +57,83 @@ export async function callerIsProgrammeAdmin(
 }
 
 export function registerAdminButton(
-  app: App,
+  routes: ListenerRoutes,
   context: AppContext,
   actionId: string,
   handle: (click: AdminClick) => Promise<void>,
   refusal: Refusal = DEFAULT_REFUSAL,
 ): void {
-  app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: actionId },
-    async ({ ack, body, action, respond }) => {
-      await ack();
-      const teamId = teamIdOf(body);
-      const view = body.view as { id?: string; type?: string } | undefined;
-      const modalViewId = view?.type === 'modal' && typeof view.id === 'string' ? view.id : null;
-      const answer = async (title: string, text: string) => {
-        if (body.container?.type === 'message') await replyPrivately(respond, text);
-        else
-          await showAdminModal(
-            context,
-            { triggerId: body.trigger_id, modalViewId },
-            noticeModal(title, text),
-          );
-      };
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'admin', actionId, teamId },
-          failed: 'admin button failed',
-          apologise: () => answer('Sorry', APOLOGY),
-        },
-        async () => {
-          if (!(await callerIsProgrammeAdmin(context, teamId, body.user.id, actionId))) {
-            await answer(refusal.title, refusal.text);
-            // A Home tab drawn while they were an admin loses its admin section.
-            if (view?.type === 'home') await publishHome(homeDeps(context), teamId, body.user.id);
-            return;
-          }
-          await handle({
-            teamId,
-            userId: body.user.id,
-            triggerId: body.trigger_id,
-            value: action.value ?? '',
-            modalViewId,
-          });
-        },
-      );
-    },
-  );
+  routes.button(actionId, async ({ ack, body, action, respond }) => {
+    await ack();
+    const teamId = teamIdOf(body);
+    const view = body.view as { id?: string; type?: string } | undefined;
+    const modalViewId = view?.type === 'modal' && typeof view.id === 'string' ? view.id : null;
+    const answer = async (title: string, text: string) => {
+      if (body.container?.type === 'message') await replyPrivately(respond, text);
+      else
+        await showAdminModal(context, { triggerId: body.trigger_id, modalViewId }, noticeModal(title, text));
+    };
+    await runGuarded(
+      {
+        logger: context.logger,
+        fields: { component: 'admin', actionId, teamId },
+        failed: 'admin button failed',
+        apologise: () => answer('Sorry', APOLOGY),
+      },
+      async () => {
+        if (!(await callerIsProgrammeAdmin(context, teamId, body.user.id, actionId))) {
+          await answer(refusal.title, refusal.text);
+          // A Home tab drawn while they were an admin loses its admin section.
+          if (view?.type === 'home') await publishHome(homeDeps(context), teamId, body.user.id);
+          return;
+        }
+        await handle({
+          teamId,
+          userId: body.user.id,
+          triggerId: body.trigger_id,
+          value: action.value ?? '',
+          modalViewId,
+        });
+      },
+    );
+  });
 }
 
 export function registerAdminSubmission(
-  app: App,
+  routes: ListenerRoutes,
   context: AppContext,
   callbackId: string,
   handle: (submission: AdminSubmission) => Promise<void>,
 ): void {
-  app.view<ViewSubmitAction>(
-    { callback_id: callbackId, type: 'view_submission' },
-    async ({ ack, body, view }) => {
-      const teamId = teamIdOf(body);
-      const watched = watchAck(ack);
-      const replace = (title: string, text: string) =>
-        watched.ack({ response_action: 'update', view: noticeModal(title, text) });
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'admin', callbackId, teamId },
-          failed: 'admin submission failed',
-          apologise: async () => {
-            if (!watched.acked()) await replace('Sorry', APOLOGY);
-          },
+  routes.submission(callbackId, async ({ ack, body, view }) => {
+    const teamId = teamIdOf(body);
+    const watched = watchAck(ack);
+    const replace = (title: string, text: string) =>
+      watched.ack({ response_action: 'update', view: noticeModal(title, text) });
+    await runGuarded(
+      {
+        logger: context.logger,
+        fields: { component: 'admin', callbackId, teamId },
+        failed: 'admin submission failed',
+        apologise: async () => {
+          if (!watched.acked()) await replace('Sorry', APOLOGY);
         },
-        async () => {
-          if (!(await callerIsProgrammeAdmin(context, teamId, body.user.id, callbackId))) {
-            await replace(DEFAULT_REFUSAL.title, DEFAULT_REFUSAL.text);
-            return;
-          }
-          await handle({
-            ack: watched.ack,
-            teamId,
-            userId: body.user.id,
-            values: view.state.values,
-            privateMetadata: view.private_metadata,
-          });
-        },
-      );
-    },
-  );
+      },
+      async () => {
+        if (!(await callerIsProgrammeAdmin(context, teamId, body.user.id, callbackId))) {
+          await replace(DEFAULT_REFUSAL.title, DEFAULT_REFUSAL.text);
+          return;
+        }
+        await handle({
+          ack: watched.ack,
+          teamId,
+          userId: body.user.id,
+          values: view.state.values,
+          privateMetadata: view.private_metadata,
+        });
+      },
+    );
+  });
 }
 
 /** Opens an admin modal from a click; a Slack refusal (an expired trigger) is logged by openOrSay. */

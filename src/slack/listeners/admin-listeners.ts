@@ -1,6 +1,5 @@
 // The admin section of App Home: the full report, programme settings, programme admins and the audit log.
 // Every button and submission here goes through the admin guard.
-import type { App } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../composition/app-context';
 import {
@@ -41,16 +40,17 @@ import {
   type AdminClick,
   type AdminSubmission,
 } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
-export function registerAdminListeners(app: App, context: AppContext): void {
+export function registerAdminListeners(routes: ListenerRoutes, context: AppContext): void {
   const button = (actionId: string, handle: (click: AdminClick) => Promise<void>) =>
-    registerAdminButton(app, context, actionId, handle);
+    registerAdminButton(routes, context, actionId, handle);
   const submission = (callbackId: string, handle: (submission: AdminSubmission) => Promise<void>) =>
-    registerAdminSubmission(app, context, callbackId, handle);
+    registerAdminSubmission(routes, context, callbackId, handle);
   const show = (click: AdminClick, view: View) => showAdminModal(context, click, view);
 
   registerAdminButton(
-    app,
+    routes,
     context,
     SELF_SERVICE_ACTIONS.fullReport,
     async (click) => {

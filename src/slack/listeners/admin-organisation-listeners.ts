@@ -1,6 +1,5 @@
 // Levels and departments, edited by programme admins: the overview, and the level and department forms it
 // opens. Every button and submission goes through the admin guard.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { manageOrganisationDeps } from '../../composition/use-case-deps';
 import type { DepartmentChange, LevelChange } from '../../domain/organisation';
@@ -20,19 +19,20 @@ import {
   showAdminModal,
   type AdminSubmission,
 } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
 type Values = AdminSubmission['values'];
 
-export function registerAdminOrganisationListeners(app: App, context: AppContext): void {
+export function registerAdminOrganisationListeners(routes: ListenerRoutes, context: AppContext): void {
   const deps = () => manageOrganisationDeps(context);
   const overviewModal = async (teamId: string, note?: string) =>
     organisationModal(await readOrganisation(deps(), teamId), note);
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.organisation, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.organisation, async (click) => {
     await openAdminModal(context, click, await overviewModal(click.teamId));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.editLevel, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.editLevel, async (click) => {
     const overview = await readOrganisation(deps(), click.teamId);
     const level =
       click.value === 'new' ? null : overview.organisation.ladder.find((l) => String(l.id) === click.value);
@@ -47,7 +47,7 @@ export function registerAdminOrganisationListeners(app: App, context: AppContext
     await showAdminModal(context, click, view);
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.editDepartment, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.editDepartment, async (click) => {
     const overview = await readOrganisation(deps(), click.teamId);
     const department =
       click.value === '' ? null : overview.organisation.departments.find((d) => d.name === click.value);
@@ -59,7 +59,7 @@ export function registerAdminOrganisationListeners(app: App, context: AppContext
   });
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.level,
     async ({ ack, teamId, userId, values, privateMetadata }) => {
@@ -84,7 +84,7 @@ export function registerAdminOrganisationListeners(app: App, context: AppContext
   );
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.department,
     async ({ ack, teamId, userId, values, privateMetadata }) => {

@@ -1,6 +1,5 @@
 // The pair-health view and its actions: nudge a pair, end a pairing with a reason for admins only, run
 // matching now, suggest a mentor to a waiting mentee. Every button and submission goes through the admin guard.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { adminMatchingDeps, pairActionDeps, pairHealthDeps } from '../../composition/use-case-deps';
 import {
@@ -27,15 +26,16 @@ import {
   type AdminClick,
   type AdminSubmission,
 } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
 const ID = /^\d{1,12}$/;
 const idOf = (value: string): number | null => (ID.test(value) ? Number(value) : null);
 
-export function registerPairHealthListeners(app: App, context: AppContext): void {
+export function registerPairHealthListeners(routes: ListenerRoutes, context: AppContext): void {
   const button = (actionId: string, handle: (click: AdminClick) => Promise<void>) =>
-    registerAdminButton(app, context, actionId, handle);
+    registerAdminButton(routes, context, actionId, handle);
   const submission = (callbackId: string, handle: (submission: AdminSubmission) => Promise<void>) =>
-    registerAdminSubmission(app, context, callbackId, handle);
+    registerAdminSubmission(routes, context, callbackId, handle);
   const healthView = async (teamId: string, page: number, note?: string) =>
     pairHealthModal(await readPairHealth(pairHealthDeps(context), teamId), context.clock.now(), page, note);
   const showHealth = async (click: AdminClick, note?: string, page = 0) =>

@@ -1,6 +1,5 @@
 // The admin's prompt library modal and one prompt's form. Every button and submission goes through the admin
 // guard; the changes are the same use case the `mentor-circles prompts` commands use.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { editPromptLibraryDeps } from '../../composition/use-case-deps';
 import {
@@ -19,25 +18,26 @@ import {
   promptsModal,
 } from '../../views/admin-prompts-modals';
 import { openAdminModal, registerAdminButton, registerAdminSubmission, showAdminModal } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
 const LIMITS = { maxLength: PROMPT_MAX_LENGTH };
 
-export function registerAdminPromptsListeners(app: App, context: AppContext): void {
+export function registerAdminPromptsListeners(routes: ListenerRoutes, context: AppContext): void {
   const deps = () => editPromptLibraryDeps(context);
   const listView = async (teamId: string, page: number, note?: string) =>
     promptsModal(await libraryPage(deps(), teamId, page), LIMITS, note);
   const pageOf = (position: number) => Math.floor((position - 1) / PROMPTS_PER_PAGE);
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.prompts, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.prompts, async (click) => {
     await openAdminModal(context, click, await listView(click.teamId, 0));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.promptsPage, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.promptsPage, async (click) => {
     const page = /^\d{1,6}$/.test(click.value) ? Number(click.value) : 0;
     await showAdminModal(context, click, await listView(click.teamId, page));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.promptEdit, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.promptEdit, async (click) => {
     const library = await deps().prompts.list(click.teamId);
     const prompt = /^\d{1,12}$/.test(click.value)
       ? library.find((candidate) => candidate.id === Number(click.value))
@@ -51,22 +51,27 @@ export function registerAdminPromptsListeners(app: App, context: AppContext): vo
     );
   });
 
-  registerAdminSubmission(app, context, ADMIN_CALLBACKS.prompts, async ({ ack, teamId, userId, values }) => {
-    const text = values[ADMIN_FIELDS.promptNew]?.[ADMIN_FIELDS.promptNew]?.value ?? '';
-    const result = await addPrompt(deps(), { teamId, actorId: userId }, text);
-    if (!result.ok) {
-      await ack({ response_action: 'errors', errors: { [ADMIN_FIELDS.promptNew]: result.problem } });
-      return;
-    }
-    const { position } = result.value;
-    await ack({
-      response_action: 'update',
-      view: await listView(teamId, pageOf(position), promptAdded(position)),
-    });
-  });
+  registerAdminSubmission(
+    routes,
+    context,
+    ADMIN_CALLBACKS.prompts,
+    async ({ ack, teamId, userId, values }) => {
+      const text = values[ADMIN_FIELDS.promptNew]?.[ADMIN_FIELDS.promptNew]?.value ?? '';
+      const result = await addPrompt(deps(), { teamId, actorId: userId }, text);
+      if (!result.ok) {
+        await ack({ response_action: 'errors', errors: { [ADMIN_FIELDS.promptNew]: result.problem } });
+        return;
+      }
+      const { position } = result.value;
+      await ack({
+        response_action: 'update',
+        view: await listView(teamId, pageOf(position), promptAdded(position)),
+      });
+    },
+  );
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.promptEdit,
     async ({ ack, teamId, userId, values, privateMetadata }) => {

@@ -1,5 +1,4 @@
 // The admin's topics modal and one topic's form. Every button and submission goes through the admin guard.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { curateTopicsDeps } from '../../composition/use-case-deps';
 import { addTopic, changeTopic, findTopic, topicsPage } from '../../use-cases/curate-topics';
@@ -12,22 +11,23 @@ import {
   topicsModal,
 } from '../../views/admin-topics-modals';
 import { openAdminModal, registerAdminButton, registerAdminSubmission, showAdminModal } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
-export function registerAdminTopicsListeners(app: App, context: AppContext): void {
+export function registerAdminTopicsListeners(routes: ListenerRoutes, context: AppContext): void {
   const deps = () => curateTopicsDeps(context);
   const listView = async (teamId: string, page: number, note?: string) =>
     topicsModal(await topicsPage(deps(), teamId, page), note);
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.topics, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.topics, async (click) => {
     await openAdminModal(context, click, await listView(click.teamId, 0));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.topicsPage, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.topicsPage, async (click) => {
     const page = /^\d{1,6}$/.test(click.value) ? Number(click.value) : 0;
     await showAdminModal(context, click, await listView(click.teamId, page));
   });
 
-  registerAdminButton(app, context, ADMIN_ACTIONS.topicEdit, async (click) => {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.topicEdit, async (click) => {
     const found = /^\d{1,12}$/.test(click.value)
       ? await findTopic(deps(), click.teamId, Number(click.value))
       : null;
@@ -40,18 +40,23 @@ export function registerAdminTopicsListeners(app: App, context: AppContext): voi
     );
   });
 
-  registerAdminSubmission(app, context, ADMIN_CALLBACKS.topics, async ({ ack, teamId, userId, values }) => {
-    const name = values[ADMIN_FIELDS.topicNew]?.[ADMIN_FIELDS.topicNew]?.value ?? '';
-    const result = await addTopic(deps(), { teamId, actorId: userId, name });
-    if (!result.ok) {
-      await ack({ response_action: 'errors', errors: { [ADMIN_FIELDS.topicNew]: result.problem } });
-      return;
-    }
-    await ack({ response_action: 'update', view: await listView(teamId, 0, topicAdded(result.name)) });
-  });
+  registerAdminSubmission(
+    routes,
+    context,
+    ADMIN_CALLBACKS.topics,
+    async ({ ack, teamId, userId, values }) => {
+      const name = values[ADMIN_FIELDS.topicNew]?.[ADMIN_FIELDS.topicNew]?.value ?? '';
+      const result = await addTopic(deps(), { teamId, actorId: userId, name });
+      if (!result.ok) {
+        await ack({ response_action: 'errors', errors: { [ADMIN_FIELDS.topicNew]: result.problem } });
+        return;
+      }
+      await ack({ response_action: 'update', view: await listView(teamId, 0, topicAdded(result.name)) });
+    },
+  );
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.topicEdit,
     async ({ ack, teamId, userId, values, privateMetadata }) => {

@@ -1,7 +1,7 @@
 // The App Home tab and its buttons (the admin section's are in admin-listeners.ts), and the "Share feedback" button in the DM that tells someone their pairing
 // ended. Every button also works when clicked twice or after the state changed: it answers with what is true
 // now. A Home tab has no conversation to answer in, so answers and apologies come as small modals.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../composition/app-context';
 import {
@@ -35,6 +35,7 @@ import {
 } from '../../views/self-service-modals';
 import { signupModal } from '../../views/signup-modals';
 import { runGuarded } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { openOrSay } from './open-modal';
 import { teamIdOf } from './team-id';
 
@@ -45,7 +46,7 @@ interface Click {
   value: string;
 }
 
-export function registerHomeListeners(app: App, context: AppContext): void {
+export function registerHomeListeners(app: App, routes: ListenerRoutes, context: AppContext): void {
   const refreshHome = (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId);
   const open = (triggerId: string, view: View) => openOrSay(context, triggerId, view, async () => undefined);
   const notice = (triggerId: string, title: string, text: string) =>
@@ -57,24 +58,20 @@ export function registerHomeListeners(app: App, context: AppContext): void {
   });
 
   const button = (actionId: string, handle: (click: Click) => Promise<void>) => {
-    app.action<BlockAction<ButtonAction>>(
-      { type: 'block_actions', action_id: actionId },
-      async ({ ack, body, action }) => {
-        await ack();
-        const teamId = teamIdOf(body);
-        await runGuarded(
-          {
-            logger: context.logger,
-            fields: { component: 'self-service', actionId, teamId },
-            failed: 'button failed',
-            // The apology comes as a small modal, if Slack still accepts the trigger.
-            apologise: () => open(body.trigger_id, noticeModal('Sorry', APOLOGY)),
-          },
-          () =>
-            handle({ teamId, userId: body.user.id, triggerId: body.trigger_id, value: action.value ?? '' }),
-        );
-      },
-    );
+    routes.button(actionId, async ({ ack, body, action }) => {
+      await ack();
+      const teamId = teamIdOf(body);
+      await runGuarded(
+        {
+          logger: context.logger,
+          fields: { component: 'self-service', actionId, teamId },
+          failed: 'button failed',
+          // The apology comes as a small modal, if Slack still accepts the trigger.
+          apologise: () => open(body.trigger_id, noticeModal('Sorry', APOLOGY)),
+        },
+        () => handle({ teamId, userId: body.user.id, triggerId: body.trigger_id, value: action.value ?? '' }),
+      );
+    });
   };
 
   const openSignup = (kind: SignupKind) => async (click: Click) => {

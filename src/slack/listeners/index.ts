@@ -1,4 +1,5 @@
-// Every Slack entry point of the app, registered in one place.
+// Every Slack entry point of the app, registered in one place. Buttons and modal submissions go through the
+// listener routes (one Bolt listener each, found by id), commands and events straight to Bolt.
 import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { registerAdminListeners } from './admin-listeners';
@@ -18,25 +19,27 @@ import { registerInvitationListeners } from './invitation-listeners';
 import { registerJourneyGoalsListeners } from './journey-goals-listeners';
 import { registerJourneyFitCheckListeners } from './journey-fit-check-listeners';
 import { registerJourneyTermListeners } from './journey-term-listeners';
+import { createListenerRoutes } from './listener-routes';
 import { registerSelfServiceSubmissions } from './self-service-submissions';
 
 export function registerListeners(app: App, context: AppContext): void {
+  const routes = createListenerRoutes(app);
   registerCommands(app, context);
-  registerMatchingListeners(app, context);
-  registerOfferFindListeners(app, context);
+  registerMatchingListeners(routes, context);
+  registerOfferFindListeners(routes, context);
   registerMemberEventListeners(app, context);
-  registerHomeListeners(app, context);
-  registerAdminListeners(app, context);
-  registerInvitationListeners(app, context);
-  registerAdminTopicsListeners(app, context);
-  registerAdminPromptsListeners(app, context);
-  registerPairHealthListeners(app, context);
-  registerAdminDigestListeners(app, context);
-  registerAdminOrganisationListeners(app, context);
-  registerAdminCohortsListeners(app, context);
-  registerSelfServiceSubmissions(app, context);
-  registerPromptListeners(app, context);
-  registerJourneyGoalsListeners(app, context);
-  registerJourneyFitCheckListeners(app, context);
-  registerJourneyTermListeners(app, context);
+  registerHomeListeners(app, routes, context);
+  registerAdminListeners(routes, context);
+  registerInvitationListeners(routes, context);
+  registerAdminTopicsListeners(routes, context);
+  registerAdminPromptsListeners(routes, context);
+  registerPairHealthListeners(routes, context);
+  registerAdminDigestListeners(routes, context);
+  registerAdminOrganisationListeners(routes, context);
+  registerAdminCohortsListeners(routes, context);
+  registerSelfServiceSubmissions(routes, context);
+  registerPromptListeners(app, routes, context);
+  registerJourneyGoalsListeners(routes, context);
+  registerJourneyFitCheckListeners(routes, context);
+  registerJourneyTermListeners(routes, context);
 }

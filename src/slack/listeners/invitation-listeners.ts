@@ -1,7 +1,6 @@
 // The launch invitation, for programme admins: the Home button opens a modal to pick a channel, and its
 // submission posts the invitation there (the invitation's own buttons are in offer-find-listeners.ts). Both go
 // through the admin guard.
-import type { App } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { postInvitationDeps, settingsReader } from '../../composition/use-case-deps';
 import { invitationHistory, postInvitation } from '../../use-cases/post-invitation';
@@ -9,18 +8,19 @@ import { ADMIN_ACTIONS, ADMIN_CALLBACKS, ADMIN_FIELDS } from '../../views/admin-
 import { invitationModal, invitationPosted, invitationProblemText } from '../../views/invitation-views';
 import { noticeModal } from '../../views/self-service-modals';
 import { openAdminModal, registerAdminButton, registerAdminSubmission } from './admin-guard';
+import type { ListenerRoutes } from './listener-routes';
 
 const CHANNEL = ADMIN_FIELDS.invitationChannel;
 
-export function registerInvitationListeners(app: App, context: AppContext): void {
-  registerAdminButton(app, context, ADMIN_ACTIONS.invitation, async (click) => {
+export function registerInvitationListeners(routes: ListenerRoutes, context: AppContext): void {
+  registerAdminButton(routes, context, ADMIN_ACTIONS.invitation, async (click) => {
     const history = await invitationHistory(postInvitationDeps(context), click.teamId);
     const { programmeName } = await settingsReader(context)(click.teamId);
     await openAdminModal(context, click, invitationModal({ programmeName, history }));
   });
 
   registerAdminSubmission(
-    app,
+    routes,
     context,
     ADMIN_CALLBACKS.invitation,
     async ({ ack, teamId, userId, values }) => {

@@ -1,13 +1,7 @@
 // The fit check's buttons, the "go back into the pool" button after a pairing ended as not a fit, and the
 // mentor's private question (its button opens a small form; the form's submission stores the answer). Each click
 // is checked against the pair as it is now; anything unexpected is logged and the person gets an apology.
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  SlackActionMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { answerFitCheckDeps, answerMentorVoiceDeps } from '../../composition/use-case-deps';
 import type { FitAnswer } from '../../domain/pairing-journey';
@@ -31,6 +25,7 @@ import { INVITATION_FORM_NOT_OPENED } from '../../views/invitation-views';
 import { parseRowId } from '../../views/self-service-ids';
 import { noticeModal } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { openSignupForm } from './offer-find-listeners';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
@@ -45,9 +40,9 @@ function messageOf(body: BlockAction): { channel: string; ts: string } | null {
     : null;
 }
 
-export function registerJourneyFitCheckListeners(app: App, context: AppContext): void {
+export function registerJourneyFitCheckListeners(routes: ListenerRoutes, context: AppContext): void {
   const button = (actionId: string, handle: (args: ButtonArgs & { teamId: string }) => Promise<void>) =>
-    app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: actionId }, async (args) => {
+    routes.button(actionId, async (args) => {
       await args.ack();
       const teamId = teamIdOf(args.body);
       await runGuarded(
@@ -142,57 +137,51 @@ export function registerJourneyFitCheckListeners(app: App, context: AppContext):
     );
   });
 
-  app.view<ViewSubmitAction>(
-    { callback_id: JOURNEY_CALLBACKS.mentorVoice, type: 'view_submission' },
-    async ({ ack, body, view }) => {
-      const teamId = teamIdOf(body);
-      const watched = watchAck(ack);
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.mentorVoice, teamId },
-          failed: 'submission failed',
-          apologise: async () => {
-            if (!watched.acked())
-              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-          },
+  routes.submission(JOURNEY_CALLBACKS.mentorVoice, async ({ ack, body, view }) => {
+    const teamId = teamIdOf(body);
+    const watched = watchAck(ack);
+    await runGuarded(
+      {
+        logger: context.logger,
+        fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.mentorVoice, teamId },
+        failed: 'submission failed',
+        apologise: async () => {
+          if (!watched.acked()) await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
         },
-        async () => {
-          const values = view.state.values;
-          const candour = Number(
-            values[JOURNEY_FIELDS.candour]?.[JOURNEY_FIELDS.candour]?.selected_option?.value,
-          );
-          if (!Number.isInteger(candour) || candour < 1 || candour > 5) {
-            await watched.ack({
-              response_action: 'errors',
-              errors: { [JOURNEY_FIELDS.candour]: CANDOUR_REQUIRED },
-            });
-            return;
-          }
-          const wantsContact = (
-            values[JOURNEY_FIELDS.contact]?.[JOURNEY_FIELDS.contact]?.selected_options ?? []
-          ).some((option) => option.value === 'yes');
-          const metadata = parseMentorVoiceMetadata(view.private_metadata);
-          const result =
-            teamId === '' || metadata === null
-              ? ({ kind: 'not-in-pair' } as const)
-              : await answerMentorVoice(answerMentorVoiceDeps(context), {
-                  teamId,
-                  pairId: metadata.pairId,
-                  userId: body.user.id,
-                  round: metadata.round,
-                  candour,
-                  wantsContact,
-                });
-          const text =
-            result.kind === 'recorded'
-              ? mentorVoiceThanks(wantsContact)
-              : mentorVoiceRefusalText(result.kind);
-          await watched.ack({ response_action: 'update', view: noticeModal('Thank you', text) });
-          if (result.kind === 'recorded' && metadata?.message != null)
-            await context.messenger.updateMessage(metadata.message, mentorVoiceAnswered(wantsContact));
-        },
-      );
-    },
-  );
+      },
+      async () => {
+        const values = view.state.values;
+        const candour = Number(
+          values[JOURNEY_FIELDS.candour]?.[JOURNEY_FIELDS.candour]?.selected_option?.value,
+        );
+        if (!Number.isInteger(candour) || candour < 1 || candour > 5) {
+          await watched.ack({
+            response_action: 'errors',
+            errors: { [JOURNEY_FIELDS.candour]: CANDOUR_REQUIRED },
+          });
+          return;
+        }
+        const wantsContact = (
+          values[JOURNEY_FIELDS.contact]?.[JOURNEY_FIELDS.contact]?.selected_options ?? []
+        ).some((option) => option.value === 'yes');
+        const metadata = parseMentorVoiceMetadata(view.private_metadata);
+        const result =
+          teamId === '' || metadata === null
+            ? ({ kind: 'not-in-pair' } as const)
+            : await answerMentorVoice(answerMentorVoiceDeps(context), {
+                teamId,
+                pairId: metadata.pairId,
+                userId: body.user.id,
+                round: metadata.round,
+                candour,
+                wantsContact,
+              });
+        const text =
+          result.kind === 'recorded' ? mentorVoiceThanks(wantsContact) : mentorVoiceRefusalText(result.kind);
+        await watched.ack({ response_action: 'update', view: noticeModal('Thank you', text) });
+        if (result.kind === 'recorded' && metadata?.message != null)
+          await context.messenger.updateMessage(metadata.message, mentorVoiceAnswered(wantsContact));
+      },
+    );
+  });
 }

@@ -1,7 +1,7 @@
 // The goals buttons and forms: "Set my goals" (the invitation and its reminder), "Rate my goals" (the midpoint
 // DM and the close survey, value `${pairId}:${stage}`), and their modals' submissions. Each click and each
 // submission is checked against the pair as it is now; one that can change nothing says what is true instead.
-import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
+import type { RespondFn, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { rateGoalsDeps, setGoalsDeps } from '../../composition/use-case-deps';
 import { openGoalsForm, setGoals } from '../../use-cases/set-goals';
@@ -21,6 +21,7 @@ import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS } from '../../views/journey-ids';
 import { MODAL_OPEN_FAILED } from '../../views/self-service-answers';
 import { noticeModal } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { openOrSay } from './open-modal';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
@@ -36,32 +37,29 @@ interface Click {
   say(text: string): Promise<void>;
 }
 
-export function registerJourneyGoalsListeners(app: App, context: AppContext): void {
+export function registerJourneyGoalsListeners(routes: ListenerRoutes, context: AppContext): void {
   const button = (actionId: string, handle: (click: Click) => Promise<void>) => {
-    app.action<BlockAction<ButtonAction>>(
-      { type: 'block_actions', action_id: actionId },
-      async ({ ack, body, action, respond }) => {
-        await ack();
-        const teamId = teamIdOf(body);
-        const say = sayTo(context, respond, body.trigger_id, body.response_url);
-        await runGuarded(
-          {
-            logger: context.logger,
-            fields: { component: 'goals', actionId, teamId },
-            failed: 'button failed',
-            apologise: () => say(APOLOGY),
-          },
-          () =>
-            handle({
-              teamId,
-              userId: body.user.id,
-              triggerId: body.trigger_id,
-              value: action.value ?? '',
-              say,
-            }),
-        );
-      },
-    );
+    routes.button(actionId, async ({ ack, body, action, respond }) => {
+      await ack();
+      const teamId = teamIdOf(body);
+      const say = sayTo(context, respond, body.trigger_id, body.response_url);
+      await runGuarded(
+        {
+          logger: context.logger,
+          fields: { component: 'goals', actionId, teamId },
+          failed: 'button failed',
+          apologise: () => say(APOLOGY),
+        },
+        () =>
+          handle({
+            teamId,
+            userId: body.user.id,
+            triggerId: body.trigger_id,
+            value: action.value ?? '',
+            say,
+          }),
+      );
+    });
   };
 
   button(JOURNEY_ACTIONS.openGoals, async (click) => {
@@ -105,32 +103,29 @@ export function registerJourneyGoalsListeners(app: App, context: AppContext): vo
       privateMetadata: string;
     }) => Promise<void>,
   ) => {
-    app.view<ViewSubmitAction>(
-      { callback_id: callbackId, type: 'view_submission' },
-      async ({ ack, body, view }) => {
-        const teamId = teamIdOf(body);
-        const watched = watchAck(ack);
-        await runGuarded(
-          {
-            logger: context.logger,
-            fields: { component: 'goals', callbackId, teamId },
-            failed: 'submission failed',
-            apologise: async () => {
-              if (!watched.acked())
-                await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-            },
+    routes.submission(callbackId, async ({ ack, body, view }) => {
+      const teamId = teamIdOf(body);
+      const watched = watchAck(ack);
+      await runGuarded(
+        {
+          logger: context.logger,
+          fields: { component: 'goals', callbackId, teamId },
+          failed: 'submission failed',
+          apologise: async () => {
+            if (!watched.acked())
+              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
           },
-          () =>
-            handle({
-              ack: (answer) => watched.ack(answer as Parameters<typeof ack>[0]),
-              teamId,
-              userId: body.user.id,
-              values: view.state.values,
-              privateMetadata: view.private_metadata,
-            }),
-        );
-      },
-    );
+        },
+        () =>
+          handle({
+            ack: (answer) => watched.ack(answer as Parameters<typeof ack>[0]),
+            teamId,
+            userId: body.user.id,
+            values: view.state.values,
+            privateMetadata: view.private_metadata,
+          }),
+      );
+    });
   };
 
   const notice = (text: string) => ({ response_action: 'update', view: noticeModal(TITLE, text) });

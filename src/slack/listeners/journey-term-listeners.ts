@@ -1,14 +1,7 @@
 // The buttons and the form of a pairing's term and close: Extend / Wrap up, the close survey (a button opens the
 // form; its submission is checked and stored), and the follow-ups on a commitment (yes / partly / not yet, and
 // "show what I wrote"). Every click is judged against the pair as it is now; a refusal is answered privately.
-import type {
-  App,
-  BlockAction,
-  ButtonAction,
-  RespondFn,
-  SlackActionMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { BlockAction, ButtonAction, RespondFn, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { chooseTermDeps, closeSurveyDeps, followUpDeps } from '../../composition/use-case-deps';
 import type { CloseSurveyField } from '../../domain/journey-term';
@@ -33,6 +26,7 @@ import {
 import type { SlackMessage } from '../../ports/messenger';
 import { noticeModal } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
@@ -57,36 +51,33 @@ function parseValue(value: string): { pairId: number; round: number } | null {
   return pairId > 0 && round > 0 ? { pairId, round } : null;
 }
 
-export function registerJourneyTermListeners(app: App, context: AppContext): void {
+export function registerJourneyTermListeners(routes: ListenerRoutes, context: AppContext): void {
   const button = (actionId: string, handle: (click: Click) => Promise<void>) =>
-    app.action<BlockAction<ButtonAction>>(
-      { type: 'block_actions', action_id: actionId },
-      async ({ ack, body, action, respond }: ButtonArgs) => {
-        await ack();
-        const teamId = teamIdOf(body);
-        const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
-        await runGuarded(
-          {
-            logger: context.logger,
-            fields: { component: 'journey', actionId, teamId },
-            failed: 'journey click failed',
-            apologise: () => replyPrivately(respond, APOLOGY),
-          },
-          () =>
-            handle({
-              teamId,
-              userId: body.user.id,
-              value: action.value ?? '',
-              triggerId: body.trigger_id,
-              respond,
-              message:
-                container?.channel_id !== undefined && container.message_ts !== undefined
-                  ? { channel: container.channel_id, ts: container.message_ts }
-                  : null,
-            }),
-        );
-      },
-    );
+    routes.button(actionId, async ({ ack, body, action, respond }: ButtonArgs) => {
+      await ack();
+      const teamId = teamIdOf(body);
+      const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+      await runGuarded(
+        {
+          logger: context.logger,
+          fields: { component: 'journey', actionId, teamId },
+          failed: 'journey click failed',
+          apologise: () => replyPrivately(respond, APOLOGY),
+        },
+        () =>
+          handle({
+            teamId,
+            userId: body.user.id,
+            value: action.value ?? '',
+            triggerId: body.trigger_id,
+            respond,
+            message:
+              container?.channel_id !== undefined && container.message_ts !== undefined
+                ? { channel: container.channel_id, ts: container.message_ts }
+                : null,
+          }),
+      );
+    });
 
   const replaceMessage = async (click: Click, message: SlackMessage) => {
     if (click.message === null) await replyPrivately(click.respond, message.text);
@@ -130,50 +121,46 @@ export function registerJourneyTermListeners(app: App, context: AppContext): voi
     );
   });
 
-  app.view<ViewSubmitAction>(
-    { callback_id: JOURNEY_CALLBACKS.closeSurvey, type: 'view_submission' },
-    async ({ ack, body, view }) => {
-      const teamId = teamIdOf(body);
-      const watched = watchAck(ack);
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.closeSurvey, teamId },
-          failed: 'close survey failed',
-          apologise: async () => {
-            if (!watched.acked())
-              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-          },
+  routes.submission(JOURNEY_CALLBACKS.closeSurvey, async ({ ack, body, view }) => {
+    const teamId = teamIdOf(body);
+    const watched = watchAck(ack);
+    await runGuarded(
+      {
+        logger: context.logger,
+        fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.closeSurvey, teamId },
+        failed: 'close survey failed',
+        apologise: async () => {
+          if (!watched.acked()) await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
         },
-        async () => {
-          const values = view.state.values;
-          const selected = (id: string) => values[id]?.[id]?.selected_option?.value ?? null;
-          const typed = (id: string) => values[id]?.[id]?.value ?? null;
-          const parsed = parseValue(view.private_metadata);
-          const result =
-            parsed === null
-              ? ({ kind: 'not_in_pair' } as const)
-              : await answerCloseSurvey(closeSurveyDeps(context), {
-                  teamId,
-                  pairId: parsed.pairId,
-                  userId: body.user.id,
-                  usefulness: selected(JOURNEY_FIELDS.closeUsefulness),
-                  recommend: selected(JOURNEY_FIELDS.closeRecommend),
-                  commitment: typed(JOURNEY_FIELDS.closeCommitment),
-                });
-          if (result.kind === 'invalid') {
-            const errors: Record<string, string> = {};
-            for (const [field, message] of Object.entries(result.errors))
-              errors[CLOSE_SURVEY_BLOCKS[field as CloseSurveyField]] = message;
-            await watched.ack({ response_action: 'errors', errors });
-            return;
-          }
-          const text = result.kind === 'stored' ? CLOSE_SURVEY_THANKS : closeSurveyRefusalText(result.kind);
-          await watched.ack({ response_action: 'update', view: noticeModal('Close survey', text) });
-        },
-      );
-    },
-  );
+      },
+      async () => {
+        const values = view.state.values;
+        const selected = (id: string) => values[id]?.[id]?.selected_option?.value ?? null;
+        const typed = (id: string) => values[id]?.[id]?.value ?? null;
+        const parsed = parseValue(view.private_metadata);
+        const result =
+          parsed === null
+            ? ({ kind: 'not_in_pair' } as const)
+            : await answerCloseSurvey(closeSurveyDeps(context), {
+                teamId,
+                pairId: parsed.pairId,
+                userId: body.user.id,
+                usefulness: selected(JOURNEY_FIELDS.closeUsefulness),
+                recommend: selected(JOURNEY_FIELDS.closeRecommend),
+                commitment: typed(JOURNEY_FIELDS.closeCommitment),
+              });
+        if (result.kind === 'invalid') {
+          const errors: Record<string, string> = {};
+          for (const [field, message] of Object.entries(result.errors))
+            errors[CLOSE_SURVEY_BLOCKS[field as CloseSurveyField]] = message;
+          await watched.ack({ response_action: 'errors', errors });
+          return;
+        }
+        const text = result.kind === 'stored' ? CLOSE_SURVEY_THANKS : closeSurveyRefusalText(result.kind);
+        await watched.ack({ response_action: 'update', view: noticeModal('Close survey', text) });
+      },
+    );
+  });
 
   const followUp = (answer: FollowUpAnswer) => async (click: Click) => {
     const parsed = parseValue(click.value);

@@ -1,5 +1,5 @@
 // The mentor's Accept / Decline buttons on a proposal DM.
-import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { homeDeps, matchingDeps } from '../../composition/use-case-deps';
 import { decideProposal, type Decision } from '../../use-cases/decide-proposal';
@@ -10,12 +10,13 @@ import {
   PROPOSAL_DECLINE_ACTION,
 } from '../../views/proposal-messages';
 import { parseRowId } from '../../views/self-service-ids';
+import type { ListenerRoutes } from './listener-routes';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
-export function registerMatchingListeners(app: App, context: AppContext): void {
+export function registerMatchingListeners(routes: ListenerRoutes, context: AppContext): void {
   const handle =
     (decision: Decision) =>
     async ({ ack, body, action, respond }: ButtonArgs) => {
@@ -44,6 +45,6 @@ export function registerMatchingListeners(app: App, context: AppContext): void {
       }
       if (reply.changed) await publishHome(homeDeps(context), teamId, body.user.id);
     };
-  app.action<BlockAction<ButtonAction>>(PROPOSAL_ACCEPT_ACTION, handle('accept'));
-  app.action<BlockAction<ButtonAction>>(PROPOSAL_DECLINE_ACTION, handle('decline'));
+  routes.button(PROPOSAL_ACCEPT_ACTION, handle('accept'));
+  routes.button(PROPOSAL_DECLINE_ACTION, handle('decline'));
 }

@@ -1,6 +1,5 @@
 // /mentor offer and /mentor find, and the buttons of a posted invitation: open the modal; its submission is
 // checked, stored, confirmed and matched.
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { signupFormDeps, submitSignupDeps } from '../../composition/use-case-deps';
 import type { SignupKind } from '../../domain/signup-form';
@@ -15,6 +14,7 @@ import {
   signupCheckFailedErrors,
   signupModal,
 } from '../../views/signup-modals';
+import type { ListenerRoutes } from './listener-routes';
 import { replyPrivately } from './private-reply';
 import type { SubcommandHandler } from './subcommand';
 import { teamIdOf } from './team-id';
@@ -55,40 +55,34 @@ export async function openSignupForm(
   }
 }
 
-export function registerOfferFindListeners(app: App, context: AppContext): void {
+export function registerOfferFindListeners(routes: ListenerRoutes, context: AppContext): void {
   const submission = (kind: SignupKind, callbackId: string) =>
-    app.view<ViewSubmitAction>(
-      { callback_id: callbackId, type: 'view_submission' },
-      async ({ ack, body, view }) => {
-        const outcome = await submitSignup(
-          submitSignupDeps(context),
-          { kind, teamId: teamIdOf(body), userId: body.user.id, values: view.state.values },
-          // Closes the modal once the form is good: users.info and the save may outlast what Slack waits.
-          () => ack(),
-        );
-        if (outcome.kind === 'invalid') await ack({ response_action: 'errors', errors: outcome.errors });
-        if (outcome.kind === 'check-failed') {
-          await ack({ response_action: 'errors', errors: signupCheckFailedErrors() });
-        }
-      },
-    );
+    routes.submission(callbackId, async ({ ack, body, view }) => {
+      const outcome = await submitSignup(
+        submitSignupDeps(context),
+        { kind, teamId: teamIdOf(body), userId: body.user.id, values: view.state.values },
+        // Closes the modal once the form is good: users.info and the save may outlast what Slack waits.
+        () => ack(),
+      );
+      if (outcome.kind === 'invalid') await ack({ response_action: 'errors', errors: outcome.errors });
+      if (outcome.kind === 'check-failed') {
+        await ack({ response_action: 'errors', errors: signupCheckFailedErrors() });
+      }
+    });
   submission('offer', OFFER_CALLBACK_ID);
   submission('find', FIND_CALLBACK_ID);
 
   // The buttons of a posted invitation: anyone in the workspace may click them, so they are not admin actions.
   const invitationButton = (kind: SignupKind, actionId: string) =>
-    app.action<BlockAction<ButtonAction>>(
-      { type: 'block_actions', action_id: actionId },
-      async ({ ack, body, respond }) => {
-        await ack();
-        await openSignupForm(
-          context,
-          kind,
-          { teamId: teamIdOf(body), userId: body.user.id, triggerId: body.trigger_id },
-          () => replyPrivately(respond, INVITATION_FORM_NOT_OPENED),
-        );
-      },
-    );
+    routes.button(actionId, async ({ ack, body, respond }) => {
+      await ack();
+      await openSignupForm(
+        context,
+        kind,
+        { teamId: teamIdOf(body), userId: body.user.id, triggerId: body.trigger_id },
+        () => replyPrivately(respond, INVITATION_FORM_NOT_OPENED),
+      );
+    });
   invitationButton('offer', INVITATION_ACTIONS.offer);
   invitationButton('find', INVITATION_ACTIONS.find);
 }

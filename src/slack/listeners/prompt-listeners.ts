@@ -14,6 +14,7 @@ import {
   PROMPT_ACTIONS,
 } from '../../views/prompt-message';
 import { parseRowId } from '../../views/self-service-ids';
+import type { ListenerRoutes } from './listener-routes';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
 
@@ -30,7 +31,7 @@ interface MessageEventFacts {
   bot_id?: string;
 }
 
-export function registerPromptListeners(app: App, context: AppContext): void {
+export function registerPromptListeners(app: App, routes: ListenerRoutes, context: AppContext): void {
   app.event('message', async ({ event, body }) => {
     const message = event as MessageEventFacts;
     if (message.channel_type !== 'mpim' && message.channel_type !== 'im') return;
@@ -73,8 +74,8 @@ export function registerPromptListeners(app: App, context: AppContext): void {
           : NOT_YOUR_PAIR.text,
       );
     };
-  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.discussed, outcome('discussed'));
-  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.skipped, outcome('skipped'));
+  routes.button(PROMPT_ACTIONS.discussed, outcome('discussed'));
+  routes.button(PROMPT_ACTIONS.skipped, outcome('skipped'));
 
   const inactivity =
     (choice: InactivityChoice) =>
@@ -107,7 +108,7 @@ export function registerPromptListeners(app: App, context: AppContext): void {
         );
       }
     };
-  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.pause, inactivity('pause'));
-  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.keepGoing, inactivity('keep_going'));
-  app.action<BlockAction<ButtonAction>>(PROMPT_ACTIONS.resume, inactivity('resume'));
+  routes.button(PROMPT_ACTIONS.pause, inactivity('pause'));
+  routes.button(PROMPT_ACTIONS.keepGoing, inactivity('keep_going'));
+  routes.button(PROMPT_ACTIONS.resume, inactivity('resume'));
 }

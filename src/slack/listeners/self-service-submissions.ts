@@ -1,6 +1,6 @@
 // The self-service modals' submissions: choosing a pairing to end, the feedback form (ending a pairing or
 // rating one that ended), the pause length, and leaving.
-import type { AckFn, App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AckFn, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { readParticipationDeps, selfServiceDeps } from '../../composition/use-case-deps';
 import { parseFeedbackForm } from '../../domain/feedback-form';
@@ -28,6 +28,7 @@ import {
   PAUSE_UNTIL_RESUMED,
 } from '../../views/self-service-modals';
 import { runGuarded, watchAck } from './listener-guard';
+import type { ListenerRoutes } from './listener-routes';
 import { teamIdOf } from './team-id';
 
 interface Submission {
@@ -38,35 +39,32 @@ interface Submission {
   privateMetadata: string;
 }
 
-export function registerSelfServiceSubmissions(app: App, context: AppContext): void {
+export function registerSelfServiceSubmissions(routes: ListenerRoutes, context: AppContext): void {
   const submission = (callbackId: string, handle: (submission: Submission) => Promise<void>) => {
-    app.view<ViewSubmitAction>(
-      { callback_id: callbackId, type: 'view_submission' },
-      async ({ ack, body, view }) => {
-        const teamId = teamIdOf(body);
-        const watched = watchAck(ack);
-        await runGuarded(
-          {
-            logger: context.logger,
-            fields: { component: 'self-service', callbackId, teamId },
-            failed: 'submission failed',
-            // Before the answer a person sees the apology in the modal; after it, the change is already stored.
-            apologise: async () => {
-              if (!watched.acked())
-                await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-            },
+    routes.submission(callbackId, async ({ ack, body, view }) => {
+      const teamId = teamIdOf(body);
+      const watched = watchAck(ack);
+      await runGuarded(
+        {
+          logger: context.logger,
+          fields: { component: 'self-service', callbackId, teamId },
+          failed: 'submission failed',
+          // Before the answer a person sees the apology in the modal; after it, the change is already stored.
+          apologise: async () => {
+            if (!watched.acked())
+              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
           },
-          () =>
-            handle({
-              ack: watched.ack,
-              teamId,
-              userId: body.user.id,
-              values: view.state.values,
-              privateMetadata: view.private_metadata,
-            }),
-        );
-      },
-    );
+        },
+        () =>
+          handle({
+            ack: watched.ack,
+            teamId,
+            userId: body.user.id,
+            values: view.state.values,
+            privateMetadata: view.private_metadata,
+          }),
+      );
+    });
   };
 
   submission(SELF_SERVICE_CALLBACKS.chooseEnd, async ({ ack, teamId, userId, values }) => {

@@ -1,0 +1,48 @@
+// Buttons and modal submissions, found by their id in a map behind one Bolt listener per kind of request.
+// Bolt runs every registered listener's middleware chain (each copies its middleware and awaits its matchers)
+// for every request, a /mentor command included, so one Bolt listener per button and form made every request
+// pay for all of them. Here Bolt holds two listeners, and the handler for the clicked action_id or the
+// submitted callback_id gets Bolt's arguments unchanged. An id nobody registered goes unanswered, as when no
+// Bolt listener matched: the app then acknowledges it with an empty 200 (see GuardedApp in slack-app.ts).
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
+
+export type ButtonListenerArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+export type SubmissionListenerArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export interface ListenerRoutes {
+  /** Handles block_actions whose (first) action has this action_id, as app.action would. */
+  button(actionId: string, handle: (args: ButtonListenerArgs) => Promise<void>): void;
+  /** Handles view_submission whose view has this callback_id, as app.view would. */
+  submission(callbackId: string, handle: (args: SubmissionListenerArgs) => Promise<void>): void;
+}
+
+export function createListenerRoutes(app: App): ListenerRoutes {
+  const buttons = new Map<string, (args: ButtonListenerArgs) => Promise<void>>();
+  const submissions = new Map<string, (args: SubmissionListenerArgs) => Promise<void>>();
+
+  // Bolt hands a listener body.actions[0] as `action`, the one it matches an action_id against.
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async (args) => {
+    await buttons.get(args.action.action_id)?.(args);
+  });
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
+    await submissions.get(args.view.callback_id)?.(args);
+  });
+
+  // Two handlers for one id would both have run under Bolt; that is a mistake, so it stops the start.
+  const add = <Handler>(routes: Map<string, Handler>, kind: string, id: string, handle: Handler) => {
+    if (routes.has(id)) throw new Error(`${kind} ${id} is registered twice`);
+    routes.set(id, handle);
+  };
+  return {
+    button: (actionId, handle) => add(buttons, 'button', actionId, handle),
+    submission: (callbackId, handle) => add(submissions, 'submission', callbackId, handle),
+  };
+}
