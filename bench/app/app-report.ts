@@ -113,21 +113,23 @@ export function latencySection(): string[] {
 
 // Why the command latency target is missed, and what would come next (shown only when it is missed).
 const LATENCY_MISS = [
-  '**Why the targets are missed.** The bare app acknowledges and does nothing else. The app answers `help`, ' +
-    '`status`, `pause` and `resume` in the acknowledgement itself (one round trip, what Slack recommends when the ' +
-    'answer is quick), so those acknowledgements include reading the database, and for `pause` and `resume` a ' +
-    'write; then it goes on with what the command started: telling partners, redrawing Home tabs, matching again. ' +
-    'This benchmark sends the next request the moment an acknowledgement arrives, so each request lands while the ' +
-    "previous one's follow-up work (database reads and Slack calls on the same thread) is still running (sent " +
-    'alone by hand, outside this benchmark, `help` and `status` acknowledged about as fast at the median as the ' +
-    "bare app does here). What was fixed on the way: `status` reads each pair's counts, feedback and goals in one " +
-    'prepared statement, settings are read through a statement prepared once, a break pauses pairs by index ' +
-    'instead of reading every active pair, and a scheduler tick with nothing to send no longer spends seconds of ' +
-    'that thread reading pair by pair. ' +
-    'On PostgreSQL every statement is a network round trip, which the answers in the acknowledgement wait for. ' +
-    'Next step: run the follow-up work of a command through a small queue with bounded concurrency that batches ' +
-    'Home redraws (one read for several people), so an acknowledgement never waits behind it, and measure the ' +
-    'commands one at a time beside this back-to-back sequence.',
+  '**Why the targets are missed, and what was done.** The bare app acknowledges and does nothing else. The app ' +
+    'answers `help`, `status`, `pause` and `resume` in the acknowledgement itself (one round trip, what Slack ' +
+    'recommends when the answer is quick), so those acknowledgements include reading the database, and for ' +
+    '`pause` and `resume` a write; then it goes on with what the command started (telling partners, redrawing ' +
+    'Home tabs, matching again) on the same thread, while this benchmark already sends the next request. And ' +
+    'every request allocates more than in the bare app, so the young-generation collector, kept small for ' +
+    'memory (`--max-semi-space-size`), interrupts more of them. Found and fixed: Bolt ran the middleware chain ' +
+    'of every registered listener (one per button and modal) for every request, most of what a request ' +
+    'allocated: buttons and modal submissions now go through one Bolt listener per kind, found by id; Slack ' +
+    "calls go through node:http instead of Node's fetch; SDK debug lines below the log level are dropped before " +
+    "they are searched; earlier, `status` reads each pair's counts, feedback and goals in one prepared statement, " +
+    'settings are read through a statement prepared once, a break pauses pairs by index, and a scheduler tick with ' +
+    'nothing to send no longer reads pair by pair. On PostgreSQL every statement is a network round trip, which ' +
+    'the answers in the acknowledgement wait for. Next steps: prepare the reads every request makes (the member, ' +
+    'the admin check, the topic catalogue) once instead of building them each time; acknowledge `status`, `pause` ' +
+    'and `resume` at once and send the answer through `respond()` (one more round trip for the person, measured ' +
+    'before it is chosen); run follow-up work through a queue that batches Home redraws.',
 ];
 
 function worstCommand(ratios: Record<string, Spread>): string {
@@ -182,28 +184,42 @@ export function memorySection(): string[] {
     '',
     `Requests answered with anything but 200: ${m.runs.reduce((sum, run) => sum + run.failedRequests, 0)}.`,
     '',
-    ...(MOMENTS.every((moment) => m.ratio[moment].median <= 1.3) ? [] : [...MEMORY_MISS, '']),
+    ...MEMORY_CAUSES,
+    '',
+    ...(MOMENTS.every((moment) => m.ratio[moment].median <= 1.3) ? [] : [...MEMORY_NEXT, '']),
   );
   return out;
 }
 
-// Why the memory target is missed, and what would come next (shown only when it is missed).
-const MEMORY_MISS = [
-  '**Why the target is missed.** Heap snapshots of the app idle and after the burst, compared with the bare app: ' +
-    'idle, the app holds more JavaScript (its own modules, drizzle with its query builders, zod, which loads every ' +
-    "locale file with it, pino), the SQLite library with its page cache, and more of node's own code in memory as " +
-    'more of it runs. After traffic the live V8 heap is close to the idle one: most of the difference is memory ' +
-    'the collections freed but V8 and the C allocator have not yet handed back (RSS keeps falling for a few ' +
-    'seconds after the reading) and the peak of the work just done. After the burst the heap also holds the ' +
-    'matching and Home redraws the burst started, still in flight. Found and fixed: every sign-up kept its ' +
-    'request (payload, raw body, response) alive ' +
-    'while it waited for the shared matching run, tens of MiB of heap after a burst — matching and the Home ' +
-    'redraw now run after the request, tracked so that shutdown still waits for them; `pause`, `resume`, `end` and ' +
-    '`leave` no longer read the whole matching pool when nobody is waiting; the chart stack and pg load only when ' +
-    'used; caches are bounded; the Home tabs a change redraws go a few at a time. Next step: validate input without zod in the three places that use it (config, ' +
-    'the request guard, stored proposal reasons): its CommonJS build, even the mini one, loads about a hundred ' +
-    'modules, several MiB of heap and more of RSS at start; then a measured trial of fewer glibc malloc arenas ' +
-    '(`MALLOC_ARENA_MAX`, which would be set in the Dockerfile and the start script alike).',
+// Where the app's memory goes beyond the bare app's, and what was done about it (always shown); what would come
+// next (shown only when the target is missed).
+const MEMORY_CAUSES = [
+  "**Where the memory goes, and what was done.** Found by comparing the two processes: heap snapshots, V8's " +
+    'heap and malloc statistics, the modules each loads, and the process memory map. ' +
+    "(1) Node's own fetch, which the Web API client uses unless told otherwise: its first call loads undici's " +
+    "fetch and web-streams code and compiles its WebAssembly HTTP parser, and the process keeps that memory (V8's " +
+    "peak of malloc'd memory rose more than tenfold at the app's first Slack call; the bare app never calls " +
+    "Slack). The app now sends its Slack requests through node:http, given to the client and to Bolt's " +
+    '`respond()` through their `fetch` option (`src/slack-api/node-http-fetch.ts`). ' +
+    '(2) zod loaded about a hundred modules for three small uses: the configuration is now read by plain code, ' +
+    'payload shapes and stored proposal reasons are checked with superstruct (one module). ' +
+    '(3) Bolt ran the middleware chain of every registered listener for every request, one per button and ' +
+    'modal: most of what each request allocated, which the collector then had to clear; buttons and modal ' +
+    'submissions now go through one Bolt listener per kind, found by id (`src/slack/listeners/listener-routes.ts`). ' +
+    '(4) Earlier: sign-ups no longer hold their request (payload, raw body, response) while they wait for the ' +
+    'shared matching run; `pause`, `resume`, `end` and `leave` read the matching pool only when someone waits; ' +
+    'the chart stack and pg load only when used; caches are bounded; the Home tabs a change redraws go a few at a ' +
+    "time. What remains above the bare app: the app's own code and drizzle (their source and bytecode), the " +
+    "time-zone data ICU reads for local prompt hours, and SQLite's page cache. Tried and not kept: fewer glibc " +
+    'malloc arenas (`MALLOC_ARENA_MAX=2`: no change beyond the noise), a smaller SQLite page cache (a couple of ' +
+    'MiB of C heap, lost in the noise of RSS), a larger young generation (`--max-semi-space-size=4` or `8`: fewer ' +
+    'collections, but several MiB more).',
+];
+
+const MEMORY_NEXT = [
+  '**Next step.** Load the admin and journey features on first use rather than at start (the largest part of ' +
+    "the app's own code that an idle process holds), and read the heap after the sign-up burst again for what " +
+    'the burst leaves behind.',
 ];
 
 export function startupSection(): string[] {

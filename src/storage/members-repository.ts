@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { once } from './build-once';
 import type { Db } from './database';
 import type { members } from './schema';
 import { tablesOf } from './tables';
@@ -32,15 +33,21 @@ export interface MembersRepository {
 export function createMembersRepository(db: Db): MembersRepository {
   const { members } = tablesOf(db);
   const store = storeFor(db);
+  // Read on most requests (who is asking): prepared once rather than built per call. Outside a transaction a
+  // turn's connection is `db` itself on both databases (store.ts).
+  const findStatement = once(() =>
+    db
+      .select()
+      .from(members)
+      .where(
+        and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId'))),
+      )
+      .limit(1)
+      .prepare(),
+  );
   return {
     async find(teamId, userId) {
-      const [row] = await store.run((q) =>
-        q
-          .select()
-          .from(members)
-          .where(and(eq(members.teamId, teamId), eq(members.userId, userId)))
-          .limit(1),
-      );
+      const [row] = await store.run(() => findStatement().execute({ teamId, userId }));
       return row === undefined ? null : toMember(row);
     },
     async saveProfile(teamId, userId, profile, fetchedAt) {

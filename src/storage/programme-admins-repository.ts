@@ -1,5 +1,6 @@
 // Programme admins added in Slack. Adding and removing one is audited in the same transaction.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type Placeholder } from 'drizzle-orm';
+import { once } from './build-once';
 import { recordAuditIn } from './audit-log';
 import type { Db } from './database';
 import { storeFor } from './store';
@@ -30,8 +31,18 @@ export interface ProgrammeAdminsRepository {
 export function createProgrammeAdminsRepository(db: Db): ProgrammeAdminsRepository {
   const { programmeAdmins } = tablesOf(db);
   const store = storeFor(db);
-  const one = (teamId: string, userId: string) =>
+  const one = (teamId: string | Placeholder, userId: string | Placeholder) =>
     and(eq(programmeAdmins.teamId, teamId), eq(programmeAdmins.userId, userId));
+  // Asked on every admin click and report (rights can be taken away): prepared once rather than built per call.
+  // Outside a transaction a turn's connection is `db` itself on both databases (store.ts).
+  const isListedStatement = once(() =>
+    db
+      .select({ userId: programmeAdmins.userId })
+      .from(programmeAdmins)
+      .where(one(sql.placeholder('teamId'), sql.placeholder('userId')))
+      .limit(1)
+      .prepare(),
+  );
   return {
     list: (teamId) =>
       store.run((q) =>
@@ -46,13 +57,7 @@ export function createProgrammeAdminsRepository(db: Db): ProgrammeAdminsReposito
           .orderBy(programmeAdmins.addedAt, programmeAdmins.userId),
       ),
     async isListed(teamId, userId) {
-      const rows = await store.run((q) =>
-        q
-          .select({ userId: programmeAdmins.userId })
-          .from(programmeAdmins)
-          .where(one(teamId, userId))
-          .limit(1),
-      );
+      const rows = await store.run(() => isListedStatement().execute({ teamId, userId }));
       return rows.length > 0;
     },
     add: ({ teamId, userId, actorId, at }) =>
