@@ -1,5 +1,6 @@
 // The topic catalogue: the install-wide defaults (team_id '') plus each workspace's own additions.
-import { inArray } from 'drizzle-orm';
+import { inArray, sql, type Placeholder } from 'drizzle-orm';
+import { once } from './build-once';
 import { cleanTopicName, topicNameKey } from '../domain/signup-form';
 import { offeredTopics, topicForKey, visibleTopics, type CatalogueRow } from '../domain/topic-catalogue';
 import type { Topic } from '../domain/signup';
@@ -16,15 +17,19 @@ export interface TopicsRepository {
 
 export function createTopicsRepository(db: Db): TopicsRepository {
   const store = storeFor(db);
+  // Every offer and find form reads the catalogue: prepared once rather than built per call. Outside a
+  // transaction a turn's connection is `db` itself on both databases (store.ts).
+  const catalogueStatement = once(() => catalogueSelect(db, sql.placeholder('teamId')).prepare());
+  const catalogueRows = async (teamId: string) =>
+    toCatalogueRows(await store.run(() => catalogueStatement().execute({ teamId })));
   const sorted = (rows: CatalogueRow[]) =>
     [...rows].sort((a, b) => (a.nameKey < b.nameKey ? -1 : a.nameKey > b.nameKey ? 1 : a.id - b.id));
   return {
     async listCatalogue(teamId) {
-      const rows = await store.run((q) => catalogueRowsIn(q, teamId));
-      return sorted(offeredTopics(rows, teamId)).map(({ id, name }) => ({ id, name }));
+      return sorted(offeredTopics(await catalogueRows(teamId), teamId)).map(({ id, name }) => ({ id, name }));
     },
     async listVisible(teamId) {
-      const rows = await store.run((q) => catalogueRowsIn(q, teamId));
+      const rows = await catalogueRows(teamId);
       return sorted(visibleTopics(rows, teamId)).map(({ id, name, retired }) => ({ id, name, retired }));
     },
   };
@@ -32,8 +37,12 @@ export function createTopicsRepository(db: Db): TopicsRepository {
 
 /** The stored rows of a workspace's catalogue: the defaults and its own, hidden ones included. */
 export async function catalogueRowsIn(q: Db, teamId: string): Promise<CatalogueRow[]> {
+  return toCatalogueRows(await catalogueSelect(q, teamId));
+}
+
+function catalogueSelect(q: Db, teamId: string | Placeholder) {
   const { topics } = tablesOf(q);
-  const rows = await q
+  return q
     .select({
       id: topics.id,
       teamId: topics.teamId,
@@ -45,6 +54,9 @@ export async function catalogueRowsIn(q: Db, teamId: string): Promise<CatalogueR
     })
     .from(topics)
     .where(inArray(topics.teamId, catalogueTeams(teamId)));
+}
+
+function toCatalogueRows(rows: Awaited<ReturnType<typeof catalogueSelect>>): CatalogueRow[] {
   return rows.map(({ retiredAt, ...row }) => ({ ...row, retired: retiredAt !== null }));
 }
 
@@ -83,6 +95,6 @@ export async function topicNamesIn(
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-function catalogueTeams(teamId: string): string[] {
+function catalogueTeams(teamId: string | Placeholder): (string | Placeholder)[] {
   return ['', teamId];
 }
