@@ -1,4 +1,5 @@
-// Proves an assignment optimal by finding exact prices for it, or says it cannot.
+// Proves an assignment optimal by finding exact prices for it, or says it cannot; and the bound any prices
+// give.
 //
 // Why: the auction in match-assignment.ts usually holds an optimal assignment long before its prices prove
 // it (its proof needs ε below 1 / mentees, which takes several more phases). Given the assignment, the
@@ -108,9 +109,10 @@ function leastPrices(
   return price;
 }
 
-// The LP dual bound of these prices: every place's price plus each mentee's best profit (or 0). Valid for
-// any non-negative prices; equal to the assignment's total when they prove it optimal.
-function dualBound(problem: CertificateProblem, price: Float64Array): number {
+// The LP dual bound of these mentor prices: every place's price plus each mentee's best profit (or 0). Valid
+// for any non-negative prices, whatever produced them; equal to the assignment's total when they prove it
+// optimal.
+export function priceBound(problem: CertificateProblem, price: Float64Array): number {
   let bound = 0;
   for (let r = 0; r < price.length; r++) bound += price[r]! * problem.capacity[r]!;
   for (let i = 0; i < problem.menteeCount; i++) {
@@ -137,5 +139,5 @@ export function certifiedTotal(
   if (price === null) return null;
   let total = 0;
   for (const benefit of matched) total += benefit;
-  return dualBound(problem, price) === total ? total : null;
+  return priceBound(problem, price) === total ? total : null;
 }

@@ -1,7 +1,14 @@
-// Maximum-weight bipartite b-matching by a forward–reverse auction with ε-scaling (Bertsekas, Castañon and
-// Tsaknakis 1993).
+// Maximum-weight bipartite b-matching: by the primal–dual method (primal-dual-assignment.ts) when places
+// are at least as many as mentees, else by a forward–reverse auction with ε-scaling (Bertsekas, Castañon and
+// Tsaknakis 1993), below.
 //
-// Why this shape:
+// Why two methods: the primal–dual method settles ties (scores tie heavily) by plain matching and moves
+// prices only by whole score steps, which makes it several times faster than the auction when places are
+// plentiful. But every mentee it leaves unmatched costs it one search per score step, so when mentees
+// outnumber places (and many must stay unmatched) the auction, whose ε-scaling lowers them in large steps
+// first, is faster. Both are exact.
+//
+// Why the auction has this shape:
 // - Greedy and first-come-first-served are at best half of the optimum and strand mentees; the assignment
 //   must be global. Exact min-cost flow is too slow for the largest pools benchmarked (see BENCHMARKS.md,
 //   Matching), dense Hungarian does not fit in memory.
@@ -19,6 +26,7 @@
 //   remaining phases are skipped, and those prices give an upper bound equal to the total.
 
 import { certifiedTotal } from './assignment-certificate';
+import { solveByPrimalDual } from './primal-dual-assignment';
 
 export interface AssignmentProblem {
   readonly menteeCount: number;
@@ -414,6 +422,12 @@ function assignedMentors(a: Auction): Int32Array {
 }
 
 export function solveAssignment(problem: AssignmentProblem): AssignmentSolution {
+  let places = 0;
+  for (const capacity of problem.capacity) places += capacity;
+  return problem.menteeCount <= places ? solveByPrimalDual(problem) : solveByAuction(problem);
+}
+
+export function solveByAuction(problem: AssignmentProblem): AssignmentSolution {
   const a = createAuction(problem);
   const budget = CERTIFICATE_BUDGET * problem.edgeMentor.length;
   let epsilon = Math.max(1, Math.floor(maxValue(a) / EPSILON_FACTOR));
