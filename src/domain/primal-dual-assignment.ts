@@ -79,14 +79,19 @@ function isActive(s: Search, mentee: number): boolean {
   return s.placeOf[mentee]! < 0 && s.profit[mentee]! > 0;
 }
 
-// An edge its mentee could newly take: tight at the current prices and not to its own mentor.
-function isOpen(s: Search, mentee: number, e: number): boolean {
-  const mentor = s.problem.edgeMentor[e]!;
-  return (
-    s.profit[mentee]! + s.price[mentor]! === s.problem.benefit[e]! &&
-    s.problem.capacity[mentor]! > 0 &&
-    mentor !== ownMentor(s, mentee)
-  );
+// The first edge from `from` on that its mentee could newly take: tight at the current prices and not to its
+// own mentor; the edge end when there is none. The hot loop of the layered phases, so it keeps to locals.
+function nextOpenEdge(s: Search, mentee: number, from: number): number {
+  const { edgeMentor, benefit, capacity } = s.problem;
+  const price = s.price;
+  const profit = s.profit[mentee]!;
+  const own = ownMentor(s, mentee);
+  const end = s.problem.edgeStart[mentee + 1]!;
+  for (let e = from; e < end; e++) {
+    const mentor = edgeMentor[e]!;
+    if (profit + price[mentor]! === benefit[e]! && mentor !== own && capacity[mentor]! > 0) return e;
+  }
+  return end;
 }
 
 // Breadth-first layers over the open edges from every active mentee: a mentor with a free place ends a path,
@@ -105,8 +110,7 @@ function layerMentees(s: Search): number {
     const i = queue[head]!;
     const depth = layer[i]!;
     if (end >= 0 && depth >= end) break;
-    for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
-      if (!isOpen(s, i, e)) continue;
+    for (let e = nextOpenEdge(s, i, edgeStart[i]!); e < edgeStart[i + 1]!; e = nextOpenEdge(s, i, e + 1)) {
       const mentor = edgeMentor[e]!;
       if (s.placesUsed[mentor]! < capacity[mentor]!) {
         end = depth;
@@ -148,11 +152,12 @@ function augmentAlongLayers(s: Search, end: number, phase: number, stack: PathSt
       const i = stack.mentee[top]!;
       let deeper = false;
       for (let e = stack.edge[top]!, place = stack.place[top]!; e < edgeStart[i + 1]!; e++, place = -1) {
-        const mentor = edgeMentor[e]!;
         if (place < 0) {
-          if (!isOpen(s, i, e)) continue;
-          place = s.placeStart[mentor]!;
+          e = nextOpenEdge(s, i, e);
+          if (e === edgeStart[i + 1]!) break;
+          place = s.placeStart[edgeMentor[e]!]!;
         }
+        const mentor = edgeMentor[e]!;
         for (; place < s.placeStart[mentor + 1]!; place++) {
           const next = s.holder[place]!;
           if (next < 0) {
