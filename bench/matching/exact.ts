@@ -1,4 +1,4 @@
-// Exact reference solvers for the matching benchmark, written independently of the matcher's auction:
+// Exact reference solvers for the matching benchmark, written independently of the matcher:
 // - maxWeightMatching: successive shortest paths on the min-cost-flow network
 //   source → mentee (1) → mentor (−score) → sink (capacity), Dijkstra on reduced costs with potentials,
 //   stopped as soon as the next shortest path no longer pays (its cost is non-decreasing, so that is the

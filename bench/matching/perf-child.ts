@@ -26,7 +26,7 @@ export interface PerfResult {
   candidateEdges: number;
   proposeMs: Spread;
   candidatesMs: Spread;
-  /** One pass over every candidate edge reading its mentor's price: the unit the auction is measured in. */
+  /** One pass over every candidate edge reading its mentor's price: the unit the assignment is measured in. */
   scanMs: Spread;
   /** Per run: (proposeMatches − candidate generation) / scan, and proposeMatches / scan. */
   assignmentScans: Spread;

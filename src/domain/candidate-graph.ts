@@ -14,7 +14,7 @@ import {
   type MentorOffer,
 } from './match-rules';
 
-// 50 keeps the graph (and the auction) linear in the number of mentees, yet is far more than the few
+// 50 keeps the graph (and the assignment) linear in the number of mentees, yet is far more than the few
 // candidates a mentee ever realistically competes over.
 export const DEFAULT_MAX_CANDIDATES_PER_MENTEE = 50;
 

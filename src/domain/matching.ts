@@ -36,7 +36,7 @@ export interface MatchResult {
 interface ScaledScores {
   readonly benefit: Float64Array;
   readonly scale: number;
-  // Largest |score × scale − benefit|: 0 unless the weights have more decimals than the auction can keep.
+  // Largest |score × scale − benefit|: 0 unless the weights have more decimals than the assignment can keep.
   readonly roundingError: number;
 }
 
@@ -56,7 +56,7 @@ function worstRounding(scores: Float64Array, scale: number): number {
   return worst;
 }
 
-// The auction proves optimality only for integer benefits, so scores are scaled by the smallest power of ten
+// The assignment proves optimality only for integer benefits, so scores are scaled by the smallest power of ten
 // that makes them whole (1 for the default weights), or by the largest one that still fits when none does.
 function scaleScores(scores: Float64Array, menteeCount: number): ScaledScores {
   const maxScore = scores.reduce((max, score) => Math.max(max, score), 0);

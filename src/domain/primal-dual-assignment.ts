@@ -28,6 +28,11 @@ interface Search {
   readonly holder: Int32Array;
   readonly placesUsed: Int32Array; // per mentor
   readonly placeOf: Int32Array; // per mentee: the place it holds, or -1
+  // The edges tight at the current prices, per mentee: tightEdge[tightStart[i]] .. tightEdge[tightStart[i + 1] - 1].
+  // Prices change only between the layered phases, and far fewer edges are tight than not, so the phases
+  // read these instead of every edge.
+  readonly tightStart: Int32Array;
+  readonly tightEdge: Int32Array;
   // Per mentee: the layer a phase reached it in (-1: not reached), and the phase that last used it.
   readonly layer: Int32Array;
   readonly visited: Int32Array;
@@ -60,6 +65,8 @@ function createSearch(problem: AssignmentProblem): Search {
     holder: new Int32Array(placeMentor.length).fill(-1),
     placesUsed: new Int32Array(mentorCount),
     placeOf: new Int32Array(menteeCount).fill(-1),
+    tightStart: new Int32Array(menteeCount + 1),
+    tightEdge: new Int32Array(edgeMentor.length),
     layer: new Int32Array(menteeCount),
     visited: new Int32Array(menteeCount),
     queue: new Int32Array(menteeCount),
@@ -79,19 +86,28 @@ function isActive(s: Search, mentee: number): boolean {
   return s.placeOf[mentee]! < 0 && s.profit[mentee]! > 0;
 }
 
-// The first edge from `from` on that its mentee could newly take: tight at the current prices and not to its
-// own mentor; the edge end when there is none. The hot loop of the layered phases, so it keeps to locals.
-function nextOpenEdge(s: Search, mentee: number, from: number): number {
-  const { edgeMentor, benefit, capacity } = s.problem;
-  const price = s.price;
-  const profit = s.profit[mentee]!;
-  const own = ownMentor(s, mentee);
-  const end = s.problem.edgeStart[mentee + 1]!;
-  for (let e = from; e < end; e++) {
-    const mentor = edgeMentor[e]!;
-    if (profit + price[mentor]! === benefit[e]! && mentor !== own && capacity[mentor]! > 0) return e;
+function collectTightEdges(s: Search): void {
+  const { menteeCount, edgeStart, edgeMentor, benefit, capacity } = s.problem;
+  const { price, tightStart, tightEdge } = s;
+  let count = 0;
+  for (let i = 0; i < menteeCount; i++) {
+    const profit = s.profit[i]!;
+    for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
+      const mentor = edgeMentor[e]!;
+      if (profit + price[mentor]! === benefit[e]! && capacity[mentor]! > 0) tightEdge[count++] = e;
+    }
+    tightStart[i + 1] = count;
   }
-  return end;
+}
+
+// The first tight edge at or after position `from` that its mentee could newly take (not to its own mentor),
+// as a position in tightEdge; the mentee's end position when there is none.
+function nextOpenEdge(s: Search, mentee: number, from: number): number {
+  const own = ownMentor(s, mentee);
+  const end = s.tightStart[mentee + 1]!;
+  let at = from;
+  while (at < end && s.problem.edgeMentor[s.tightEdge[at]!] === own) at++;
+  return at;
 }
 
 // Breadth-first layers over the open edges from every active mentee: a mentor with a free place ends a path,
@@ -99,7 +115,8 @@ function nextOpenEdge(s: Search, mentee: number, from: number): number {
 // or -1 when none does at these prices.
 function layerMentees(s: Search): number {
   const { layer, queue } = s;
-  const { menteeCount, edgeStart, edgeMentor, capacity } = s.problem;
+  const { menteeCount, edgeMentor, capacity } = s.problem;
+  const { tightStart, tightEdge } = s;
   let tail = 0;
   for (let i = 0; i < menteeCount; i++) {
     layer[i] = isActive(s, i) ? 0 : -1;
@@ -110,8 +127,12 @@ function layerMentees(s: Search): number {
     const i = queue[head]!;
     const depth = layer[i]!;
     if (end >= 0 && depth >= end) break;
-    for (let e = nextOpenEdge(s, i, edgeStart[i]!); e < edgeStart[i + 1]!; e = nextOpenEdge(s, i, e + 1)) {
-      const mentor = edgeMentor[e]!;
+    for (
+      let at = nextOpenEdge(s, i, tightStart[i]!);
+      at < tightStart[i + 1]!;
+      at = nextOpenEdge(s, i, at + 1)
+    ) {
+      const mentor = edgeMentor[tightEdge[at]!]!;
       if (s.placesUsed[mentor]! < capacity[mentor]!) {
         end = depth;
         continue;
@@ -128,7 +149,8 @@ function layerMentees(s: Search): number {
   return end;
 }
 
-// One step of a path being searched: a mentee, the edge it is trying, and the place of that edge's mentor.
+// One step of a path being searched: a mentee, the tight edge it is trying (a position in tightEdge), and the
+// place of that edge's mentor.
 interface PathStack {
   readonly mentee: Int32Array;
   readonly edge: Int32Array;
@@ -139,25 +161,25 @@ interface PathStack {
 // phase finds a maximal set of shortest paths and the next phase's paths are longer. A path moves every
 // mentee on it into the place of the next one; the last takes a free place or displaces a mentee at profit 0.
 function augmentAlongLayers(s: Search, end: number, phase: number, stack: PathStack): void {
-  const { layer, visited } = s;
-  const { menteeCount, edgeStart, edgeMentor } = s.problem;
+  const { layer, visited, tightStart, tightEdge } = s;
+  const { menteeCount, edgeMentor } = s.problem;
   for (let root = 0; root < menteeCount; root++) {
     if (layer[root] !== 0 || !isActive(s, root)) continue;
     let top = 0;
     stack.mentee[0] = root;
-    stack.edge[0] = edgeStart[root]!;
+    stack.edge[0] = tightStart[root]!;
     stack.place[0] = -1;
     let found = false;
     while (top >= 0 && !found) {
       const i = stack.mentee[top]!;
       let deeper = false;
-      for (let e = stack.edge[top]!, place = stack.place[top]!; e < edgeStart[i + 1]!; e++, place = -1) {
+      for (let at = stack.edge[top]!, place = stack.place[top]!; at < tightStart[i + 1]!; at++, place = -1) {
         if (place < 0) {
-          e = nextOpenEdge(s, i, e);
-          if (e === edgeStart[i + 1]!) break;
-          place = s.placeStart[edgeMentor[e]!]!;
+          at = nextOpenEdge(s, i, at);
+          if (at === tightStart[i + 1]!) break;
+          place = s.placeStart[edgeMentor[tightEdge[at]!]!]!;
         }
-        const mentor = edgeMentor[e]!;
+        const mentor = edgeMentor[tightEdge[at]!]!;
         for (; place < s.placeStart[mentor + 1]!; place++) {
           const next = s.holder[place]!;
           if (next < 0) {
@@ -176,7 +198,7 @@ function augmentAlongLayers(s: Search, end: number, phase: number, stack: PathSt
           break;
         }
         if (found || deeper) {
-          stack.edge[top] = e;
+          stack.edge[top] = at;
           stack.place[top] = place;
           break;
         }
@@ -185,7 +207,7 @@ function augmentAlongLayers(s: Search, end: number, phase: number, stack: PathSt
         const next = s.holder[stack.place[top]!]!;
         top++;
         stack.mentee[top] = next;
-        stack.edge[top] = edgeStart[next]!;
+        stack.edge[top] = tightStart[next]!;
         stack.place[top] = -1;
       } else if (!found) {
         top--;
@@ -269,10 +291,12 @@ export function solveByPrimalDual(problem: AssignmentProblem): AssignmentSolutio
     edge: new Int32Array(size),
     place: new Int32Array(size),
   };
+  collectTightEdges(s);
   for (let phase = 1; ; phase++) {
     const end = layerMentees(s);
     if (end >= 0) augmentAlongLayers(s, end, phase, stack);
-    else if (!lowerProfits(s)) break;
+    else if (lowerProfits(s)) collectTightEdges(s);
+    else break;
   }
   const mentorOf = Int32Array.from(s.placeOf, (place) => (place < 0 ? -1 : s.placeMentor[place]!));
   return { mentorOf, upperBound: priceBound(problem, s.price) };

@@ -42,6 +42,19 @@ function randomProblem(random: Random): AssignmentProblem {
   return problemOf(menteeCount, capacity, edges);
 }
 
+// Too large for brute force, with heavy ties: scores from a handful of values, many candidates per mentee.
+function largerProblem(random: Random, menteeCount: number, mentorCount: number): AssignmentProblem {
+  const capacity = Array.from({ length: mentorCount }, () => intBetween(random, 0, 2));
+  const edges: Edge[] = [];
+  for (let mentee = 0; mentee < menteeCount; mentee++) {
+    for (let mentor = 0; mentor < mentorCount; mentor++) {
+      if (random() < 0.3) edges.push({ mentee, mentor, benefit: [3, 5, 8, 10][intBetween(random, 0, 3)]! });
+    }
+    if (!edges.some((edge) => edge.mentee === mentee)) edges.push({ mentee, mentor: 0, benefit: 1 });
+  }
+  return problemOf(menteeCount, Array.from(capacity), edges);
+}
+
 function totalOf(problem: AssignmentProblem, mentorOf: Int32Array): number {
   let total = 0;
   for (let i = 0; i < problem.menteeCount; i++) {
@@ -114,6 +127,24 @@ describe.each([
     const solution = solve(greedyTrap);
     expect(Array.from(solution.mentorOf)).toEqual([1, 0]);
     expect(solution.upperBound).toBeLessThan(5);
+  });
+});
+
+describe('the two methods', () => {
+  it.each([
+    { seed: 1, mentees: 40, mentors: 60 },
+    { seed: 2, mentees: 80, mentors: 30 },
+    { seed: 3, mentees: 120, mentors: 50 },
+  ])('reach the same proved optimum on larger tied instance $seed', ({ seed, mentees, mentors }) => {
+    const problem = largerProblem(mulberry32(seed), mentees, mentors);
+    const auction = solveByAuction(problem);
+    const primalDual = solveByPrimalDual(problem);
+    expectValidAssignment(problem, primalDual.mentorOf);
+    const total = totalOf(problem, primalDual.mentorOf);
+    expect(totalOf(problem, auction.mentorOf)).toBe(total);
+    expect(primalDual.upperBound).toBe(total);
+    expect(auction.upperBound - total).toBeLessThan(1);
+    expect(solveByPrimalDual(problem)).toEqual(primalDual);
   });
 });
 
