@@ -217,11 +217,13 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     lines.push(
       `**Time targets missed** (${where}). ${method} Tried and not kept for the auction: solving on each mentee's ` +
         'top edges and then verifying (ties make any cut lose the optimum), other ε factors, a repair of the ' +
-        'near-optimal assignment by the exchanges the failed certificate search reveals, and bids without ε before ' +
-        'the primal–dual phases (ties leave most mentees to the phases). Next step for pools short of places: cost ' +
-        "scaling on a perfect-matching form of the problem (an 'unmatched' partner for every mentee and every place), " +
-        'so that the exact prices of a coarser scale can seed the next without leaving a free place with a price, ' +
-        "which is what stops the primal–dual method from starting from the auction's prices today.",
+        'near-optimal assignment by the exchanges the failed certificate search reveals, bids without ε before ' +
+        'the primal–dual phases (ties leave most mentees to the phases), and starting the primal–dual method from ' +
+        "the auction's prices (made exact by lowering a mentor's price wherever its matched edge is slack): exact, " +
+        'but the mentees who end unmatched still come down one score step per search. Next step for pools short of ' +
+        "places: cost scaling, so that those mentees drop in large steps first — Goldberg's push–relabel with global " +
+        "price updates, or the primal–dual method scaled over a perfect-matching form of the problem (an 'unmatched' " +
+        'partner for every mentee and every place, so that no free place needs a price of 0 between scales).',
       '',
     );
   } else {
