@@ -24,7 +24,7 @@ import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS, JOURNEY_FIELDS } from '../../views/
 import { INVITATION_FORM_NOT_OPENED } from '../../views/invitation-views';
 import { parseRowId } from '../../views/self-service-ids';
 import { noticeModal } from '../../views/self-service-modals';
-import { runGuarded, watchAck } from './listener-guard';
+import { guardedSubmission, runGuarded } from './listener-guard';
 import type { ListenerRoutes } from './listener-routes';
 import { openSignupForm } from './offer-find-listeners';
 import { replyPrivately } from './private-reply';
@@ -137,51 +137,41 @@ export function registerJourneyFitCheckListeners(routes: ListenerRoutes, context
     );
   });
 
-  routes.submission(JOURNEY_CALLBACKS.mentorVoice, async ({ ack, body, view }) => {
-    const teamId = teamIdOf(body);
-    const watched = watchAck(ack);
-    await runGuarded(
-      {
-        logger: context.logger,
-        fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.mentorVoice, teamId },
-        failed: 'submission failed',
-        apologise: async () => {
-          if (!watched.acked()) await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-        },
-      },
-      async () => {
-        const values = view.state.values;
-        const candour = Number(
-          values[JOURNEY_FIELDS.candour]?.[JOURNEY_FIELDS.candour]?.selected_option?.value,
-        );
-        if (!Number.isInteger(candour) || candour < 1 || candour > 5) {
-          await watched.ack({
-            response_action: 'errors',
-            errors: { [JOURNEY_FIELDS.candour]: CANDOUR_REQUIRED },
-          });
-          return;
-        }
-        const wantsContact = (
-          values[JOURNEY_FIELDS.contact]?.[JOURNEY_FIELDS.contact]?.selected_options ?? []
-        ).some((option) => option.value === 'yes');
-        const metadata = parseMentorVoiceMetadata(view.private_metadata);
-        const result =
-          teamId === '' || metadata === null
-            ? ({ kind: 'not-in-pair' } as const)
-            : await answerMentorVoice(answerMentorVoiceDeps(context), {
-                teamId,
-                pairId: metadata.pairId,
-                userId: body.user.id,
-                round: metadata.round,
-                candour,
-                wantsContact,
-              });
-        const text =
-          result.kind === 'recorded' ? mentorVoiceThanks(wantsContact) : mentorVoiceRefusalText(result.kind);
-        await watched.ack({ response_action: 'update', view: noticeModal('Thank you', text) });
-        if (result.kind === 'recorded' && metadata?.message != null)
-          await context.messenger.updateMessage(metadata.message, mentorVoiceAnswered(wantsContact));
-      },
-    );
-  });
+  guardedSubmission(
+    routes,
+    context.logger,
+    { component: 'journey', callbackId: JOURNEY_CALLBACKS.mentorVoice },
+    async ({ ack, teamId, userId, values, privateMetadata }) => {
+      const candour = Number(
+        values[JOURNEY_FIELDS.candour]?.[JOURNEY_FIELDS.candour]?.selected_option?.value,
+      );
+      if (!Number.isInteger(candour) || candour < 1 || candour > 5) {
+        await ack({
+          response_action: 'errors',
+          errors: { [JOURNEY_FIELDS.candour]: CANDOUR_REQUIRED },
+        });
+        return;
+      }
+      const wantsContact = (
+        values[JOURNEY_FIELDS.contact]?.[JOURNEY_FIELDS.contact]?.selected_options ?? []
+      ).some((option) => option.value === 'yes');
+      const metadata = parseMentorVoiceMetadata(privateMetadata);
+      const result =
+        teamId === '' || metadata === null
+          ? ({ kind: 'not-in-pair' } as const)
+          : await answerMentorVoice(answerMentorVoiceDeps(context), {
+              teamId,
+              pairId: metadata.pairId,
+              userId,
+              round: metadata.round,
+              candour,
+              wantsContact,
+            });
+      const text =
+        result.kind === 'recorded' ? mentorVoiceThanks(wantsContact) : mentorVoiceRefusalText(result.kind);
+      await ack({ response_action: 'update', view: noticeModal('Thank you', text) });
+      if (result.kind === 'recorded' && metadata?.message != null)
+        await context.messenger.updateMessage(metadata.message, mentorVoiceAnswered(wantsContact));
+    },
+  );
 }

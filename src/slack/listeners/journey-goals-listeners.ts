@@ -1,7 +1,7 @@
 // The goals buttons and forms: "Set my goals" (the invitation and its reminder), "Rate my goals" (the midpoint
 // DM and the close survey, value `${pairId}:${stage}`), and their modals' submissions. Each click and each
 // submission is checked against the pair as it is now; one that can change nothing says what is true instead.
-import type { RespondFn, ViewSubmitAction } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { rateGoalsDeps, setGoalsDeps } from '../../composition/use-case-deps';
 import { openGoalsForm, setGoals } from '../../use-cases/set-goals';
@@ -20,7 +20,7 @@ import {
 import { JOURNEY_ACTIONS, JOURNEY_CALLBACKS } from '../../views/journey-ids';
 import { MODAL_OPEN_FAILED } from '../../views/self-service-answers';
 import { noticeModal } from '../../views/self-service-modals';
-import { runGuarded, watchAck } from './listener-guard';
+import { guardedSubmission, runGuarded, type MemberSubmission } from './listener-guard';
 import type { ListenerRoutes } from './listener-routes';
 import { openOrSay } from './open-modal';
 import { replyPrivately } from './private-reply';
@@ -93,42 +93,10 @@ export function registerJourneyGoalsListeners(routes: ListenerRoutes, context: A
     await openOrSay(context, click.triggerId, ratingModal(opening), () => click.say(MODAL_OPEN_FAILED));
   });
 
-  const submission = (
-    callbackId: string,
-    handle: (submission: {
-      ack: (answer?: Record<string, unknown>) => Promise<void>;
-      teamId: string;
-      userId: string;
-      values: ViewSubmitAction['view']['state']['values'];
-      privateMetadata: string;
-    }) => Promise<void>,
-  ) => {
-    routes.submission(callbackId, async ({ ack, body, view }) => {
-      const teamId = teamIdOf(body);
-      const watched = watchAck(ack);
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'goals', callbackId, teamId },
-          failed: 'submission failed',
-          apologise: async () => {
-            if (!watched.acked())
-              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-          },
-        },
-        () =>
-          handle({
-            ack: (answer) => watched.ack(answer as Parameters<typeof ack>[0]),
-            teamId,
-            userId: body.user.id,
-            values: view.state.values,
-            privateMetadata: view.private_metadata,
-          }),
-      );
-    });
-  };
+  const submission = (callbackId: string, handle: (submission: MemberSubmission) => Promise<void>) =>
+    guardedSubmission(routes, context.logger, { component: 'goals', callbackId }, handle);
 
-  const notice = (text: string) => ({ response_action: 'update', view: noticeModal(TITLE, text) });
+  const notice = (text: string) => ({ response_action: 'update' as const, view: noticeModal(TITLE, text) });
 
   submission(JOURNEY_CALLBACKS.setGoals, async ({ ack, teamId, userId, values, privateMetadata }) => {
     const pairId = parseGoalsMetadata(privateMetadata);

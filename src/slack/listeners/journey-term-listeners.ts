@@ -25,7 +25,7 @@ import {
 } from '../../views/journey-term-views';
 import type { SlackMessage } from '../../ports/messenger';
 import { noticeModal } from '../../views/self-service-modals';
-import { runGuarded, watchAck } from './listener-guard';
+import { guardedSubmission, runGuarded } from './listener-guard';
 import type { ListenerRoutes } from './listener-routes';
 import { replyPrivately } from './private-reply';
 import { teamIdOf } from './team-id';
@@ -121,46 +121,36 @@ export function registerJourneyTermListeners(routes: ListenerRoutes, context: Ap
     );
   });
 
-  routes.submission(JOURNEY_CALLBACKS.closeSurvey, async ({ ack, body, view }) => {
-    const teamId = teamIdOf(body);
-    const watched = watchAck(ack);
-    await runGuarded(
-      {
-        logger: context.logger,
-        fields: { component: 'journey', callbackId: JOURNEY_CALLBACKS.closeSurvey, teamId },
-        failed: 'close survey failed',
-        apologise: async () => {
-          if (!watched.acked()) await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-        },
-      },
-      async () => {
-        const values = view.state.values;
-        const selected = (id: string) => values[id]?.[id]?.selected_option?.value ?? null;
-        const typed = (id: string) => values[id]?.[id]?.value ?? null;
-        const parsed = parseValue(view.private_metadata);
-        const result =
-          parsed === null
-            ? ({ kind: 'not_in_pair' } as const)
-            : await answerCloseSurvey(closeSurveyDeps(context), {
-                teamId,
-                pairId: parsed.pairId,
-                userId: body.user.id,
-                usefulness: selected(JOURNEY_FIELDS.closeUsefulness),
-                recommend: selected(JOURNEY_FIELDS.closeRecommend),
-                commitment: typed(JOURNEY_FIELDS.closeCommitment),
-              });
-        if (result.kind === 'invalid') {
-          const errors: Record<string, string> = {};
-          for (const [field, message] of Object.entries(result.errors))
-            errors[CLOSE_SURVEY_BLOCKS[field as CloseSurveyField]] = message;
-          await watched.ack({ response_action: 'errors', errors });
-          return;
-        }
-        const text = result.kind === 'stored' ? CLOSE_SURVEY_THANKS : closeSurveyRefusalText(result.kind);
-        await watched.ack({ response_action: 'update', view: noticeModal('Close survey', text) });
-      },
-    );
-  });
+  guardedSubmission(
+    routes,
+    context.logger,
+    { component: 'journey', callbackId: JOURNEY_CALLBACKS.closeSurvey, failed: 'close survey failed' },
+    async ({ ack, teamId, userId, values, privateMetadata }) => {
+      const selected = (id: string) => values[id]?.[id]?.selected_option?.value ?? null;
+      const typed = (id: string) => values[id]?.[id]?.value ?? null;
+      const parsed = parseValue(privateMetadata);
+      const result =
+        parsed === null
+          ? ({ kind: 'not_in_pair' } as const)
+          : await answerCloseSurvey(closeSurveyDeps(context), {
+              teamId,
+              pairId: parsed.pairId,
+              userId,
+              usefulness: selected(JOURNEY_FIELDS.closeUsefulness),
+              recommend: selected(JOURNEY_FIELDS.closeRecommend),
+              commitment: typed(JOURNEY_FIELDS.closeCommitment),
+            });
+      if (result.kind === 'invalid') {
+        const errors: Record<string, string> = {};
+        for (const [field, message] of Object.entries(result.errors))
+          errors[CLOSE_SURVEY_BLOCKS[field as CloseSurveyField]] = message;
+        await ack({ response_action: 'errors', errors });
+        return;
+      }
+      const text = result.kind === 'stored' ? CLOSE_SURVEY_THANKS : closeSurveyRefusalText(result.kind);
+      await ack({ response_action: 'update', view: noticeModal('Close survey', text) });
+    },
+  );
 
   const followUp = (answer: FollowUpAnswer) => async (click: Click) => {
     const parsed = parseValue(click.value);

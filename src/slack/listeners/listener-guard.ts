@@ -1,10 +1,14 @@
 // The error net around a self-service listener: an unexpected failure is logged and the person gets the
 // apology that suits the entry point (an ephemeral for a command, a small modal for a Home button, the modal
 // itself for a submission), never a stack trace and never silence.
+import type { AckFn, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { errorSummary } from '../../errors';
 import type { Logger } from '../../logger';
 import { APOLOGY } from '../../views/apology';
+import { noticeModal } from '../../views/self-service-modals';
+import type { ListenerRoutes } from './listener-routes';
 import type { SubcommandHandler } from './subcommand';
+import { teamIdOf } from './team-id';
 
 export interface ListenerGuard {
   logger: Logger;
@@ -58,4 +62,47 @@ export function guardedCommand(name: string, handler: SubcommandHandler): Subcom
       () => handler({ ...args, ack: watched.ack }),
     );
   };
+}
+
+/** What a member's modal submission hands its handler. */
+export interface MemberSubmission {
+  ack: AckFn<ViewResponseAction>;
+  teamId: string;
+  userId: string;
+  values: ViewSubmitAction['view']['state']['values'];
+  privateMetadata: string;
+}
+
+/**
+ * A member's modal submission behind the guard: before the answer the person sees the apology in the modal;
+ * after it, the change is already stored.
+ */
+export function guardedSubmission(
+  routes: ListenerRoutes,
+  logger: Logger,
+  log: { component: string; callbackId: string; failed?: string },
+  handle: (submission: MemberSubmission) => Promise<void>,
+): void {
+  routes.submission(log.callbackId, async ({ ack, body, view }) => {
+    const teamId = teamIdOf(body);
+    const watched = watchAck(ack);
+    await runGuarded(
+      {
+        logger,
+        fields: { component: log.component, callbackId: log.callbackId, teamId },
+        failed: log.failed ?? 'submission failed',
+        apologise: async () => {
+          if (!watched.acked()) await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
+        },
+      },
+      () =>
+        handle({
+          ack: watched.ack,
+          teamId,
+          userId: body.user.id,
+          values: view.state.values,
+          privateMetadata: view.private_metadata,
+        }),
+    );
+  });
 }

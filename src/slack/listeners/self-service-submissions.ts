@@ -1,6 +1,5 @@
 // The self-service modals' submissions: choosing a pairing to end, the feedback form (ending a pairing or
 // rating one that ended), the pause length, and leaving.
-import type { AckFn, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { readParticipationDeps, selfServiceDeps } from '../../composition/use-case-deps';
 import { parseFeedbackForm } from '../../domain/feedback-form';
@@ -10,7 +9,6 @@ import { giveFeedback } from '../../use-cases/give-feedback';
 import { leaveProgramme } from '../../use-cases/leave-programme';
 import { pauseParticipation } from '../../use-cases/pause-participation';
 import { ownPair } from '../../use-cases/read-participation';
-import { APOLOGY } from '../../views/apology';
 import {
   CHOOSE_PAUSE_LENGTH,
   CHOSEN_PAIRING_ENDED,
@@ -27,45 +25,12 @@ import {
   parseFeedbackMetadata,
   PAUSE_UNTIL_RESUMED,
 } from '../../views/self-service-modals';
-import { runGuarded, watchAck } from './listener-guard';
+import { guardedSubmission, type MemberSubmission } from './listener-guard';
 import type { ListenerRoutes } from './listener-routes';
-import { teamIdOf } from './team-id';
-
-interface Submission {
-  ack: AckFn<ViewResponseAction>;
-  teamId: string;
-  userId: string;
-  values: ViewSubmitAction['view']['state']['values'];
-  privateMetadata: string;
-}
 
 export function registerSelfServiceSubmissions(routes: ListenerRoutes, context: AppContext): void {
-  const submission = (callbackId: string, handle: (submission: Submission) => Promise<void>) => {
-    routes.submission(callbackId, async ({ ack, body, view }) => {
-      const teamId = teamIdOf(body);
-      const watched = watchAck(ack);
-      await runGuarded(
-        {
-          logger: context.logger,
-          fields: { component: 'self-service', callbackId, teamId },
-          failed: 'submission failed',
-          // Before the answer a person sees the apology in the modal; after it, the change is already stored.
-          apologise: async () => {
-            if (!watched.acked())
-              await ack({ response_action: 'update', view: noticeModal('Sorry', APOLOGY) });
-          },
-        },
-        () =>
-          handle({
-            ack: watched.ack,
-            teamId,
-            userId: body.user.id,
-            values: view.state.values,
-            privateMetadata: view.private_metadata,
-          }),
-      );
-    });
-  };
+  const submission = (callbackId: string, handle: (submission: MemberSubmission) => Promise<void>) =>
+    guardedSubmission(routes, context.logger, { component: 'self-service', callbackId }, handle);
 
   submission(SELF_SERVICE_CALLBACKS.chooseEnd, async ({ ack, teamId, userId, values }) => {
     const chosen = values[SELF_SERVICE_FIELDS.pair]?.[SELF_SERVICE_FIELDS.pair]?.selected_option?.value ?? '';
