@@ -25,12 +25,13 @@ function problemOf(menteeCount: number, capacity: number[], edges: Edge[]): Assi
   };
 }
 
-// Small instances with few distinct benefits (many ties, as real scores have), capacities 0–2 and every
-// mentee with at least one edge (the auction's precondition).
+// Small instances with few distinct benefits (many ties, as real scores have), capacities 0–3 (a mentor's
+// third place is where the auction's cheapest-place bookkeeping could go wrong) and every mentee with at
+// least one edge (the auction's precondition).
 function randomProblem(random: Random): AssignmentProblem {
   const menteeCount = intBetween(random, 1, 6);
   const mentorCount = intBetween(random, 1, 4);
-  const capacity = Array.from({ length: mentorCount }, () => intBetween(random, 0, 2));
+  const capacity = Array.from({ length: mentorCount }, () => intBetween(random, 0, 3));
   const benefits = [intBetween(random, 1, 5), intBetween(random, 1, 5), 10];
   const edges: Edge[] = [];
   for (let mentee = 0; mentee < menteeCount; mentee++) {
