@@ -190,7 +190,8 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
   lines.push(
     '',
     '"One scan" reads every candidate edge once with its mentor\'s price (the least work any bidding or path algorithm does ' +
-      'per round), timed in the same process; "assignment" = proposeMatches − candidate generation.',
+      'per round), timed in the same process; "assignment" is the assignment step alone (`solveAssignment`), timed ' +
+      'on the very problem proposeMatches builds for the input (`assignmentProblemOf`), once per run after it.',
     '',
   );
   const hundredK = performance.filter((row) => row.participants >= 100_000);

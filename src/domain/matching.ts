@@ -3,7 +3,7 @@
 // order they arrive in. Assumes one open request per mentee and one offer per mentor per run.
 
 import { buildCandidateGraph, type CandidateGraph } from './candidate-graph';
-import { solveAssignment } from './match-assignment';
+import { solveAssignment, type AssignmentProblem } from './match-assignment';
 import {
   DEFAULT_MATCH_WEIGHTS,
   freePlaces,
@@ -130,26 +130,49 @@ function emptyResult(mentees: readonly MenteeRequest[]): MatchResult {
   return { proposals: [], unmatchedRequestIds, totalScore: 0, upperBound: 0 };
 }
 
-export function proposeMatches(rawInput: MatchInput): MatchResult {
+// The input in canonical order and, unless no mentee has a candidate, the assignment problem it gives.
+type PreparedMatching =
+  | { readonly input: MatchInput; readonly problem: null }
+  | {
+      readonly input: MatchInput;
+      readonly problem: AssignmentProblem;
+      readonly activeMentees: Int32Array; // input positions of the problem's mentees
+      readonly scaled: ScaledScores;
+    };
+
+function prepareMatching(rawInput: MatchInput): PreparedMatching {
   const input = canonicalOrder(rawInput);
   const graph = buildCandidateGraph(input);
   const active = activeProblem(graph, input.mentors);
-  if (active.mentees.length === 0) return emptyResult(input.mentees);
+  if (active.mentees.length === 0) return { input, problem: null };
   const firstEdge = graph.edgeStart[active.mentees[0]!]!;
   const lastEdge = graph.edgeStart[active.mentees[active.mentees.length - 1]! + 1]!;
   // Mentees without candidates own no edges, so the active mentees' edges are one contiguous block.
   const scores = graph.edgeScore.subarray(firstEdge, lastEdge);
   const scaled = scaleScores(scores, active.mentees.length);
-  const solution = solveAssignment({
+  const problem = {
     menteeCount: active.mentees.length,
     capacity: active.capacity,
     edgeStart: active.edgeStart.map((start) => start - firstEdge),
     edgeMentor: graph.edgeMentor.subarray(firstEdge, lastEdge),
     benefit: scaled.benefit,
-  });
+  };
+  return { input, activeMentees: active.mentees, scaled, problem };
+}
+
+/** The assignment problem proposeMatches solves for this input: the benchmark times the assignment on it alone. */
+export function assignmentProblemOf(input: MatchInput): AssignmentProblem | null {
+  return prepareMatching(input).problem;
+}
+
+export function proposeMatches(rawInput: MatchInput): MatchResult {
+  const prepared = prepareMatching(rawInput);
+  if (prepared.problem === null) return emptyResult(prepared.input.mentees);
+  const { input, activeMentees, scaled, problem } = prepared;
+  const solution = solveAssignment(problem);
   const matchedMentor = new Int32Array(input.mentees.length).fill(-1);
-  active.mentees.forEach((position, k) => (matchedMentor[position] = solution.mentorOf[k]!));
-  return assembleResult(input, matchedMentor, solution.upperBound, scaled, active.mentees.length);
+  activeMentees.forEach((position, k) => (matchedMentor[position] = solution.mentorOf[k]!));
+  return assembleResult(input, matchedMentor, solution.upperBound, scaled, activeMentees.length);
 }
 
 function assembleResult(
