@@ -50,23 +50,26 @@ function toBenefit(score: number, scale: number): number {
   return Math.max(1, Math.round(score * scale));
 }
 
+// Indexed loops over the scores: typed-array methods with a callback, and for…of until the function is
+// optimised, are several times slower at this size, and each of these runs once per match.
 function worstRounding(scores: Float64Array, scale: number): number {
   let worst = 0;
-  for (const score of scores) worst = Math.max(worst, Math.abs(score * scale - toBenefit(score, scale)));
+  for (let e = 0; e < scores.length; e++) {
+    worst = Math.max(worst, Math.abs(scores[e]! * scale - toBenefit(scores[e]!, scale)));
+  }
   return worst;
 }
 
 function isWhole(scores: Float64Array, scale: number): boolean {
-  for (const score of scores) if (toBenefit(score, scale) !== score) return false;
+  for (let e = 0; e < scores.length; e++) if (toBenefit(scores[e]!, scale) !== scores[e]) return false;
   return true;
 }
 
 // The assignment proves optimality only for integer benefits, so scores are scaled by the smallest power of ten
 // that makes them whole (1 for the default weights), or by the largest one that still fits when none does.
-// Plain loops over the scores: typed-array methods with a callback are several times slower at this size.
 function scaleScores(scores: Float64Array, menteeCount: number): ScaledScores {
   let maxScore = 0;
-  for (const score of scores) maxScore = Math.max(maxScore, score);
+  for (let e = 0; e < scores.length; e++) maxScore = Math.max(maxScore, scores[e]!);
   const unit = menteeCount + 1;
   const fits = SCALES.filter((scale) => maxScore * scale * unit * unit <= MAX_EXACT_PRODUCT);
   const exact = fits.find((scale) => worstRounding(scores, scale) < 1e-7);
@@ -108,7 +111,7 @@ function activeProblem(graph: CandidateGraph, mentors: readonly MentorOffer[]): 
     }
   }
   const degree = new Int32Array(mentors.length);
-  for (const mentor of graph.edgeMentor) degree[mentor]!++;
+  for (let e = 0; e < graph.edgeMentor.length; e++) degree[graph.edgeMentor[e]!]!++;
   const capacity = Int32Array.from(mentors, (mentor, r) => Math.min(freePlaces(mentor), degree[r]!));
   return { mentees: Int32Array.from(active), capacity, edgeStart: Int32Array.from(edgeStart) };
 }
