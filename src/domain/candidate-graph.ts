@@ -95,12 +95,21 @@ interface Index {
   readonly runs: Int32Array;
 }
 
+// Lists kept flat like the graph's rows: list k is items[start[k] .. start[k + 1] - 1]. An array per user made
+// the set-up slow.
+interface Lists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
 interface Blocks {
-  readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
-  readonly mentorsExcluding: (number[] | undefined)[]; // per user: mentors whose offer excludes that user
-  readonly menteesExcluding: (number[] | undefined)[]; // per user: mentees whose request excludes that user
-  readonly offersOf: (number[] | undefined)[]; // per user: their mentor offers
-  readonly requestsOf: (number[] | undefined)[]; // per user: their mentee requests
+  readonly partners: Lists; // per user: users never to be proposed again
+  readonly mentorExcludes: Lists; // per mentor: the users its offer excludes
+  readonly menteeExcludes: Lists; // per mentee: the users its request excludes
+  readonly mentorsExcluding: Lists; // per user: mentors whose offer excludes that user
+  readonly menteesExcluding: Lists; // per user: mentees whose request excludes that user
+  readonly offersOf: Lists; // per user: their mentor offers
+  readonly requestsOf: Lists; // per user: their mentee requests
 }
 
 interface Scratch {
@@ -168,7 +177,6 @@ interface GraphContext {
   readonly menteeLevels: number[];
   readonly levelRank: Map<number, number>;
   readonly bestWaitingDays: number; // the waiting time that earns the largest bonus, for upper bounds
-  readonly users: Map<string, number>;
   readonly blocks: Blocks;
   readonly menteeCombos: ComboCache;
   readonly mentorCombos: ComboCache;
@@ -320,103 +328,140 @@ function buildSide(people: readonly Person[], flat: FlatTopics, interned: Intern
   };
 }
 
+// The members an index holds, in the order its buckets list them.
+function orderedMembers(
+  count: number,
+  include: (member: number) => boolean,
+  order: (a: number, b: number) => number,
+): Int32Array {
+  const members: number[] = [];
+  for (let member = 0; member < count; member++) if (include(member)) members.push(member);
+  return Int32Array.from(members.sort(order));
+}
+
 // One entry per (member, topic subset), sorted by a single numeric key (bucket, then the member's position in
-// the wanted order) with the native typed-array sort; buckets are then contiguous slices of one array.
+// the wanted order) with the native typed-array sort; buckets are then contiguous slices of one array. Members
+// with different runKey values start a new run; without runKey a bucket is one run.
 function buildIndex(
   side: Side,
   shape: { subsets: number; levels: number; departments: number },
-  include: (member: number) => boolean,
-  order: (a: number, b: number) => number,
-  runKey: (member: number) => number,
+  members: Int32Array,
+  runKey: Float64Array | undefined,
 ): Index {
-  const memberCount = side.level.length;
-  const byOrder = Array.from({ length: memberCount }, (_, member) => member).sort(order);
-  const position = new Int32Array(memberCount);
-  byOrder.forEach((member, at) => (position[member] = at));
-  const keys = new Float64Array(side.subsetId.length);
+  const memberCount = members.length;
+  const departments = shape.departments + 1;
   let count = 0;
-  for (let member = 0; member < memberCount; member++) {
-    if (!include(member)) continue;
+  for (const member of members) count += side.subsetStart[member + 1]! - side.subsetStart[member]!;
+  const keys = new Float64Array(count);
+  let at = 0;
+  members.forEach((member, position) => {
+    const level = side.levelRank[member]!;
+    const department = side.department[member]! + 1;
     for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
-      const bucket =
-        (side.subsetId[k]! * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
-        side.department[member]! +
-        1;
-      keys[count++] = bucket * memberCount + position[member]!;
+      const bucket = (side.subsetId[k]! * shape.levels + level) * departments + department;
+      keys[at++] = bucket * memberCount + position;
     }
-  }
-  const sorted = keys.subarray(0, count).sort();
+  });
+  const sorted = keys.sort();
   const pool = new Int32Array(count);
-  for (let k = 0; k < count; k++) pool[k] = byOrder[sorted[k]! % memberCount]!;
   const leafStart = new Int32Array(shape.subsets * shape.levels + 1);
-  const department: number[] = [];
-  const memberStart: number[] = [];
-  const runStart: number[] = [];
-  const runs: number[] = [];
-  for (let start = 0; start < count;) {
-    const bucket = Math.floor(sorted[start]! / memberCount);
-    let end = start + 1;
-    while (end < count && Math.floor(sorted[end]! / memberCount) === bucket) end++;
-    leafStart[Math.floor(bucket / (shape.departments + 1)) + 1]!++;
-    department.push((bucket % (shape.departments + 1)) - 1);
-    memberStart.push(start);
-    runStart.push(runs.length);
-    runs.push(0);
-    for (let k = start + 1; k < end; k++) {
-      if (runKey(pool[k]!) !== runKey(pool[k - 1]!)) runs.push(k - start);
+  // Sized for the worst case, one bucket per entry and a run boundary per entry; only what is written costs.
+  const department = new Int32Array(count);
+  const memberStart = new Int32Array(count + 1);
+  const runStart = new Int32Array(count + 1);
+  const runs = new Int32Array(2 * count);
+  let buckets = 0;
+  let runCount = 0;
+  let previous = -1;
+  for (let k = 0; k < count; k++) {
+    const bucket = Math.floor(sorted[k]! / memberCount);
+    const member = members[sorted[k]! % memberCount]!;
+    pool[k] = member;
+    if (bucket !== previous) {
+      if (k > 0) runs[runCount++] = k - memberStart[buckets - 1]!;
+      leafStart[Math.floor(bucket / departments) + 1]!++;
+      department[buckets] = (bucket % departments) - 1;
+      memberStart[buckets] = k;
+      runStart[buckets++] = runCount;
+      runs[runCount++] = 0;
+      previous = bucket;
+    } else if (runKey !== undefined && runKey[member] !== runKey[pool[k - 1]!]) {
+      runs[runCount++] = k - memberStart[buckets - 1]!;
     }
-    runs.push(end - start);
-    start = end;
   }
+  if (count > 0) runs[runCount++] = count - memberStart[buckets - 1]!;
   for (let leaf = 0; leaf + 1 < leafStart.length; leaf++) leafStart[leaf + 1]! += leafStart[leaf]!;
-  memberStart.push(count);
-  runStart.push(runs.length);
+  memberStart[buckets] = count;
+  runStart[buckets] = runCount;
   return {
     levels: shape.levels,
     leafStart,
-    department: Int32Array.from(department),
-    memberStart: Int32Array.from(memberStart),
+    department: department.subarray(0, buckets),
+    memberStart: memberStart.subarray(0, buckets + 1),
     pool,
-    runStart: Int32Array.from(runStart),
-    runs: Int32Array.from(runs),
+    runStart: runStart.subarray(0, buckets + 1),
+    runs: runs.subarray(0, runCount),
   };
 }
 
-function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
-  const list = lists[at];
-  if (list) list.push(value);
-  else lists[at] = [value];
+// Counting sort, in entry order within a list: list k holds values[e] for every entry e with keys[e] === k.
+function groupBy(listCount: number, keys: Int32Array, values: Int32Array): Lists {
+  const start = new Int32Array(listCount + 1);
+  for (let e = 0; e < keys.length; e++) start[keys[e]! + 1]!++;
+  for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
+  const items = new Int32Array(keys.length);
+  const next = start.slice(0, listCount);
+  for (let e = 0; e < keys.length; e++) items[next[keys[e]!]!++] = values[e]!;
+  return { start, items };
+}
+
+// Each person's excluded users who are in this run, as (person, user) entries; the others cannot be proposed
+// anyway.
+function resolveExcludes(
+  people: readonly { readonly excludes: readonly string[] }[],
+  users: Map<string, number>,
+): { person: Int32Array; user: Int32Array } {
+  const total = people.reduce((sum, person) => sum + person.excludes.length, 0);
+  const person = new Int32Array(total);
+  const user = new Int32Array(total);
+  let count = 0;
+  for (let k = 0; k < people.length; k++) {
+    for (const excluded of people[k]!.excludes) {
+      const excludedUser = users.get(excluded);
+      if (excludedUser === undefined) continue;
+      person[count] = k;
+      user[count++] = excludedUser;
+    }
+  }
+  return { person: person.subarray(0, count), user: user.subarray(0, count) };
 }
 
 function buildBlocks(input: MatchInput, users: Map<string, number>, mentors: Side, mentees: Side): Blocks {
-  // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
-  const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
-  const blocks: Blocks = {
-    partners: perUser(),
-    mentorsExcluding: perUser(),
-    menteesExcluding: perUser(),
-    offersOf: perUser(),
-    requestsOf: perUser(),
-  };
+  const pairs = new Int32Array(2 * input.pastPairs.length);
+  const partners = new Int32Array(pairs.length);
+  let count = 0;
   for (const [a, b] of input.pastPairs) {
     const userA = users.get(a);
     const userB = users.get(b);
     // A pair with someone who is not in this run cannot be proposed anyway.
     if (userA === undefined || userB === undefined) continue;
-    pushTo(blocks.partners, userA, userB);
-    pushTo(blocks.partners, userB, userA);
+    pairs[count] = userA;
+    partners[count++] = userB;
+    pairs[count] = userB;
+    partners[count++] = userA;
   }
-  const collect = (lists: (number[] | undefined)[], excludes: readonly string[], index: number): void => {
-    for (const excluded of excludes) {
-      const user = users.get(excluded);
-      if (user !== undefined) pushTo(lists, user, index);
-    }
+  const mentorExcludes = resolveExcludes(input.mentors, users);
+  const menteeExcludes = resolveExcludes(input.mentees, users);
+  const indices = (side: Side): Int32Array => side.user.map((_user, index) => index);
+  return {
+    partners: groupBy(users.size, pairs.subarray(0, count), partners.subarray(0, count)),
+    mentorExcludes: groupBy(input.mentors.length, mentorExcludes.person, mentorExcludes.user),
+    menteeExcludes: groupBy(input.mentees.length, menteeExcludes.person, menteeExcludes.user),
+    mentorsExcluding: groupBy(users.size, mentorExcludes.user, mentorExcludes.person),
+    menteesExcluding: groupBy(users.size, menteeExcludes.user, menteeExcludes.person),
+    offersOf: groupBy(users.size, mentors.user, indices(mentors)),
+    requestsOf: groupBy(users.size, mentees.user, indices(mentees)),
   };
-  input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
-  input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
-  mentors.user.forEach((user, index) => pushTo(blocks.offersOf, user, index));
-  mentees.user.forEach((user, index) => pushTo(blocks.requestsOf, user, index));
-  return blocks;
 }
 
 function distinctLevels(side: Side, include: (member: number) => boolean): number[] {
@@ -496,19 +541,26 @@ function createContext(input: MatchInput): GraphContext {
     limit: candidateLimit(input),
     mentors,
     mentees,
-    mentorIndex: buildIndex(mentors, shape, hasPlace, byHash(mentors), () => 0),
+    mentorIndex: buildIndex(
+      mentors,
+      shape,
+      orderedMembers(input.mentors.length, hasPlace, byHash(mentors)),
+      undefined,
+    ),
     menteeIndex: buildIndex(
       mentees,
       shape,
-      () => true,
-      (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
-      (member) => waitBonus[member]!,
+      orderedMembers(
+        input.mentees.length,
+        () => true,
+        (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
+      ),
+      waitBonus,
     ),
     mentorLevels: distinctLevels(mentors, hasPlace),
     menteeLevels: distinctLevels(mentees, () => true),
     levelRank: interned.levels,
     bestWaitingDays: bestWaitingDays(input, weights),
-    users,
     blocks: buildBlocks(input, users, mentors, mentees),
     menteeCombos: createComboCache(interned.levels.size),
     mentorCombos: createComboCache(interned.levels.size),
@@ -519,15 +571,7 @@ function createContext(input: MatchInput): GraphContext {
       mentorPicked: new Int32Array(input.mentors.length).fill(-1),
       menteePicked: new Int32Array(input.mentees.length).fill(-1),
       topicMark: new Int32Array(topics.size).fill(-1),
-      tier: {
-        count: 0,
-        buckets: [],
-        sizes: [],
-        gaps: [],
-        crosses: [],
-        steps: new Int32Array(64),
-        positions: new Int32Array(64),
-      },
+      tier: createTier(),
       cursors: createCursors(),
     },
   };
@@ -567,9 +611,9 @@ function markForQuery(
   ctx: GraphContext,
   side: Side,
   self: number,
-  excludes: readonly string[],
-  excludedBy: number[] | undefined,
-  otherOf: (number[] | undefined)[],
+  excludes: Lists,
+  excludedBy: Lists,
+  otherOf: Lists,
   otherPicked: Int32Array,
 ): void {
   const scratch = ctx.scratch;
@@ -580,18 +624,19 @@ function markForQuery(
   scratch.queryTopics = topicCount(side, self);
   scratch.queryWaitingDays = side.waitingDays[self]!;
   const user = side.user[self]!;
-  blockAll(otherOf[user], otherPicked, stamp);
-  for (const partner of ctx.blocks.partners[user] ?? []) blockAll(otherOf[partner], otherPicked, stamp);
-  for (const excluded of excludes) {
-    const excludedUser = ctx.users.get(excluded);
-    if (excludedUser !== undefined) blockAll(otherOf[excludedUser], otherPicked, stamp);
+  const partners = ctx.blocks.partners;
+  blockAll(otherOf, user, otherPicked, stamp);
+  for (let k = partners.start[user]!; k < partners.start[user + 1]!; k++) {
+    blockAll(otherOf, partners.items[k]!, otherPicked, stamp);
   }
-  blockAll(excludedBy, otherPicked, stamp);
+  for (let k = excludes.start[self]!; k < excludes.start[self + 1]!; k++) {
+    blockAll(otherOf, excludes.items[k]!, otherPicked, stamp);
+  }
+  blockAll(excludedBy, user, otherPicked, stamp);
 }
 
-function blockAll(others: number[] | undefined, picked: Int32Array, stamp: number): void {
-  if (others === undefined) return;
-  for (const other of others) picked[other] = stamp;
+function blockAll(lists: Lists, list: number, picked: Int32Array, stamp: number): void {
+  for (let k = lists.start[list]!; k < lists.start[list + 1]!; k++) picked[lists.items[k]!] = stamp;
 }
 
 interface Combo {
@@ -670,36 +715,59 @@ function mentorCombos(ctx: GraphContext, mentor: number): Combo[] {
 }
 
 // The buckets of one score tier, gathered into reused scratch arrays: this runs for every tier of every
-// querier, so it allocates nothing. Entries past count are stale; truncating the arrays instead would make V8
-// free and regrow their storage every time.
+// querier, so it allocates nothing. Entries past count are stale.
 interface Tier {
   count: number;
-  readonly buckets: number[];
-  readonly sizes: number[];
-  readonly gaps: number[];
-  readonly crosses: boolean[];
+  buckets: Int32Array;
+  combos: Int32Array; // per bucket: its combo's position in the querier's list
   steps: Int32Array; // per bucket: members taken so far
-  positions: Int32Array; // per bucket: the next member, starting from the querier's rotation
+  positions: Int32Array; // per bucket: the next member, starting from the querier's rotation; -1 before the first
+}
+
+function createTier(): Tier {
+  const size = 64;
+  const array = (): Int32Array => new Int32Array(size);
+  return { count: 0, buckets: array(), combos: array(), steps: array(), positions: array() };
+}
+
+function growTier(tier: Tier): void {
+  const grown = (array: Int32Array): Int32Array => {
+    const copy = new Int32Array(2 * array.length);
+    copy.set(array);
+    return copy;
+  };
+  tier.buckets = grown(tier.buckets);
+  tier.combos = grown(tier.combos);
+  tier.steps = grown(tier.steps);
+  tier.positions = grown(tier.positions);
 }
 
 function clearTier(tier: Tier): void {
   tier.count = 0;
 }
 
-// Everything a bucket's members share for this querier (topic subset size, level gap, cross-department)
-// travels with the bucket, so a visit does not read those from each member.
-function bucketsFor(index: Index, side: Side, member: number, combo: Combo, gap: number, tier: Tier): void {
+// Everything a bucket's members share for this querier (topic subset size, level gap, cross-department) is
+// its combo's, so a visit does not read those from each member.
+function bucketsFor(
+  index: Index,
+  side: Side,
+  member: number,
+  combo: Combo,
+  comboAt: number,
+  tier: Tier,
+): void {
   const department = side.department[member]!;
   for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
     if (side.subsetSize[k] !== combo.size) continue;
     const leaf = side.subsetId[k]! * index.levels + combo.rank;
     for (let bucket = index.leafStart[leaf]!; bucket < index.leafStart[leaf + 1]!; bucket++) {
       if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
+      if (tier.count === tier.buckets.length) growTier(tier);
       const at = tier.count++;
       tier.buckets[at] = bucket;
-      tier.sizes[at] = combo.size;
-      tier.gaps[at] = gap;
-      tier.crosses[at] = combo.cross;
+      tier.combos[at] = comboAt;
+      tier.steps[at] = 0;
+      tier.positions[at] = -1;
     }
   }
 }
@@ -744,30 +812,30 @@ function acceptMentor(
 
 // Takes up to budget mentors from one tier (equal scores): round-robin over its buckets from a bucket chosen by
 // the mentee, each bucket read from a mentee-specific rotation. Used-up buckets leave the round.
-function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: number, out: Edges): number {
-  const { buckets, sizes, gaps, crosses } = tier;
+function takeFromTier(
+  ctx: GraphContext,
+  mentee: number,
+  list: Combo[],
+  tier: Tier,
+  budget: number,
+  out: Edges,
+): number {
+  const { buckets, combos, steps, positions } = tier;
   let live = tier.count;
   if (live === 0) return 0;
-  if (tier.steps.length < live) {
-    tier.steps = new Int32Array(2 * live);
-    tier.positions = new Int32Array(2 * live);
-  }
-  const { steps, positions } = tier;
   const salt = saltOf(ctx.mentees, mentee);
+  const level = ctx.mentees.level[mentee]!;
   const { memberStart, pool } = ctx.mentorIndex;
-  // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
-  for (let k = 0; k < live; k++) {
-    steps[k] = 0;
-    positions[k] = -1;
-  }
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
     const from = memberStart[buckets[at]!]!;
     const length = memberStart[buckets[at]! + 1]! - from;
+    // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
     const position = positions[at]! < 0 ? salt % length : positions[at]!;
     const mentor = pool[from + position]!;
-    if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
+    const combo = list[combos[at]!]!;
+    if (acceptMentor(ctx, mentee, mentor, combo.size, level - combo.level, combo.cross, out)) picked++;
     if (steps[at]! + 1 < length) {
       steps[at]!++;
       positions[at] = position + 1 === length ? 0 : position + 1;
@@ -775,9 +843,7 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
     } else {
       live--;
       buckets[at] = buckets[live]!;
-      sizes[at] = sizes[live]!;
-      gaps[at] = gaps[live]!;
-      crosses[at] = crosses[live]!;
+      combos[at] = combos[live]!;
       steps[at] = steps[live]!;
       positions[at] = positions[live]!;
     }
@@ -787,15 +853,14 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
 }
 
 function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
-  const request = ctx.input.mentees[mentee]!;
-  const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
+  const { menteeExcludes, mentorsExcluding, offersOf } = ctx.blocks;
   markForQuery(
     ctx,
     ctx.mentees,
     mentee,
-    request.excludes,
-    blockedBy,
-    ctx.blocks.offersOf,
+    menteeExcludes,
+    mentorsExcluding,
+    offersOf,
     ctx.scratch.mentorPicked,
   );
   const list = menteeCombos(ctx, mentee);
@@ -805,10 +870,9 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     let end = start;
     clearTier(tier);
     for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
-      const combo = list[end]!;
-      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, combo, request.level - combo.level, tier);
+      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, list[end]!, end, tier);
     }
-    taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
+    taken += takeFromTier(ctx, mentee, list, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
     start = end;
   }
 }
@@ -910,13 +974,20 @@ function heapPop(cursors: Cursors): number {
   return top;
 }
 
-function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: number): void {
+function openCursors(
+  ctx: GraphContext,
+  cursors: Cursors,
+  tier: Tier,
+  combo: Combo,
+  gap: number,
+  salt: number,
+): void {
   for (let k = 0; k < tier.count; k++) {
     const id = cursors.count++;
     cursors.bucket[id] = tier.buckets[k]!;
-    cursors.size[id] = tier.sizes[k]!;
-    cursors.cross[id] = tier.crosses[k]!;
-    cursors.gap[id] = tier.gaps[k]!;
+    cursors.size[id] = combo.size;
+    cursors.cross[id] = combo.cross;
+    cursors.gap[id] = gap;
     cursors.run[id] = 0;
     cursors.step[id] = 0;
     refreshHead(ctx, cursors, id, salt);
@@ -961,14 +1032,14 @@ function acceptMentee(
 
 function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
   const offer = ctx.input.mentors[mentor]!;
-  const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
+  const { mentorExcludes, menteesExcluding, requestsOf } = ctx.blocks;
   markForQuery(
     ctx,
     ctx.mentors,
     mentor,
-    offer.excludes,
-    blockedBy,
-    ctx.blocks.requestsOf,
+    mentorExcludes,
+    menteesExcluding,
+    requestsOf,
     ctx.scratch.menteePicked,
   );
   const list = mentorCombos(ctx, mentor);
@@ -986,8 +1057,8 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       const combo = list[next++]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, combo.level - offer.level, tier);
-      openCursors(ctx, cursors, tier, salt);
+      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, next - 1, tier);
+      openCursors(ctx, cursors, tier, combo, combo.level - offer.level, salt);
     }
     if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
