@@ -248,13 +248,14 @@ function topicSubsets(
   return { start, id, size };
 }
 
-interface Person {
-  readonly id: string;
-  readonly key: number;
-  readonly level: number;
-  readonly department: string | null;
-  readonly topicIds: readonly number[];
-  readonly waitingDays: number;
+// Mentors and mentees share level, department and topics but name their ids apart; the side is built from
+// the input's own objects rather than a copy of each person.
+type Participant = MentorOffer | MenteeRequest;
+
+interface ParticipantKeys<T extends Participant> {
+  readonly user: (person: T) => string;
+  readonly key: (person: T) => number; // offerId or requestId
+  readonly waitingDays: (person: T) => number;
 }
 
 interface Interned {
@@ -271,7 +272,7 @@ interface FlatTopics {
 }
 
 // Written straight into the flat layout of Side: an array per person cost more than the rest of the set-up.
-function internTopics(people: readonly Person[], topics: Map<number, number>): FlatTopics {
+function internTopics(people: readonly Participant[], topics: Map<number, number>): FlatTopics {
   const start = new Int32Array(people.length + 1);
   const list = new Int32Array(people.reduce((sum, person) => sum + person.topicIds.length, 0));
   let end = 0;
@@ -289,7 +290,7 @@ function insertUnique(list: Int32Array, from: number, end: number, value: number
   let at = end;
   while (at > from && list[at - 1]! > value) at--;
   if (at > from && list[at - 1] === value) return end;
-  list.copyWithin(at + 1, at, end);
+  if (at < end) list.copyWithin(at + 1, at, end);
   list[at] = value;
   return end + 1;
 }
@@ -307,7 +308,12 @@ function float64Of<T>(items: readonly T[], value: (item: T) => number): Float64A
   return out;
 }
 
-function buildSide(people: readonly Person[], flat: FlatTopics, interned: Interned): Side {
+function buildSide<T extends Participant>(
+  people: readonly T[],
+  keys: ParticipantKeys<T>,
+  flat: FlatTopics,
+  interned: Interned,
+): Side {
   const { users, departments, topics } = interned;
   const { start: topicStart, list: topicList } = flat;
   const subsets = topicSubsets(topicStart, topicList, topics.size + 1, interned.subsets);
@@ -316,9 +322,9 @@ function buildSide(people: readonly Person[], flat: FlatTopics, interned: Intern
     department: int32Of(people, (person) =>
       person.department === null ? -1 : intern(departments, person.department),
     ),
-    user: int32Of(people, (person) => intern(users, person.id)),
-    hash: int32Of(people, (person) => mix32(person.key)),
-    waitingDays: float64Of(people, (person) => person.waitingDays),
+    user: int32Of(people, (person) => intern(users, keys.user(person))),
+    hash: int32Of(people, (person) => mix32(keys.key(person))),
+    waitingDays: float64Of(people, keys.waitingDays),
     topicStart,
     topicList,
     levelRank: int32Of(people, (person) => interned.levels.get(person.level) ?? -1),
@@ -406,12 +412,12 @@ function buildIndex(
 
 // Counting sort, in entry order within a list: list k holds values[e] for every entry e with keys[e] === k.
 function groupBy(listCount: number, keys: Int32Array, values: Int32Array): Lists {
+  // Each list's end first; filling from the last entry back then moves every end to its list's start.
   const start = new Int32Array(listCount + 1);
-  for (let e = 0; e < keys.length; e++) start[keys[e]! + 1]!++;
+  for (let e = 0; e < keys.length; e++) start[keys[e]!]!++;
   for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
   const items = new Int32Array(keys.length);
-  const next = start.slice(0, listCount);
-  for (let e = 0; e < keys.length; e++) items[next[keys[e]!]!++] = values[e]!;
+  for (let e = keys.length - 1; e >= 0; e--) items[--start[keys[e]!]!] = values[e]!;
   return { start, items };
 }
 
@@ -488,8 +494,10 @@ function candidateLimit(input: MatchInput): number {
 }
 
 function internLevels(input: MatchInput): Map<number, number> {
-  const levels = [...new Set([...input.mentors, ...input.mentees].map((person) => person.level))];
-  return new Map(levels.sort((a, b) => a - b).map((level, rank) => [level, rank]));
+  const levels = new Set<number>();
+  for (const offer of input.mentors) levels.add(offer.level);
+  for (const request of input.mentees) levels.add(request.level);
+  return new Map([...levels].sort((a, b) => a - b).map((level, rank) => [level, rank]));
 }
 
 function createContext(input: MatchInput): GraphContext {
@@ -501,29 +509,25 @@ function createContext(input: MatchInput): GraphContext {
     subsets: new Map(),
     levels: internLevels(input),
   };
-  const asMentor = (offer: MentorOffer): Person => ({
-    id: offer.mentorId,
-    key: offer.offerId,
-    level: offer.level,
-    department: offer.department,
-    topicIds: offer.topicIds,
-    waitingDays: 0,
-  });
-  const asMentee = (request: MenteeRequest): Person => ({
-    id: request.menteeId,
-    key: request.requestId,
-    level: request.level,
-    department: request.department,
-    topicIds: request.topicIds,
-    waitingDays: request.waitingDays,
-  });
-  const mentorPeople = input.mentors.map(asMentor);
-  const menteePeople = input.mentees.map(asMentee);
   // Every topic is interned before any subset key is built, so the key base is final.
-  const mentorTopics = internTopics(mentorPeople, interned.topics);
-  const menteeTopics = internTopics(menteePeople, interned.topics);
-  const mentors = buildSide(mentorPeople, mentorTopics, interned);
-  const mentees = buildSide(menteePeople, menteeTopics, interned);
+  const mentorTopics = internTopics(input.mentors, interned.topics);
+  const menteeTopics = internTopics(input.mentees, interned.topics);
+  const mentors = buildSide(
+    input.mentors,
+    { user: (offer) => offer.mentorId, key: (offer) => offer.offerId, waitingDays: () => 0 },
+    mentorTopics,
+    interned,
+  );
+  const mentees = buildSide(
+    input.mentees,
+    {
+      user: (request) => request.menteeId,
+      key: (request) => request.requestId,
+      waitingDays: (request) => request.waitingDays,
+    },
+    menteeTopics,
+    interned,
+  );
   const { users, topics } = interned;
   const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
   const waitBonus = float64Of(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
@@ -722,6 +726,7 @@ interface Tier {
   combos: Int32Array; // per bucket: its combo's position in the querier's list
   steps: Int32Array; // per bucket: members taken so far
   positions: Int32Array; // per bucket: the next member, starting from the querier's rotation; -1 before the first
+  // steps and positions are set when the tier is read
 }
 
 function createTier(): Tier {
@@ -730,9 +735,13 @@ function createTier(): Tier {
   return { count: 0, buckets: array(), combos: array(), steps: array(), positions: array() };
 }
 
-function growTier(tier: Tier): void {
+// Makes room for `more` buckets beyond count.
+function reserveTier(tier: Tier, more: number): void {
+  const needed = tier.count + more;
+  if (needed <= tier.buckets.length) return;
+  const size = Math.max(needed, 2 * tier.buckets.length);
   const grown = (array: Int32Array): Int32Array => {
-    const copy = new Int32Array(2 * array.length);
+    const copy = new Int32Array(size);
     copy.set(array);
     return copy;
   };
@@ -760,15 +769,16 @@ function bucketsFor(
   for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
     if (side.subsetSize[k] !== combo.size) continue;
     const leaf = side.subsetId[k]! * index.levels + combo.rank;
-    for (let bucket = index.leafStart[leaf]!; bucket < index.leafStart[leaf + 1]!; bucket++) {
-      if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
-      if (tier.count === tier.buckets.length) growTier(tier);
-      const at = tier.count++;
-      tier.buckets[at] = bucket;
-      tier.combos[at] = comboAt;
-      tier.steps[at] = 0;
-      tier.positions[at] = -1;
+    const from = index.leafStart[leaf]!;
+    const to = index.leafStart[leaf + 1]!;
+    reserveTier(tier, to - from);
+    const start = tier.count;
+    let at = start;
+    for (let bucket = from; bucket < to; bucket++) {
+      if (isCross(index.department[bucket]!, department) === combo.cross) tier.buckets[at++] = bucket;
     }
+    tier.combos.fill(comboAt, start, at);
+    tier.count = at;
   }
 }
 
@@ -823,6 +833,8 @@ function takeFromTier(
   const { buckets, combos, steps, positions } = tier;
   let live = tier.count;
   if (live === 0) return 0;
+  steps.fill(0, 0, live);
+  positions.fill(-1, 0, live);
   const salt = saltOf(ctx.mentees, mentee);
   const level = ctx.mentees.level[mentee]!;
   const { memberStart, pool } = ctx.mentorIndex;
@@ -883,31 +895,46 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
 interface Cursors {
   count: number;
   heapSize: number;
-  readonly bucket: number[];
-  readonly size: number[];
-  readonly cross: boolean[];
-  readonly gap: number[];
-  readonly run: number[];
-  readonly step: number[];
-  readonly score: number[];
-  readonly tie: number[];
-  readonly heap: number[];
+  bucket: Int32Array;
+  combo: Int32Array; // position in the mentor's combo list
+  run: Int32Array;
+  step: Int32Array;
+  score: Float64Array;
+  tie: Float64Array;
+  heap: Int32Array;
 }
 
 function createCursors(): Cursors {
+  const size = 64;
   return {
     count: 0,
     heapSize: 0,
-    bucket: [],
-    size: [],
-    cross: [],
-    gap: [],
-    run: [],
-    step: [],
-    score: [],
-    tie: [],
-    heap: [],
+    bucket: new Int32Array(size),
+    combo: new Int32Array(size),
+    run: new Int32Array(size),
+    step: new Int32Array(size),
+    score: new Float64Array(size),
+    tie: new Float64Array(size),
+    heap: new Int32Array(size),
   };
+}
+
+// Makes room for `more` cursors beyond count.
+function reserveCursors(cursors: Cursors, more: number): void {
+  const needed = cursors.count + more;
+  if (needed <= cursors.bucket.length) return;
+  const size = Math.max(needed, 2 * cursors.bucket.length);
+  const grown = <T extends Int32Array | Float64Array>(array: T, empty: T): T => {
+    empty.set(array);
+    return empty;
+  };
+  cursors.bucket = grown(cursors.bucket, new Int32Array(size));
+  cursors.combo = grown(cursors.combo, new Int32Array(size));
+  cursors.run = grown(cursors.run, new Int32Array(size));
+  cursors.step = grown(cursors.step, new Int32Array(size));
+  cursors.score = grown(cursors.score, new Float64Array(size));
+  cursors.tie = grown(cursors.tie, new Float64Array(size));
+  cursors.heap = grown(cursors.heap, new Int32Array(size));
 }
 
 function clearCursors(cursors: Cursors): void {
@@ -924,10 +951,17 @@ function cursorMember(index: Index, cursors: Cursors, id: number, salt: number):
   return index.pool[index.memberStart[bucket]! + from + (offset < length ? offset : offset - length)]!;
 }
 
-function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
+function refreshHead(
+  ctx: GraphContext,
+  cursors: Cursors,
+  id: number,
+  combo: Combo,
+  gap: number,
+  salt: number,
+): void {
   const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
   const days = ctx.mentees.waitingDays[mentee]!;
-  cursors.score[id] = pairScore(ctx.weights, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, days);
+  cursors.score[id] = pairScore(ctx.weights, combo.size, gap, combo.cross, days);
   cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
 }
 
@@ -979,18 +1013,18 @@ function openCursors(
   cursors: Cursors,
   tier: Tier,
   combo: Combo,
+  comboAt: number,
   gap: number,
   salt: number,
 ): void {
+  reserveCursors(cursors, tier.count);
   for (let k = 0; k < tier.count; k++) {
     const id = cursors.count++;
     cursors.bucket[id] = tier.buckets[k]!;
-    cursors.size[id] = combo.size;
-    cursors.cross[id] = combo.cross;
-    cursors.gap[id] = gap;
+    cursors.combo[id] = comboAt;
     cursors.run[id] = 0;
     cursors.step[id] = 0;
-    refreshHead(ctx, cursors, id, salt);
+    refreshHead(ctx, cursors, id, combo, gap, salt);
     heapPush(cursors, id);
   }
 }
@@ -1054,19 +1088,21 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       next < list.length &&
       (cursors.heapSize === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
     ) {
-      const combo = list[next++]!;
+      const combo = list[next]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, next - 1, tier);
-      openCursors(ctx, cursors, tier, combo, combo.level - offer.level, salt);
+      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, next, tier);
+      openCursors(ctx, cursors, tier, combo, next, combo.level - offer.level, salt);
+      next++;
     }
     if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
     const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
-    if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
-      accepted++;
+    const combo = list[cursors.combo[id]!]!;
+    const gap = combo.level - offer.level;
+    if (acceptMentee(ctx, mentor, mentee, combo.size, gap, combo.cross, out)) accepted++;
     if (advance(ctx.menteeIndex, cursors, id)) {
-      refreshHead(ctx, cursors, id, salt);
+      refreshHead(ctx, cursors, id, combo, gap, salt);
       heapPush(cursors, id);
     }
   }
@@ -1083,12 +1119,12 @@ interface PicksByMentee {
 
 function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
   const menteeOf = extra.mentee!;
+  // Like groupBy: ends first, then filled from the last pick back.
   const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < extra.count; k++) start[menteeOf[k]! + 1]!++;
-  for (let i = 0; i < menteeCount; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  for (let k = 0; k < extra.count; k++) start[menteeOf[k]!]!++;
+  for (let i = 0; i < menteeCount; i++) start[i + 1]! += start[i]!;
   const order = new Int32Array(extra.count);
-  const next = start.slice(0, menteeCount);
-  for (let k = 0; k < extra.count; k++) order[next[menteeOf[k]!]!++] = k;
+  for (let k = extra.count - 1; k >= 0; k--) order[--start[menteeOf[k]!]!] = k;
   return { start, order };
 }
 
