@@ -71,11 +71,10 @@ interface Side {
   readonly topicStart: Int32Array;
   readonly topicList: Int32Array;
   readonly levelRank: Int32Array; // position of the level among all levels present, for array lookups
-  // Indexed topic subsets of person k, flat like the topics: entries subsetStart[k] .. subsetStart[k + 1] - 1
-  // of subsetId (the interned subset) and subsetSize (its number of topics).
+  // Indexed topic subsets of person k, interned, flat like the topics: subsetId[subsetStart[k] ..
+  // subsetStart[k + 1] - 1], singles first, then pairs, then triples, so that one size is one range.
   readonly subsetStart: Int32Array;
   readonly subsetId: Int32Array;
-  readonly subsetSize: Int32Array;
 }
 
 // Buckets live in flat arrays, numbered in key order (topic subset, level rank, department), so the buckets of
@@ -200,17 +199,20 @@ function intern<T>(ids: Map<T, number>, id: T): number {
   return ids.size - 1;
 }
 
+// How many subsets of `size` topics a person with topicCount topics indexes.
+function subsetsOfSize(topicCount: number, size: number): number {
+  if (size > subsetLimit(topicCount)) return 0;
+  const n = topicCount;
+  return size === 1 ? n : size === 2 ? (n * (n - 1)) / 2 : (n * (n - 1) * (n - 2)) / 6;
+}
+
 function subsetCount(topicCount: number): number {
-  const limit = subsetLimit(topicCount);
-  const pairs = limit >= 2 ? (topicCount * (topicCount - 1)) / 2 : 0;
-  const triples = limit >= 3 ? (topicCount * (topicCount - 1) * (topicCount - 2)) / 6 : 0;
-  return topicCount + pairs + triples;
+  return subsetsOfSize(topicCount, 1) + subsetsOfSize(topicCount, 2) + subsetsOfSize(topicCount, 3);
 }
 
 interface Subsets {
   readonly start: Int32Array;
   readonly id: Int32Array;
-  readonly size: Int32Array;
 }
 
 // Subsets are keyed by number, not string: building a string per subset dominated the set-up time.
@@ -225,27 +227,23 @@ function topicSubsets(
   for (let k = 0; k < people; k++)
     start[k + 1] = start[k]! + subsetCount(topicStart[k + 1]! - topicStart[k]!);
   const id = new Int32Array(start[people]!);
-  const size = new Int32Array(start[people]!);
   let at = 0;
-  const add = (key: number, topics: number): void => {
-    id[at] = intern(ids, key);
-    size[at++] = topics;
-  };
   for (let k = 0; k < people; k++) {
-    const topics = topicList.subarray(topicStart[k]!, topicStart[k + 1]!);
-    const limit = subsetLimit(topics.length);
-    for (let a = 0; a < topics.length; a++) {
-      const keyA = topics[a]! + 1;
-      add(keyA, 1);
-      for (let b = a + 1; b < topics.length && limit >= 2; b++) {
-        const keyB = keyA + base * (topics[b]! + 1);
-        add(keyB, 2);
-        for (let c = b + 1; c < topics.length && limit >= 3; c++)
-          add(keyB + base * base * (topics[c]! + 1), 3);
+    const from = topicStart[k]!;
+    const to = topicStart[k + 1]!;
+    const limit = subsetLimit(to - from);
+    for (let a = from; a < to; a++) id[at++] = intern(ids, topicList[a]! + 1);
+    for (let a = from; a < to && limit >= 2; a++) {
+      for (let b = a + 1; b < to; b++) id[at++] = intern(ids, topicList[a]! + 1 + base * (topicList[b]! + 1));
+    }
+    for (let a = from; a < to && limit >= 3; a++) {
+      for (let b = a + 1; b < to; b++) {
+        const keyB = topicList[a]! + 1 + base * (topicList[b]! + 1);
+        for (let c = b + 1; c < to; c++) id[at++] = intern(ids, keyB + base * base * (topicList[c]! + 1));
       }
     }
   }
-  return { start, id, size };
+  return { start, id };
 }
 
 // Mentors and mentees share level, department and topics but name their ids apart; the side is built from
@@ -330,7 +328,6 @@ function buildSide<T extends Participant>(
     levelRank: int32Of(people, (person) => interned.levels.get(person.level) ?? -1),
     subsetStart: subsets.start,
     subsetId: subsets.id,
-    subsetSize: subsets.size,
   };
 }
 
@@ -726,7 +723,6 @@ interface Tier {
   combos: Int32Array; // per bucket: its combo's position in the querier's list
   steps: Int32Array; // per bucket: members taken so far
   positions: Int32Array; // per bucket: the next member, starting from the querier's rotation; -1 before the first
-  // steps and positions are set when the tier is read
 }
 
 function createTier(): Tier {
@@ -766,29 +762,37 @@ function bucketsFor(
   tier: Tier,
 ): void {
   const department = side.department[member]!;
-  for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
-    if (side.subsetSize[k] !== combo.size) continue;
+  const topics = topicCount(side, member);
+  let first = side.subsetStart[member]!;
+  for (let smaller = 1; smaller < combo.size; smaller++) first += subsetsOfSize(topics, smaller);
+  const end = first + subsetsOfSize(topics, combo.size);
+  for (let k = first; k < end; k++) {
     const leaf = side.subsetId[k]! * index.levels + combo.rank;
     const from = index.leafStart[leaf]!;
     const to = index.leafStart[leaf + 1]!;
     reserveTier(tier, to - from);
-    const start = tier.count;
-    let at = start;
+    const { buckets, combos, steps, positions } = tier;
+    let at = tier.count;
     for (let bucket = from; bucket < to; bucket++) {
-      if (isCross(index.department[bucket]!, department) === combo.cross) tier.buckets[at++] = bucket;
+      if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
+      buckets[at] = bucket;
+      combos[at] = comboAt;
+      steps[at] = 0;
+      positions[at++] = -1;
     }
-    tier.combos.fill(comboAt, start, at);
     tier.count = at;
   }
 }
 
-// Shared topics of a pair met in a bucket of `size`-topic subsets: exactly `size` when the querier has no
-// other topic, otherwise counted; -1 when the pair belongs to another tier.
+// Shared topics of a pair met in a bucket of `size`-topic subsets: exactly `size` when either has no other
+// topic, otherwise counted; -1 when the pair belongs to another tier.
 function sharedInTier(ctx: GraphContext, other: Side, member: number, size: number): number {
   const scratch = ctx.scratch;
   if (scratch.queryTopics === size) return size;
+  const topics = topicCount(other, member);
+  if (topics === size) return size;
   const shared = countMarked(other, member, scratch.topicMark, scratch.stamp);
-  return tierSize(shared, topicCount(other, member), scratch.queryTopics) === size ? shared : -1;
+  return tierSize(shared, topics, scratch.queryTopics) === size ? shared : -1;
 }
 
 function push(out: Edges, mentee: number, mentor: number, score: number): void {
@@ -833,8 +837,6 @@ function takeFromTier(
   const { buckets, combos, steps, positions } = tier;
   let live = tier.count;
   if (live === 0) return 0;
-  steps.fill(0, 0, live);
-  positions.fill(-1, 0, live);
   const salt = saltOf(ctx.mentees, mentee);
   const level = ctx.mentees.level[mentee]!;
   const { memberStart, pool } = ctx.mentorIndex;
@@ -1128,19 +1130,19 @@ function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
   return { start, order };
 }
 
-// After a mentee's own picks (from `from` on in out), the mentors' picks it does not have yet.
+// After a mentee's own picks, the mentors' picks it does not have yet. Its query has just stamped the mentors
+// it picked in mentorPicked, along with those it must not meet, who never pick it either.
 function appendMentorPicks(
+  ctx: GraphContext,
   mentee: number,
-  from: number,
   extra: Edges,
   byMentee: PicksByMentee,
-  seen: Int32Array,
   out: Edges,
 ): void {
-  for (let e = from; e < out.count; e++) seen[out.mentor[e]!] = mentee;
+  const { mentorPicked, stamp } = ctx.scratch;
   for (let k = byMentee.start[mentee]!; k < byMentee.start[mentee + 1]!; k++) {
     const e = byMentee.order[k]!;
-    if (seen[extra.mentor[e]!] !== mentee) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
+    if (mentorPicked[extra.mentor[e]!] !== stamp) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
   }
 }
 
@@ -1154,13 +1156,11 @@ export function buildCandidateGraph(input: MatchInput): CandidateGraph {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }
   const byMentee = groupByMentee(extra, menteeCount);
-  const seen = new Int32Array(input.mentors.length).fill(-1);
   const out = createEdges(menteeCount * ownPicksBound(ctx) + extra.count, false);
   const edgeStart = new Int32Array(menteeCount + 1);
   for (let mentee = 0; mentee < menteeCount; mentee++) {
-    const from = out.count;
     menteePicks(ctx, mentee, out);
-    appendMentorPicks(mentee, from, extra, byMentee, seen, out);
+    appendMentorPicks(ctx, mentee, extra, byMentee, out);
     edgeStart[mentee + 1] = out.count;
   }
   // Views rather than copies: a copy would write every page of the graph a second time.
