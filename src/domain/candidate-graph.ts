@@ -92,6 +92,9 @@ interface Index {
   readonly pool: Int32Array;
   readonly runStart: Int32Array;
   readonly runs: Int32Array;
+  // Waiting days of the first member of the run that starts at each entry of runs: a run shares its waiting
+  // bonus, so this scores any of its members without reading that member.
+  readonly runDays: Float64Array;
 }
 
 // Lists kept flat like the graph's rows: list k is items[start[k] .. start[k + 1] - 1]. An array per user made
@@ -373,6 +376,7 @@ function buildIndex(
   const memberStart = new Int32Array(count + 1);
   const runStart = new Int32Array(count + 1);
   const runs = new Int32Array(2 * count);
+  const runDays = new Float64Array(2 * count);
   let buckets = 0;
   let runCount = 0;
   let previous = -1;
@@ -386,9 +390,11 @@ function buildIndex(
       department[buckets] = (bucket % departments) - 1;
       memberStart[buckets] = k;
       runStart[buckets++] = runCount;
+      runDays[runCount] = side.waitingDays[member]!;
       runs[runCount++] = 0;
       previous = bucket;
     } else if (runKey !== undefined && runKey[member] !== runKey[pool[k - 1]!]) {
+      runDays[runCount] = side.waitingDays[member]!;
       runs[runCount++] = k - memberStart[buckets - 1]!;
     }
   }
@@ -404,6 +410,7 @@ function buildIndex(
     pool,
     runStart: runStart.subarray(0, buckets + 1),
     runs: runs.subarray(0, runCount),
+    runDays: runDays.subarray(0, runCount),
   };
 }
 
@@ -530,6 +537,7 @@ function createContext(input: MatchInput): GraphContext {
   const waitBonus = float64Of(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
+  const menteesByHash = byHash(mentees);
   const shape = {
     subsets: interned.subsets.size,
     levels: interned.levels.size,
@@ -554,7 +562,7 @@ function createContext(input: MatchInput): GraphContext {
       orderedMembers(
         input.mentees.length,
         () => true,
-        (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
+        (a, b) => waitBonus[b]! - waitBonus[a]! || menteesByHash(a, b),
       ),
       waitBonus,
     ),
@@ -901,6 +909,7 @@ interface Cursors {
   combo: Int32Array; // position in the mentor's combo list
   run: Int32Array;
   step: Int32Array;
+  mentee: Int32Array; // the next mentee, whose score and tie-break follow
   score: Float64Array;
   tie: Float64Array;
   heap: Int32Array;
@@ -915,6 +924,7 @@ function createCursors(): Cursors {
     combo: new Int32Array(size),
     run: new Int32Array(size),
     step: new Int32Array(size),
+    mentee: new Int32Array(size),
     score: new Float64Array(size),
     tie: new Float64Array(size),
     heap: new Int32Array(size),
@@ -934,6 +944,7 @@ function reserveCursors(cursors: Cursors, more: number): void {
   cursors.combo = grown(cursors.combo, new Int32Array(size));
   cursors.run = grown(cursors.run, new Int32Array(size));
   cursors.step = grown(cursors.step, new Int32Array(size));
+  cursors.mentee = grown(cursors.mentee, new Int32Array(size));
   cursors.score = grown(cursors.score, new Float64Array(size));
   cursors.tie = grown(cursors.tie, new Float64Array(size));
   cursors.heap = grown(cursors.heap, new Int32Array(size));
@@ -961,8 +972,10 @@ function refreshHead(
   gap: number,
   salt: number,
 ): void {
-  const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
-  const days = ctx.mentees.waitingDays[mentee]!;
+  const index = ctx.menteeIndex;
+  const mentee = cursorMember(index, cursors, id, salt);
+  cursors.mentee[id] = mentee;
+  const days = index.runDays[index.runStart[cursors.bucket[id]!]! + cursors.run[id]!]!;
   cursors.score[id] = pairScore(ctx.weights, combo.size, gap, combo.cross, days);
   cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
 }
@@ -1099,7 +1112,7 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
     }
     if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
-    const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
+    const mentee = cursors.mentee[id]!;
     const combo = list[cursors.combo[id]!]!;
     const gap = combo.level - offer.level;
     if (acceptMentee(ctx, mentor, mentee, combo.size, gap, combo.cross, out)) accepted++;
