@@ -357,7 +357,10 @@ function buildIndex(
   const memberCount = members.length;
   const departments = shape.departments + 1;
   let count = 0;
-  for (const member of members) count += side.subsetStart[member + 1]! - side.subsetStart[member]!;
+  for (let position = 0; position < memberCount; position++) {
+    const member = members[position]!;
+    count += side.subsetStart[member + 1]! - side.subsetStart[member]!;
+  }
   const keys = new Float64Array(count);
   let at = 0;
   members.forEach((member, position) => {
@@ -484,9 +487,10 @@ function distinctLevels(side: Side, include: (member: number) => boolean): numbe
 
 function bestWaitingDays(input: MatchInput, weights: MatchWeights): number {
   let best = 0;
-  for (const mentee of input.mentees) {
-    const bonus = (days: number): number => waitingBonus(weights, days);
-    if (bonus(mentee.waitingDays) > bonus(best)) best = mentee.waitingDays;
+  const bonus = (days: number): number => waitingBonus(weights, days);
+  for (let k = 0; k < input.mentees.length; k++) {
+    const days = input.mentees[k]!.waitingDays;
+    if (bonus(days) > bonus(best)) best = days;
   }
   return best;
 }
@@ -499,8 +503,9 @@ function candidateLimit(input: MatchInput): number {
 
 function internLevels(input: MatchInput): Map<number, number> {
   const levels = new Set<number>();
-  for (const offer of input.mentors) levels.add(offer.level);
-  for (const request of input.mentees) levels.add(request.level);
+  // Indexed loops: these run once, before for-of over an array is optimised, and would allocate per person.
+  for (let k = 0; k < input.mentors.length; k++) levels.add(input.mentors[k]!.level);
+  for (let k = 0; k < input.mentees.length; k++) levels.add(input.mentees[k]!.level);
   return new Map([...levels].sort((a, b) => a - b).map((level, rank) => [level, rank]));
 }
 
@@ -739,20 +744,22 @@ function createTier(): Tier {
   return { count: 0, buckets: array(), combos: array(), steps: array(), positions: array() };
 }
 
-// Makes room for `more` buckets beyond count.
+// Makes room for `more` buckets beyond count. No closure in here: one capturing `size` would make every call
+// allocate, and this runs for every leaf a querier reads.
 function reserveTier(tier: Tier, more: number): void {
   const needed = tier.count + more;
   if (needed <= tier.buckets.length) return;
   const size = Math.max(needed, 2 * tier.buckets.length);
-  const grown = (array: Int32Array): Int32Array => {
-    const copy = new Int32Array(size);
-    copy.set(array);
-    return copy;
-  };
-  tier.buckets = grown(tier.buckets);
-  tier.combos = grown(tier.combos);
-  tier.steps = grown(tier.steps);
-  tier.positions = grown(tier.positions);
+  tier.buckets = grownInto(tier.buckets, new Int32Array(size));
+  tier.combos = grownInto(tier.combos, new Int32Array(size));
+  tier.steps = grownInto(tier.steps, new Int32Array(size));
+  tier.positions = grownInto(tier.positions, new Int32Array(size));
+}
+
+// Copies array to the front of a larger, empty one.
+function grownInto<T extends Int32Array | Float64Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
 }
 
 function clearTier(tier: Tier): void {
@@ -936,18 +943,14 @@ function reserveCursors(cursors: Cursors, more: number): void {
   const needed = cursors.count + more;
   if (needed <= cursors.bucket.length) return;
   const size = Math.max(needed, 2 * cursors.bucket.length);
-  const grown = <T extends Int32Array | Float64Array>(array: T, empty: T): T => {
-    empty.set(array);
-    return empty;
-  };
-  cursors.bucket = grown(cursors.bucket, new Int32Array(size));
-  cursors.combo = grown(cursors.combo, new Int32Array(size));
-  cursors.run = grown(cursors.run, new Int32Array(size));
-  cursors.step = grown(cursors.step, new Int32Array(size));
-  cursors.mentee = grown(cursors.mentee, new Int32Array(size));
-  cursors.score = grown(cursors.score, new Float64Array(size));
-  cursors.tie = grown(cursors.tie, new Float64Array(size));
-  cursors.heap = grown(cursors.heap, new Int32Array(size));
+  cursors.bucket = grownInto(cursors.bucket, new Int32Array(size));
+  cursors.combo = grownInto(cursors.combo, new Int32Array(size));
+  cursors.run = grownInto(cursors.run, new Int32Array(size));
+  cursors.step = grownInto(cursors.step, new Int32Array(size));
+  cursors.mentee = grownInto(cursors.mentee, new Int32Array(size));
+  cursors.score = grownInto(cursors.score, new Float64Array(size));
+  cursors.tie = grownInto(cursors.tie, new Float64Array(size));
+  cursors.heap = grownInto(cursors.heap, new Int32Array(size));
 }
 
 function clearCursors(cursors: Cursors): void {
