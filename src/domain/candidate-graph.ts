@@ -71,11 +71,10 @@ interface Side {
   readonly topicStart: Int32Array;
   readonly topicList: Int32Array;
   readonly levelRank: Int32Array; // position of the level among all levels present, for array lookups
-  // Indexed topic subsets of person k, flat like the topics: entries subsetStart[k] .. subsetStart[k + 1] - 1
-  // of subsetId (the interned subset) and subsetSize (its number of topics).
+  // Indexed topic subsets of person k, interned, flat like the topics: subsetId[subsetStart[k] ..
+  // subsetStart[k + 1] - 1], singles first, then pairs, then triples, so that one size is one range.
   readonly subsetStart: Int32Array;
   readonly subsetId: Int32Array;
-  readonly subsetSize: Int32Array;
 }
 
 // Buckets live in flat arrays, numbered in key order (topic subset, level rank, department), so the buckets of
@@ -93,14 +92,26 @@ interface Index {
   readonly pool: Int32Array;
   readonly runStart: Int32Array;
   readonly runs: Int32Array;
+  // Waiting days of the first member of the run that starts at each entry of runs: a run shares its waiting
+  // bonus, so this scores any of its members without reading that member.
+  readonly runDays: Float64Array;
+}
+
+// Lists kept flat like the graph's rows: list k is items[start[k] .. start[k + 1] - 1]. An array per user made
+// the set-up slow.
+interface Lists {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
 }
 
 interface Blocks {
-  readonly partners: (number[] | undefined)[]; // per user: users never to be proposed again
-  readonly mentorsExcluding: (number[] | undefined)[]; // per user: mentors whose offer excludes that user
-  readonly menteesExcluding: (number[] | undefined)[]; // per user: mentees whose request excludes that user
-  readonly offersOf: (number[] | undefined)[]; // per user: their mentor offers
-  readonly requestsOf: (number[] | undefined)[]; // per user: their mentee requests
+  readonly partners: Lists; // per user: users never to be proposed again
+  readonly mentorExcludes: Lists; // per mentor: the users its offer excludes
+  readonly menteeExcludes: Lists; // per mentee: the users its request excludes
+  readonly mentorsExcluding: Lists; // per user: mentors whose offer excludes that user
+  readonly menteesExcluding: Lists; // per user: mentees whose request excludes that user
+  readonly offersOf: Lists; // per user: their mentor offers
+  readonly requestsOf: Lists; // per user: their mentee requests
 }
 
 interface Scratch {
@@ -168,7 +179,6 @@ interface GraphContext {
   readonly menteeLevels: number[];
   readonly levelRank: Map<number, number>;
   readonly bestWaitingDays: number; // the waiting time that earns the largest bonus, for upper bounds
-  readonly users: Map<string, number>;
   readonly blocks: Blocks;
   readonly menteeCombos: ComboCache;
   readonly mentorCombos: ComboCache;
@@ -192,17 +202,20 @@ function intern<T>(ids: Map<T, number>, id: T): number {
   return ids.size - 1;
 }
 
+// How many subsets of `size` topics a person with topicCount topics indexes.
+function subsetsOfSize(topicCount: number, size: number): number {
+  if (size > subsetLimit(topicCount)) return 0;
+  const n = topicCount;
+  return size === 1 ? n : size === 2 ? (n * (n - 1)) / 2 : (n * (n - 1) * (n - 2)) / 6;
+}
+
 function subsetCount(topicCount: number): number {
-  const limit = subsetLimit(topicCount);
-  const pairs = limit >= 2 ? (topicCount * (topicCount - 1)) / 2 : 0;
-  const triples = limit >= 3 ? (topicCount * (topicCount - 1) * (topicCount - 2)) / 6 : 0;
-  return topicCount + pairs + triples;
+  return subsetsOfSize(topicCount, 1) + subsetsOfSize(topicCount, 2) + subsetsOfSize(topicCount, 3);
 }
 
 interface Subsets {
   readonly start: Int32Array;
   readonly id: Int32Array;
-  readonly size: Int32Array;
 }
 
 // Subsets are keyed by number, not string: building a string per subset dominated the set-up time.
@@ -217,36 +230,33 @@ function topicSubsets(
   for (let k = 0; k < people; k++)
     start[k + 1] = start[k]! + subsetCount(topicStart[k + 1]! - topicStart[k]!);
   const id = new Int32Array(start[people]!);
-  const size = new Int32Array(start[people]!);
   let at = 0;
-  const add = (key: number, topics: number): void => {
-    id[at] = intern(ids, key);
-    size[at++] = topics;
-  };
   for (let k = 0; k < people; k++) {
-    const topics = topicList.subarray(topicStart[k]!, topicStart[k + 1]!);
-    const limit = subsetLimit(topics.length);
-    for (let a = 0; a < topics.length; a++) {
-      const keyA = topics[a]! + 1;
-      add(keyA, 1);
-      for (let b = a + 1; b < topics.length && limit >= 2; b++) {
-        const keyB = keyA + base * (topics[b]! + 1);
-        add(keyB, 2);
-        for (let c = b + 1; c < topics.length && limit >= 3; c++)
-          add(keyB + base * base * (topics[c]! + 1), 3);
+    const from = topicStart[k]!;
+    const to = topicStart[k + 1]!;
+    const limit = subsetLimit(to - from);
+    for (let a = from; a < to; a++) id[at++] = intern(ids, topicList[a]! + 1);
+    for (let a = from; a < to && limit >= 2; a++) {
+      for (let b = a + 1; b < to; b++) id[at++] = intern(ids, topicList[a]! + 1 + base * (topicList[b]! + 1));
+    }
+    for (let a = from; a < to && limit >= 3; a++) {
+      for (let b = a + 1; b < to; b++) {
+        const keyB = topicList[a]! + 1 + base * (topicList[b]! + 1);
+        for (let c = b + 1; c < to; c++) id[at++] = intern(ids, keyB + base * base * (topicList[c]! + 1));
       }
     }
   }
-  return { start, id, size };
+  return { start, id };
 }
 
-interface Person {
-  readonly id: string;
-  readonly key: number;
-  readonly level: number;
-  readonly department: string | null;
-  readonly topicIds: readonly number[];
-  readonly waitingDays: number;
+// Mentors and mentees share level, department and topics but name their ids apart; the side is built from
+// the input's own objects rather than a copy of each person.
+type Participant = MentorOffer | MenteeRequest;
+
+interface ParticipantKeys<T extends Participant> {
+  readonly user: (person: T) => string;
+  readonly key: (person: T) => number; // offerId or requestId
+  readonly waitingDays: (person: T) => number;
 }
 
 interface Interned {
@@ -263,7 +273,7 @@ interface FlatTopics {
 }
 
 // Written straight into the flat layout of Side: an array per person cost more than the rest of the set-up.
-function internTopics(people: readonly Person[], topics: Map<number, number>): FlatTopics {
+function internTopics(people: readonly Participant[], topics: Map<number, number>): FlatTopics {
   const start = new Int32Array(people.length + 1);
   const list = new Int32Array(people.reduce((sum, person) => sum + person.topicIds.length, 0));
   let end = 0;
@@ -281,7 +291,7 @@ function insertUnique(list: Int32Array, from: number, end: number, value: number
   let at = end;
   while (at > from && list[at - 1]! > value) at--;
   if (at > from && list[at - 1] === value) return end;
-  list.copyWithin(at + 1, at, end);
+  if (at < end) list.copyWithin(at + 1, at, end);
   list[at] = value;
   return end + 1;
 }
@@ -299,7 +309,12 @@ function float64Of<T>(items: readonly T[], value: (item: T) => number): Float64A
   return out;
 }
 
-function buildSide(people: readonly Person[], flat: FlatTopics, interned: Interned): Side {
+function buildSide<T extends Participant>(
+  people: readonly T[],
+  keys: ParticipantKeys<T>,
+  flat: FlatTopics,
+  interned: Interned,
+): Side {
   const { users, departments, topics } = interned;
   const { start: topicStart, list: topicList } = flat;
   const subsets = topicSubsets(topicStart, topicList, topics.size + 1, interned.subsets);
@@ -308,115 +323,158 @@ function buildSide(people: readonly Person[], flat: FlatTopics, interned: Intern
     department: int32Of(people, (person) =>
       person.department === null ? -1 : intern(departments, person.department),
     ),
-    user: int32Of(people, (person) => intern(users, person.id)),
-    hash: int32Of(people, (person) => mix32(person.key)),
-    waitingDays: float64Of(people, (person) => person.waitingDays),
+    user: int32Of(people, (person) => intern(users, keys.user(person))),
+    hash: int32Of(people, (person) => mix32(keys.key(person))),
+    waitingDays: float64Of(people, keys.waitingDays),
     topicStart,
     topicList,
     levelRank: int32Of(people, (person) => interned.levels.get(person.level) ?? -1),
     subsetStart: subsets.start,
     subsetId: subsets.id,
-    subsetSize: subsets.size,
   };
+}
+
+// The members an index holds, in the order its buckets list them.
+function orderedMembers(
+  count: number,
+  include: (member: number) => boolean,
+  order: (a: number, b: number) => number,
+): Int32Array {
+  const members: number[] = [];
+  for (let member = 0; member < count; member++) if (include(member)) members.push(member);
+  return Int32Array.from(members.sort(order));
 }
 
 // One entry per (member, topic subset), sorted by a single numeric key (bucket, then the member's position in
-// the wanted order) with the native typed-array sort; buckets are then contiguous slices of one array.
+// the wanted order) with the native typed-array sort; buckets are then contiguous slices of one array. Members
+// with different runKey values start a new run; without runKey a bucket is one run.
 function buildIndex(
   side: Side,
   shape: { subsets: number; levels: number; departments: number },
-  include: (member: number) => boolean,
-  order: (a: number, b: number) => number,
-  runKey: (member: number) => number,
+  members: Int32Array,
+  runKey: Float64Array | undefined,
 ): Index {
-  const memberCount = side.level.length;
-  const byOrder = Array.from({ length: memberCount }, (_, member) => member).sort(order);
-  const position = new Int32Array(memberCount);
-  byOrder.forEach((member, at) => (position[member] = at));
-  const keys = new Float64Array(side.subsetId.length);
+  const memberCount = members.length;
+  const departments = shape.departments + 1;
   let count = 0;
-  for (let member = 0; member < memberCount; member++) {
-    if (!include(member)) continue;
+  for (let position = 0; position < memberCount; position++) {
+    const member = members[position]!;
+    count += side.subsetStart[member + 1]! - side.subsetStart[member]!;
+  }
+  const keys = new Float64Array(count);
+  let at = 0;
+  members.forEach((member, position) => {
+    const level = side.levelRank[member]!;
+    const department = side.department[member]! + 1;
     for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
-      const bucket =
-        (side.subsetId[k]! * shape.levels + side.levelRank[member]!) * (shape.departments + 1) +
-        side.department[member]! +
-        1;
-      keys[count++] = bucket * memberCount + position[member]!;
+      const bucket = (side.subsetId[k]! * shape.levels + level) * departments + department;
+      keys[at++] = bucket * memberCount + position;
     }
-  }
-  const sorted = keys.subarray(0, count).sort();
+  });
+  const sorted = keys.sort();
   const pool = new Int32Array(count);
-  for (let k = 0; k < count; k++) pool[k] = byOrder[sorted[k]! % memberCount]!;
   const leafStart = new Int32Array(shape.subsets * shape.levels + 1);
-  const department: number[] = [];
-  const memberStart: number[] = [];
-  const runStart: number[] = [];
-  const runs: number[] = [];
-  for (let start = 0; start < count;) {
-    const bucket = Math.floor(sorted[start]! / memberCount);
-    let end = start + 1;
-    while (end < count && Math.floor(sorted[end]! / memberCount) === bucket) end++;
-    leafStart[Math.floor(bucket / (shape.departments + 1)) + 1]!++;
-    department.push((bucket % (shape.departments + 1)) - 1);
-    memberStart.push(start);
-    runStart.push(runs.length);
-    runs.push(0);
-    for (let k = start + 1; k < end; k++) {
-      if (runKey(pool[k]!) !== runKey(pool[k - 1]!)) runs.push(k - start);
+  // Sized for the worst case, one bucket per entry and a run boundary per entry; only what is written costs.
+  const department = new Int32Array(count);
+  const memberStart = new Int32Array(count + 1);
+  const runStart = new Int32Array(count + 1);
+  const runs = new Int32Array(2 * count);
+  const runDays = new Float64Array(2 * count);
+  let buckets = 0;
+  let runCount = 0;
+  let previous = -1;
+  for (let k = 0; k < count; k++) {
+    const bucket = Math.floor(sorted[k]! / memberCount);
+    const member = members[sorted[k]! % memberCount]!;
+    pool[k] = member;
+    if (bucket !== previous) {
+      if (k > 0) runs[runCount++] = k - memberStart[buckets - 1]!;
+      leafStart[Math.floor(bucket / departments) + 1]!++;
+      department[buckets] = (bucket % departments) - 1;
+      memberStart[buckets] = k;
+      runStart[buckets++] = runCount;
+      runDays[runCount] = side.waitingDays[member]!;
+      runs[runCount++] = 0;
+      previous = bucket;
+    } else if (runKey !== undefined && runKey[member] !== runKey[pool[k - 1]!]) {
+      runDays[runCount] = side.waitingDays[member]!;
+      runs[runCount++] = k - memberStart[buckets - 1]!;
     }
-    runs.push(end - start);
-    start = end;
   }
+  if (count > 0) runs[runCount++] = count - memberStart[buckets - 1]!;
   for (let leaf = 0; leaf + 1 < leafStart.length; leaf++) leafStart[leaf + 1]! += leafStart[leaf]!;
-  memberStart.push(count);
-  runStart.push(runs.length);
+  memberStart[buckets] = count;
+  runStart[buckets] = runCount;
   return {
     levels: shape.levels,
     leafStart,
-    department: Int32Array.from(department),
-    memberStart: Int32Array.from(memberStart),
+    department: department.subarray(0, buckets),
+    memberStart: memberStart.subarray(0, buckets + 1),
     pool,
-    runStart: Int32Array.from(runStart),
-    runs: Int32Array.from(runs),
+    runStart: runStart.subarray(0, buckets + 1),
+    runs: runs.subarray(0, runCount),
+    runDays: runDays.subarray(0, runCount),
   };
 }
 
-function pushTo(lists: (number[] | undefined)[], at: number, value: number): void {
-  const list = lists[at];
-  if (list) list.push(value);
-  else lists[at] = [value];
+// Counting sort, in entry order within a list: list k holds values[e] for every entry e with keys[e] === k.
+function groupBy(listCount: number, keys: Int32Array, values: Int32Array): Lists {
+  // Each list's end first; filling from the last entry back then moves every end to its list's start.
+  const start = new Int32Array(listCount + 1);
+  for (let e = 0; e < keys.length; e++) start[keys[e]!]!++;
+  for (let k = 0; k < listCount; k++) start[k + 1]! += start[k]!;
+  const items = new Int32Array(keys.length);
+  for (let e = keys.length - 1; e >= 0; e--) items[--start[keys[e]!]!] = values[e]!;
+  return { start, items };
+}
+
+// Each person's excluded users who are in this run, as (person, user) entries; the others cannot be proposed
+// anyway.
+function resolveExcludes(
+  people: readonly { readonly excludes: readonly string[] }[],
+  users: Map<string, number>,
+): { person: Int32Array; user: Int32Array } {
+  const total = people.reduce((sum, person) => sum + person.excludes.length, 0);
+  const person = new Int32Array(total);
+  const user = new Int32Array(total);
+  let count = 0;
+  for (let k = 0; k < people.length; k++) {
+    for (const excluded of people[k]!.excludes) {
+      const excludedUser = users.get(excluded);
+      if (excludedUser === undefined) continue;
+      person[count] = k;
+      user[count++] = excludedUser;
+    }
+  }
+  return { person: person.subarray(0, count), user: user.subarray(0, count) };
 }
 
 function buildBlocks(input: MatchInput, users: Map<string, number>, mentors: Side, mentees: Side): Blocks {
-  // Dense from the start: filling a sparse array at random positions would make it a slow dictionary.
-  const perUser = (): (number[] | undefined)[] => Array.from({ length: users.size }, () => undefined);
-  const blocks: Blocks = {
-    partners: perUser(),
-    mentorsExcluding: perUser(),
-    menteesExcluding: perUser(),
-    offersOf: perUser(),
-    requestsOf: perUser(),
-  };
+  const pairs = new Int32Array(2 * input.pastPairs.length);
+  const partners = new Int32Array(pairs.length);
+  let count = 0;
   for (const [a, b] of input.pastPairs) {
     const userA = users.get(a);
     const userB = users.get(b);
     // A pair with someone who is not in this run cannot be proposed anyway.
     if (userA === undefined || userB === undefined) continue;
-    pushTo(blocks.partners, userA, userB);
-    pushTo(blocks.partners, userB, userA);
+    pairs[count] = userA;
+    partners[count++] = userB;
+    pairs[count] = userB;
+    partners[count++] = userA;
   }
-  const collect = (lists: (number[] | undefined)[], excludes: readonly string[], index: number): void => {
-    for (const excluded of excludes) {
-      const user = users.get(excluded);
-      if (user !== undefined) pushTo(lists, user, index);
-    }
+  const mentorExcludes = resolveExcludes(input.mentors, users);
+  const menteeExcludes = resolveExcludes(input.mentees, users);
+  const indices = (side: Side): Int32Array => side.user.map((_user, index) => index);
+  return {
+    partners: groupBy(users.size, pairs.subarray(0, count), partners.subarray(0, count)),
+    mentorExcludes: groupBy(input.mentors.length, mentorExcludes.person, mentorExcludes.user),
+    menteeExcludes: groupBy(input.mentees.length, menteeExcludes.person, menteeExcludes.user),
+    mentorsExcluding: groupBy(users.size, mentorExcludes.user, mentorExcludes.person),
+    menteesExcluding: groupBy(users.size, menteeExcludes.user, menteeExcludes.person),
+    offersOf: groupBy(users.size, mentors.user, indices(mentors)),
+    requestsOf: groupBy(users.size, mentees.user, indices(mentees)),
   };
-  input.mentors.forEach((mentor, index) => collect(blocks.mentorsExcluding, mentor.excludes, index));
-  input.mentees.forEach((mentee, index) => collect(blocks.menteesExcluding, mentee.excludes, index));
-  mentors.user.forEach((user, index) => pushTo(blocks.offersOf, user, index));
-  mentees.user.forEach((user, index) => pushTo(blocks.requestsOf, user, index));
-  return blocks;
 }
 
 function distinctLevels(side: Side, include: (member: number) => boolean): number[] {
@@ -429,9 +487,10 @@ function distinctLevels(side: Side, include: (member: number) => boolean): numbe
 
 function bestWaitingDays(input: MatchInput, weights: MatchWeights): number {
   let best = 0;
-  for (const mentee of input.mentees) {
-    const bonus = (days: number): number => waitingBonus(weights, days);
-    if (bonus(mentee.waitingDays) > bonus(best)) best = mentee.waitingDays;
+  const bonus = (days: number): number => waitingBonus(weights, days);
+  for (let k = 0; k < input.mentees.length; k++) {
+    const days = input.mentees[k]!.waitingDays;
+    if (bonus(days) > bonus(best)) best = days;
   }
   return best;
 }
@@ -443,8 +502,11 @@ function candidateLimit(input: MatchInput): number {
 }
 
 function internLevels(input: MatchInput): Map<number, number> {
-  const levels = [...new Set([...input.mentors, ...input.mentees].map((person) => person.level))];
-  return new Map(levels.sort((a, b) => a - b).map((level, rank) => [level, rank]));
+  const levels = new Set<number>();
+  // Indexed loops: these run once, before for-of over an array is optimised, and would allocate per person.
+  for (let k = 0; k < input.mentors.length; k++) levels.add(input.mentors[k]!.level);
+  for (let k = 0; k < input.mentees.length; k++) levels.add(input.mentees[k]!.level);
+  return new Map([...levels].sort((a, b) => a - b).map((level, rank) => [level, rank]));
 }
 
 function createContext(input: MatchInput): GraphContext {
@@ -456,34 +518,31 @@ function createContext(input: MatchInput): GraphContext {
     subsets: new Map(),
     levels: internLevels(input),
   };
-  const asMentor = (offer: MentorOffer): Person => ({
-    id: offer.mentorId,
-    key: offer.offerId,
-    level: offer.level,
-    department: offer.department,
-    topicIds: offer.topicIds,
-    waitingDays: 0,
-  });
-  const asMentee = (request: MenteeRequest): Person => ({
-    id: request.menteeId,
-    key: request.requestId,
-    level: request.level,
-    department: request.department,
-    topicIds: request.topicIds,
-    waitingDays: request.waitingDays,
-  });
-  const mentorPeople = input.mentors.map(asMentor);
-  const menteePeople = input.mentees.map(asMentee);
   // Every topic is interned before any subset key is built, so the key base is final.
-  const mentorTopics = internTopics(mentorPeople, interned.topics);
-  const menteeTopics = internTopics(menteePeople, interned.topics);
-  const mentors = buildSide(mentorPeople, mentorTopics, interned);
-  const mentees = buildSide(menteePeople, menteeTopics, interned);
+  const mentorTopics = internTopics(input.mentors, interned.topics);
+  const menteeTopics = internTopics(input.mentees, interned.topics);
+  const mentors = buildSide(
+    input.mentors,
+    { user: (offer) => offer.mentorId, key: (offer) => offer.offerId, waitingDays: () => 0 },
+    mentorTopics,
+    interned,
+  );
+  const mentees = buildSide(
+    input.mentees,
+    {
+      user: (request) => request.menteeId,
+      key: (request) => request.requestId,
+      waitingDays: (request) => request.waitingDays,
+    },
+    menteeTopics,
+    interned,
+  );
   const { users, topics } = interned;
   const hasPlace = (member: number): boolean => freePlaces(input.mentors[member]!) > 0;
   const waitBonus = float64Of(input.mentees, (mentee) => waitingBonus(weights, mentee.waitingDays));
   const byHash = (side: Side) => (a: number, b: number) =>
     (side.hash[a]! >>> 0) - (side.hash[b]! >>> 0) || a - b;
+  const menteesByHash = byHash(mentees);
   const shape = {
     subsets: interned.subsets.size,
     levels: interned.levels.size,
@@ -496,19 +555,26 @@ function createContext(input: MatchInput): GraphContext {
     limit: candidateLimit(input),
     mentors,
     mentees,
-    mentorIndex: buildIndex(mentors, shape, hasPlace, byHash(mentors), () => 0),
+    mentorIndex: buildIndex(
+      mentors,
+      shape,
+      orderedMembers(input.mentors.length, hasPlace, byHash(mentors)),
+      undefined,
+    ),
     menteeIndex: buildIndex(
       mentees,
       shape,
-      () => true,
-      (a, b) => waitBonus[b]! - waitBonus[a]! || byHash(mentees)(a, b),
-      (member) => waitBonus[member]!,
+      orderedMembers(
+        input.mentees.length,
+        () => true,
+        (a, b) => waitBonus[b]! - waitBonus[a]! || menteesByHash(a, b),
+      ),
+      waitBonus,
     ),
     mentorLevels: distinctLevels(mentors, hasPlace),
     menteeLevels: distinctLevels(mentees, () => true),
     levelRank: interned.levels,
     bestWaitingDays: bestWaitingDays(input, weights),
-    users,
     blocks: buildBlocks(input, users, mentors, mentees),
     menteeCombos: createComboCache(interned.levels.size),
     mentorCombos: createComboCache(interned.levels.size),
@@ -519,15 +585,7 @@ function createContext(input: MatchInput): GraphContext {
       mentorPicked: new Int32Array(input.mentors.length).fill(-1),
       menteePicked: new Int32Array(input.mentees.length).fill(-1),
       topicMark: new Int32Array(topics.size).fill(-1),
-      tier: {
-        count: 0,
-        buckets: [],
-        sizes: [],
-        gaps: [],
-        crosses: [],
-        steps: new Int32Array(64),
-        positions: new Int32Array(64),
-      },
+      tier: createTier(),
       cursors: createCursors(),
     },
   };
@@ -567,9 +625,9 @@ function markForQuery(
   ctx: GraphContext,
   side: Side,
   self: number,
-  excludes: readonly string[],
-  excludedBy: number[] | undefined,
-  otherOf: (number[] | undefined)[],
+  excludes: Lists,
+  excludedBy: Lists,
+  otherOf: Lists,
   otherPicked: Int32Array,
 ): void {
   const scratch = ctx.scratch;
@@ -580,18 +638,19 @@ function markForQuery(
   scratch.queryTopics = topicCount(side, self);
   scratch.queryWaitingDays = side.waitingDays[self]!;
   const user = side.user[self]!;
-  blockAll(otherOf[user], otherPicked, stamp);
-  for (const partner of ctx.blocks.partners[user] ?? []) blockAll(otherOf[partner], otherPicked, stamp);
-  for (const excluded of excludes) {
-    const excludedUser = ctx.users.get(excluded);
-    if (excludedUser !== undefined) blockAll(otherOf[excludedUser], otherPicked, stamp);
+  const partners = ctx.blocks.partners;
+  blockAll(otherOf, user, otherPicked, stamp);
+  for (let k = partners.start[user]!; k < partners.start[user + 1]!; k++) {
+    blockAll(otherOf, partners.items[k]!, otherPicked, stamp);
   }
-  blockAll(excludedBy, otherPicked, stamp);
+  for (let k = excludes.start[self]!; k < excludes.start[self + 1]!; k++) {
+    blockAll(otherOf, excludes.items[k]!, otherPicked, stamp);
+  }
+  blockAll(excludedBy, user, otherPicked, stamp);
 }
 
-function blockAll(others: number[] | undefined, picked: Int32Array, stamp: number): void {
-  if (others === undefined) return;
-  for (const other of others) picked[other] = stamp;
+function blockAll(lists: Lists, list: number, picked: Int32Array, stamp: number): void {
+  for (let k = lists.start[list]!; k < lists.start[list + 1]!; k++) picked[lists.items[k]!] = stamp;
 }
 
 interface Combo {
@@ -670,47 +729,85 @@ function mentorCombos(ctx: GraphContext, mentor: number): Combo[] {
 }
 
 // The buckets of one score tier, gathered into reused scratch arrays: this runs for every tier of every
-// querier, so it allocates nothing. Entries past count are stale; truncating the arrays instead would make V8
-// free and regrow their storage every time.
+// querier, so it allocates nothing. Entries past count are stale.
 interface Tier {
   count: number;
-  readonly buckets: number[];
-  readonly sizes: number[];
-  readonly gaps: number[];
-  readonly crosses: boolean[];
+  buckets: Int32Array;
+  combos: Int32Array; // per bucket: its combo's position in the querier's list
   steps: Int32Array; // per bucket: members taken so far
-  positions: Int32Array; // per bucket: the next member, starting from the querier's rotation
+  positions: Int32Array; // per bucket: the next member, starting from the querier's rotation; -1 before the first
+}
+
+function createTier(): Tier {
+  const size = 64;
+  const array = (): Int32Array => new Int32Array(size);
+  return { count: 0, buckets: array(), combos: array(), steps: array(), positions: array() };
+}
+
+// Makes room for `more` buckets beyond count. No closure in here: one capturing `size` would make every call
+// allocate, and this runs for every leaf a querier reads.
+function reserveTier(tier: Tier, more: number): void {
+  const needed = tier.count + more;
+  if (needed <= tier.buckets.length) return;
+  const size = Math.max(needed, 2 * tier.buckets.length);
+  tier.buckets = grownInto(tier.buckets, new Int32Array(size));
+  tier.combos = grownInto(tier.combos, new Int32Array(size));
+  tier.steps = grownInto(tier.steps, new Int32Array(size));
+  tier.positions = grownInto(tier.positions, new Int32Array(size));
+}
+
+// Copies array to the front of a larger, empty one.
+function grownInto<T extends Int32Array | Float64Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
 }
 
 function clearTier(tier: Tier): void {
   tier.count = 0;
 }
 
-// Everything a bucket's members share for this querier (topic subset size, level gap, cross-department)
-// travels with the bucket, so a visit does not read those from each member.
-function bucketsFor(index: Index, side: Side, member: number, combo: Combo, gap: number, tier: Tier): void {
+// Everything a bucket's members share for this querier (topic subset size, level gap, cross-department) is
+// its combo's, so a visit does not read those from each member.
+function bucketsFor(
+  index: Index,
+  side: Side,
+  member: number,
+  combo: Combo,
+  comboAt: number,
+  tier: Tier,
+): void {
   const department = side.department[member]!;
-  for (let k = side.subsetStart[member]!; k < side.subsetStart[member + 1]!; k++) {
-    if (side.subsetSize[k] !== combo.size) continue;
+  const topics = topicCount(side, member);
+  let first = side.subsetStart[member]!;
+  for (let smaller = 1; smaller < combo.size; smaller++) first += subsetsOfSize(topics, smaller);
+  const end = first + subsetsOfSize(topics, combo.size);
+  for (let k = first; k < end; k++) {
     const leaf = side.subsetId[k]! * index.levels + combo.rank;
-    for (let bucket = index.leafStart[leaf]!; bucket < index.leafStart[leaf + 1]!; bucket++) {
+    const from = index.leafStart[leaf]!;
+    const to = index.leafStart[leaf + 1]!;
+    reserveTier(tier, to - from);
+    const { buckets, combos, steps, positions } = tier;
+    let at = tier.count;
+    for (let bucket = from; bucket < to; bucket++) {
       if (isCross(index.department[bucket]!, department) !== combo.cross) continue;
-      const at = tier.count++;
-      tier.buckets[at] = bucket;
-      tier.sizes[at] = combo.size;
-      tier.gaps[at] = gap;
-      tier.crosses[at] = combo.cross;
+      buckets[at] = bucket;
+      combos[at] = comboAt;
+      steps[at] = 0;
+      positions[at++] = -1;
     }
+    tier.count = at;
   }
 }
 
-// Shared topics of a pair met in a bucket of `size`-topic subsets: exactly `size` when the querier has no
-// other topic, otherwise counted; -1 when the pair belongs to another tier.
+// Shared topics of a pair met in a bucket of `size`-topic subsets: exactly `size` when either has no other
+// topic, otherwise counted; -1 when the pair belongs to another tier.
 function sharedInTier(ctx: GraphContext, other: Side, member: number, size: number): number {
   const scratch = ctx.scratch;
   if (scratch.queryTopics === size) return size;
+  const topics = topicCount(other, member);
+  if (topics === size) return size;
   const shared = countMarked(other, member, scratch.topicMark, scratch.stamp);
-  return tierSize(shared, topicCount(other, member), scratch.queryTopics) === size ? shared : -1;
+  return tierSize(shared, topics, scratch.queryTopics) === size ? shared : -1;
 }
 
 function push(out: Edges, mentee: number, mentor: number, score: number): void {
@@ -744,30 +841,30 @@ function acceptMentor(
 
 // Takes up to budget mentors from one tier (equal scores): round-robin over its buckets from a bucket chosen by
 // the mentee, each bucket read from a mentee-specific rotation. Used-up buckets leave the round.
-function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: number, out: Edges): number {
-  const { buckets, sizes, gaps, crosses } = tier;
+function takeFromTier(
+  ctx: GraphContext,
+  mentee: number,
+  list: Combo[],
+  tier: Tier,
+  budget: number,
+  out: Edges,
+): number {
+  const { buckets, combos, steps, positions } = tier;
   let live = tier.count;
   if (live === 0) return 0;
-  if (tier.steps.length < live) {
-    tier.steps = new Int32Array(2 * live);
-    tier.positions = new Int32Array(2 * live);
-  }
-  const { steps, positions } = tier;
   const salt = saltOf(ctx.mentees, mentee);
+  const level = ctx.mentees.level[mentee]!;
   const { memberStart, pool } = ctx.mentorIndex;
-  // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
-  for (let k = 0; k < live; k++) {
-    steps[k] = 0;
-    positions[k] = -1;
-  }
   let picked = 0;
   let at = salt % live;
   while (picked < budget && live > 0) {
     const from = memberStart[buckets[at]!]!;
     const length = memberStart[buckets[at]! + 1]! - from;
+    // A bucket's start is found on its first visit: with a small budget most buckets of a tier are never read.
     const position = positions[at]! < 0 ? salt % length : positions[at]!;
     const mentor = pool[from + position]!;
-    if (acceptMentor(ctx, mentee, mentor, sizes[at]!, gaps[at]!, crosses[at]!, out)) picked++;
+    const combo = list[combos[at]!]!;
+    if (acceptMentor(ctx, mentee, mentor, combo.size, level - combo.level, combo.cross, out)) picked++;
     if (steps[at]! + 1 < length) {
       steps[at]!++;
       positions[at] = position + 1 === length ? 0 : position + 1;
@@ -775,9 +872,7 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
     } else {
       live--;
       buckets[at] = buckets[live]!;
-      sizes[at] = sizes[live]!;
-      gaps[at] = gaps[live]!;
-      crosses[at] = crosses[live]!;
+      combos[at] = combos[live]!;
       steps[at] = steps[live]!;
       positions[at] = positions[live]!;
     }
@@ -787,15 +882,14 @@ function takeFromTier(ctx: GraphContext, mentee: number, tier: Tier, budget: num
 }
 
 function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
-  const request = ctx.input.mentees[mentee]!;
-  const blockedBy = ctx.blocks.mentorsExcluding[ctx.mentees.user[mentee]!];
+  const { menteeExcludes, mentorsExcluding, offersOf } = ctx.blocks;
   markForQuery(
     ctx,
     ctx.mentees,
     mentee,
-    request.excludes,
-    blockedBy,
-    ctx.blocks.offersOf,
+    menteeExcludes,
+    mentorsExcluding,
+    offersOf,
     ctx.scratch.mentorPicked,
   );
   const list = menteeCombos(ctx, mentee);
@@ -805,10 +899,9 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
     let end = start;
     clearTier(tier);
     for (; end < list.length && list[end]!.score === list[start]!.score; end++) {
-      const combo = list[end]!;
-      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, combo, request.level - combo.level, tier);
+      bucketsFor(ctx.mentorIndex, ctx.mentees, mentee, list[end]!, end, tier);
     }
-    taken += takeFromTier(ctx, mentee, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
+    taken += takeFromTier(ctx, mentee, list, tier, Math.max(ctx.limit - taken, TIER_SAMPLE), out);
     start = end;
   }
 }
@@ -819,31 +912,45 @@ function menteePicks(ctx: GraphContext, mentee: number, out: Edges): void {
 interface Cursors {
   count: number;
   heapSize: number;
-  readonly bucket: number[];
-  readonly size: number[];
-  readonly cross: boolean[];
-  readonly gap: number[];
-  readonly run: number[];
-  readonly step: number[];
-  readonly score: number[];
-  readonly tie: number[];
-  readonly heap: number[];
+  bucket: Int32Array;
+  combo: Int32Array; // position in the mentor's combo list
+  run: Int32Array;
+  step: Int32Array;
+  mentee: Int32Array; // the next mentee, whose score and tie-break follow
+  score: Float64Array;
+  tie: Float64Array;
+  heap: Int32Array;
 }
 
 function createCursors(): Cursors {
+  const size = 64;
   return {
     count: 0,
     heapSize: 0,
-    bucket: [],
-    size: [],
-    cross: [],
-    gap: [],
-    run: [],
-    step: [],
-    score: [],
-    tie: [],
-    heap: [],
+    bucket: new Int32Array(size),
+    combo: new Int32Array(size),
+    run: new Int32Array(size),
+    step: new Int32Array(size),
+    mentee: new Int32Array(size),
+    score: new Float64Array(size),
+    tie: new Float64Array(size),
+    heap: new Int32Array(size),
   };
+}
+
+// Makes room for `more` cursors beyond count.
+function reserveCursors(cursors: Cursors, more: number): void {
+  const needed = cursors.count + more;
+  if (needed <= cursors.bucket.length) return;
+  const size = Math.max(needed, 2 * cursors.bucket.length);
+  cursors.bucket = grownInto(cursors.bucket, new Int32Array(size));
+  cursors.combo = grownInto(cursors.combo, new Int32Array(size));
+  cursors.run = grownInto(cursors.run, new Int32Array(size));
+  cursors.step = grownInto(cursors.step, new Int32Array(size));
+  cursors.mentee = grownInto(cursors.mentee, new Int32Array(size));
+  cursors.score = grownInto(cursors.score, new Float64Array(size));
+  cursors.tie = grownInto(cursors.tie, new Float64Array(size));
+  cursors.heap = grownInto(cursors.heap, new Int32Array(size));
 }
 
 function clearCursors(cursors: Cursors): void {
@@ -860,10 +967,19 @@ function cursorMember(index: Index, cursors: Cursors, id: number, salt: number):
   return index.pool[index.memberStart[bucket]! + from + (offset < length ? offset : offset - length)]!;
 }
 
-function refreshHead(ctx: GraphContext, cursors: Cursors, id: number, salt: number): void {
-  const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
-  const days = ctx.mentees.waitingDays[mentee]!;
-  cursors.score[id] = pairScore(ctx.weights, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, days);
+function refreshHead(
+  ctx: GraphContext,
+  cursors: Cursors,
+  id: number,
+  combo: Combo,
+  gap: number,
+  salt: number,
+): void {
+  const index = ctx.menteeIndex;
+  const mentee = cursorMember(index, cursors, id, salt);
+  cursors.mentee[id] = mentee;
+  const days = index.runDays[index.runStart[cursors.bucket[id]!]! + cursors.run[id]!]!;
+  cursors.score[id] = pairScore(ctx.weights, combo.size, gap, combo.cross, days);
   cursors.tie[id] = mix32(ctx.mentees.hash[mentee]! ^ salt) >>> 0;
 }
 
@@ -910,16 +1026,23 @@ function heapPop(cursors: Cursors): number {
   return top;
 }
 
-function openCursors(ctx: GraphContext, cursors: Cursors, tier: Tier, salt: number): void {
+function openCursors(
+  ctx: GraphContext,
+  cursors: Cursors,
+  tier: Tier,
+  combo: Combo,
+  comboAt: number,
+  gap: number,
+  salt: number,
+): void {
+  reserveCursors(cursors, tier.count);
   for (let k = 0; k < tier.count; k++) {
     const id = cursors.count++;
     cursors.bucket[id] = tier.buckets[k]!;
-    cursors.size[id] = tier.sizes[k]!;
-    cursors.cross[id] = tier.crosses[k]!;
-    cursors.gap[id] = tier.gaps[k]!;
+    cursors.combo[id] = comboAt;
     cursors.run[id] = 0;
     cursors.step[id] = 0;
-    refreshHead(ctx, cursors, id, salt);
+    refreshHead(ctx, cursors, id, combo, gap, salt);
     heapPush(cursors, id);
   }
 }
@@ -961,14 +1084,14 @@ function acceptMentee(
 
 function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
   const offer = ctx.input.mentors[mentor]!;
-  const blockedBy = ctx.blocks.menteesExcluding[ctx.mentors.user[mentor]!];
+  const { mentorExcludes, menteesExcluding, requestsOf } = ctx.blocks;
   markForQuery(
     ctx,
     ctx.mentors,
     mentor,
-    offer.excludes,
-    blockedBy,
-    ctx.blocks.requestsOf,
+    mentorExcludes,
+    menteesExcluding,
+    requestsOf,
     ctx.scratch.menteePicked,
   );
   const list = mentorCombos(ctx, mentor);
@@ -983,19 +1106,21 @@ function mentorPicks(ctx: GraphContext, mentor: number, out: Edges): void {
       next < list.length &&
       (cursors.heapSize === 0 || list[next]!.score >= cursors.score[cursors.heap[0]!]!)
     ) {
-      const combo = list[next++]!;
+      const combo = list[next]!;
       const tier = ctx.scratch.tier;
       clearTier(tier);
-      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, combo.level - offer.level, tier);
-      openCursors(ctx, cursors, tier, salt);
+      bucketsFor(ctx.menteeIndex, ctx.mentors, mentor, combo, next, tier);
+      openCursors(ctx, cursors, tier, combo, next, combo.level - offer.level, salt);
+      next++;
     }
     if (cursors.heapSize === 0) return;
     const id = heapPop(cursors);
-    const mentee = cursorMember(ctx.menteeIndex, cursors, id, salt);
-    if (acceptMentee(ctx, mentor, mentee, cursors.size[id]!, cursors.gap[id]!, cursors.cross[id]!, out))
-      accepted++;
+    const mentee = cursors.mentee[id]!;
+    const combo = list[cursors.combo[id]!]!;
+    const gap = combo.level - offer.level;
+    if (acceptMentee(ctx, mentor, mentee, combo.size, gap, combo.cross, out)) accepted++;
     if (advance(ctx.menteeIndex, cursors, id)) {
-      refreshHead(ctx, cursors, id, salt);
+      refreshHead(ctx, cursors, id, combo, gap, salt);
       heapPush(cursors, id);
     }
   }
@@ -1012,28 +1137,28 @@ interface PicksByMentee {
 
 function groupByMentee(extra: Edges, menteeCount: number): PicksByMentee {
   const menteeOf = extra.mentee!;
+  // Like groupBy: ends first, then filled from the last pick back.
   const start = new Int32Array(menteeCount + 1);
-  for (let k = 0; k < extra.count; k++) start[menteeOf[k]! + 1]!++;
-  for (let i = 0; i < menteeCount; i++) start[i + 1] = start[i + 1]! + start[i]!;
+  for (let k = 0; k < extra.count; k++) start[menteeOf[k]!]!++;
+  for (let i = 0; i < menteeCount; i++) start[i + 1]! += start[i]!;
   const order = new Int32Array(extra.count);
-  const next = start.slice(0, menteeCount);
-  for (let k = 0; k < extra.count; k++) order[next[menteeOf[k]!]!++] = k;
+  for (let k = extra.count - 1; k >= 0; k--) order[--start[menteeOf[k]!]!] = k;
   return { start, order };
 }
 
-// After a mentee's own picks (from `from` on in out), the mentors' picks it does not have yet.
+// After a mentee's own picks, the mentors' picks it does not have yet. Its query has just stamped the mentors
+// it picked in mentorPicked, along with those it must not meet, who never pick it either.
 function appendMentorPicks(
+  ctx: GraphContext,
   mentee: number,
-  from: number,
   extra: Edges,
   byMentee: PicksByMentee,
-  seen: Int32Array,
   out: Edges,
 ): void {
-  for (let e = from; e < out.count; e++) seen[out.mentor[e]!] = mentee;
+  const { mentorPicked, stamp } = ctx.scratch;
   for (let k = byMentee.start[mentee]!; k < byMentee.start[mentee + 1]!; k++) {
     const e = byMentee.order[k]!;
-    if (seen[extra.mentor[e]!] !== mentee) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
+    if (mentorPicked[extra.mentor[e]!] !== stamp) push(out, mentee, extra.mentor[e]!, extra.score[e]!);
   }
 }
 
@@ -1047,13 +1172,11 @@ export function buildCandidateGraph(input: MatchInput): CandidateGraph {
     if (freePlaces(input.mentors[mentor]!) > 0) mentorPicks(ctx, mentor, extra);
   }
   const byMentee = groupByMentee(extra, menteeCount);
-  const seen = new Int32Array(input.mentors.length).fill(-1);
   const out = createEdges(menteeCount * ownPicksBound(ctx) + extra.count, false);
   const edgeStart = new Int32Array(menteeCount + 1);
   for (let mentee = 0; mentee < menteeCount; mentee++) {
-    const from = out.count;
     menteePicks(ctx, mentee, out);
-    appendMentorPicks(mentee, from, extra, byMentee, seen, out);
+    appendMentorPicks(ctx, mentee, extra, byMentee, out);
     edgeStart[mentee + 1] = out.count;
   }
   // Views rather than copies: a copy would write every page of the graph a second time.
