@@ -211,17 +211,24 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     'its assignment optimal (`assignment-certificate.ts`): there the primal–dual method must lower the profit of ' +
     'every mentee it leaves unmatched one score step at a time, one search over most of the graph per step, and run ' +
     "from the places' side it meets as many steps while places compete for the same mentees (both measured several " +
-    'times slower than the auction). Quality is unaffected: every run is proved optimal on its candidate graph.';
+    'times slower than the auction). The auction reads one price per candidate edge (each mentor keeps the price of ' +
+    'its cheapest place and of the next, since a mentee values all places of a mentor alike), starts with a coarse ' +
+    'first phase and shrinks ε twelvefold per phase, and tries a proof only once ε is below one score step. Candidate ' +
+    'generation works on typed arrays throughout. Quality is unaffected: every run is proved optimal on its ' +
+    'candidate graph.';
   const missed = performance.filter((row) => row.assignmentScans.median > 100 || row.proposeMs.median > 5000);
   if (missed.length > 0) {
     const where = missed.map((row) => `${row.participants.toLocaleString('en')} ${row.regime}`).join(', ');
     lines.push(
       `**Time targets missed** (${where}). ${method} Tried and not kept for the auction: solving on each mentee's ` +
-        'top edges and then verifying (ties make any cut lose the optimum), other ε factors, a repair of the ' +
+        'top edges and then verifying (ties make any cut lose the optimum), other cache sizes, reverse bids only in ' +
+        'the last phases, a repair of the ' +
         'near-optimal assignment by the exchanges the failed certificate search reveals, bids without ε before ' +
         'the primal–dual phases (ties leave most mentees to the phases), and starting the primal–dual method from ' +
         "the auction's prices (made exact by lowering a mentor's price wherever its matched edge is slack): exact, " +
-        'but the mentees who end unmatched still come down one score step per search. Next step for pools short of ' +
+        'but the mentees who end unmatched still come down one score step per search. Most of what is left of the ' +
+        "auction's time (CPU profile) is mentees' full scans after their cache runs out and reverse bids, then " +
+        "building the mentors' side of the graph (random writes, bound by memory). Next step for pools short of " +
         "places: cost scaling, so that those mentees drop in large steps first — Goldberg's push–relabel with global " +
         "price updates, or the primal–dual method scaled over a perfect-matching form of the problem (an 'unmatched' " +
         'partner for every mentee and every place, so that no free place needs a price of 0 between scales).',

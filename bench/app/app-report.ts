@@ -60,6 +60,9 @@ export function latencySection(): string[] {
       `rotating which app goes first: every subcommand in turn (${d.commands.map((c) => `\`${c}\``).join(', ')}; ` +
       '`offer`, `find`, `end` and `leave` open a modal, `pause 2` and `resume` write, `report` refuses a non-admin), ' +
       'each from a different member. The figure is the time until the HTTP response (the acknowledgement) arrives. ' +
+      'The fake Slack runs in a process of its own (`bench/support/fake-slack-process.ts`), as Slack runs on its own ' +
+      'machines: in the timing process, its answers to the calls the apps make after acknowledging were counted in ' +
+      "the next request's time, which the bare app, calling Slack for nothing, never paid. " +
       `90 warm-up requests each, then ${d.rounds.length} rounds of ${d.requestsPerRound} requests per app.`,
     '',
     `- **p99 app / bare, all commands: ${times(d.p99Ratio)}** (target ≤ 1.1×) — ${verdict(worst <= 1.1)}.`,
@@ -123,13 +126,16 @@ const LATENCY_MISS = [
     'of every registered listener (one per button and modal) for every request, most of what a request ' +
     'allocated: buttons and modal submissions now go through one Bolt listener per kind, found by id; Slack ' +
     "calls go through node:http instead of Node's fetch; SDK debug lines below the log level are dropped before " +
-    "they are searched; earlier, `status` reads each pair's counts, feedback and goals in one prepared statement, " +
-    'settings are read through a statement prepared once, a break pauses pairs by index, and a scheduler tick with ' +
-    'nothing to send no longer reads pair by pair. On PostgreSQL every statement is a network round trip, which ' +
-    'the answers in the acknowledgement wait for. Next steps: prepare the reads every request makes (the member, ' +
-    'the admin check, the topic catalogue) once instead of building them each time; acknowledge `status`, `pause` ' +
-    'and `resume` at once and send the answer through `respond()` (one more round trip for the person, measured ' +
-    'before it is chosen); run follow-up work through a queue that batches Home redraws.',
+    'they are searched; the reads most requests make (the member, the admin check, the topic catalogue, the ' +
+    "settings) are prepared once; earlier, `status` reads each pair's counts, feedback and goals in one prepared " +
+    'statement, a break pauses pairs by index, and a scheduler tick with nothing to send no longer reads pair by ' +
+    'pair. On PostgreSQL every statement is a network round trip, which the answers in the acknowledgement wait ' +
+    'for. Seen in the profile, outside our code: `@slack/web-api` formats its debug lines (the request body and ' +
+    'the result, copied with tokens redacted, then serialised) for every call before its logger drops them at ' +
+    'our level, a large view costing the most. Next steps: acknowledge `status`, `pause` and `resume` at once and ' +
+    'send the answer through `respond()` (one more round trip for the person, measured before it is chosen); ' +
+    'propose upstream that web-api checks the level before formatting; run follow-up work through a queue that ' +
+    'batches Home redraws.',
 ];
 
 function worstCommand(ratios: Record<string, Spread>): string {

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startFakeSlack, type FakeSlack } from '../../dev/fake-slack-server';
 import { option } from '../support/child';
 import {
   buildDeployed,
@@ -19,6 +18,7 @@ import {
   type Measured,
   type PackageCheck,
 } from '../support/deployed';
+import { startFakeSlackProcess, type FakeSlackProcess } from '../support/fake-slack-process';
 import { startBenchPostgres } from '../support/postgres';
 import { writeResult } from '../support/results';
 import { quantile, spread, type Spread } from '../support/stats';
@@ -79,7 +79,7 @@ function percentiles(values: number[]): Percentiles {
 
 async function round(
   servers: Partial<Record<Target, Measured>>,
-  fake: FakeSlack,
+  fake: FakeSlackProcess,
   requests: number,
   offset: number,
 ): Promise<LatencyRound> {
@@ -93,7 +93,7 @@ async function round(
     const order = targets.map((_, j) => targets[(j + k + offset) % targets.length]!);
     const { command, userId } = commandAt(k, MEMBERS);
     for (const target of order) {
-      const { ms, ok } = await timedCommand(servers[target]!.url, fake, command, userId);
+      const { ms, ok } = await timedCommand(servers[target]!.url, fake.grant, command, userId);
       if (!ok) errors++;
       times[target][command].push(ms);
     }
@@ -132,9 +132,13 @@ async function main(): Promise<void> {
   const withPostgres = !args.includes('--no-postgres');
   buildDeployed(log, args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentor-latency-'));
-  const fake = await startFakeSlack({ teamId: TEAM });
-  for (let k = 0; k < MEMBERS; k++)
-    fake.addUser({ id: memberId(k), teamId: TEAM, name: `person${k + 1}`, tz: 'UTC' });
+  const people = Array.from({ length: MEMBERS }, (_, k) => ({
+    id: memberId(k),
+    teamId: TEAM,
+    name: `person${k + 1}`,
+    tz: 'UTC',
+  }));
+  const fake = await startFakeSlackProcess(TEAM, people);
   const postgres = withPostgres ? await startBenchPostgres() : null;
   const servers: Partial<Record<Target, Measured>> = {};
   try {

@@ -25,7 +25,7 @@ import { spread, type Spread } from '../support/stats';
 import { renderReport } from '../report';
 import { BENCH_BOT_TOKEN, BENCH_SIGNING_SECRET } from './bench-slack';
 import { catalogueTopicIds, memberId, seedProgramme } from './seed';
-import { commandAt, inParallel, signUp, TEAM, timedCommand } from './traffic';
+import { commandAt, grantsOf, inParallel, signUp, TEAM, timedCommand } from './traffic';
 
 const MEMBERS = 10_000;
 const PAIRS = 10_000;
@@ -124,7 +124,7 @@ async function oneRun(
     for (let k = 0; k < sizes.requests; k++) {
       const { command, userId } = commandAt(k, MEMBERS);
       for (const server of (k + run) % 2 === 0 ? [servers.app, servers.bare] : [servers.bare, servers.app]) {
-        if (!(await timedCommand(server.url, fake, command, userId)).ok) failed++;
+        if (!(await timedCommand(server.url, grantsOf(fake), command, userId)).ok) failed++;
       }
     }
     await settle();

@@ -44,6 +44,19 @@ export function commandAt(k: number, members: number): { command: Command; userI
   return { command: COMMANDS[k % COMMANDS.length]!, userId: memberId((k * 7919) % members) };
 }
 
+/** What Slack puts in a command besides its words: a trigger_id for one modal and a response_url. */
+export interface CommandGrant {
+  triggerId: string;
+  responseUrl: string;
+}
+
+/** Where grants come from: the fake Slack in this process, or in a process of its own (fake-slack-process.ts). */
+export type GrantSource = () => CommandGrant | Promise<CommandGrant>;
+
+export const grantsOf =
+  (fake: FakeSlack): GrantSource =>
+  () => ({ triggerId: fake.triggerId(), responseUrl: fake.responseUrl() });
+
 export interface Timed {
   ms: number;
   ok: boolean;
@@ -51,16 +64,17 @@ export interface Timed {
 
 export async function timedCommand(
   url: string,
-  fake: FakeSlack,
+  grants: GrantSource,
   command: Command,
   userId: string,
 ): Promise<Timed> {
+  const { responseUrl, triggerId } = await grants();
   const body = slashCommandBody({
     teamId: TEAM,
     userId,
     text: COMMAND_TEXT[command],
-    responseUrl: fake.responseUrl(),
-    triggerId: fake.triggerId(),
+    responseUrl,
+    triggerId,
   });
   const started = performance.now();
   const response = await postSigned(url, BENCH_SIGNING_SECRET, body, FORM);
@@ -83,7 +97,7 @@ export async function timedSignUp(
   const half = Math.floor(members / 2);
   const offer = k % 2 === 0;
   const userId = memberId(offer ? Math.floor(k / 2) % half : half + (Math.floor(k / 2) % half));
-  const opened = await timedCommand(url, fake, offer ? 'offer' : 'find', userId);
+  const opened = await timedCommand(url, grantsOf(fake), offer ? 'offer' : 'find', userId);
   const topic = topicIds[k % topicIds.length]!;
   const values = {
     topics: { topics: { type: 'multi_static_select', selected_options: [option(String(topic))] } },
