@@ -44,9 +44,12 @@ export async function participationSnapshot(
   userId: string,
 ): Promise<{ snapshot: ParticipationSnapshot; now: Date; programmeName: string }> {
   const now = deps.clock.now();
-  const snapshot = await deps.participationStatus.snapshot(teamId, userId, now);
-  // The title needs the settings anyway: one read serves the term too.
-  const { programmeName, pairTermWeeks } = await deps.settingsFor(teamId);
+  // The title needs the settings anyway: one read serves the term too. Read beside the snapshot, not after
+  // it: on PostgreSQL each is a round trip the acknowledgement waits for.
+  const [snapshot, { programmeName, pairTermWeeks }] = await Promise.all([
+    deps.participationStatus.snapshot(teamId, userId, now),
+    deps.settingsFor(teamId),
+  ]);
   return { snapshot: withTermEndsOf(snapshot, pairTermWeeks), now, programmeName };
 }
 
