@@ -16,6 +16,8 @@ type MemberRow = typeof members.$inferSelect;
 
 export interface ParticipationStatusRepository {
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
+  /** The person's running pairs as the snapshot shows them, without reading the rest of it. */
+  runningPairs(teamId: string, userId: string, now: Date): Promise<MemberPair[]>;
   /** The pair as this person sees it, or null when it is not theirs (or does not exist). */
   pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
 }
@@ -26,6 +28,10 @@ export function createParticipationStatusRepository(db: Db): ParticipationStatus
   return {
     async snapshot(teamId, userId, now) {
       return store.run((q) => readsOn(q).snapshot(teamId, userId, now));
+    },
+
+    async runningPairs(teamId, userId, now) {
+      return store.run((q) => readsOn(q).runningPairs(teamId, userId, now));
     },
 
     async pairFor(teamId, pairId, userId, now) {
@@ -47,6 +53,7 @@ export interface ParticipationReads {
   pairRowsOf(teamId: string, userId: string, statuses: readonly PairStatus[]): Promise<PairRow[]>;
   pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
+  runningPairs(teamId: string, userId: string, now: Date): Promise<MemberPair[]>;
 }
 
 /**
@@ -356,7 +363,10 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     };
   };
 
-  return { memberRow, namesOf, pairRowsOf, pairFor, snapshot };
+  const runningPairs = async (teamId: string, userId: string, now: Date): Promise<MemberPair[]> =>
+    toMemberPairs(teamId, userId, await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES), now);
+
+  return { memberRow, namesOf, pairRowsOf, pairFor, snapshot, runningPairs };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ParticipationStatusRepository } from '../storage/participation-sna
 import type { SettingsFor } from './programme-settings';
 
 export interface ReadParticipationDeps {
-  participationStatus: Pick<ParticipationStatusRepository, 'snapshot' | 'pairFor'>;
+  participationStatus: Pick<ParticipationStatusRepository, 'snapshot' | 'runningPairs' | 'pairFor'>;
   members: Pick<MembersRepository, 'find'>;
   clock: Clock;
   settingsFor: SettingsFor;
@@ -59,7 +59,8 @@ export async function runningPairs(
   teamId: string,
   userId: string,
 ): Promise<MemberPair[]> {
-  return (await participationSnapshot(deps, teamId, userId)).snapshot.pairs;
+  const pairs = await deps.participationStatus.runningPairs(teamId, userId, deps.clock.now());
+  return (await withTermEnds(deps, teamId, { pairs })).pairs;
 }
 
 /** The pair as this person sees it, or null when it is not theirs (or no pair id could be read). */

@@ -237,6 +237,12 @@ describe.each([
         startedAt: LATER,
       }),
     ]);
+    // /mentor end reads only the pairs: the same ones, seen from either side.
+    expect(await repos.participationStatus.runningPairs(TEAM, 'U0BEN', LATER)).toEqual(status.pairs);
+    const ada = await repos.participationStatus.snapshot(TEAM, 'U0ADA', LATER);
+    expect(await repos.participationStatus.runningPairs(TEAM, 'U0ADA', LATER)).toEqual(ada.pairs);
+    expect(ada.pairs).toEqual([expect.objectContaining({ role: 'mentor', partnerName: 'Ben Okafor' })]);
+    expect(await repos.participationStatus.runningPairs(TEAM, 'U0NOBODY', LATER)).toEqual([]);
   });
 
   it('of two Accepts at once on two connections for the last place, exactly one makes a pair', async () => {
