@@ -26,8 +26,12 @@ export async function isProgrammeAdmin(
   userId: string,
 ): Promise<boolean> {
   if (deps.config.adminUserIds.includes(userId)) return true;
-  if (await deps.programmeAdmins.isListed(teamId, userId)) return true;
-  const member = await deps.members.find(teamId, userId);
+  // Both read at once: on PostgreSQL each is a round trip, and a refusal needs both.
+  const [listed, member] = await Promise.all([
+    deps.programmeAdmins.isListed(teamId, userId),
+    deps.members.find(teamId, userId),
+  ]);
+  if (listed) return true;
   const fetchedAt = member?.profileFetchedAt;
   if (member != null && fetchedAt != null) {
     if (deps.clock.now().getTime() - fetchedAt.getTime() < ADMIN_PROFILE_MAX_AGE_MS) {
