@@ -2,7 +2,7 @@
 // (`node dist/src/cli.js start`, HTTP mode, 10k members and 5k pairs stored) on SQLite and, side by side, on
 // PostgreSQL, beside a bare Bolt app whose handlers only ack, all compiled and run with plain node against the
 // fake Slack, each in its own process, requests interleaved one at a time.
-// Options: --no-build --quick (a small run that checks everything works) --rounds=3 --no-postgres
+// Options: --no-build --quick (a small run that checks everything works) --rounds=5 --no-postgres
 // --requests=3600 (per app and round: 400 of each subcommand, so that each one's p99 rests on several samples)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,7 +128,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const requests = Number(option(args, 'requests', quick ? '180' : '3600'));
-  const roundCount = Number(option(args, 'rounds', quick ? '2' : '3'));
+  // Five rounds: one round's p99 ratio swings widely on a shared machine, and a median of five is steadier than
+  // one of three.
+  const roundCount = Number(option(args, 'rounds', quick ? '2' : '5'));
   const withPostgres = !args.includes('--no-postgres');
   buildDeployed(log, args);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mentor-latency-'));
