@@ -220,6 +220,9 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     return memberPairs;
   };
 
+  const runningPairs = async (teamId: string, userId: string, now: Date): Promise<MemberPair[]> =>
+    toMemberPairs(teamId, userId, await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES), now);
+
   const pairFor = async (
     teamId: string,
     pairId: number,
@@ -300,16 +303,16 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   // The reads that do not depend on one another go out together on PostgreSQL's pool, in two waves: each is a
   // round trip of its own, which one after another made /mentor status several times slower than on SQLite.
   const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
-    const [member, offerRows, requestRows, pendingRows, pairRows] = await readAll([
+    const [member, offerRows, requestRows, pendingRows, running] = await readAll([
       () => memberRow(teamId, userId),
       () => openOfferStatement().execute({ teamId, userId }),
       () => openRequestStatement().execute({ teamId, userId }),
       () => pendingProposalsStatement().execute({ teamId, userId }),
-      () => pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES),
+      () => runningPairs(teamId, userId, now),
     ]);
     const openOffer = first(offerRows);
     const openRequest = first(requestRows);
-    const [others, running, offerTopicNames, requestTopicNames] = await readAll([
+    const [others, offerTopicNames, requestTopicNames] = await readAll([
       () =>
         namesOf(
           teamId,
@@ -318,7 +321,6 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
             return other === null ? [] : [other];
           }),
         ),
-      () => toMemberPairs(teamId, userId, pairRows, now),
       async () => (openOffer === undefined ? [] : offerTopicsStatement().execute({ ownerId: openOffer.id })),
       async () =>
         openRequest === undefined ? [] : requestTopicsStatement().execute({ ownerId: openRequest.id }),
@@ -362,9 +364,6 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       pairs: running,
     };
   };
-
-  const runningPairs = async (teamId: string, userId: string, now: Date): Promise<MemberPair[]> =>
-    toMemberPairs(teamId, userId, await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES), now);
 
   return { memberRow, namesOf, pairRowsOf, pairFor, snapshot, runningPairs };
 }
