@@ -81,7 +81,9 @@ interface Auction {
   readonly benefit: Float64Array;
   readonly reverseStart: Int32Array; // per mentor: the mentees with an edge to it, and that edge's value
   readonly reverseMentee: Int32Array;
-  readonly reverseValue: Float64Array;
+  // The problem's benefits (values are benefit × unit): as 32-bit integers when they all fit, as they do at
+  // the default weights, because filling this array is writes all over memory and half the bytes cost less.
+  readonly reverseValue: Int32Array | Float64Array;
   readonly unit: number;
   readonly price: Float64Array; // per place
   // Per mentor: its cheapest place (the first of equals), that price and the next lowest (Infinity if none).
@@ -119,10 +121,16 @@ function prefixSums(counts: Int32Array): Int32Array {
   return starts;
 }
 
-function buildReverse(
-  problem: AssignmentProblem,
-  unit: number,
-): { reverseStart: Int32Array; reverseMentee: Int32Array; reverseValue: Float64Array } {
+function fitsInt32(benefit: Float64Array): boolean {
+  for (let e = 0; e < benefit.length; e++) if (benefit[e]! > 0x7fffffff) return false;
+  return true;
+}
+
+function buildReverse(problem: AssignmentProblem): {
+  reverseStart: Int32Array;
+  reverseMentee: Int32Array;
+  reverseValue: Int32Array | Float64Array;
+} {
   const degree = new Int32Array(problem.capacity.length);
   // Indexed loops over the edges: for…of over a typed array is several times slower until its function is
   // optimised, and the functions that pass over every edge run once per solve.
@@ -130,12 +138,13 @@ function buildReverse(
   const reverseStart = prefixSums(degree);
   const next = reverseStart.slice(0, degree.length);
   const reverseMentee = new Int32Array(problem.edgeMentor.length);
-  const reverseValue = new Float64Array(problem.edgeMentor.length);
+  const edges = problem.edgeMentor.length;
+  const reverseValue = fitsInt32(problem.benefit) ? new Int32Array(edges) : new Float64Array(edges);
   for (let i = 0; i < problem.menteeCount; i++) {
     for (let e = problem.edgeStart[i]!; e < problem.edgeStart[i + 1]!; e++) {
       const at = next[problem.edgeMentor[e]!]!++;
       reverseMentee[at] = i;
-      reverseValue[at] = problem.benefit[e]! * unit;
+      reverseValue[at] = problem.benefit[e]!;
     }
   }
   return { reverseStart, reverseMentee, reverseValue };
@@ -156,7 +165,7 @@ function createAuction(problem: AssignmentProblem): Auction {
     edgeStart: problem.edgeStart,
     edgeMentor: problem.edgeMentor,
     benefit: problem.benefit,
-    ...buildReverse(problem, unit),
+    ...buildReverse(problem),
     unit,
     price: new Float64Array(placeCount),
     cheapest: placeStart.slice(0, mentorCount),
@@ -224,38 +233,41 @@ function setPrice(a: Auction, place: number, price: number): void {
   refreshCheapest(a, a.placeMentor[place]!);
 }
 
-// Keeps the CACHE_SIZE + 1 best mentors of one full scan, best first, in the auction's scratch arrays.
-function insertTop(a: Auction, count: number, net: number, mentor: number, worth: number): number {
-  const { topNet, topPlace, topWorth } = a;
-  const full = count === CACHE_SIZE + 1;
-  if (full && net <= topNet[CACHE_SIZE]!) return count;
-  let at = full ? CACHE_SIZE : count;
-  while (at > 0 && topNet[at - 1]! < net) {
-    topNet[at] = topNet[at - 1]!;
-    topPlace[at] = topPlace[at - 1]!;
-    topWorth[at] = topWorth[at - 1]!;
-    at--;
-  }
-  topNet[at] = net;
-  topPlace[at] = mentor;
-  topWorth[at] = worth;
-  return Math.min(count + 1, CACHE_SIZE + 1);
-}
-
+// Fills the mentee's cache from one pass over its edges: the CACHE_SIZE + 1 best mentors, best first (the
+// first of equals first), in the auction's scratch arrays.
 function cacheFullScan(a: Auction, mentee: number): void {
-  const { lowest, benefit, edgeMentor, unit } = a;
+  const { lowest, benefit, edgeMentor, unit, topNet, topPlace, topWorth } = a;
   let count = 0;
-  for (let e = a.edgeStart[mentee]!; e < a.edgeStart[mentee + 1]!; e++) {
+  // What a mentor must beat to enter once the list is full; mentors without places come out at −∞.
+  let floor = -Infinity;
+  const end = a.edgeStart[mentee + 1]!;
+  for (let e = a.edgeStart[mentee]!; e < end; e++) {
     const mentor = edgeMentor[e]!;
-    const price = lowest[mentor]!;
     const worth = benefit[e]! * unit;
-    if (price !== Infinity) count = insertTop(a, count, worth - price, mentor, worth);
+    const net = worth - lowest[mentor]!;
+    if (net <= floor) continue;
+    let at = count;
+    if (count <= CACHE_SIZE) count++;
+    else at = CACHE_SIZE;
+    while (at > 0 && topNet[at - 1]! < net) {
+      topNet[at] = topNet[at - 1]!;
+      topPlace[at] = topPlace[at - 1]!;
+      topWorth[at] = topWorth[at - 1]!;
+      at--;
+    }
+    topNet[at] = net;
+    topPlace[at] = mentor;
+    topWorth[at] = worth;
+    if (count > CACHE_SIZE) floor = topNet[CACHE_SIZE]!;
   }
   const kept = Math.min(count, CACHE_SIZE);
-  a.cacheMentor.set(a.topPlace.subarray(0, kept), mentee * CACHE_SIZE);
-  a.cacheWorth.set(a.topWorth.subarray(0, kept), mentee * CACHE_SIZE);
+  const base = mentee * CACHE_SIZE;
+  for (let k = 0; k < kept; k++) {
+    a.cacheMentor[base + k] = topPlace[k]!;
+    a.cacheWorth[base + k] = topWorth[k]!;
+  }
   a.cacheSize[mentee] = kept;
-  a.cacheBound[mentee] = count > CACHE_SIZE ? a.topNet[CACHE_SIZE]! : -Infinity;
+  a.cacheBound[mentee] = count > CACHE_SIZE ? topNet[CACHE_SIZE]! : -Infinity;
 }
 
 function considerCached(a: Auction, mentee: number, offer: Offer): void {
@@ -351,7 +363,7 @@ function reverseBid(a: Auction, place: number, epsilon: number, stage: number): 
   if (left >= 0) a.ownerOf[left] = -1;
   a.heldBy[mentee] = place;
   a.ownerOf[place] = mentee;
-  a.profit[mentee] = a.reverseValue[pick.at]! - price;
+  a.profit[mentee] = a.reverseValue[pick.at]! * a.unit - price;
   return left;
 }
 
@@ -360,10 +372,10 @@ function reverseBid(a: Auction, place: number, epsilon: number, stage: number): 
 // While the cached runner-up still beats that bound the cached best two are the true best two; ties go to the
 // earliest mentee either way, so the cache never changes the outcome.
 function reverseFullScan(a: Auction, mentor: number): void {
-  const { reverseValue, reverseMentee, profit, topNet, topPlace } = a;
+  const { reverseValue, reverseMentee, profit, topNet, topPlace, unit } = a;
   let count = 0;
   for (let k = a.reverseStart[mentor]!; k < a.reverseStart[mentor + 1]!; k++) {
-    const gain = reverseValue[k]! - profit[reverseMentee[k]!]!;
+    const gain = reverseValue[k]! * unit - profit[reverseMentee[k]!]!;
     const full = count === REVERSE_CACHE_SIZE + 1;
     if (full && gain <= topNet[REVERSE_CACHE_SIZE]!) continue;
     let at = full ? REVERSE_CACHE_SIZE : count;
@@ -390,7 +402,7 @@ function reverseCached(a: Auction, mentor: number, pick: Pick): boolean {
   pick.second = -Infinity;
   for (let c = 0; c < a.reverseCacheSize[mentor]!; c++) {
     const k = a.reverseCacheAt[base + c]!;
-    const gain = a.reverseValue[k]! - a.profit[a.reverseMentee[k]!]!;
+    const gain = a.reverseValue[k]! * a.unit - a.profit[a.reverseMentee[k]!]!;
     if (gain > pick.best || (gain === pick.best && k < pick.at)) {
       pick.second = pick.best;
       pick.best = gain;

@@ -124,6 +124,15 @@ describe.each([
     expect(solution.upperBound - total).toBeLessThan(1);
   });
 
+  // Benefits past 32 bits (fine weights scale scores up) take the auction's wide storage.
+  it.each(seeds.slice(0, 50))('stays exact when benefits exceed 32 bits, random instance %i', (seed) => {
+    const small = randomProblem(mulberry32(seed));
+    const problem = { ...small, benefit: small.benefit.map((benefit) => benefit * (2 ** 32 + 1)) };
+    const solution = solve(problem);
+    expectValidAssignment(problem, solution.mentorOf);
+    expect(totalOf(problem, solution.mentorOf)).toBe(bruteForce(small) * (2 ** 32 + 1));
+  });
+
   it('avoids the greedy trap', () => {
     const solution = solve(greedyTrap);
     expect(Array.from(solution.mentorOf)).toEqual([1, 0]);
