@@ -9,21 +9,16 @@ import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 export type { Logger } from 'pino';
 
-const REDACTED_KEYS = [
+// Keys whose values never reach a line, at the top of a line or one level down (say `err.token`).
+const SECRET_KEYS: ReadonlySet<string> = new Set([
   'token',
   'botToken',
   'appToken',
   'signingSecret',
   'authorization',
   'text',
-  '*.token',
-  '*.text',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.authorization',
-  'headers.authorization',
-];
+]);
+const CENSOR = '[redacted]';
 
 export type LogFields = { requestId: string } | { runId: string };
 
@@ -45,13 +40,43 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACTED_KEYS, censor: '[redacted]' },
+      // Top-level secrets by pino's `redact` (it covers child loggers' bindings too), secrets one level down by
+      // withoutNestedSecrets: pino's wildcard paths (`*.token`) would put every field of every line through a copy.
+      formatters: { level: (label) => ({ level: label }), log: withoutNestedSecrets },
+      redact: { paths: [...SECRET_KEYS], censor: CENSOR },
       // A copy: pino merges each line's own fields into the object the mixin returns.
       mixin: () => ({ ...currentFields.getStore() }),
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
+}
+
+/** The line itself when nothing in it is secret (most lines): copied only to censor. */
+function withoutNestedSecrets(fields: Record<string, unknown>): Record<string, unknown> {
+  let clean = fields;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (!isPlainObject(value)) continue;
+    const censored = censorKeys(value);
+    if (censored === value) continue;
+    if (clean === fields) clean = { ...fields };
+    clean[key] = censored;
+  }
+  return clean;
+}
+
+function censorKeys(fields: Record<string, unknown>): Record<string, unknown> {
+  let clean = fields;
+  for (const key of Object.keys(fields)) {
+    if (!SECRET_KEYS.has(key)) continue;
+    if (clean === fields) clean = { ...fields };
+    clean[key] = CENSOR;
+  }
+  return clean;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Bolt and the Web API client log through our logger, so their lines are JSON with the same fields. */
