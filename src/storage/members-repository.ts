@@ -35,6 +35,8 @@ export function createMembersRepository(db: Db): MembersRepository {
   const store = storeFor(db);
   // Read on most requests (who is asking): prepared once rather than built per call. Outside a transaction a
   // turn's connection is `db` itself on both databases (store.ts).
+  // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
+  // LIMIT is a bound parameter every time it runs.
   const findStatement = once(() =>
     db
       .select()
@@ -42,7 +44,6 @@ export function createMembersRepository(db: Db): MembersRepository {
       .where(
         and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId'))),
       )
-      .limit(1)
       .prepare(),
   );
   return {

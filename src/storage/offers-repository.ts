@@ -1,5 +1,5 @@
 // Offers to mentor: at most one open offer per person (a partial unique index holds it), with its topics.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { OpenOffer } from '../domain/signup';
 import type { Db } from './database';
 import type { offers } from './schema';
@@ -81,8 +81,9 @@ export async function findOpenOfferIn(q: Db, teamId: string, userId: string): Pr
   const [row] = await q
     .select()
     .from(offers)
-    .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId), eq(offers.status, 'open')))
-    .limit(1);
+    // At most one open row per person (a partial unique index); the status is written into the SQL and no
+    // limit is bound, either of which makes SQLite compile the statement twice (see participation-snapshot.ts).
+    .where(and(eq(offers.teamId, teamId), eq(offers.userId, userId), sql`${offers.status} = 'open'`));
   if (row === undefined) return null;
   const offerTopicRows = await q
     .select({ id: topics.id, name: topics.name })

@@ -2,7 +2,7 @@
 // a pairing with feedback, and feedback on a pairing the partner ended. Each write is one immediate
 // transaction, so a second click or a concurrent process never sees half of it. Pair and proposal statuses
 // change through lifecycle-writes.ts.
-import { and, eq, isNotNull, lte, or } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, or, sql } from 'drizzle-orm';
 import type { FeedbackInput } from '../domain/feedback-form';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole } from '../domain/participation';
@@ -188,7 +188,8 @@ export async function withdrawPendingProposals(
     .where(
       and(
         eq(proposals.teamId, teamId),
-        eq(proposals.status, 'pending'),
+        // Written into the SQL, not bound: see participation-snapshot.ts.
+        sql`${proposals.status} = 'pending'`,
         or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
       ),
     );

@@ -243,6 +243,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     return row === undefined ? null : ((await toMemberPairs(teamId, userId, [row], now))[0] ?? null);
   };
 
+  // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
+  // re-prepares a statement on every run when a bound value decides whether such an index applies.
   const openOfferStatement = once(() =>
     db
       .select()
@@ -251,7 +253,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         and(
           eq(offers.teamId, byMember.teamId),
           eq(offers.userId, byMember.userId),
-          eq(offers.status, 'open'),
+          sql`${offers.status} = 'open'`,
         ),
       )
       .prepare(),
@@ -264,7 +266,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         and(
           eq(requests.teamId, byMember.teamId),
           eq(requests.userId, byMember.userId),
-          eq(requests.status, 'open'),
+          sql`${requests.status} = 'open'`,
         ),
       )
       .prepare(),
@@ -276,7 +278,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       .where(
         and(
           eq(proposals.teamId, byMember.teamId),
-          eq(proposals.status, 'pending'),
+          sql`${proposals.status} = 'pending'`,
           or(eq(proposals.mentorId, byMember.userId), eq(proposals.menteeId, byMember.userId)),
         ),
       )

@@ -35,12 +35,13 @@ export function createProgrammeAdminsRepository(db: Db): ProgrammeAdminsReposito
     and(eq(programmeAdmins.teamId, teamId), eq(programmeAdmins.userId, userId));
   // Asked on every admin click and report (rights can be taken away): prepared once rather than built per call.
   // Outside a transaction a turn's connection is `db` itself on both databases (store.ts).
+  // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
+  // LIMIT is a bound parameter every time it runs.
   const isListedStatement = once(() =>
     db
       .select({ userId: programmeAdmins.userId })
       .from(programmeAdmins)
       .where(one(sql.placeholder('teamId'), sql.placeholder('userId')))
-      .limit(1)
       .prepare(),
   );
   return {

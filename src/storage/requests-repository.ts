@@ -1,6 +1,6 @@
 // Requests for a mentor: at most one open request per person (a partial unique index holds it), with its
 // topics. A matched or closed request stays as history; the next request is a new row.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { OpenRequest } from '../domain/signup';
 import type { Db } from './database';
 import type { requests } from './schema';
@@ -80,8 +80,9 @@ export async function findOpenRequestIn(q: Db, teamId: string, userId: string): 
   const [row] = await q
     .select()
     .from(requests)
-    .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId), eq(requests.status, 'open')))
-    .limit(1);
+    // At most one open row per person (a partial unique index); the status is written into the SQL and no
+    // limit is bound, either of which makes SQLite compile the statement twice (see participation-snapshot.ts).
+    .where(and(eq(requests.teamId, teamId), eq(requests.userId, userId), sql`${requests.status} = 'open'`));
   if (row === undefined) return null;
   const requestTopicRows = await q
     .select({ id: topics.id, name: topics.name })

@@ -31,12 +31,13 @@ export function createSettingsRepository(db: Db): SettingsRepository {
   const store = storeFor(db);
   // Read by nearly every command (the programme's name, its term): prepared once rather than built per call.
   // Outside a transaction a turn's connection is `db` itself on both databases (store.ts).
+  // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
+  // LIMIT is a bound parameter every time it runs.
   const overridesStatement = once(() =>
     db
       .select()
       .from(table)
       .where(eq(table.teamId, sql.placeholder('teamId')))
-      .limit(1)
       .prepare(),
   );
   return {
