@@ -135,6 +135,9 @@ export function createSlackApp({
       receiver,
       logger: boltLogger,
       clientOptions: allClientOptions,
+      // Nothing here keeps per-conversation state; Bolt's default store looked every request up and made a
+      // "not found" Error for it.
+      convoStore: false,
     },
     { logger: logger.child({ component: 'slack' }), inFlight },
   );

@@ -22,4 +22,11 @@ describe('listener routes', () => {
     twice.submission('same_id', noop);
     expect(() => twice.submission('same_id', noop)).toThrow('submission same_id is registered twice');
   });
+
+  it('refuses an event type registered twice', () => {
+    const twice = routes();
+    twice.event('app_home_opened', noop);
+    twice.button('app_home_opened', noop);
+    expect(() => twice.event('app_home_opened', noop)).toThrow('event app_home_opened is registered twice');
+  });
 });

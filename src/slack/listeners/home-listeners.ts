@@ -1,7 +1,6 @@
 // The App Home tab and its buttons (the admin section's are in admin-listeners.ts), and the "Share feedback" button in the DM that tells someone their pairing
 // ended. Every button also works when clicked twice or after the state changed: it answers with what is true
 // now. A Home tab has no conversation to answer in, so answers and apologies come as small modals.
-import type { App } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { AppContext } from '../../composition/app-context';
 import {
@@ -46,13 +45,13 @@ interface Click {
   value: string;
 }
 
-export function registerHomeListeners(app: App, routes: ListenerRoutes, context: AppContext): void {
+export function registerHomeListeners(routes: ListenerRoutes, context: AppContext): void {
   const refreshHome = (teamId: string, userId: string) => publishHome(homeDeps(context), teamId, userId);
   const open = (triggerId: string, view: View) => openOrSay(context, triggerId, view, async () => undefined);
   const notice = (triggerId: string, title: string, text: string) =>
     open(triggerId, noticeModal(title, text));
 
-  app.event('app_home_opened', async ({ event, body }) => {
+  routes.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     await refreshHome(body.team_id, event.user);
   });

@@ -27,8 +27,8 @@ export function registerListeners(app: App, context: AppContext): void {
   registerCommands(app, context);
   registerMatchingListeners(routes, context);
   registerOfferFindListeners(routes, context);
-  registerMemberEventListeners(app, context);
-  registerHomeListeners(app, routes, context);
+  registerMemberEventListeners(routes, context);
+  registerHomeListeners(routes, context);
   registerAdminListeners(routes, context);
   registerInvitationListeners(routes, context);
   registerAdminTopicsListeners(routes, context);
@@ -38,7 +38,7 @@ export function registerListeners(app: App, context: AppContext): void {
   registerAdminOrganisationListeners(routes, context);
   registerAdminCohortsListeners(routes, context);
   registerSelfServiceSubmissions(routes, context);
-  registerPromptListeners(app, routes, context);
+  registerPromptListeners(routes, context);
   registerJourneyGoalsListeners(routes, context);
   registerJourneyFitCheckListeners(routes, context);
   registerJourneyTermListeners(routes, context);

@@ -1,5 +1,5 @@
 // The weekly question's buttons, the pause question's buttons, and thread replies in pairs' group DMs.
-import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { AppContext } from '../../composition/app-context';
 import { inactivityAnswerDeps, promptOutcomeDeps, promptReplyDeps } from '../../composition/use-case-deps';
 import { answerInactivityQuestion, type InactivityChoice } from '../../use-cases/answer-inactivity-question';
@@ -31,8 +31,8 @@ interface MessageEventFacts {
   bot_id?: string;
 }
 
-export function registerPromptListeners(app: App, routes: ListenerRoutes, context: AppContext): void {
-  app.event('message', async ({ event, body }) => {
+export function registerPromptListeners(routes: ListenerRoutes, context: AppContext): void {
+  routes.event('message', async ({ event, body }) => {
     const message = event as MessageEventFacts;
     if (message.channel_type !== 'mpim' && message.channel_type !== 'im') return;
     if (message.channel === undefined || message.ts === undefined) return;
