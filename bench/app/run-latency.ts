@@ -55,6 +55,12 @@ export interface LatencyResults {
   requestsPerRound: number;
   commands: Command[];
   rounds: LatencyRound[];
+  /**
+   * Every measured round's requests together (rounds × requestsPerRound per app): a command's p99 over all its
+   * requests rests on rounds × 4 samples above it rather than 4 in one round, the figure the verdicts use.
+   */
+  pooled: { app: ByCommand; bare: ByCommand; postgres?: ByCommand };
+  pooledRatio: PooledRatio;
   p99Ratio: Spread;
   p50Ratio: Spread;
   perCommandP99Ratio: Record<Command, Spread>;
@@ -67,6 +73,16 @@ export interface LatencyResults {
   };
   packages: Record<Target, PackageCheck>;
 }
+
+export interface PooledRatio {
+  p99: number;
+  p50: number;
+  perCommandP99: Record<Command, number>;
+  /** PostgreSQL / SQLite over the same requests. */
+  postgres?: { p99: number; p50: number; perCommandP99: Record<Command, number> };
+}
+
+type Samples = Record<Command, number[]>;
 
 function log(message: string): void {
   console.error(`[latency] ${message}`);
@@ -82,6 +98,7 @@ async function round(
   fake: FakeSlackProcess,
   requests: number,
   offset: number,
+  pool?: Partial<Record<Target, Samples>>,
 ): Promise<LatencyRound> {
   const targets = Object.keys(servers) as Target[];
   const times = Object.fromEntries(
@@ -98,16 +115,36 @@ async function round(
       times[target][command].push(ms);
     }
   }
-  const summarise = (target: Target): ByCommand =>
-    ({
-      ...Object.fromEntries(COMMANDS.map((command) => [command, percentiles(times[target][command])])),
-      all: percentiles(COMMANDS.flatMap((command) => times[target][command])),
-    }) as ByCommand;
+  if (pool !== undefined) {
+    for (const target of targets) {
+      const into = (pool[target] ??= Object.fromEntries(COMMANDS.map((c) => [c, [] as number[]])) as Samples);
+      for (const command of COMMANDS) into[command].push(...times[target][command]);
+    }
+  }
+  const summarise = (target: Target): ByCommand => byCommand(times[target]);
   return {
     app: summarise('app'),
     bare: summarise('bare'),
     ...(servers.postgres ? { postgres: summarise('postgres') } : {}),
     errors,
+  };
+}
+
+function byCommand(samples: Samples): ByCommand {
+  return {
+    ...Object.fromEntries(COMMANDS.map((command) => [command, percentiles(samples[command])])),
+    all: percentiles(COMMANDS.flatMap((command) => samples[command])),
+  } as ByCommand;
+}
+
+function pooledRatios(over: ByCommand, under: ByCommand) {
+  return {
+    p99: over.all.p99 / under.all.p99,
+    p50: over.all.p50 / under.all.p50,
+    perCommandP99: Object.fromEntries(COMMANDS.map((c) => [c, over[c].p99 / under[c].p99])) as Record<
+      Command,
+      number
+    >,
   };
 }
 
@@ -180,8 +217,9 @@ async function main(): Promise<void> {
     );
     await round(servers, fake, WARM_UP, 0); // JIT, connection pools, page caches
     const rounds: LatencyRound[] = [];
+    const pool: Partial<Record<Target, Samples>> = {};
     for (let r = 0; r < roundCount; r++) {
-      const last = await round(servers, fake, requests, r);
+      const last = await round(servers, fake, requests, r, pool);
       rounds.push(last);
       log(
         `round ${r + 1}: p99 app ${last.app.all.p99.toFixed(2)} ms, bare ${last.bare.all.p99.toFixed(2)} ms` +
@@ -202,6 +240,17 @@ async function main(): Promise<void> {
         requestsPerRound: requests,
         commands: [...COMMANDS],
         rounds,
+        pooled: {
+          app: byCommand(pool.app!),
+          bare: byCommand(pool.bare!),
+          ...(pool.postgres ? { postgres: byCommand(pool.postgres) } : {}),
+        },
+        pooledRatio: {
+          ...pooledRatios(byCommand(pool.app!), byCommand(pool.bare!)),
+          ...(pool.postgres
+            ? { postgres: pooledRatios(byCommand(pool.postgres), byCommand(pool.app!)) }
+            : {}),
+        },
         ...ratios(rounds, 'app', 'bare'),
         ...(postgres !== null
           ? { postgres: { description: postgres.description, ...ratios(rounds, 'postgres', 'app') } }
