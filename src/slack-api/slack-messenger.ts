@@ -24,6 +24,14 @@ export function toSlackProfile(userId: string, user: SlackUser | undefined): Sla
   };
 }
 
+// @slack/web-api copies every request body (tokens redacted) and serialises the copy for a debug line before its
+// logger drops the line, then serialises views and blocks again for the form it sends. Handed over as the JSON
+// they become in that form anyway, they cross the wire unchanged and are serialised once: a Home view's copy
+// cost more than the rest of its call. (The cast only says the client passes strings through as they are.)
+function asSentJson<T>(value: T): T {
+  return JSON.stringify(value) as unknown as T;
+}
+
 export function createMessenger(client: WebClient): Messenger {
   const openConversation = async (userIds: readonly string[]) => {
     const opened = await client.conversations.open({ users: userIds.join(',') });
@@ -35,7 +43,7 @@ export function createMessenger(client: WebClient): Messenger {
     const posted = await client.chat.postMessage({
       channel,
       text: message.text,
-      ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+      ...(message.blocks === undefined ? {} : { blocks: asSentJson(message.blocks) }),
       ...(options.threadTs === undefined ? {} : { thread_ts: options.threadTs }),
       ...(options.metadata === undefined ? {} : { metadata: options.metadata }),
       unfurl_links: false,
@@ -61,7 +69,7 @@ export function createMessenger(client: WebClient): Messenger {
         channel: ref.channel,
         ts: ref.ts,
         text: message.text,
-        ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+        ...(message.blocks === undefined ? {} : { blocks: asSentJson(message.blocks) }),
       });
     },
     async postEphemeral(channel, userId, message) {
@@ -69,21 +77,21 @@ export function createMessenger(client: WebClient): Messenger {
         channel,
         user: userId,
         text: message.text,
-        ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
+        ...(message.blocks === undefined ? {} : { blocks: asSentJson(message.blocks) }),
       });
     },
     async openModal(triggerId, view) {
       // Slack sends a trigger id with every command and click; a request without one is forged or broken, and
       // is turned away here rather than logged as Slack's error.
       if (triggerId === '') throw new Error('no trigger id to open a modal with');
-      const opened = await client.views.open({ trigger_id: triggerId, view });
+      const opened = await client.views.open({ trigger_id: triggerId, view: asSentJson(view) });
       return opened.view?.id ?? '';
     },
     async updateModal(viewId, view) {
-      await client.views.update({ view_id: viewId, view });
+      await client.views.update({ view_id: viewId, view: asSentJson(view) });
     },
     async publishHome(userId, view) {
-      await client.views.publish({ user_id: userId, view });
+      await client.views.publish({ user_id: userId, view: asSentJson(view) });
     },
     async uploadFiles(channel, files, comment) {
       await client.filesUploadV2({
