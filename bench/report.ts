@@ -213,7 +213,9 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     "from the places' side it meets as many steps while places compete for the same mentees (both measured several " +
     'times slower than the auction). The auction reads one price per candidate edge (each mentor keeps the price of ' +
     'its cheapest place and of the next, since a mentee values all places of a mentor alike), starts with a coarse ' +
-    'first phase and shrinks ε twelvefold per phase, and tries a proof only once ε is below one score step. Candidate ' +
+    'first phase and shrinks ε twelvefold per phase, and tries a proof only once ε is below one score step. A full ' +
+    "scan keeps what a mentor must beat to enter the cache in a local, and the mentors' side of the graph (built by " +
+    'writes all over memory) stores benefits as 32-bit integers when they fit. Candidate ' +
     'generation works on typed arrays throughout. Quality is unaffected: every run is proved optimal on its ' +
     'candidate graph.';
   const missed = performance.filter((row) => row.assignmentScans.median > 100 || row.proposeMs.median > 5000);
@@ -222,7 +224,8 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     lines.push(
       `**Time targets missed** (${where}). ${method} Tried and not kept for the auction: solving on each mentee's ` +
         'top edges and then verifying (ties make any cut lose the optimum), other cache sizes, reverse bids only in ' +
-        'the last phases, a repair of the ' +
+        "the last phases, the mentors' side holding edge numbers instead of copies (fewer writes, but its scans then " +
+        'read at random: much slower), a repair of the ' +
         'near-optimal assignment by the exchanges the failed certificate search reveals, bids without ε before ' +
         'the primal–dual phases (ties leave most mentees to the phases), and starting the primal–dual method from ' +
         "the auction's prices (made exact by lowering a mentor's price wherever its matched edge is slack): exact, " +

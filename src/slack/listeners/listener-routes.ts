@@ -2,8 +2,9 @@
 // of request. Bolt runs every registered listener's middleware chain (each copies its middleware and awaits its
 // matchers) for every request, a /mentor command included, so one Bolt listener per button, form and event
 // made every request pay for all of them. Here Bolt holds three listeners, and the handler for the clicked
-// action_id, the submitted callback_id or the event's type gets Bolt's arguments unchanged. An id nobody registered goes unanswered, as when no
-// Bolt listener matched: the app then acknowledges it with an empty 200 (see GuardedApp in slack-app.ts).
+// action_id, the submitted callback_id or the event's type gets Bolt's arguments unchanged. An id nobody
+// registered goes unanswered, as when no Bolt listener matched: the app then acknowledges it with an empty 200
+// (see GuardedApp in slack-app.ts); an event is acknowledged before any listener runs.
 import type {
   AllMiddlewareArgs,
   App,
