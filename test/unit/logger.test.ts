@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger, withLogFields } from '../../src/logger';
+import { createLogger, newLogId, withLogFields } from '../../src/logger';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -76,5 +76,13 @@ describe('log lines', () => {
       list: ['a', 'b'],
       msg: 'request handled',
     });
+  });
+});
+
+describe('log ids', () => {
+  it('are twelve hex digits, different for every request or run', () => {
+    const ids = Array.from({ length: 10_000 }, () => newLogId());
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
