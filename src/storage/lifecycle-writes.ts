@@ -4,7 +4,7 @@
 // reported as `false` (or an empty list), never a forbidden change. Callers pass the `tx` of the transaction
 // they are in (or the database inside a store turn), so a status change commits together with the rest of its
 // work.
-import { and, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import {
   NEW_PAIR_STATUS,
   NEW_PROPOSAL_STATUS,
@@ -13,6 +13,7 @@ import {
   type PairStatus,
   type ProposalStatus,
 } from '../domain/pair-lifecycle';
+import { preparedPerConnection } from './build-once';
 import type { Db } from './database';
 import type { pairs, proposals } from './schema';
 import { tablesOf } from './tables';
@@ -93,13 +94,30 @@ export async function pausePair(tx: Db, teamId: string, pairId: number): Promise
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'paused')) > 0;
 }
 
+// One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads every
+// active pair of the workspace. Prepared once: /mentor pause runs them before it answers.
+const pauseInRole = (role: 'mentorId' | 'menteeId') =>
+  preparedPerConnection((q) => {
+    const { pairs } = tablesOf(q);
+    return q
+      .update(pairs)
+      .set({ status: 'paused' })
+      .where(
+        and(
+          eq(pairs.teamId, sql.placeholder('teamId')),
+          eq(pairs[role], sql.placeholder('userId')),
+          inArray(pairs.status, pairStatusesLeadingTo('paused')),
+        ),
+      )
+      .prepare();
+  });
+const pauseAsMentor = pauseInRole('mentorId');
+const pauseAsMentee = pauseInRole('menteeId');
+
 /** Pauses every active pair of a member who takes a break. */
 export async function pausePairsOf(tx: Db, teamId: string, userId: string): Promise<void> {
-  const { pairs } = tablesOf(tx);
-  // One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads
-  // every active pair of the workspace.
-  await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.mentorId, userId)), 'paused');
-  await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.menteeId, userId)), 'paused');
+  await pauseAsMentor(tx).execute({ teamId, userId });
+  await pauseAsMentee(tx).execute({ teamId, userId });
 }
 
 /** Runs a paused pair again; false when it was not paused. */

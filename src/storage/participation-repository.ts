@@ -7,6 +7,7 @@ import type { FeedbackInput } from '../domain/feedback-form';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole } from '../domain/participation';
 import { isPaused } from '../domain/pause';
+import { preparedPerConnection } from './build-once';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { participationReadsOn, type PairRow } from './participation-snapshot';
@@ -170,6 +171,24 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
   };
 }
 
+// Prepared once: /mentor pause runs it before it answers. The status is written into the SQL, not bound: see
+// participation-snapshot.ts.
+const pendingProposalsOf = preparedPerConnection((q) => {
+  const { proposals } = tablesOf(q);
+  const userId = sql.placeholder('userId');
+  return q
+    .select()
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.teamId, sql.placeholder('teamId')),
+        sql`${proposals.status} = 'pending'`,
+        or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
+      ),
+    )
+    .prepare();
+});
+
 /**
  * Withdraws the person's pending proposals; returns the messages to update. With `forget` (the person leaves),
  * a message in the leaving mentor's own DM is not worth updating.
@@ -181,18 +200,7 @@ export async function withdrawPendingProposals(
   now: Date,
   forget: boolean,
 ): Promise<WithdrawnProposal[]> {
-  const { proposals } = tablesOf(tx);
-  const pending = await tx
-    .select()
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.teamId, teamId),
-        // Written into the SQL, not bound: see participation-snapshot.ts.
-        sql`${proposals.status} = 'pending'`,
-        or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
-      ),
-    );
+  const pending = await pendingProposalsOf(tx).execute({ teamId, userId });
   const withdrawn: WithdrawnProposal[] = [];
   for (const proposal of pending) {
     await lifecycle.decideProposal(tx, teamId, proposal.id, 'cancelled', now);

@@ -353,6 +353,33 @@ describe.each([
     expect((await repos.matchingPool.loadPool(TEAM, NOW)).requests).toEqual([]);
   });
 
+  it("withdraws the pending proposals of whoever takes a break, and leaves other people's alone", async () => {
+    const { offer, request } = await offerAndRequest(2);
+    const cara = await repos.requests.saveOpenRequest({
+      ...signup('U0CARA', 'Cara Diaz', 5),
+      goals: 'Learn too',
+      topicIds: request.topics.map((t) => t.id),
+      customTopics: [],
+    });
+    const [toBen, toCara] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN'), draft(cara.request.id, offer.id, 'U0ADA', 'U0CARA')],
+      NOW,
+      EXPIRES,
+    );
+
+    const paused = await repos.participation.pause(TEAM, 'U0BEN', NOW, new Date(NOW.getTime() + 48 * HOUR));
+    expect(paused).toMatchObject({
+      kind: 'paused',
+      withdrawn: [{ id: toBen, role: 'mentee', remainingUserId: 'U0ADA' }],
+    });
+    const statuses = await repos.proposals.findProposals(TEAM, [toBen!, toCara!]);
+    expect(Object.fromEntries(statuses.map((p) => [p.id, p.status]))).toEqual({
+      [toBen!]: 'cancelled',
+      [toCara!]: 'pending',
+    });
+  });
+
   it('pauses, resumes and ends a pair, the status snapshot showing each', async () => {
     const { offer, request } = await offerAndRequest(1);
     const [proposalId] = await repos.proposals.insertProposals(
