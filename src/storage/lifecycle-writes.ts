@@ -120,6 +120,23 @@ export async function pausePairsOf(tx: Db, teamId: string, userId: string): Prom
   await pauseAsMentee(tx).execute({ teamId, userId });
 }
 
+// Prepared once: /mentor resume runs it, once per pair it restarts, before it answers.
+const resumeOnePair = preparedPerConnection((q) => {
+  const { pairs } = tablesOf(q);
+  return q
+    .update(pairs)
+    .set({ status: 'active' })
+    .where(
+      and(
+        eq(pairs.teamId, sql.placeholder('teamId')),
+        eq(pairs.id, sql.placeholder('pairId')),
+        inArray(pairs.status, pairStatusesLeadingTo('active')),
+      ),
+    )
+    .returning({ id: pairs.id })
+    .prepare();
+});
+
 /** Runs a paused pair again; false when it was not paused. */
 export async function resumePair(
   tx: Db,
@@ -127,6 +144,9 @@ export async function resumePair(
   pairId: number,
   changes: { inactivityAskedAt?: Date } = {},
 ): Promise<boolean> {
+  if (changes.inactivityAskedAt === undefined) {
+    return (await resumeOnePair(tx).execute({ teamId, pairId })).length > 0;
+  }
   const { pairs } = tablesOf(tx);
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'active', changes)) > 0;
 }
