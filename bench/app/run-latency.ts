@@ -227,6 +227,11 @@ async function main(): Promise<void> {
           `, ${last.errors} errors`,
       );
     }
+    const pooled = {
+      app: byCommand(pool.app!),
+      bare: byCommand(pool.bare!),
+      ...(pool.postgres ? { postgres: byCommand(pool.postgres) } : {}),
+    };
     const packages = {} as Record<Target, PackageCheck>;
     for (const [target, server] of Object.entries(servers) as [Target, Measured][])
       packages[target] = await checkProductionOnly(server, target);
@@ -240,16 +245,10 @@ async function main(): Promise<void> {
         requestsPerRound: requests,
         commands: [...COMMANDS],
         rounds,
-        pooled: {
-          app: byCommand(pool.app!),
-          bare: byCommand(pool.bare!),
-          ...(pool.postgres ? { postgres: byCommand(pool.postgres) } : {}),
-        },
+        pooled,
         pooledRatio: {
-          ...pooledRatios(byCommand(pool.app!), byCommand(pool.bare!)),
-          ...(pool.postgres
-            ? { postgres: pooledRatios(byCommand(pool.postgres), byCommand(pool.app!)) }
-            : {}),
+          ...pooledRatios(pooled.app, pooled.bare),
+          ...(pooled.postgres ? { postgres: pooledRatios(pooled.postgres, pooled.app) } : {}),
         },
         ...ratios(rounds, 'app', 'bare'),
         ...(postgres !== null

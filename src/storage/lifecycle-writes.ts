@@ -94,48 +94,35 @@ export async function pausePair(tx: Db, teamId: string, pairId: number): Promise
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'paused')) > 0;
 }
 
-// One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads every
-// active pair of the workspace. Prepared once: /mentor pause runs them before it answers.
-const pauseInRole = (role: 'mentorId' | 'menteeId') =>
+// movePairs for the pairs of a workspace whose `key` column is one value, prepared once per SQLite connection:
+// the moves /mentor pause and resume make before they answer.
+const preparedMove = (to: PairStatus, key: 'id' | 'mentorId' | 'menteeId') =>
   preparedPerConnection((q) => {
     const { pairs } = tablesOf(q);
     return q
       .update(pairs)
-      .set({ status: 'paused' })
+      .set({ status: to })
       .where(
         and(
           eq(pairs.teamId, sql.placeholder('teamId')),
-          eq(pairs[role], sql.placeholder('userId')),
-          inArray(pairs.status, pairStatusesLeadingTo('paused')),
+          eq(pairs[key], sql.placeholder('key')),
+          inArray(pairs.status, pairStatusesLeadingTo(to)),
         ),
       )
+      .returning({ id: pairs.id })
       .prepare();
   });
-const pauseAsMentor = pauseInRole('mentorId');
-const pauseAsMentee = pauseInRole('menteeId');
+// One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads every
+// active pair of the workspace.
+const pauseAsMentor = preparedMove('paused', 'mentorId');
+const pauseAsMentee = preparedMove('paused', 'menteeId');
+const resumeById = preparedMove('active', 'id');
 
 /** Pauses every active pair of a member who takes a break. */
 export async function pausePairsOf(tx: Db, teamId: string, userId: string): Promise<void> {
-  await pauseAsMentor(tx).execute({ teamId, userId });
-  await pauseAsMentee(tx).execute({ teamId, userId });
+  await pauseAsMentor(tx).execute({ teamId, key: userId });
+  await pauseAsMentee(tx).execute({ teamId, key: userId });
 }
-
-// Prepared once: /mentor resume runs it, once per pair it restarts, before it answers.
-const resumeOnePair = preparedPerConnection((q) => {
-  const { pairs } = tablesOf(q);
-  return q
-    .update(pairs)
-    .set({ status: 'active' })
-    .where(
-      and(
-        eq(pairs.teamId, sql.placeholder('teamId')),
-        eq(pairs.id, sql.placeholder('pairId')),
-        inArray(pairs.status, pairStatusesLeadingTo('active')),
-      ),
-    )
-    .returning({ id: pairs.id })
-    .prepare();
-});
 
 /** Runs a paused pair again; false when it was not paused. */
 export async function resumePair(
@@ -145,7 +132,7 @@ export async function resumePair(
   changes: { inactivityAskedAt?: Date } = {},
 ): Promise<boolean> {
   if (changes.inactivityAskedAt === undefined) {
-    return (await resumeOnePair(tx).execute({ teamId, pairId })).length > 0;
+    return (await resumeById(tx).execute({ teamId, key: pairId })).length > 0;
   }
   const { pairs } = tablesOf(tx);
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'active', changes)) > 0;

@@ -48,11 +48,11 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
   return {
     async erase(teamId, userId, now) {
       const result = await store.transaction(async (tx): Promise<EraseResult> => {
-        const { memberRow, pairRowsOf } = readsOn(tx);
-        const member = await memberRow(teamId, userId);
+        const reads = readsOn(tx);
+        const member = await reads.memberRow(teamId, userId);
         const identifiers = member === undefined ? [userId] : [userId, member.name];
-        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-        const withdrawn = await withdrawPendingProposals(tx, teamId, userId, now, true);
+        const running = await reads.pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        const withdrawn = await withdrawPendingProposals(tx, reads, teamId, userId, now, true);
         let touched = withdrawn.length > 0 || member !== undefined;
 
         // Proposals stay as anonymous history: the person's id, their side of the reasons, and the
@@ -82,7 +82,7 @@ export function createMemberErasureRepository(db: Db): MemberErasureRepository {
 
         // Pairs stay as anonymous rows (level gap, departments crossed, topics) so the figures stay right;
         // the group DM they shared is forgotten with them.
-        const allPairs = await pairRowsOf(teamId, userId, PAIR_STATUSES);
+        const allPairs = await reads.pairRowsOf(teamId, userId, PAIR_STATUSES);
         for (const pair of allPairs) {
           const role: PairRole = pair.mentorId === userId ? 'mentor' : 'mentee';
           if (pair.status !== 'ended')

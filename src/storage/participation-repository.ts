@@ -2,15 +2,14 @@
 // a pairing with feedback, and feedback on a pairing the partner ended. Each write is one immediate
 // transaction, so a second click or a concurrent process never sees half of it. Pair and proposal statuses
 // change through lifecycle-writes.ts.
-import { and, eq, isNotNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte } from 'drizzle-orm';
 import type { FeedbackInput } from '../domain/feedback-form';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole } from '../domain/participation';
 import { isPaused } from '../domain/pause';
-import { preparedPerConnection } from './build-once';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
-import { participationReadsOn, type PairRow } from './participation-snapshot';
+import { participationReadsOn, type PairRow, type ParticipationReads } from './participation-snapshot';
 import { tablesOf } from './tables';
 import { storeFor } from './store';
 
@@ -80,21 +79,21 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
   return {
     async pause(teamId, userId, now, until) {
       return store.transaction(async (tx): Promise<PauseResult> => {
-        const { memberRow, pairRowsOf } = readsOn(tx);
-        const member = await memberRow(teamId, userId);
+        const reads = readsOn(tx);
+        const member = await reads.memberRow(teamId, userId);
         if (member === undefined) return { kind: 'not-member' };
         if (isPaused(member, now)) return { kind: 'already-paused', pausedUntil: member.pausedUntil };
         await tx
           .update(members)
           .set({ pausedAt: now, pausedUntil: until, updatedAt: now })
           .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
-        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
+        const running = await reads.pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
         await lifecycle.pausePairsOf(tx, teamId, userId);
         return {
           kind: 'paused',
           pausedUntil: until,
           partnerIds: partnersOf(running, userId),
-          withdrawn: await withdrawPendingProposals(tx, teamId, userId, now, false),
+          withdrawn: await withdrawPendingProposals(tx, reads, teamId, userId, now, false),
         };
       }, 'write');
     },
@@ -171,36 +170,19 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
   };
 }
 
-// Prepared once: /mentor pause runs it before it answers. The status is written into the SQL, not bound: see
-// participation-snapshot.ts.
-const pendingProposalsOf = preparedPerConnection((q) => {
-  const { proposals } = tablesOf(q);
-  const userId = sql.placeholder('userId');
-  return q
-    .select()
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.teamId, sql.placeholder('teamId')),
-        sql`${proposals.status} = 'pending'`,
-        or(eq(proposals.mentorId, userId), eq(proposals.menteeId, userId)),
-      ),
-    )
-    .prepare();
-});
-
 /**
  * Withdraws the person's pending proposals; returns the messages to update. With `forget` (the person leaves),
  * a message in the leaving mentor's own DM is not worth updating.
  */
 export async function withdrawPendingProposals(
   tx: Db,
+  reads: Pick<ParticipationReads, 'pendingProposals'>,
   teamId: string,
   userId: string,
   now: Date,
   forget: boolean,
 ): Promise<WithdrawnProposal[]> {
-  const pending = await pendingProposalsOf(tx).execute({ teamId, userId });
+  const pending = await reads.pendingProposals(teamId, userId);
   const withdrawn: WithdrawnProposal[] = [];
   for (const proposal of pending) {
     await lifecycle.decideProposal(tx, teamId, proposal.id, 'cancelled', now);

@@ -8,11 +8,12 @@ import { isPaused } from '../domain/pause';
 import type { Db } from './database';
 import { once } from './build-once';
 import { storeFor } from './store';
-import type { members, pairs } from './schema';
+import type { members, pairs, proposals } from './schema';
 import { dialectOf, tablesOf } from './tables';
 
 export type PairRow = typeof pairs.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
+type ProposalRow = typeof proposals.$inferSelect;
 
 export interface ParticipationStatusRepository {
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
@@ -54,6 +55,8 @@ export interface ParticipationReads {
   pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
   runningPairs(teamId: string, userId: string, now: Date): Promise<MemberPair[]>;
+  /** The proposals still pending on which the person is mentor or mentee, oldest first. */
+  pendingProposals(teamId: string, userId: string): Promise<ProposalRow[]>;
 }
 
 /**
@@ -301,6 +304,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   const requestTopicsStatement = topicNamesStatement(requestTopics, requestTopics.requestId);
   const sortedNames = (rows: { name: string }[]) =>
     rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
+  const pendingProposals = async (teamId: string, userId: string): Promise<ProposalRow[]> =>
+    await pendingProposalsStatement().execute({ teamId, userId });
 
   // The reads that do not depend on one another go out together on PostgreSQL's pool, in two waves: each is a
   // round trip of its own, which one after another made /mentor status several times slower than on SQLite.
@@ -309,7 +314,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       () => memberRow(teamId, userId),
       () => openOfferStatement().execute({ teamId, userId }),
       () => openRequestStatement().execute({ teamId, userId }),
-      () => pendingProposalsStatement().execute({ teamId, userId }),
+      () => pendingProposals(teamId, userId),
       () => runningPairs(teamId, userId, now),
     ]);
     const openOffer = first(offerRows);
@@ -367,7 +372,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     };
   };
 
-  return { memberRow, namesOf, pairRowsOf, pairFor, snapshot, runningPairs };
+  return { memberRow, namesOf, pairRowsOf, pairFor, snapshot, runningPairs, pendingProposals };
 }
 
 /**

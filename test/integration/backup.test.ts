@@ -1,7 +1,6 @@
 // Backups are taken while the app keeps writing, and only count once the copy has been opened and checked.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { runCli } from '../../src/cli';
 import { backupDatabase, checkBackup } from '../../src/storage/backup';
@@ -9,19 +8,7 @@ import { openDatabase } from '../../src/storage/database';
 import { countRows, createTestDatabase, makeTempDir } from '../support/test-database';
 import { startTestApp, TEAM } from '../support/test-app';
 import { captureConsole } from '../support/capture-console';
-
-function logSink() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, stream };
-}
+import { logSink } from '../support/log-lines';
 
 /** One write as the app makes them: a member and their exclusion, in one transaction. */
 function writeMemberWithExclusion(sqlite: Database.Database, n: number): void {

@@ -1,19 +1,11 @@
-import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logger';
 import { createScheduler, type Job } from '../../src/scheduling/scheduler';
 import { createTestClock } from '../support/test-clock';
+import { logSink } from '../support/log-lines';
 
 function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      }
-      done();
-    },
-  });
-  return { lines, logger: createLogger('info', destination) };
+  const { lines, stream } = logSink();
+  return { lines, logger: createLogger('info', stream) };
 }
 
 describe('scheduler', () => {
