@@ -100,6 +100,13 @@ export async function copySqliteToPostgres(source: Db, target: PostgresDb): Prom
       }
     }
   });
+  // A bulk load leaves the planner without statistics until autovacuum gets round to it, and without them it
+  // picks poor plans for the app's first requests (PostgreSQL's "Populating a Database" advice).
+  await target.execute(
+    sql.raw(
+      `analyze ${COPY_ORDER.map((name) => `"${getTableName(postgresTables[name] as PgTable)}"`).join(', ')}`,
+    ),
+  );
   return { ok: true, counts: await countBothSides(source, target) };
 }
 

@@ -154,6 +154,20 @@ async function postgresContent(): Promise<Record<string, unknown[]>> {
   }
 }
 
+/** Which of these tables PostgreSQL has statistics for (an ANALYZE ran on them). */
+async function analyzedTables(tables: string[]): Promise<string[]> {
+  const db: PostgresDb = openPostgres(database.url, { maxConnections: 1 });
+  try {
+    const { rows } = await db.$client.query<{ relname: string }>(
+      'select relname from pg_stat_user_tables where relname = any($1) and last_analyze is not null order by relname',
+      [tables],
+    );
+    return rows.map((row) => row.relname);
+  } finally {
+    await closePostgres(db);
+  }
+}
+
 describe('mentor-circles copy-database --to URL', () => {
   it('copies every table with its ids, dates, flags and JSON, prints and verifies the counts, never the password', async () => {
     const { pairId } = await seedInstall();
@@ -188,6 +202,12 @@ describe('mentor-circles copy-database --to URL', () => {
     expect(target.feedback!.map((row) => (row as { wouldRecommend: boolean }).wouldRecommend).sort()).toEqual(
       [false, true],
     );
+    // The planner has statistics for the copied tables from the first request on, not once autovacuum runs.
+    expect(await analyzedTables(['members', 'pairs', 'prompt_deliveries'])).toEqual([
+      'members',
+      'pairs',
+      'prompt_deliveries',
+    ]);
   });
 
   it('leaves an app on the copy that knows the programme and hands out fresh ids', async () => {
