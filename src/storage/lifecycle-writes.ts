@@ -13,7 +13,7 @@ import {
   type PairStatus,
   type ProposalStatus,
 } from '../domain/pair-lifecycle';
-import { preparedPerConnection } from './build-once';
+import { preparedPerConnection, prepareStatement } from './build-once';
 import type { Db } from './database';
 import type { pairs, proposals } from './schema';
 import { tablesOf } from './tables';
@@ -94,23 +94,25 @@ export async function pausePair(tx: Db, teamId: string, pairId: number): Promise
   return (await movePairs(tx, and(eq(pairs.teamId, teamId), eq(pairs.id, pairId)), 'paused')) > 0;
 }
 
-// movePairs for the pairs of a workspace whose `key` column is one value, prepared once per SQLite connection:
-// the moves /mentor pause and resume make before they answer.
+// movePairs for the pairs of a workspace whose `key` column is one value, prepared once per connection: the
+// moves /mentor pause and resume make before they answer.
 const preparedMove = (to: PairStatus, key: 'id' | 'mentorId' | 'menteeId') =>
   preparedPerConnection((q) => {
     const { pairs } = tablesOf(q);
-    return q
-      .update(pairs)
-      .set({ status: to })
-      .where(
-        and(
-          eq(pairs.teamId, sql.placeholder('teamId')),
-          eq(pairs[key], sql.placeholder('key')),
-          inArray(pairs.status, pairStatusesLeadingTo(to)),
-        ),
-      )
-      .returning({ id: pairs.id })
-      .prepare();
+    return prepareStatement(
+      q,
+      q
+        .update(pairs)
+        .set({ status: to })
+        .where(
+          and(
+            eq(pairs.teamId, sql.placeholder('teamId')),
+            eq(pairs[key], sql.placeholder('key')),
+            inArray(pairs.status, pairStatusesLeadingTo(to)),
+          ),
+        )
+        .returning({ id: pairs.id }),
+    );
   });
 // One statement per role: with `mentor = ? or mentee = ?` SQLite picks the (team, status) index and reads every
 // active pair of the workspace.

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { once } from './build-once';
+import { once, prepareStatement } from './build-once';
 import type { Db } from './database';
 import type { members } from './schema';
 import { tablesOf } from './tables';
@@ -38,13 +38,15 @@ export function createMembersRepository(db: Db): MembersRepository {
   // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
   // LIMIT is a bound parameter every time it runs.
   const findStatement = once(() =>
-    db
-      .select()
-      .from(members)
-      .where(
-        and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId'))),
-      )
-      .prepare(),
+    prepareStatement(
+      db,
+      db
+        .select()
+        .from(members)
+        .where(
+          and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId'))),
+        ),
+    ),
   );
   return {
     async find(teamId, userId) {

@@ -1,12 +1,12 @@
 // The status read model: a person's offer, request, pending proposals and running pairs as /mentor status and
 // the Home tab show them. The participation writes and the erasure use the same reads inside their own
 // transaction.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
-import { once } from './build-once';
+import { once, preparedPerConnection, prepareStatement } from './build-once';
 import { storeFor } from './store';
 import type { members, pairs, proposals } from './schema';
 import { dialectOf, tablesOf } from './tables';
@@ -14,6 +14,17 @@ import { dialectOf, tablesOf } from './tables';
 export type PairRow = typeof pairs.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
 type ProposalRow = typeof proposals.$inferSelect;
+interface PairViewRow {
+  pair: PairRow;
+  partnerName: string | null;
+  partnerPausedAt: Date | null;
+  partnerPausedUntil: Date | null;
+  sent: number;
+  answered: number;
+  mentorGaveFeedback: number;
+  menteeGaveFeedback: number;
+  goalTopics: string | string[] | null;
+}
 
 export interface ParticipationStatusRepository {
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
@@ -94,15 +105,17 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   } = tablesOf(db);
   // The queries behind /mentor status and the Home tab run on every request: built and prepared once (lazily,
   // so a repository can be created before its database is migrated) instead of drizzle building the SQL and
-  // better-sqlite3 preparing it afresh on each call, which was most of their cost (BENCHMARKS.md).
-  // On PostgreSQL they are built on the turn's own `q` or `tx` (participationReadsOn) and sent unnamed.
+  // better-sqlite3 preparing it afresh on each call, which was most of their cost (BENCHMARKS.md). On PostgreSQL
+  // they are named statements, built once per pooled connection (participationReadsOn).
   const byMember = { teamId: sql.placeholder('teamId'), userId: sql.placeholder('userId') };
   const memberStatement = once(() =>
-    db
-      .select()
-      .from(members)
-      .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId)))
-      .prepare(),
+    prepareStatement(
+      db,
+      db
+        .select()
+        .from(members)
+        .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId))),
+    ),
   );
   const memberRow = async (teamId: string, userId: string) =>
     first(await memberStatement().execute({ teamId, userId }));
@@ -119,16 +132,18 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     return found;
   };
 
-  const pairsInRole = new Map<
+  // A person's pairs in either role, one UNION ALL branch per role: with `mentor = ? or mentee = ?` SQLite (no
+  // statistics) picks the (team, status) index and reads every active pair of the workspace (1.3 ms at 5k pairs,
+  // BENCHMARKS.md); each branch uses its role's index, and on PostgreSQL both are one round trip.
+  const pairsByStatuses = new Map<
     string,
     () => { execute(params: Record<string, unknown>): PromiseLike<PairRow[]> }
   >();
-  const pairsStatement = (role: PairRole, statuses: readonly PairStatus[]) => {
-    const key = `${role}:${statuses.join(',')}`;
-    let statement = pairsInRole.get(key);
+  const pairsStatement = (statuses: readonly PairStatus[]) => {
+    const key = statuses.join(',');
+    let statement = pairsByStatuses.get(key);
     if (statement === undefined) {
-      const column = role === 'mentor' ? pairs.mentorId : pairs.menteeId;
-      statement = once(() =>
+      const inRole = (column: typeof pairs.mentorId | typeof pairs.menteeId) =>
         db
           .select()
           .from(pairs)
@@ -138,177 +153,172 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
               eq(column, byMember.userId),
               inArray(pairs.status, [...statuses]),
             ),
-          )
-          .prepare(),
-      );
-      pairsInRole.set(key, statement);
+          );
+      statement = once(() => prepareStatement(db, inRole(pairs.mentorId).unionAll(inRole(pairs.menteeId))));
+      pairsByStatuses.set(key, statement);
     }
     return statement();
   };
 
-  // One lookup per role: with `mentor = ? or mentee = ?` SQLite (no statistics) picks the (team, status) index
-  // and reads every active pair of the workspace on each /mentor status (1.3 ms at 5k pairs, BENCHMARKS.md).
   const pairRowsOf = async (
     teamId: string,
     userId: string,
     statuses: readonly PairStatus[],
   ): Promise<PairRow[]> => {
-    const inRole = (role: PairRole) => () => pairsStatement(role, statuses).execute({ teamId, userId });
-    const [asMentor, asMentee] = await readAll([inRole('mentor'), inRole('mentee')]);
-    const byId = new Map([...asMentor, ...asMentee].map((row) => [row.id, row]));
+    const rows = await pairsStatement(statuses).execute({ teamId, userId });
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return [...byId.values()].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
   };
 
-  // What status shows of each pair beyond its row, in one statement per pair: prompts sent and answered, who gave
-  // feedback, and the goals' topics in their order (one aggregate per dialect; both keep the ORDER BY).
-  const byPair = { teamId: sql.placeholder('teamId'), pairId: sql.placeholder('pairId') };
-  const topicsAsJson =
+  // A pair as the person sees it, in one statement with what status shows beyond its row: the partner's name and
+  // break, prompts sent and answered, who gave feedback, and the goals' topics in their order (one aggregate per
+  // dialect; both keep the ORDER BY). One branch per role, joined by UNION ALL: with `mentor = ? or mentee = ?`
+  // SQLite (no statistics) picks the (team, status) index and reads every active pair of the workspace
+  // (BENCHMARKS.md); each branch uses its role's index. On PostgreSQL the whole view is one round trip.
+  const jsonArray = (value: SQL, order: SQL) =>
     dialectOf(db) === 'postgres'
-      ? sql`json_agg(${pairGoals.topic} order by ${pairGoals.position})`
-      : sql`json_group_array(${pairGoals.topic} order by ${pairGoals.position})`;
-  const pairFactsStatement = once(() =>
-    db
-      .select({
-        sent: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.teamId} = ${byPair.teamId} and ${promptDeliveries.pairId} = ${byPair.pairId} and ${promptDeliveries.status} = 'sent')`,
-        answered: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.teamId} = ${byPair.teamId} and ${promptDeliveries.pairId} = ${byPair.pairId} and ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null)`,
-        mentorGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${byPair.teamId} and ${feedback.pairId} = ${byPair.pairId} and ${feedback.role} = 'mentor')`,
-        menteeGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${byPair.teamId} and ${feedback.pairId} = ${byPair.pairId} and ${feedback.role} = 'mentee')`,
-        goalTopics: sql<
-          string | string[] | null
-        >`(select ${topicsAsJson} from ${pairGoals} where ${pairGoals.teamId} = ${byPair.teamId} and ${pairGoals.pairId} = ${byPair.pairId})`,
-      })
-      .from(pairs)
-      .where(and(eq(pairs.teamId, byPair.teamId), eq(pairs.id, byPair.pairId)))
-      .prepare(),
-  );
-
-  const toMemberPairs = async (
-    teamId: string,
-    userId: string,
-    rows: PairRow[],
-    now: Date,
-  ): Promise<MemberPair[]> => {
-    if (rows.length === 0) return [];
-    const partnerIds = rows.flatMap((row) => {
-      const partner = row.mentorId === userId ? row.menteeId : row.mentorId;
-      return partner === null ? [] : [partner];
-    });
-    const [people, perPair] = await readAll([
-      () => namesOf(teamId, partnerIds),
-      () => readAll(rows.map((row) => () => pairFactsStatement().execute({ teamId, pairId: row.id }))),
-    ]);
-    const memberPairs: MemberPair[] = [];
-    for (const [k, row] of rows.entries()) {
-      const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
-      const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
-      const partner = partnerId === null ? undefined : people.get(partnerId);
-      const facts = first(perPair[k] ?? []);
-      memberPairs.push({
-        id: row.id,
-        role,
-        partnerId,
-        partnerName: partner?.name ?? null,
-        status: row.status,
-        partnerPaused: partner === undefined ? false : isPaused(partner, now),
-        startedAt: row.startedAt,
-        endedAt: row.endedAt,
-        sharedTopics: row.sharedTopics,
-        promptsSent: Number(facts?.sent ?? 0),
-        promptsAnswered: Number(facts?.answered ?? 0),
-        feedbackGiven: Number(role === 'mentor' ? facts?.mentorGaveFeedback : facts?.menteeGaveFeedback) > 0,
-        termEndsAt: row.termEndsAt,
-        goals: topicList(facts?.goalTopics ?? null),
-      });
-    }
-    return memberPairs;
+      ? sql`json_agg(${value} order by ${order})`
+      : sql`json_group_array(${value} order by ${order})`;
+  const pairView = {
+    pair: pairs,
+    partnerName: members.name,
+    partnerPausedAt: members.pausedAt,
+    partnerPausedUntil: members.pausedUntil,
+    // By pair id alone (a pair's deliveries are its team's): with the team too, SQLite (no statistics) reads every
+    // delivery the workspace was ever sent through the (team, status) index instead of the pair's few.
+    sent: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.pairId} = ${pairs.id} and ${promptDeliveries.status} = 'sent')`,
+    answered: sql<number>`(select count(*) from ${promptDeliveries} where ${promptDeliveries.pairId} = ${pairs.id} and ${promptDeliveries.status} = 'sent' and ${promptDeliveries.answeredAt} is not null)`,
+    mentorGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${pairs.teamId} and ${feedback.pairId} = ${pairs.id} and ${feedback.role} = 'mentor')`,
+    menteeGaveFeedback: sql<number>`(select count(*) from ${feedback} where ${feedback.teamId} = ${pairs.teamId} and ${feedback.pairId} = ${pairs.id} and ${feedback.role} = 'mentee')`,
+    goalTopics: sql<
+      string | string[] | null
+    >`(select ${jsonArray(sql`${pairGoals.topic}`, sql`${pairGoals.position}`)} from ${pairGoals} where ${pairGoals.teamId} = ${pairs.teamId} and ${pairGoals.pairId} = ${pairs.id})`,
   };
+  const pairViewStatement = (which: SQL) =>
+    once(() => {
+      const inRole = (role: PairRole) => {
+        const own = role === 'mentor' ? pairs.mentorId : pairs.menteeId;
+        const partner = role === 'mentor' ? pairs.menteeId : pairs.mentorId;
+        return db
+          .select(pairView)
+          .from(pairs)
+          .leftJoin(members, and(eq(members.teamId, pairs.teamId), eq(members.userId, partner)))
+          .where(and(eq(pairs.teamId, byMember.teamId), eq(own, byMember.userId), which));
+      };
+      return prepareStatement(db, inRole('mentor').unionAll(inRole('mentee')));
+    });
+  const runningPairsStatement = pairViewStatement(inArray(pairs.status, [...RUNNING_PAIR_STATUSES]));
+  const pairByIdStatement = pairViewStatement(eq(pairs.id, sql.placeholder('pairId')));
+
+  const toMemberPairs = (userId: string, rows: PairViewRow[], now: Date): MemberPair[] =>
+    rows
+      .map(({ pair: row, ...facts }): MemberPair => {
+        const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
+        const partnerId = role === 'mentor' ? row.menteeId : row.mentorId;
+        const partnerStored = partnerId !== null && facts.partnerName !== null;
+        return {
+          id: row.id,
+          role,
+          partnerId,
+          partnerName: partnerStored ? facts.partnerName : null,
+          status: row.status,
+          partnerPaused: partnerStored
+            ? isPaused({ pausedAt: facts.partnerPausedAt, pausedUntil: facts.partnerPausedUntil }, now)
+            : false,
+          startedAt: row.startedAt,
+          endedAt: row.endedAt,
+          sharedTopics: row.sharedTopics,
+          promptsSent: Number(facts.sent),
+          promptsAnswered: Number(facts.answered),
+          feedbackGiven: Number(role === 'mentor' ? facts.mentorGaveFeedback : facts.menteeGaveFeedback) > 0,
+          termEndsAt: row.termEndsAt,
+          goals: topicList(facts.goalTopics),
+        };
+      })
+      .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id);
 
   const runningPairs = async (teamId: string, userId: string, now: Date): Promise<MemberPair[]> =>
-    toMemberPairs(teamId, userId, await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES), now);
+    toMemberPairs(userId, await runningPairsStatement().execute({ teamId, userId }), now);
 
   const pairFor = async (
     teamId: string,
     pairId: number,
     userId: string,
     now: Date,
-  ): Promise<MemberPair | null> => {
-    const [row] = await db
-      .select()
-      .from(pairs)
-      .where(
-        and(
-          eq(pairs.teamId, teamId),
-          eq(pairs.id, pairId),
-          or(eq(pairs.mentorId, userId), eq(pairs.menteeId, userId)),
-        ),
-      )
-      .limit(1);
-    return row === undefined ? null : ((await toMemberPairs(teamId, userId, [row], now))[0] ?? null);
-  };
+  ): Promise<MemberPair | null> =>
+    first(toMemberPairs(userId, await pairByIdStatement().execute({ teamId, userId, pairId }), now)) ?? null;
 
   // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
   // re-prepares a statement on every run when a bound value decides whether such an index applies.
-  const openOfferStatement = once(() =>
-    db
-      .select()
-      .from(offers)
-      .where(
-        and(
-          eq(offers.teamId, byMember.teamId),
-          eq(offers.userId, byMember.userId),
-          sql`${offers.status} = 'open'`,
-        ),
-      )
-      .prepare(),
-  );
-  const openRequestStatement = once(() =>
-    db
-      .select()
-      .from(requests)
-      .where(
-        and(
-          eq(requests.teamId, byMember.teamId),
-          eq(requests.userId, byMember.userId),
-          sql`${requests.status} = 'open'`,
-        ),
-      )
-      .prepare(),
-  );
-  const pendingProposalsStatement = once(() =>
-    db
-      .select()
-      .from(proposals)
-      .where(
-        and(
-          eq(proposals.teamId, byMember.teamId),
-          sql`${proposals.status} = 'pending'`,
-          or(eq(proposals.mentorId, byMember.userId), eq(proposals.menteeId, byMember.userId)),
-        ),
-      )
-      .orderBy(proposals.createdAt, proposals.id)
-      .prepare(),
-  );
-  const topicNamesStatement = (
+  // The open offer and request with their topics' names (one aggregate per dialect, sorted here). Columns are
+  // named with their table: drizzle leaves them bare in a one-table select, where the subquery would read its own.
+  const topicNamesOf = (
     link: typeof offerTopics | typeof requestTopics,
     ownerColumn: typeof offerTopics.offerId | typeof requestTopics.requestId,
+    owner: typeof offers | typeof requests,
   ) =>
-    once(() =>
+    sql<string | string[] | null>`(select ${jsonArray(
+      sql`${topics}.${sql.identifier(topics.name.name)}`,
+      sql`${topics}.${sql.identifier(topics.id.name)}`,
+    )} from ${link} inner join ${topics} on ${topics}.${sql.identifier(topics.id.name)} = ${link}.${sql.identifier(
+      link.topicId.name,
+    )} where ${link}.${sql.identifier(ownerColumn.name)} = ${owner}.${sql.identifier(owner.id.name)})`;
+  const openOfferStatement = once(() =>
+    prepareStatement(
+      db,
       db
-        .select({ name: topics.name })
-        .from(link)
-        .innerJoin(topics, eq(topics.id, link.topicId))
-        .where(eq(ownerColumn, sql.placeholder('ownerId')))
-        .prepare(),
-    );
-  const offerTopicsStatement = topicNamesStatement(offerTopics, offerTopics.offerId);
-  const requestTopicsStatement = topicNamesStatement(requestTopics, requestTopics.requestId);
-  const sortedNames = (rows: { name: string }[]) =>
-    rows.map((row) => row.name).sort((a, b) => a.localeCompare(b, 'en'));
+        .select({ offer: offers, topicNames: topicNamesOf(offerTopics, offerTopics.offerId, offers) })
+        .from(offers)
+        .where(
+          and(
+            eq(offers.teamId, byMember.teamId),
+            eq(offers.userId, byMember.userId),
+            sql`${offers.status} = 'open'`,
+          ),
+        ),
+    ),
+  );
+  const openRequestStatement = once(() =>
+    prepareStatement(
+      db,
+      db
+        .select({
+          request: requests,
+          topicNames: topicNamesOf(requestTopics, requestTopics.requestId, requests),
+        })
+        .from(requests)
+        .where(
+          and(
+            eq(requests.teamId, byMember.teamId),
+            eq(requests.userId, byMember.userId),
+            sql`${requests.status} = 'open'`,
+          ),
+        ),
+    ),
+  );
+  const pendingProposalsStatement = once(() =>
+    prepareStatement(
+      db,
+      db
+        .select()
+        .from(proposals)
+        .where(
+          and(
+            eq(proposals.teamId, byMember.teamId),
+            sql`${proposals.status} = 'pending'`,
+            or(eq(proposals.mentorId, byMember.userId), eq(proposals.menteeId, byMember.userId)),
+          ),
+        )
+        .orderBy(proposals.createdAt, proposals.id),
+    ),
+  );
+  const sortedNames = (names: string | string[] | null) =>
+    topicList(names).sort((a, b) => a.localeCompare(b, 'en'));
   const pendingProposals = async (teamId: string, userId: string): Promise<ProposalRow[]> =>
     await pendingProposalsStatement().execute({ teamId, userId });
 
-  // The reads that do not depend on one another go out together on PostgreSQL's pool, in two waves: each is a
-  // round trip of its own, which one after another made /mentor status several times slower than on SQLite.
+  // The reads go out together on PostgreSQL's pool: each is a round trip of its own, which one after another
+  // made /mentor status several times slower than on SQLite.
   const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
     const [member, offerRows, requestRows, pendingRows, running] = await readAll([
       () => memberRow(teamId, userId),
@@ -319,19 +329,14 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     ]);
     const openOffer = first(offerRows);
     const openRequest = first(requestRows);
-    const [others, offerTopicNames, requestTopicNames] = await readAll([
-      () =>
-        namesOf(
-          teamId,
-          pendingRows.flatMap((row) => {
-            const other = row.mentorId === userId ? row.menteeId : row.mentorId;
-            return other === null ? [] : [other];
-          }),
-        ),
-      async () => (openOffer === undefined ? [] : offerTopicsStatement().execute({ ownerId: openOffer.id })),
-      async () =>
-        openRequest === undefined ? [] : requestTopicsStatement().execute({ ownerId: openRequest.id }),
-    ]);
+    // A second round trip only while proposals are pending: the other person's name.
+    const others = await namesOf(
+      teamId,
+      pendingRows.flatMap((row) => {
+        const other = row.mentorId === userId ? row.menteeId : row.mentorId;
+        return other === null ? [] : [other];
+      }),
+    );
     return {
       member:
         member === undefined
@@ -341,20 +346,20 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         openOffer === undefined
           ? null
           : {
-              id: openOffer.id,
-              capacity: openOffer.capacity,
-              topics: sortedNames(offerTopicNames),
+              id: openOffer.offer.id,
+              capacity: openOffer.offer.capacity,
+              topics: sortedNames(openOffer.topicNames),
               pairsTaken: running.filter((pair) => pair.role === 'mentor').length,
               proposalsPending: pendingRows.filter((row) => row.mentorId === userId).length,
-              createdAt: openOffer.createdAt,
+              createdAt: openOffer.offer.createdAt,
             },
       request:
         openRequest === undefined
           ? null
           : {
-              id: openRequest.id,
-              topics: sortedNames(requestTopicNames),
-              createdAt: openRequest.createdAt,
+              id: openRequest.request.id,
+              topics: sortedNames(openRequest.topicNames),
+              createdAt: openRequest.request.createdAt,
             },
       proposals: pendingRows.map((row) => {
         const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
@@ -376,16 +381,16 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
 }
 
 /**
- * The reads for a store turn on `q` (the `q` of store.run or the `tx` of a transaction). SQLite's one
- * connection is also every transaction's, so its statements are prepared once on it and shared. On PostgreSQL
- * each transaction has a pooled connection of its own, and a read inside it must run there, one at a time: the
- * reads are built on that `tx` (correctness first; a turn's statements are still built once for that turn).
- * Outside a transaction a PostgreSQL turn's `q` is the pool itself, and the reads built on it once are shared.
+ * The reads for a store turn on `q` (the `q` of store.run or the `tx` of a transaction), built once per
+ * connection. SQLite's one connection is also every transaction's. On PostgreSQL a read inside a transaction
+ * must run on the transaction's pooled connection, one at a time: those reads are built once per pooled
+ * connection; outside a transaction a turn's `q` is the pool itself, whose reads go out together.
  */
 export function participationReadsOn(db: Db): (q: Db) => ParticipationReads {
   if (dialectOf(db) === 'postgres') {
     const shared = createParticipationReads(db, together);
-    return (q) => (q === db ? shared : createParticipationReads(q, inTurn));
+    const onConnection = preparedPerConnection((connection) => createParticipationReads(connection, inTurn));
+    return (q) => (q === db ? shared : onConnection(q));
   }
   const shared = createParticipationReads(db, inTurn);
   return () => shared;

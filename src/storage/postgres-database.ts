@@ -44,6 +44,20 @@ export function openPostgres(url: string, options: { maxConnections?: number } =
   return drizzle(pool, { schema: loadPostgresSchema() });
 }
 
+// A drizzle database on one pooled connection, kept as long as the connection: the store runs each transaction
+// on one of these, so statements prepared on it (build-once.ts) are built once per connection, as on SQLite,
+// instead of once per transaction.
+const connectionDatabases = new WeakMap<pg.PoolClient, NodePgDatabase<typeof schema>>();
+
+export function connectionDatabase(client: pg.PoolClient): NodePgDatabase<typeof schema> {
+  let db = connectionDatabases.get(client);
+  if (db === undefined) {
+    db = postgresDriver().drizzle(client, { schema: loadPostgresSchema() });
+    connectionDatabases.set(client, db);
+  }
+  return db;
+}
+
 /**
  * The connection as the repositories take it. Db is still the SQLite drizzle type; the query builders of both
  * dialects have the same shape, and tables.ts gives the repositories the PostgreSQL tables for it.

@@ -1,6 +1,6 @@
 // Programme admins added in Slack. Adding and removing one is audited in the same transaction.
 import { and, eq, sql, type Placeholder } from 'drizzle-orm';
-import { once } from './build-once';
+import { once, prepareStatement } from './build-once';
 import { recordAuditIn } from './audit-log';
 import type { Db } from './database';
 import { storeFor } from './store';
@@ -38,11 +38,13 @@ export function createProgrammeAdminsRepository(db: Db): ProgrammeAdminsReposito
   // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
   // LIMIT is a bound parameter every time it runs.
   const isListedStatement = once(() =>
-    db
-      .select({ userId: programmeAdmins.userId })
-      .from(programmeAdmins)
-      .where(one(sql.placeholder('teamId'), sql.placeholder('userId')))
-      .prepare(),
+    prepareStatement(
+      db,
+      db
+        .select({ userId: programmeAdmins.userId })
+        .from(programmeAdmins)
+        .where(one(sql.placeholder('teamId'), sql.placeholder('userId'))),
+    ),
   );
   return {
     list: (teamId) =>

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { SETTING_KEYS, type SettingKey, type SettingsOverrides } from '../domain/programme-settings';
 import { parseWeekday } from '../domain/prompt-schedule';
 import { recordAuditIn } from './audit-log';
-import { once } from './build-once';
+import { once, prepareStatement } from './build-once';
 import type { Db } from './database';
 import type { workspaceSettings } from './schema';
 import { storeFor } from './store';
@@ -34,11 +34,13 @@ export function createSettingsRepository(db: Db): SettingsRepository {
   // No .limit(1) (the key is the primary key): drizzle binds a limit, and SQLite re-prepares a statement whose
   // LIMIT is a bound parameter every time it runs.
   const overridesStatement = once(() =>
-    db
-      .select()
-      .from(table)
-      .where(eq(table.teamId, sql.placeholder('teamId')))
-      .prepare(),
+    prepareStatement(
+      db,
+      db
+        .select()
+        .from(table)
+        .where(eq(table.teamId, sql.placeholder('teamId'))),
+    ),
   );
   return {
     async overrides(teamId) {

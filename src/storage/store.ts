@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Mutex } from 'async-mutex';
 import type { Db } from './database';
-import { asPostgres } from './postgres-database';
+import { asPostgres, connectionDatabase } from './postgres-database';
 import { dialectOf } from './tables';
 
 export interface Store {
@@ -80,20 +80,39 @@ function createPostgresStore(db: Db): Store {
     run: (work) => work(db),
     transaction: async (work, mode = 'write') => {
       for (let attempt = 1; ; attempt++) {
+        const client = await pool.$client.connect();
         try {
-          return await pool.transaction(
-            // The same cast as asDb: a PostgreSQL transaction goes through the repositories as a Db.
-            (tx) => work(tx as unknown as Db),
+          const connection = connectionDatabase(client) as unknown as Db;
+          return await asPostgres(connection).transaction(
+            (pgTx) => {
+              // The same cast as asDb: a PostgreSQL transaction goes through the repositories as a Db.
+              const tx = pgTx as unknown as Db;
+              connections.set(tx, connection);
+              return work(tx);
+            },
             mode === 'write'
               ? { isolationLevel: 'serializable' }
               : { isolationLevel: 'repeatable read', accessMode: 'read only' },
           );
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !RETRYABLE.has(sqlStateOf(error) ?? '')) throw error;
+        } finally {
+          client.release();
         }
       }
     },
   };
+}
+
+// The connection each PostgreSQL transaction runs on (its pooled connection's database).
+const connections = new WeakMap<Db, Db>();
+
+/**
+ * The connection a turn's `q` runs on: for a PostgreSQL transaction its pooled connection's database, which
+ * outlives the transaction; otherwise `q` itself (SQLite's one connection is also every transaction's).
+ */
+export function connectionOf(q: Db): Db {
+  return connections.get(q) ?? q;
 }
 
 /** The SQLSTATE of a PostgreSQL error, also when drizzle wrapped it (DrizzleQueryError's cause). */

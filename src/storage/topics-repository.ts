@@ -1,6 +1,6 @@
 // The topic catalogue: the install-wide defaults (team_id '') plus each workspace's own additions.
 import { inArray, sql, type Placeholder } from 'drizzle-orm';
-import { once } from './build-once';
+import { once, prepareStatement } from './build-once';
 import { cleanTopicName, topicNameKey } from '../domain/signup-form';
 import { offeredTopics, topicForKey, visibleTopics, type CatalogueRow } from '../domain/topic-catalogue';
 import type { Topic } from '../domain/signup';
@@ -19,7 +19,7 @@ export function createTopicsRepository(db: Db): TopicsRepository {
   const store = storeFor(db);
   // Every offer and find form reads the catalogue: prepared once rather than built per call. Outside a
   // transaction a turn's connection is `db` itself on both databases (store.ts).
-  const catalogueStatement = once(() => catalogueSelect(db, sql.placeholder('teamId')).prepare());
+  const catalogueStatement = once(() => prepareStatement(db, catalogueSelect(db, sql.placeholder('teamId'))));
   const catalogueRows = async (teamId: string) =>
     toCatalogueRows(await store.run(() => catalogueStatement().execute({ teamId })));
   const sorted = (rows: CatalogueRow[]) =>

@@ -287,6 +287,34 @@ describe.each([
     expect(ada.offer).toMatchObject({ pairsTaken: 1, proposalsPending: 0 });
   });
 
+  it('two breaks taken at once on two connections: one starts, the other finds it running', async () => {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    const other = createRepositories(await backend.openSecond());
+    await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0BEN')));
+    const until = new Date(NOW.getTime() + 48 * HOUR);
+
+    const outcomes = await Promise.all(
+      [repos, other].map((r) => r.participation.pause(TEAM, 'U0BEN', NOW, until)),
+    );
+
+    expect(outcomes.map((o) => o.kind).sort()).toEqual(['already-paused', 'paused']);
+    expect(outcomes.find((o) => o.kind === 'already-paused')).toEqual({
+      kind: 'already-paused',
+      pausedUntil: until,
+    });
+    expect((await repos.participationStatus.snapshot(TEAM, 'U0ADA', NOW)).pairs.map((p) => p.status)).toEqual(
+      ['paused'],
+    );
+    expect(await repos.participation.pause(TEAM, 'U0NOBODY', NOW, until)).toEqual({ kind: 'not-member' });
+  });
+
   it('the same Accept clicked on two connections at once makes one pair', async () => {
     const { offer, request } = await offerAndRequest(2);
     const [proposalId] = await repos.proposals.insertProposals(
@@ -378,6 +406,89 @@ describe.each([
       [toBen!]: 'cancelled',
       [toCara!]: 'pending',
     });
+  });
+
+  it('shows each person their own offer, request, proposals and pairs, with the topics, goals and feedback', async () => {
+    const catalogue = await repos.topics.listCatalogue(TEAM);
+    const byName = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'en'));
+    // Another offer first, with other topics: no offer's id matches its topics' ids, nor another offer's.
+    const danTopics = [catalogue[3]!, catalogue[4]!];
+    await repos.offers.saveOpenOffer({
+      ...signup('U0DAN', 'Dan Brown', 2),
+      capacity: 1,
+      note: null,
+      topicIds: danTopics.map((t) => t.id),
+      customTopics: [],
+    });
+    const { topic, offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const snapshot = (userId: string) => repos.participationStatus.snapshot(TEAM, userId, NOW);
+
+    const dan = await snapshot('U0DAN');
+    expect(dan.offer?.topics).toEqual(byName(danTopics.map((t) => t.name)));
+    expect(dan).toMatchObject({ request: null, proposals: [], pairs: [] });
+    const ada = await snapshot('U0ADA');
+    expect(ada.offer).toEqual({
+      id: offer.id,
+      capacity: 1,
+      topics: byName([topic.name, 'Knitting']),
+      pairsTaken: 0,
+      proposalsPending: 1,
+      createdAt: NOW,
+    });
+    expect(ada.proposals).toEqual([
+      {
+        id: proposalId,
+        role: 'mentor',
+        otherUserId: 'U0BEN',
+        otherName: 'Ben Okafor',
+        createdAt: NOW,
+        expiresAt: EXPIRES,
+      },
+    ]);
+    const ben = await snapshot('U0BEN');
+    expect(ben.request).toEqual({ id: request.id, topics: byName([topic.name, 'Knitting']), createdAt: NOW });
+    expect(ben.proposals).toEqual([expect.objectContaining({ role: 'mentee', otherName: 'Ada Lovelace' })]);
+
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    const goals = ['Knitting', topic.name].map((name, k) => ({
+      position: k + 1,
+      topic: name,
+      confidence: 2,
+      note: null,
+    }));
+    expect(await repos.goals.saveGoals(TEAM, accepted.pairId, 'U0BEN', goals, NOW)).toMatchObject({
+      kind: 'saved',
+    });
+    expect((await snapshot('U0ADA')).pairs).toEqual([
+      expect.objectContaining({
+        id: accepted.pairId,
+        role: 'mentor',
+        partnerId: 'U0BEN',
+        partnerName: 'Ben Okafor',
+        partnerPaused: false,
+        goals: ['Knitting', topic.name],
+        promptsSent: 0,
+        feedbackGiven: false,
+      }),
+    ]);
+
+    await repos.participation.endPair(TEAM, accepted.pairId, 'U0ADA', LATER, {
+      rating: 5,
+      wouldRecommend: true,
+      comment: null,
+    });
+    const endedFor = (userId: string) =>
+      repos.participationStatus.pairFor(TEAM, accepted.pairId, userId, LATER);
+    expect(await endedFor('U0ADA')).toMatchObject({ status: 'ended', role: 'mentor', feedbackGiven: true });
+    expect(await endedFor('U0BEN')).toMatchObject({ status: 'ended', role: 'mentee', feedbackGiven: false });
+    expect(await endedFor('U0DAN')).toBeNull();
   });
 
   it('pauses, resumes and ends a pair, the status snapshot showing each', async () => {
