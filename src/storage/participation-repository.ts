@@ -2,15 +2,20 @@
 // a pairing with feedback, and feedback on a pairing the partner ended. Each write is one immediate
 // transaction, so a second click or a concurrent process never sees half of it. Pair and proposal statuses
 // change through lifecycle-writes.ts.
-import { and, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { FeedbackInput } from '../domain/feedback-form';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole } from '../domain/participation';
 import { isPaused } from '../domain/pause';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
+import { preparedPerConnection, prepareStatement } from './build-once';
+import { notOnBreakSql } from './pause-sql';
 import { participationReadsOn, type PairRow, type ParticipationReads } from './participation-snapshot';
+import type { members as membersTable } from './schema';
 import { tablesOf } from './tables';
+
+type MembersTable = typeof membersTable;
 import { storeFor } from './store';
 
 /** A pending proposal withdrawn because one side paused or left; its Slack message should say so. */
@@ -71,6 +76,45 @@ export interface ParticipationRepository {
   ): Promise<FeedbackResult>;
 }
 
+// The member's side of a break, prepared once per connection: /mentor pause and resume write it before they
+// answer. A break without an end has a statement of its own: drizzle encodes a placeholder's value with the
+// column's encoder, which takes a Date, never null.
+const memberKey = (members: MembersTable) =>
+  and(eq(members.teamId, sql.placeholder('teamId')), eq(members.userId, sql.placeholder('userId')));
+// drizzle's update types leave placeholders out of set(); at run time it binds them through the column's encoder.
+const dateAt = (name: string) => sql.placeholder(name) as unknown as Date;
+
+const startBreak = (ends: boolean) =>
+  preparedPerConnection((q) => {
+    const { members } = tablesOf(q);
+    // Compared with a column a placeholder is bound as given; as a param it goes through the column's encoder.
+    const now = sql.param(sql.placeholder('now'), members.pausedUntil);
+    return prepareStatement(
+      q,
+      q
+        .update(members)
+        .set({
+          pausedAt: dateAt('now'),
+          pausedUntil: ends ? dateAt('until') : null,
+          updatedAt: dateAt('now'),
+        })
+        .where(and(memberKey(members), notOnBreakSql(members, now)))
+        .returning({ userId: members.userId }),
+    );
+  });
+const startDatedBreak = startBreak(true);
+const startOpenBreak = startBreak(false);
+const endBreak = preparedPerConnection((q) => {
+  const { members } = tablesOf(q);
+  return prepareStatement(
+    q,
+    q
+      .update(members)
+      .set({ pausedAt: null, pausedUntil: null, updatedAt: dateAt('now') })
+      .where(memberKey(members)),
+  );
+});
+
 export function createParticipationRepository(db: Db): ParticipationRepository {
   const { members } = tablesOf(db);
   const store = storeFor(db);
@@ -80,13 +124,19 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     async pause(teamId, userId, now, until) {
       return store.transaction(async (tx): Promise<PauseResult> => {
         const reads = readsOn(tx);
-        const member = await reads.memberRow(teamId, userId);
-        if (member === undefined) return { kind: 'not-member' };
-        if (isPaused(member, now)) return { kind: 'already-paused', pausedUntil: member.pausedUntil };
-        await tx
-          .update(members)
-          .set({ pausedAt: now, pausedUntil: until, updatedAt: now })
-          .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+        // The break starts in the statement that checks none is running: one round trip fewer on PostgreSQL.
+        // The member is read only when it changed nothing, to say why.
+        const started = await (until === null ? startOpenBreak : startDatedBreak)(tx).execute({
+          teamId,
+          userId,
+          now,
+          until,
+        });
+        if (started.length === 0) {
+          const member = await reads.memberRow(teamId, userId);
+          if (member === undefined) return { kind: 'not-member' };
+          return { kind: 'already-paused', pausedUntil: member.pausedUntil };
+        }
         const running = await reads.pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
         await lifecycle.pausePairsOf(tx, teamId, userId);
         return {
@@ -122,10 +172,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
         });
         if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
         if (onBreak) {
-          await tx
-            .update(members)
-            .set({ pausedAt: null, pausedUntil: null, updatedAt: now })
-            .where(and(eq(members.teamId, teamId), eq(members.userId, userId)));
+          await endBreak(tx).execute({ teamId, userId, now });
         }
         for (const pair of restartable) await lifecycle.resumePair(tx, teamId, pair.id);
         return { kind: 'resumed', partnerIds: partnersOf(running, userId) };
