@@ -8,7 +8,7 @@ import { homeView } from '../views/home-view';
 import { buildReport, type BuildReportDeps } from './build-report';
 import { isProgrammeAdmin, type CheckProgrammeAdminDeps } from './check-programme-admin';
 import type { SettingsFor } from './programme-settings';
-import { withTermEnds } from './read-participation';
+import { withTermEndsOf } from './read-participation';
 
 export interface PublishHomeDeps extends CheckProgrammeAdminDeps, BuildReportDeps {
   participationStatus: Pick<ParticipationStatusRepository, 'snapshot'>;
@@ -21,16 +21,21 @@ export interface PublishHomeDeps extends CheckProgrammeAdminDeps, BuildReportDep
 export async function publishHome(deps: PublishHomeDeps, teamId: string, userId: string): Promise<void> {
   try {
     const now = deps.clock.now();
-    const snapshot = await withTermEnds(
-      deps,
-      teamId,
-      await deps.participationStatus.snapshot(teamId, userId, now),
-    );
-    const adminFigures = (await isAdmin(deps, teamId, userId)) ? await buildReport(deps, teamId) : null;
-    const { programmeName, welcomeText } = await deps.settingsFor(teamId);
+    // Read together: on PostgreSQL each is a round trip, and one settings read serves the title and the term.
+    const [snapshot, { programmeName, welcomeText, pairTermWeeks }, admin] = await Promise.all([
+      deps.participationStatus.snapshot(teamId, userId, now),
+      deps.settingsFor(teamId),
+      isAdmin(deps, teamId, userId),
+    ]);
+    const adminFigures = admin ? await buildReport(deps, teamId) : null;
     await deps.messenger.publishHome(
       userId,
-      homeView({ snapshot, now, adminFigures, programme: { name: programmeName, welcomeText } }),
+      homeView({
+        snapshot: withTermEndsOf(snapshot, pairTermWeeks),
+        now,
+        adminFigures,
+        programme: { name: programmeName, welcomeText },
+      }),
     );
   } catch (error) {
     deps.logger.warn({ teamId, err: errorSummary(error) }, 'could not publish the Home tab');

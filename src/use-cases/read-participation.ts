@@ -28,7 +28,8 @@ export async function withTermEnds<T extends { pairs: MemberPair[] }>(
   return withTermEndsOf(snapshot, (await deps.settingsFor(teamId)).pairTermWeeks);
 }
 
-function withTermEndsOf<T extends { pairs: MemberPair[] }>(snapshot: T, pairTermWeeks: number): T {
+/** The same, with the workspace's term already read. */
+export function withTermEndsOf<T extends { pairs: MemberPair[] }>(snapshot: T, pairTermWeeks: number): T {
   return {
     ...snapshot,
     pairs: snapshot.pairs.map((pair) => ({
