@@ -1,7 +1,7 @@
 // The status read model: a person's offer, request, pending proposals and running pairs as /mentor status and
 // the Home tab show them. The participation writes and the erasure use the same reads inside their own
 // transaction.
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
@@ -172,9 +172,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
 
   // A pair as the person sees it, in one statement with what status shows beyond its row: the partner's name and
   // break, prompts sent and answered, who gave feedback, and the goals' topics in their order (one aggregate per
-  // dialect; both keep the ORDER BY). One branch per role, joined by UNION ALL: with `mentor = ? or mentee = ?`
-  // SQLite (no statistics) picks the (team, status) index and reads every active pair of the workspace
-  // (BENCHMARKS.md); each branch uses its role's index. On PostgreSQL the whole view is one round trip.
+  // dialect; both keep the ORDER BY). One UNION ALL branch per role, as for the pair rows above.
   const jsonArray = (value: SQL, order: SQL) =>
     dialectOf(db) === 'postgres'
       ? sql`json_agg(${value} order by ${order})`
@@ -248,21 +246,22 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   ): Promise<MemberPair | null> =>
     first(toMemberPairs(userId, await pairByIdStatement().execute({ teamId, userId, pairId }), now)) ?? null;
 
-  // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
-  // re-prepares a statement on every run when a bound value decides whether such an index applies.
   // The open offer and request with their topics' names (one aggregate per dialect, sorted here). Columns are
   // named with their table: drizzle leaves them bare in a one-table select, where the subquery would read its own.
+  const columnOf = (table: SQLWrapper, column: { name: string }) =>
+    sql`${table}.${sql.identifier(column.name)}`;
   const topicNamesOf = (
     link: typeof offerTopics | typeof requestTopics,
     ownerColumn: typeof offerTopics.offerId | typeof requestTopics.requestId,
     owner: typeof offers | typeof requests,
   ) =>
-    sql<string | string[] | null>`(select ${jsonArray(
-      sql`${topics}.${sql.identifier(topics.name.name)}`,
-      sql`${topics}.${sql.identifier(topics.id.name)}`,
-    )} from ${link} inner join ${topics} on ${topics}.${sql.identifier(topics.id.name)} = ${link}.${sql.identifier(
-      link.topicId.name,
-    )} where ${link}.${sql.identifier(ownerColumn.name)} = ${owner}.${sql.identifier(owner.id.name)})`;
+    sql<
+      string | string[] | null
+    >`(select ${jsonArray(columnOf(topics, topics.name), columnOf(topics, topics.id))}
+      from ${link} inner join ${topics} on ${columnOf(topics, topics.id)} = ${columnOf(link, link.topicId)}
+      where ${columnOf(link, ownerColumn)} = ${columnOf(owner, owner.id)})`;
+  // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
+  // re-prepares a statement on every run when a bound value decides whether such an index applies.
   const openOfferStatement = once(() =>
     prepareStatement(
       db,
