@@ -149,14 +149,26 @@ const LATENCY_MISS = [
     "calls go through node:http instead of Node's fetch; SDK debug lines below the log level are dropped before " +
     "they are searched; `status` reads each pair's counts, feedback and goals in one prepared statement, a break " +
     'pauses pairs by index, and a scheduler tick with nothing to send no longer reads pair by pair. On ' +
-    'PostgreSQL every statement is a network round trip, which the answers in the acknowledgement wait for. ' +
+    'PostgreSQL every statement is a network round trip, which the answers in the acknowledgement wait for, and ' +
+    'the server parsed and planned each one again: the statements prepared once went out unnamed, and inside a ' +
+    "transaction drizzle built them afresh (half of `/mentor pause`'s CPU on PostgreSQL). They are now named " +
+    'statements built once per pooled connection; `status` reads a person’s pairs with partner, counts, ' +
+    'feedback and goals in one statement, the open offer and request with their topics, all in one wave; a ' +
+    'break starts in the statement that checks for one; the Home tab reads its snapshot, settings and admin ' +
+    'check together; `copy-database` analyzes what it copied (without statistics the planner read every active ' +
+    'pair to find one person’s). PostgreSQL still pays a round trip, and a `writev` system call (the largest ' +
+    'single item in its profile), per statement, also for the Home tabs redrawn after `pause` and `resume`, ' +
+    'which share the pool and the thread with the next request. ' +
     "What is left in the profile, per request: checking the payload's shape (superstruct, the largest allocator " +
     'of ours), the request-id context (AsyncLocalStorage), the body parsed once by the guard and again by Bolt, ' +
     "and Bolt's JSON answer sent in chunked encoding (it writes the head before the body). Outside our code, " +
     '`@slack/web-api` formats its debug lines (the request body and the result, copied with tokens redacted, then ' +
     'serialised) for every call before its logger drops them at our level, a large Home view costing the most, ' +
-    'in the follow-up work that shares the thread with the next request. Next steps: a payload check that ' +
-    'allocates nothing on success; propose upstream that web-api checks the level before formatting; measure ' +
+    'in the follow-up work that shares the thread with the next request. On SQLite, the automatic WAL ' +
+    'checkpoint runs inside the commit that crosses its threshold (about one `pause` or `resume` write in three ' +
+    'hundred waited several milliseconds for it in a repository benchmark). Next steps: a payload check that ' +
+    'allocates nothing on success; checkpoints off the request path; fewer statements per Home-tab redraw on ' +
+    'PostgreSQL; propose upstream that web-api checks the level before formatting; measure ' +
     'acknowledging `status`, `pause` and `resume` at once with the answer through `respond()` (one more round ' +
     'trip for the person: only if it measures better for them).',
 ];
