@@ -262,37 +262,37 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
       where ${columnOf(link, ownerColumn)} = ${columnOf(owner, owner.id)})`;
   // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
   // re-prepares a statement on every run when a bound value decides whether such an index applies.
-  const openOfferStatement = once(() =>
-    prepareStatement(
-      db,
-      db
-        .select({ offer: offers, topicNames: topicNamesOf(offerTopics, offerTopics.offerId, offers) })
-        .from(offers)
-        .where(
-          and(
-            eq(offers.teamId, byMember.teamId),
-            eq(offers.userId, byMember.userId),
-            sql`${offers.status} = 'open'`,
-          ),
-        ),
-    ),
-  );
-  const openRequestStatement = once(() =>
+  // The person with their open offer and open request, in one statement: every offer and request belongs to a
+  // stored member (sign-up stores the member first, leaving erases all three together).
+  const personStatement = once(() =>
     prepareStatement(
       db,
       db
         .select({
+          member: members,
+          offer: offers,
+          offerTopicNames: topicNamesOf(offerTopics, offerTopics.offerId, offers),
           request: requests,
-          topicNames: topicNamesOf(requestTopics, requestTopics.requestId, requests),
+          requestTopicNames: topicNamesOf(requestTopics, requestTopics.requestId, requests),
         })
-        .from(requests)
-        .where(
+        .from(members)
+        .leftJoin(
+          offers,
           and(
-            eq(requests.teamId, byMember.teamId),
-            eq(requests.userId, byMember.userId),
+            eq(offers.teamId, members.teamId),
+            eq(offers.userId, members.userId),
+            sql`${offers.status} = 'open'`,
+          ),
+        )
+        .leftJoin(
+          requests,
+          and(
+            eq(requests.teamId, members.teamId),
+            eq(requests.userId, members.userId),
             sql`${requests.status} = 'open'`,
           ),
-        ),
+        )
+        .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId))),
     ),
   );
   const pendingProposalsStatement = once(() =>
@@ -319,15 +319,15 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   // The reads go out together on PostgreSQL's pool: each is a round trip of its own, which one after another
   // made /mentor status several times slower than on SQLite.
   const snapshot = async (teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot> => {
-    const [member, offerRows, requestRows, pendingRows, running] = await readAll([
-      () => memberRow(teamId, userId),
-      () => openOfferStatement().execute({ teamId, userId }),
-      () => openRequestStatement().execute({ teamId, userId }),
+    const [personRows, pendingRows, running] = await readAll([
+      () => personStatement().execute({ teamId, userId }),
       () => pendingProposals(teamId, userId),
       () => runningPairs(teamId, userId, now),
     ]);
-    const openOffer = first(offerRows);
-    const openRequest = first(requestRows);
+    const person = first(personRows);
+    const member = person?.member;
+    const openOffer = person?.offer ?? undefined;
+    const openRequest = person?.request ?? undefined;
     // A second round trip only while proposals are pending: the other person's name.
     const others = await namesOf(
       teamId,
@@ -345,20 +345,20 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
         openOffer === undefined
           ? null
           : {
-              id: openOffer.offer.id,
-              capacity: openOffer.offer.capacity,
-              topics: sortedNames(openOffer.topicNames),
+              id: openOffer.id,
+              capacity: openOffer.capacity,
+              topics: sortedNames(person?.offerTopicNames ?? null),
               pairsTaken: running.filter((pair) => pair.role === 'mentor').length,
               proposalsPending: pendingRows.filter((row) => row.mentorId === userId).length,
-              createdAt: openOffer.offer.createdAt,
+              createdAt: openOffer.createdAt,
             },
       request:
         openRequest === undefined
           ? null
           : {
-              id: openRequest.request.id,
-              topics: sortedNames(openRequest.topicNames),
-              createdAt: openRequest.request.createdAt,
+              id: openRequest.id,
+              topics: sortedNames(person?.requestTopicNames ?? null),
+              createdAt: openRequest.createdAt,
             },
       proposals: pendingRows.map((row) => {
         const role: PairRole = row.mentorId === userId ? 'mentor' : 'mentee';
