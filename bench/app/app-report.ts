@@ -153,7 +153,8 @@ const LATENCY_MISS = [
     'the server parsed and planned each one again: the statements prepared once went out unnamed, and inside a ' +
     "transaction drizzle built them afresh (half of `/mentor pause`'s CPU on PostgreSQL). They are now named " +
     'statements built once per pooled connection; `status` reads a person’s pairs with partner, counts, ' +
-    'feedback and goals in one statement, the open offer and request with their topics, all in one wave; a ' +
+    'feedback and goals in one statement, the person with their open offer and request in another, all in one ' +
+    'wave; a ' +
     'break starts in the statement that checks for one; the Home tab reads its snapshot, settings and admin ' +
     'check together; `copy-database` analyzes what it copied (without statistics the planner read every active ' +
     'pair to find one person’s). PostgreSQL still pays a round trip, and a `writev` system call (the largest ' +
