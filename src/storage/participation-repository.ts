@@ -13,10 +13,10 @@ import { preparedPerConnection, prepareStatement } from './build-once';
 import { notOnBreakSql } from './pause-sql';
 import { participationReadsOn, type PairRow, type ParticipationReads } from './participation-snapshot';
 import type { members as membersTable } from './schema';
+import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 type MembersTable = typeof membersTable;
-import { storeFor } from './store';
 
 /** A pending proposal withdrawn because one side paused or left; its Slack message should say so. */
 export interface WithdrawnProposal {

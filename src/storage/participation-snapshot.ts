@@ -246,8 +246,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   ): Promise<MemberPair | null> =>
     first(toMemberPairs(userId, await pairByIdStatement().execute({ teamId, userId, pairId }), now)) ?? null;
 
-  // The open offer and request with their topics' names (one aggregate per dialect, sorted here). Columns are
-  // named with their table: drizzle leaves them bare in a one-table select, where the subquery would read its own.
+  // The topics' names of an offer or a request (one aggregate per dialect, sorted here). Columns are named with
+  // their table, as a correlated subquery needs: drizzle leaves them bare in a one-table select.
   const columnOf = (table: SQLWrapper, column: { name: string }) =>
     sql`${table}.${sql.identifier(column.name)}`;
   const topicNamesOf = (
@@ -260,10 +260,10 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     >`(select ${jsonArray(columnOf(topics, topics.name), columnOf(topics, topics.id))}
       from ${link} inner join ${topics} on ${columnOf(topics, topics.id)} = ${columnOf(link, link.topicId)}
       where ${columnOf(link, ownerColumn)} = ${columnOf(owner, owner.id)})`;
-  // The statuses below are written into the SQL, not bound: each matches a partial index's condition, and SQLite
-  // re-prepares a statement on every run when a bound value decides whether such an index applies.
   // The person with their open offer and open request, in one statement: every offer and request belongs to a
-  // stored member (sign-up stores the member first, leaving erases all three together).
+  // stored member (sign-up stores the member first, leaving erases all three together). The statuses here and
+  // below are written into the SQL, not bound: each matches a partial index's condition, and SQLite re-prepares a
+  // statement on every run when a bound value decides whether such an index applies.
   const personStatement = once(() =>
     prepareStatement(
       db,

@@ -153,6 +153,20 @@ describe.each([
     return { topic: topic!, offer: offer.offer, request: request.request };
   }
 
+  /** Ada mentoring Ben, her proposal accepted at NOW: the pair's id. */
+  async function adaPairedWithBen(): Promise<number> {
+    const { offer, request } = await offerAndRequest(1);
+    const [proposalId] = await repos.proposals.insertProposals(
+      TEAM,
+      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      NOW,
+      EXPIRES,
+    );
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    return accepted.pairId;
+  }
+
   it('build their queries in the dialect of the database they run on', () => {
     expect(dialectOf(backend.db)).toBe(dialect);
     expect(is(tablesOf(backend.db).members, PgTable)).toBe(dialect === 'postgres');
@@ -288,14 +302,7 @@ describe.each([
   });
 
   it('two breaks taken at once on two connections: one starts, the other finds it running', async () => {
-    const { offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    await adaPairedWithBen();
     const other = createRepositories(await backend.openSecond());
     await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0BEN')));
     const until = new Date(NOW.getTime() + 48 * HOUR);
@@ -492,15 +499,7 @@ describe.each([
   });
 
   it('pauses, resumes and ends a pair, the status snapshot showing each', async () => {
-    const { offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
-    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    const pairId = await adaPairedWithBen();
     const pairStatus = async (userId: string, at: Date) =>
       (await repos.participationStatus.snapshot(TEAM, userId, at)).pairs.map((p) => p.status);
 
@@ -512,9 +511,7 @@ describe.each([
     expect(await pairStatus('U0ADA', NOW)).toEqual(['paused']);
     const ben = await repos.participationStatus.snapshot(TEAM, 'U0BEN', NOW);
     expect(ben.member).toEqual({ name: 'Ben Okafor', pausedAt: NOW, pausedUntil: until });
-    expect(
-      (await repos.participationStatus.pairFor(TEAM, accepted.pairId, 'U0ADA', NOW))?.partnerPaused,
-    ).toBe(true);
+    expect((await repos.participationStatus.pairFor(TEAM, pairId, 'U0ADA', NOW))?.partnerPaused).toBe(true);
     expect(await repos.participation.expiredPauses(LATER)).toEqual([]);
     expect(await repos.participation.expiredPauses(until)).toEqual([{ teamId: TEAM, userId: 'U0BEN' }]);
 
@@ -524,7 +521,7 @@ describe.each([
     });
     expect(await pairStatus('U0BEN', LATER)).toEqual(['active']);
 
-    const ended = await repos.participation.endPair(TEAM, accepted.pairId, 'U0ADA', LATER, {
+    const ended = await repos.participation.endPair(TEAM, pairId, 'U0ADA', LATER, {
       rating: 5,
       wouldRecommend: true,
       comment: null,
@@ -532,7 +529,7 @@ describe.each([
     expect(ended.kind).toBe('ended');
     expect(await pairStatus('U0BEN', LATER)).toEqual([]);
     expect(
-      await repos.participation.addFeedback(TEAM, accepted.pairId, 'U0BEN', LATER, {
+      await repos.participation.addFeedback(TEAM, pairId, 'U0BEN', LATER, {
         rating: 4,
         wouldRecommend: false,
         comment: null,
@@ -541,26 +538,18 @@ describe.each([
   });
 
   it('reserves a prompt delivery, records it sent and a reply, and the report counts it all', async () => {
-    const { offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
-    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
-    await repos.proposals.setPairChannel(TEAM, accepted.pairId, 'C0PAIR');
+    const pairId = await adaPairedWithBen();
+    await repos.proposals.setPairChannel(TEAM, pairId, 'C0PAIR');
     const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?', {
       actorId: 'U0ADMIN',
       at: NOW,
     });
 
     const [active] = await repos.promptDeliveries.activePairs(TEAM, NOW);
-    expect(active).toMatchObject({ id: accepted.pairId, memberPaused: false, startedAt: NOW });
+    expect(active).toMatchObject({ id: pairId, memberPaused: false, startedAt: NOW });
     const reservation = {
       teamId: TEAM,
-      pairId: accepted.pairId,
+      pairId,
       weekKey: '2026-W48',
       promptId: prompt.id,
       promptText: prompt.text,
@@ -650,16 +639,7 @@ describe.each([
   });
 
   it('narrows the pairs that may be quiet to those with enough unanswered questions since last asked', async () => {
-    const { offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
-    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
-    const pairId = accepted.pairId;
+    const pairId = await adaPairedWithBen();
     const prompt = await repos.prompts.add(TEAM, 'What did you learn this week?', {
       actorId: 'U0ADMIN',
       at: NOW,
@@ -694,22 +674,14 @@ describe.each([
   });
 
   it('erases a member: no row names them afterwards, the pair stays as anonymous history', async () => {
-    const { offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
-    if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
+    const pairId = await adaPairedWithBen();
     expect(await placesNaming(backend.db, ['U0BEN', 'Ben Okafor'])).not.toEqual([]);
 
     const result = await repos.erasure.erase(TEAM, 'U0BEN', LATER);
 
     expect(result).toMatchObject({
       erased: true,
-      endedPairs: [{ pairId: accepted.pairId, partnerId: 'U0ADA' }],
+      endedPairs: [{ pairId: pairId, partnerId: 'U0ADA' }],
     });
     expect(await placesNaming(backend.db, ['U0BEN', 'Ben Okafor'])).toEqual([]);
     expect(await repos.members.find(TEAM, 'U0ADA')).not.toBeNull();
