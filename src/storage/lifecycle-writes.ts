@@ -13,6 +13,7 @@ import {
   type PairStatus,
   type ProposalStatus,
 } from '../domain/pair-lifecycle';
+import type { PairRole } from '../domain/participation';
 import { preparedPerConnection, prepareStatement } from './build-once';
 import type { Db } from './database';
 import type { pairs, proposals } from './schema';
@@ -120,10 +121,18 @@ const pauseAsMentor = preparedMove('paused', 'mentorId');
 const pauseAsMentee = preparedMove('paused', 'menteeId');
 const resumeById = preparedMove('active', 'id');
 
-/** Pauses every active pair of a member who takes a break. */
-export async function pausePairsOf(tx: Db, teamId: string, userId: string): Promise<void> {
-  await pauseAsMentor(tx).execute({ teamId, key: userId });
-  await pauseAsMentee(tx).execute({ teamId, key: userId });
+/**
+ * Pauses every active pair of a member who takes a break, in the roles given: a caller that has just read the
+ * member's pairs in the same transaction leaves out a role without one (a round trip fewer on PostgreSQL).
+ */
+export async function pausePairsOf(
+  tx: Db,
+  teamId: string,
+  userId: string,
+  roles: readonly PairRole[] = ['mentor', 'mentee'],
+): Promise<void> {
+  if (roles.includes('mentor')) await pauseAsMentor(tx).execute({ teamId, key: userId });
+  if (roles.includes('mentee')) await pauseAsMentee(tx).execute({ teamId, key: userId });
 }
 
 /** Runs a paused pair again; false when it was not paused. */

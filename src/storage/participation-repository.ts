@@ -6,7 +6,6 @@ import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { FeedbackInput } from '../domain/feedback-form';
 import { RUNNING_PAIR_STATUSES } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole } from '../domain/participation';
-import { isPaused } from '../domain/pause';
 import type { Db } from './database';
 import * as lifecycle from './lifecycle-writes';
 import { preparedPerConnection, prepareStatement } from './build-once';
@@ -17,6 +16,7 @@ import { storeFor } from './store';
 import { tablesOf } from './tables';
 
 type MembersTable = typeof membersTable;
+type MemberRow = MembersTable['$inferSelect'];
 
 /** A pending proposal withdrawn because one side paused or left; its Slack message should say so. */
 export interface WithdrawnProposal {
@@ -138,7 +138,10 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
           return { kind: 'already-paused', pausedUntil: member.pausedUntil };
         }
         const running = await reads.pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-        await lifecycle.pausePairsOf(tx, teamId, userId);
+        const activeRoles = running.flatMap((pair): PairRole[] =>
+          pair.status !== 'active' ? [] : [pair.mentorId === userId ? 'mentor' : 'mentee'],
+        );
+        await lifecycle.pausePairsOf(tx, teamId, userId, activeRoles);
         return {
           kind: 'paused',
           pausedUntil: until,
@@ -149,33 +152,24 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     },
 
     async resume(teamId, userId, now, options = {}) {
+      const expiredOnly = options.expiredOnly === true;
+      // Most resumes change nothing (the person is not on a break), which reads outside a transaction can tell:
+      // on PostgreSQL they go out together instead of one by one between BEGIN and COMMIT. A resume that does
+      // change something reads again inside its transaction.
+      const first = await store.run(async (q) =>
+        resumePlan(await readsOn(q).memberWithRunningPairs(teamId, userId, now), now, expiredOnly),
+      );
+      if (first.kind !== 'resume') return first;
       return store.transaction(async (tx): Promise<ResumeResult> => {
-        const { memberRow, namesOf, pairRowsOf } = readsOn(tx);
-        const member = await memberRow(teamId, userId);
-        if (member === undefined) return { kind: 'not-member' };
-        const onBreak = member.pausedAt !== null;
-        if (
-          options.expiredOnly === true &&
-          (!onBreak || member.pausedUntil === null || member.pausedUntil > now)
-        )
-          return { kind: 'not-paused' };
-        const running = await pairRowsOf(teamId, userId, RUNNING_PAIR_STATUSES);
-        const partners = await namesOf(teamId, partnersOf(running, userId));
-        // A pair runs again only when neither of the two is still on a break. A pair can also be paused
-        // without either person being on a break (they answered "pause" to the quiet-weeks question):
-        // /mentor resume restarts those too.
-        const restartable = running.filter((pair) => {
-          if (pair.status !== 'paused') return false;
-          const partnerId = pair.mentorId === userId ? pair.menteeId : pair.mentorId;
-          const partner = partnerId === null ? undefined : partners.get(partnerId);
-          return partner === undefined || !isPaused(partner, now);
-        });
-        if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
-        if (onBreak) {
-          await endBreak(tx).execute({ teamId, userId, now });
-        }
-        for (const pair of restartable) await lifecycle.resumePair(tx, teamId, pair.id);
-        return { kind: 'resumed', partnerIds: partnersOf(running, userId) };
+        const plan = resumePlan(
+          await readsOn(tx).memberWithRunningPairs(teamId, userId, now),
+          now,
+          expiredOnly,
+        );
+        if (plan.kind !== 'resume') return plan;
+        if (plan.onBreak) await endBreak(tx).execute({ teamId, userId, now });
+        for (const pairId of plan.restartable) await lifecycle.resumePair(tx, teamId, pairId);
+        return { kind: 'resumed', partnerIds: plan.partnerIds };
       }, 'write');
     },
 
@@ -249,6 +243,35 @@ export async function withdrawPendingProposals(
     });
   }
   return withdrawn;
+}
+
+type ResumePlan =
+  | Exclude<ResumeResult, { kind: 'resumed' }>
+  | { kind: 'resume'; onBreak: boolean; restartable: number[]; partnerIds: string[] };
+
+/** What resuming would change for a member with these running pairs, each with its partner's break. */
+function resumePlan(
+  { member, pairs }: { member: MemberRow | undefined; pairs: readonly MemberPair[] },
+  now: Date,
+  expiredOnly: boolean,
+): ResumePlan {
+  if (member === undefined) return { kind: 'not-member' };
+  const onBreak = member.pausedAt !== null;
+  if (expiredOnly && (!onBreak || member.pausedUntil === null || member.pausedUntil > now)) {
+    return { kind: 'not-paused' };
+  }
+  // A pair runs again only when neither of the two is still on a break. A pair can also be paused without
+  // either person being on a break (they answered "pause" to the quiet-weeks question): /mentor resume
+  // restarts those too.
+  const restartable = pairs.filter((pair) => pair.status === 'paused' && !pair.partnerPaused);
+  if (!onBreak && restartable.length === 0) return { kind: 'not-paused' };
+  const partnerIds = pairs.flatMap((pair) => (pair.partnerId === null ? [] : [pair.partnerId]));
+  return {
+    kind: 'resume',
+    onBreak,
+    restartable: restartable.map((pair) => pair.id),
+    partnerIds: [...new Set(partnerIds)],
+  };
 }
 
 function partnersOf(rows: readonly PairRow[], userId: string): string[] {

@@ -66,6 +66,12 @@ export interface ParticipationReads {
   pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
   snapshot(teamId: string, userId: string, now: Date): Promise<ParticipationSnapshot>;
   runningPairs(teamId: string, userId: string, now: Date): Promise<MemberPair[]>;
+  /** The member row and the running pairs, read together where the connection allows. */
+  memberWithRunningPairs(
+    teamId: string,
+    userId: string,
+    now: Date,
+  ): Promise<{ member: MemberRow | undefined; pairs: MemberPair[] }>;
   /** The proposals still pending on which the person is mentor or mentee, oldest first. */
   pendingProposals(teamId: string, userId: string): Promise<ProposalRow[]>;
 }
@@ -376,7 +382,24 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
     };
   };
 
-  return { memberRow, namesOf, pairRowsOf, pairFor, snapshot, runningPairs, pendingProposals };
+  const memberWithRunningPairs = async (teamId: string, userId: string, now: Date) => {
+    const [member, pairs] = await readAll([
+      () => memberRow(teamId, userId),
+      () => runningPairs(teamId, userId, now),
+    ]);
+    return { member, pairs };
+  };
+
+  return {
+    memberRow,
+    namesOf,
+    pairRowsOf,
+    pairFor,
+    snapshot,
+    runningPairs,
+    memberWithRunningPairs,
+    pendingProposals,
+  };
 }
 
 /**

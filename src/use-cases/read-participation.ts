@@ -60,8 +60,13 @@ export async function runningPairs(
   teamId: string,
   userId: string,
 ): Promise<MemberPair[]> {
-  const pairs = await deps.participationStatus.runningPairs(teamId, userId, deps.clock.now());
-  return (await withTermEnds(deps, teamId, { pairs })).pairs;
+  // The settings are read beside the pairs rather than only when a pair lacks its term's end: on PostgreSQL
+  // each is a round trip, and /mentor end's acknowledgement waits for both.
+  const [pairs, { pairTermWeeks }] = await Promise.all([
+    deps.participationStatus.runningPairs(teamId, userId, deps.clock.now()),
+    deps.settingsFor(teamId),
+  ]);
+  return withTermEndsOf({ pairs }, pairTermWeeks).pairs;
 }
 
 /** The pair as this person sees it, or null when it is not theirs (or no pair id could be read). */

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/storage/database';
+import { createParticipationRepository } from '../../src/storage/participation-repository';
 import {
   decideProposal,
   endPair,
@@ -142,5 +143,30 @@ describe('lifecycle writes: pairs', () => {
     for (const id of [mentoring, mentored, ended, others, elsewhere])
       statuses.push((await pairRow(db, id)).status);
     expect(statuses).toEqual(['paused', 'paused', 'ended', 'active', 'active']);
+  });
+
+  it('a break pauses the active pairs a person mentors and is mentored in, and names every partner', async () => {
+    for (const userId of ['U0A', 'U0B', 'U0C', 'U0D']) await seedMember(db, { userId });
+    const mentoring = await newPair('U0A', 'U0B');
+    const alreadyPaused = await newPair('U0A', 'U0D');
+    await pausePair(db, TEAM, alreadyPaused);
+    const others = await newPair('U0D', 'U0B');
+    const participation = createParticipationRepository(db);
+
+    expect(await participation.pause(TEAM, 'U0A', NOW, null)).toMatchObject({
+      kind: 'paused',
+      partnerIds: ['U0B', 'U0D'],
+    });
+    const mentored = await newPair('U0C', 'U0A');
+    await participation.resume(TEAM, 'U0A', LATER);
+    expect(await participation.pause(TEAM, 'U0A', LATER, null)).toMatchObject({
+      kind: 'paused',
+      partnerIds: ['U0B', 'U0D', 'U0C'],
+    });
+
+    const statuses = [];
+    for (const id of [mentoring, alreadyPaused, mentored, others])
+      statuses.push((await pairRow(db, id)).status);
+    expect(statuses).toEqual(['paused', 'paused', 'paused', 'active']);
   });
 });
