@@ -122,7 +122,6 @@ export function homeDeps(context: Context): PublishHomeDeps {
   return {
     participationStatus: context.repos.participationStatus,
     reports: context.repos.reports,
-    members: context.repos.members,
     programmeAdmins: context.repos.programmeAdmins,
     messenger: context.messenger,
     clock: context.clock,
@@ -180,7 +179,6 @@ export function programmeAdminDeps(context: Context): CheckProgrammeAdminDeps {
   return {
     config: context.config,
     programmeAdmins: context.repos.programmeAdmins,
-    members: context.repos.members,
     messenger: context.messenger,
     clock: context.clock,
   };

@@ -1,13 +1,11 @@
 import type { Config } from '../config';
 import type { Clock } from '../ports/clock';
 import type { Messenger } from '../ports/messenger';
-import type { MembersRepository } from '../storage/members-repository';
 import type { ProgrammeAdminsRepository } from '../storage/programme-admins-repository';
 
 export interface CheckProgrammeAdminDeps {
   config: Pick<Config, 'adminUserIds'>;
-  programmeAdmins: Pick<ProgrammeAdminsRepository, 'isListed'>;
-  members: Pick<MembersRepository, 'find'>;
+  programmeAdmins: Pick<ProgrammeAdminsRepository, 'rightsOf'>;
   messenger: Pick<Messenger, 'fetchProfile'>;
   clock: Clock;
 }
@@ -26,16 +24,12 @@ export async function isProgrammeAdmin(
   userId: string,
 ): Promise<boolean> {
   if (deps.config.adminUserIds.includes(userId)) return true;
-  // Both read at once: on PostgreSQL each is a round trip, and a refusal needs both.
-  const [listed, member] = await Promise.all([
-    deps.programmeAdmins.isListed(teamId, userId),
-    deps.members.find(teamId, userId),
-  ]);
+  const { listed, storedRole } = await deps.programmeAdmins.rightsOf(teamId, userId);
   if (listed) return true;
-  const fetchedAt = member?.profileFetchedAt;
-  if (member != null && fetchedAt != null) {
+  const fetchedAt = storedRole?.fetchedAt;
+  if (storedRole != null && fetchedAt != null) {
     if (deps.clock.now().getTime() - fetchedAt.getTime() < ADMIN_PROFILE_MAX_AGE_MS) {
-      return member.isWorkspaceAdmin;
+      return storedRole.isWorkspaceAdmin;
     }
   }
   return (await deps.messenger.fetchProfile(userId)).isWorkspaceAdmin;

@@ -58,12 +58,40 @@ describe.each([
     await backend.close();
   });
 
+  it("reads someone's admin rights: added in Slack or not, and their stored workspace role", async () => {
+    const profile = { name: 'Ada', timeZone: null };
+    await repos.members.saveProfile(TEAM, 'U0ADA', { ...profile, isWorkspaceAdmin: true }, NOW);
+    await repos.members.saveProfile(TEAM, 'U0BEN', { ...profile, isWorkspaceAdmin: false }, LATER);
+    await repos.members.saveProfile(OTHER_TEAM, 'U0BEN', { ...profile, isWorkspaceAdmin: true }, NOW);
+    await repos.programmeAdmins.add({ teamId: TEAM, userId: 'U0BEN', actorId: 'U0ADA', at: NOW });
+
+    expect(await repos.programmeAdmins.rightsOf(TEAM, 'U0ADA')).toEqual({
+      listed: false,
+      storedRole: { isWorkspaceAdmin: true, fetchedAt: NOW },
+    });
+    expect(await repos.programmeAdmins.rightsOf(TEAM, 'U0BEN')).toEqual({
+      listed: true,
+      storedRole: { isWorkspaceAdmin: false, fetchedAt: LATER },
+    });
+    expect(await repos.programmeAdmins.rightsOf(OTHER_TEAM, 'U0BEN')).toEqual({
+      listed: false,
+      storedRole: { isWorkspaceAdmin: true, fetchedAt: NOW },
+    });
+    expect(await repos.programmeAdmins.rightsOf(TEAM, 'U0NOBODY')).toEqual({
+      listed: false,
+      storedRole: null,
+    });
+  });
+
   it('adds an admin once, removes them once, and audits exactly those changes', async () => {
     const change = { teamId: TEAM, userId: 'U0NEW', actorId: 'U0ADMIN', at: NOW };
     expect(await repos.programmeAdmins.add(change)).toBe(true);
     expect(await repos.programmeAdmins.add({ ...change, at: LATER })).toBe(false);
-    expect(await repos.programmeAdmins.isListed(TEAM, 'U0NEW')).toBe(true);
-    expect(await repos.programmeAdmins.isListed(OTHER_TEAM, 'U0NEW')).toBe(false);
+    expect(await repos.programmeAdmins.rightsOf(TEAM, 'U0NEW')).toEqual({ listed: true, storedRole: null });
+    expect(await repos.programmeAdmins.rightsOf(OTHER_TEAM, 'U0NEW')).toEqual({
+      listed: false,
+      storedRole: null,
+    });
     expect(await repos.programmeAdmins.list(TEAM)).toEqual([
       { userId: 'U0NEW', addedBy: 'U0ADMIN', addedAt: NOW },
     ]);

@@ -14,21 +14,15 @@ function reportWorld() {
   const deps: DeliverReportDeps = {
     config: { adminUserIds: [ADMIN] },
     programmeAdmins: {
-      async isListed() {
-        return false;
-      },
-    },
-    settingsFor: async () => DEFAULT_SETTINGS,
-    members: {
-      // Ada's cached profile is fresh and says she is no workspace admin, so Slack is not asked again.
-      async find(teamId, userId) {
+      // Ada's stored profile is fresh and says she is no workspace admin, so Slack is not asked again.
+      async rightsOf() {
         return {
-          ...{ teamId, userId, name: userId, timeZone: null, level: 1, department: 'Engineering' },
-          ...{ isWorkspaceAdmin: false, profileFetchedAt: new Date('2026-11-23T08:59:00Z') },
-          ...{ pausedAt: null, pausedUntil: null },
+          listed: false,
+          storedRole: { isWorkspaceAdmin: false, fetchedAt: new Date('2026-11-23T08:59:00Z') },
         };
       },
     },
+    settingsFor: async () => DEFAULT_SETTINGS,
     reports: {
       async loadReportData(teamId) {
         loaded.push(teamId);
