@@ -1,7 +1,7 @@
 // The status read model: a person's offer, request, pending proposals and running pairs as /mentor status and
 // the Home tab show them. The participation writes and the erasure use the same reads inside their own
 // transaction.
-import { and, eq, inArray, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { RUNNING_PAIR_STATUSES, type PairStatus } from '../domain/pair-lifecycle';
 import type { MemberPair, PairRole, ParticipationSnapshot } from '../domain/participation';
 import { isPaused } from '../domain/pause';
@@ -9,7 +9,7 @@ import type { Db } from './database';
 import { once, preparedPerConnection, prepareStatement } from './build-once';
 import { storeFor } from './store';
 import type { members, pairs, proposals } from './schema';
-import { dialectOf, tablesOf } from './tables';
+import { dialectOf, qualified, tablesOf } from './tables';
 
 export type PairRow = typeof pairs.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
@@ -252,10 +252,7 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   ): Promise<MemberPair | null> =>
     first(toMemberPairs(userId, await pairByIdStatement().execute({ teamId, userId, pairId }), now)) ?? null;
 
-  // The topics' names of an offer or a request (one aggregate per dialect, sorted here). Columns are named with
-  // their table, as a correlated subquery needs: drizzle leaves them bare in a one-table select.
-  const columnOf = (table: SQLWrapper, column: { name: string }) =>
-    sql`${table}.${sql.identifier(column.name)}`;
+  // The topics' names of an offer or a request (one aggregate per dialect, sorted here).
   const topicNamesOf = (
     link: typeof offerTopics | typeof requestTopics,
     ownerColumn: typeof offerTopics.offerId | typeof requestTopics.requestId,
@@ -263,9 +260,9 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   ) =>
     sql<
       string | string[] | null
-    >`(select ${jsonArray(columnOf(topics, topics.name), columnOf(topics, topics.id))}
-      from ${link} inner join ${topics} on ${columnOf(topics, topics.id)} = ${columnOf(link, link.topicId)}
-      where ${columnOf(link, ownerColumn)} = ${columnOf(owner, owner.id)})`;
+    >`(select ${jsonArray(qualified(topics, topics.name), qualified(topics, topics.id))}
+      from ${link} inner join ${topics} on ${qualified(topics, topics.id)} = ${qualified(link, link.topicId)}
+      where ${qualified(link, ownerColumn)} = ${qualified(owner, owner.id)})`;
   // The person with their open offer and open request, in one statement: every offer and request belongs to a
   // stored member (sign-up stores the member first, leaving erases all three together). The statuses here and
   // below are written into the SQL, not bound: each matches a partial index's condition, and SQLite re-prepares a
