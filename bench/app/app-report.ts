@@ -156,18 +156,29 @@ const LATENCY_MISS = [
     'feedback and goals in one statement, the person with their open offer and request in another, all in one ' +
     'wave; a ' +
     'break starts in the statement that checks for one; the Home tab reads its snapshot, settings and admin ' +
-    'check together; `copy-database` analyzes what it copied (without statistics the planner read every active ' +
-    'pair to find one person’s). PostgreSQL still pays a round trip, and a `writev` system call (the largest ' +
+    'check together, and the admin check (also behind `report` and every admin click) is one statement, not two; ' +
+    '`copy-database` analyzes what it copied (without statistics the planner read every active ' +
+    'pair to find one person’s); `resume` decides on two reads sent together outside a transaction (the member, ' +
+    "and their running pairs with each partner's break) and opens one only when there is something to resume " +
+    '(most resumes find no break: two statements at once instead of five one after another); `pause` pauses ' +
+    'pairs only in the roles the person has an active pair in, and reads the proposals waiting on them only when ' +
+    'the statement that starts the break counts some; `end` reads the settings beside the ' +
+    'pairs instead of after them. PostgreSQL still pays a round trip, and a `writev` system call (the largest ' +
     'single item in its profile), per statement, also for the Home tabs redrawn after `pause` and `resume`, ' +
     'which share the pool and the thread with the next request. ' +
     "What is left in the profile, per request: checking the payload's shape (superstruct, the largest allocator " +
-    'of ours), the request-id context (AsyncLocalStorage), the body parsed once by the guard and again by Bolt, ' +
+    'of ours), the request-id context (AsyncLocalStorage, which on Node 20 runs a hook for every promise: with it ' +
+    'switched off, an A/B of `help`, `status` and `pause` alone took the app / bare p50 from 1.35× to 1.20–1.24× in ' +
+    'two runs each), the body parsed once by the guard and again by Bolt, ' +
     "and Bolt's JSON answer sent in chunked encoding (it writes the head before the body). Outside our code, " +
     '`@slack/web-api` formats its debug lines (the request body and the result, copied with tokens redacted, then ' +
     'serialised) for every call before its logger drops them at our level, a large Home view costing the most, ' +
     'in the follow-up work that shares the thread with the next request. On SQLite, the automatic WAL ' +
     'checkpoint runs inside the commit that crosses its threshold (about one `pause` or `resume` write in three ' +
-    'hundred waited several milliseconds for it in a repository benchmark). Next steps: a payload check that ' +
+    'hundred waited several milliseconds for it in a repository benchmark). Next steps: weigh request ids carried ' +
+    'by a per-request logger instead of AsyncLocalStorage (cheaper, but lines from shared parts, the Slack client ' +
+    "and the matching runs, would lose the id) against Node's async context frames (Node 22 and later); a " +
+    'payload check that ' +
     'allocates nothing on success; checkpoints off the request path; fewer statements per Home-tab redraw on ' +
     'PostgreSQL; propose upstream that web-api checks the level before formatting; measure ' +
     'acknowledging `status`, `pause` and `resume` at once with the answer through `respond()` (one more round ' +
