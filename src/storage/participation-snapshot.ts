@@ -59,8 +59,6 @@ export function createParticipationStatusRepository(db: Db): ParticipationStatus
  */
 export interface ParticipationReads {
   memberRow(teamId: string, userId: string): Promise<MemberRow | undefined>;
-  /** The member rows of these people (the ones still stored). */
-  namesOf(teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>>;
   /** The person's pairs in these statuses, either role, oldest first. */
   pairRowsOf(teamId: string, userId: string, statuses: readonly PairStatus[]): Promise<PairRow[]>;
   pairFor(teamId: string, pairId: number, userId: string, now: Date): Promise<MemberPair | null>;
@@ -126,7 +124,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   const memberRow = async (teamId: string, userId: string) =>
     first(await memberStatement().execute({ teamId, userId }));
 
-  // One indexed lookup per person: the lists are a person's partners, a handful at most.
+  // The member rows of these people (the ones still stored), one indexed lookup per person: the lists are the
+  // other sides of a person's pending proposals, a handful at most.
   const namesOf = async (teamId: string, userIds: readonly string[]): Promise<Map<string, MemberRow>> => {
     const unique = [...new Set(userIds)];
     const rows = await readAll(unique.map((userId) => () => memberRow(teamId, userId)));
@@ -389,7 +388,6 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
 
   return {
     memberRow,
-    namesOf,
     pairRowsOf,
     pairFor,
     snapshot,
