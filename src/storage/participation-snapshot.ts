@@ -266,6 +266,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
   // stored member (sign-up stores the member first, leaving erases all three together). The statuses here and
   // below are written into the SQL, not bound: each matches a partial index's condition, and SQLite re-prepares a
   // statement on every run when a bound value decides whether such an index applies.
+  const openOfMember = (table: typeof offers | typeof requests) =>
+    and(eq(table.teamId, members.teamId), eq(table.userId, members.userId), sql`${table.status} = 'open'`);
   const personStatement = once(() =>
     prepareStatement(
       db,
@@ -278,22 +280,8 @@ function createParticipationReads(db: Db, readAll: ReadsRunner): ParticipationRe
           requestTopicNames: topicNamesOf(requestTopics, requestTopics.requestId, requests),
         })
         .from(members)
-        .leftJoin(
-          offers,
-          and(
-            eq(offers.teamId, members.teamId),
-            eq(offers.userId, members.userId),
-            sql`${offers.status} = 'open'`,
-          ),
-        )
-        .leftJoin(
-          requests,
-          and(
-            eq(requests.teamId, members.teamId),
-            eq(requests.userId, members.userId),
-            sql`${requests.status} = 'open'`,
-          ),
-        )
+        .leftJoin(offers, openOfMember(offers))
+        .leftJoin(requests, openOfMember(requests))
         .where(and(eq(members.teamId, byMember.teamId), eq(members.userId, byMember.userId))),
     ),
   );

@@ -153,16 +153,22 @@ describe.each([
     return { topic: topic!, offer: offer.offer, request: request.request };
   }
 
-  /** Ada mentoring Ben, her proposal accepted at NOW: the pair's id. */
-  async function adaPairedWithBen(): Promise<number> {
-    const { offer, request } = await offerAndRequest(1);
+  /** Ada's pending proposal to mentor Ben, made at NOW: its id. */
+  async function proposeAdaToBen(offerId: number, requestId: number): Promise<number> {
     const [proposalId] = await repos.proposals.insertProposals(
       TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
+      [draft(requestId, offerId, 'U0ADA', 'U0BEN')],
       NOW,
       EXPIRES,
     );
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    return proposalId!;
+  }
+
+  /** Ada mentoring Ben, her proposal accepted at NOW: the pair's id. */
+  async function adaPairedWithBen(): Promise<number> {
+    const { offer, request } = await offerAndRequest(1);
+    const proposalId = await proposeAdaToBen(offer.id, request.id);
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId, 'U0ADA', NOW);
     if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
     return accepted.pairId;
   }
@@ -218,13 +224,8 @@ describe.each([
     expect(pool.requests.map((r) => r.requestId)).toEqual([request.id]);
     expect(await repos.matchingPool.teamsWithOpenRequests()).toEqual([TEAM]);
 
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
-    const [details] = await repos.proposals.findProposals(TEAM, [proposalId!]);
+    const proposalId = await proposeAdaToBen(offer.id, request.id);
+    const [details] = await repos.proposals.findProposals(TEAM, [proposalId]);
     expect(details).toMatchObject({
       status: 'pending',
       mentor: { name: 'Ada Lovelace' },
@@ -232,12 +233,12 @@ describe.each([
     });
     expect((await repos.matchingPool.loadPool(TEAM, NOW)).offers[0]?.freeCapacity).toBe(0);
 
-    expect(await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0BEN', LATER)).toEqual({
+    expect(await repos.proposals.acceptProposal(TEAM, proposalId, 'U0BEN', LATER)).toEqual({
       kind: 'not_yours',
     });
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER);
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId, 'U0ADA', LATER);
     expect(accepted.kind).toBe('accepted');
-    expect(await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER)).toEqual({
+    expect(await repos.proposals.acceptProposal(TEAM, proposalId, 'U0ADA', LATER)).toEqual({
       kind: 'already_decided',
       status: 'accepted',
     });
@@ -324,17 +325,12 @@ describe.each([
 
   it('the same Accept clicked on two connections at once makes one pair', async () => {
     const { offer, request } = await offerAndRequest(2);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
+    const proposalId = await proposeAdaToBen(offer.id, request.id);
     const other = createRepositories(await backend.openSecond());
     await Promise.all([repos, other].map((r) => r.members.find(TEAM, 'U0ADA')));
 
     const outcomes = await Promise.all(
-      [repos, other].map((r) => r.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', LATER)),
+      [repos, other].map((r) => r.proposals.acceptProposal(TEAM, proposalId, 'U0ADA', LATER)),
     );
 
     expect(outcomes.map((o) => o.kind).sort()).toEqual(['accepted', 'already_decided']);
@@ -428,12 +424,7 @@ describe.each([
       customTopics: [],
     });
     const { topic, offer, request } = await offerAndRequest(1);
-    const [proposalId] = await repos.proposals.insertProposals(
-      TEAM,
-      [draft(request.id, offer.id, 'U0ADA', 'U0BEN')],
-      NOW,
-      EXPIRES,
-    );
+    const proposalId = await proposeAdaToBen(offer.id, request.id);
     const snapshot = (userId: string) => repos.participationStatus.snapshot(TEAM, userId, NOW);
 
     const dan = await snapshot('U0DAN');
@@ -462,7 +453,7 @@ describe.each([
     expect(ben.request).toEqual({ id: request.id, topics: byName([topic.name, 'Knitting']), createdAt: NOW });
     expect(ben.proposals).toEqual([expect.objectContaining({ role: 'mentee', otherName: 'Ada Lovelace' })]);
 
-    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId!, 'U0ADA', NOW);
+    const accepted = await repos.proposals.acceptProposal(TEAM, proposalId, 'U0ADA', NOW);
     if (accepted.kind !== 'accepted') throw new Error(`expected a pair, got ${accepted.kind}`);
     const goals = ['Knitting', topic.name].map((name, k) => ({
       position: k + 1,
