@@ -189,7 +189,9 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
   }
   lines.push(
     '',
-    '"One scan" reads every candidate edge once with its mentor\'s price (the least work any bidding or path algorithm does ' +
+    'Timed as deployed: the matcher compiled by `npm run build` and the timing child compiled beside it ' +
+      '(`node --expose-gc dist/bench/matching/perf-child.js`: plain `node`, no tsx), one process per size and regime. ' +
+      '"One scan" reads every candidate edge once with its mentor\'s price (the least work any bidding or path algorithm does ' +
       'per round), timed in the same process; "assignment" is the assignment step alone (`solveAssignment`), timed ' +
       'on the very problem proposeMatches builds for the input (`assignmentProblemOf`), once per run after it.',
     '',

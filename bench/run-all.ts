@@ -1,5 +1,6 @@
 // npm run bench — every benchmark in turn (each in its own process), then BENCHMARKS.md. The app benchmarks run
-// the app as deployed: `npm run build` once here, then compiled JavaScript with plain node.
+// the app as deployed, and the matcher is timed the same way: `npm run build` once here, then compiled JavaScript
+// with plain node.
 // `npm run bench -- --full` adds the 100k matching run (several minutes more); `--quick` runs every benchmark at a
 // reduced size, to check that they all work (its figures are not the ones to publish).
 import { spawnSync } from 'node:child_process';
@@ -14,8 +15,8 @@ const quick = args.includes('--quick') ? ['--quick'] : [];
 const app = ['--no-build', ...quick];
 const steps: [string, string[]][] = [
   // The matching benchmark has no reduced size that keeps its section's meaning: --quick leaves it out.
-  ...(quick.length > 0 ? [] : ([['matching/run-matching.ts', []]] as [string, string[]][])),
-  ...(full ? ([['matching/run-matching.ts', ['--sizes=100000']]] as [string, string[]][]) : []),
+  ...(quick.length > 0 ? [] : ([['matching/run-matching.ts', ['--no-build']]] as [string, string[]][])),
+  ...(full ? ([['matching/run-matching.ts', ['--no-build', '--sizes=100000']]] as [string, string[]][]) : []),
   ['app/run-startup.ts', app],
   ['app/run-latency.ts', app],
   ['app/run-memory.ts', app],

@@ -1,6 +1,7 @@
 // One company, in a fresh process: time and peak memory of proposeMatches, candidate generation timed apart,
 // and one scan over the candidate edges as the unit of work, all in the same run. Prints one JSON line.
-// node --expose-gc --import tsx bench/matching/perf-child.ts <participants> <balanced|scarce> <seed> <runs> [baselines]
+// Compiled beside the app (bench/support/deployed.ts) and run with plain node, as the app runs the matcher:
+// node --expose-gc dist/bench/matching/perf-child.js <participants> <balanced|scarce> <seed> <runs> [baselines]
 import { assignmentProblemOf, proposeMatches, type MatchResult } from '../../src/domain/matching';
 import { solveAssignment } from '../../src/domain/match-assignment';
 import { buildCandidateGraph, type CandidateGraph } from '../../src/domain/candidate-graph';
@@ -78,6 +79,9 @@ function main(): void {
   const regime = regimeArg as Regime;
   const seed = Number(seedArg);
   const runs = Math.max(1, Number(runsArg ?? 1));
+  // Timed as the app runs the matcher: a loader compiling TypeScript on the fly changes the figures.
+  if (Object.keys(require.cache).some((file) => file.endsWith('.ts')))
+    throw new Error('run the compiled dist/bench/matching/perf-child.js with plain node');
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
   const input = generateCompany({ participants, regime, seed });

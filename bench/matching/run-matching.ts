@@ -1,8 +1,8 @@
 // npm run bench:matching — quality of the matcher against an exact optimum and against what peers do, and its
 // time and memory, on seeded synthetic companies. Options: --sizes=1000,10000 (add 100000 for the big size: several
 // minutes; its figures are kept in their own results file) --seeds=3 (at 1k) --seeds10k=1 --runs=5 (timed runs at
-// 10k; 1 at 100k).
-import path from 'node:path';
+// 10k; 1 at 100k) --no-build (npm run bench has built already). Time and memory are measured as deployed: the
+// matcher compiled by the production build, its timed child run with plain node (bench/support/deployed.ts).
 import type { MatchInput } from '../../src/domain/match-rules';
 import { proposeMatches } from '../../src/domain/matching';
 import { firstComeFirstServed, greedyByScore, randomPairing } from './baselines';
@@ -26,7 +26,8 @@ import {
   type HardChecks,
 } from './metrics';
 import type { PerfResult } from './perf-child';
-import { option, runTsChild } from '../support/child';
+import { option, runCompiledChild } from '../support/child';
+import { buildDeployed, MATCHING_CHILD } from '../support/deployed';
 import { writeResult } from '../support/results';
 import { timeMs } from '../support/stats';
 import { renderReport } from '../report';
@@ -193,14 +194,14 @@ async function main(): Promise<void> {
     }
   }
   const performanceRows: PerfResult[] = [];
-  for (const size of sizes.filter((s) => s >= 10_000)) {
+  const timedSizes = sizes.filter((s) => s >= 10_000);
+  if (timedSizes.length > 0) buildDeployed(log, args);
+  for (const size of timedSizes) {
     for (const regime of REGIMES) {
       log(`time and memory ${size} ${regime}…`);
       const childArgs = [String(size), regime, '1', String(size > 10_000 ? 1 : runs)];
       if (size > 10_000) childArgs.push('baselines');
-      performanceRows.push(
-        await runTsChild<PerfResult>(path.join(__dirname, 'perf-child.ts'), childArgs, ['--expose-gc']),
-      );
+      performanceRows.push(await runCompiledChild<PerfResult>(MATCHING_CHILD, childArgs, ['--expose-gc']));
     }
   }
   const command = `npm run bench:matching${args.length ? ` -- ${args.join(' ')}` : ''}`;

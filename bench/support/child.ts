@@ -1,17 +1,17 @@
-// Runs a bench script in its own Node process (fresh heap, its own peak RSS) and returns the JSON it prints
-// last on stdout.
+// Runs a compiled bench script with plain node in its own process (fresh heap, its own peak RSS) and returns the
+// JSON it prints last on stdout.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const REPO_ROOT = path.join(__dirname, '..', '..');
 
-export function runTsChild<T>(
+export function runCompiledChild<T>(
   script: string,
   args: readonly string[],
   nodeFlags: readonly string[] = [],
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -3,7 +3,8 @@
 // loader in either. The app gets the node flags it is deployed with (deployedNodeFlags: package.json's start
 // script, which the Dockerfile's CMD repeats), the bare app Node's defaults. Both carry the same preloaded probe
 // (bench/app/deployed/probe.ts), through which the benchmark reads memory and checks that only production
-// dependencies were loaded.
+// dependencies were loaded. The matching benchmark's timed child is compiled beside them and runs with plain node
+// too, so the matcher is timed as the app runs it.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -15,6 +16,7 @@ export const DIST = path.join(REPO_ROOT, 'dist');
 export const APP_CLI = path.join(DIST, 'src', 'cli.js');
 const BARE_APP = path.join(DIST, 'bench', 'app', 'deployed', 'bare-bolt-app.js');
 const PROBE = path.join(DIST, 'bench', 'app', 'deployed', 'probe.js');
+export const MATCHING_CHILD = path.join(DIST, 'bench', 'matching', 'perf-child.js');
 
 const START_SCRIPT = /^node((?:\s+-\S+)*)\s+dist\/src\/cli\.js start$/;
 
@@ -46,12 +48,13 @@ export function deployedNodeFlags(): string[] {
 }
 
 /**
- * `npm run build` (the app, as deployed) and the bench's own compiled entry points beside it; `--no-build` among
+ * `npm run build` (the app, as deployed) and the bench's own compiled entry points beside it (the bare app, the
+ * probe, the matcher's timed child); `--no-build` among
  * the arguments skips it (bench/run-all.ts builds once for every benchmark).
  */
 export function buildDeployed(log: (message: string) => void, args: readonly string[] = []): void {
   if (args.includes('--no-build')) {
-    if (!fs.existsSync(APP_CLI) || !fs.existsSync(BARE_APP))
+    if (![APP_CLI, BARE_APP, MATCHING_CHILD].every((file) => fs.existsSync(file)))
       throw new Error('--no-build, but nothing is built');
     return;
   }
