@@ -208,7 +208,9 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
     'Where places are at least as many as mentees the assignment uses the primal–dual (Hungarian) method ' +
     '(`primal-dual-assignment.ts`): prices stay exact LP duals and move only by whole score steps, one Dijkstra ' +
     'search per step, and the heavy score ties (a typical mentee has dozens of candidates tied at its best score) are ' +
-    'settled by Hopcroft–Karp matching on the tight edges instead of by bidders outbidding each other by ε. Where ' +
+    'settled by Hopcroft–Karp matching on the tight edges instead of by bidders outbidding each other by ε; after ' +
+    'each price change only the edges of the mentees the search reached are read again (elsewhere a tight edge ' +
+    "stays tight unless its mentor's price rose). Where " +
     'mentees outnumber places the forward–reverse auction with ε-scaling stays, stopped as soon as exact prices prove ' +
     'its assignment optimal (`assignment-certificate.ts`): there the primal–dual method must lower the profit of ' +
     'every mentee it leaves unmatched one score step at a time, one search over most of the graph per step, and run ' +
@@ -223,8 +225,16 @@ function performanceTables(performance: readonly PerfResult[]): string[] {
   const missed = performance.filter((row) => row.assignmentScans.median > 100 || row.proposeMs.median > 5000);
   if (missed.length > 0) {
     const where = missed.map((row) => `${row.participants.toLocaleString('en')} ${row.regime}`).join(', ');
+    const plentiful = missed.some((row) => row.regime === 'balanced')
+      ? " Where places are plentiful, most of the primal–dual method's time goes to its Hopcroft–Karp phases on the " +
+        'tight edges: each is a breadth-first pass from every mentee still unmatched, and after each price change ' +
+        'several phases follow that find only a few paths each. Tried and not kept: augmenting by depth-first ' +
+        'search from each unmatched mentee instead (Pothen–Fan, with lookahead): no layers to build, but its paths ' +
+        'grow long, and it was slower. Next step there: fewer phases per price change, for instance a larger first ' +
+        'matching (mentees with the fewest tight edges first) or a switch to single searches once few paths remain.'
+      : '';
     lines.push(
-      `**Time targets missed** (${where}). ${method} Tried and not kept for the auction: solving on each mentee's ` +
+      `**Time targets missed** (${where}). ${method}${plentiful} Tried and not kept for the auction: solving on each mentee's ` +
         'top edges and then verifying (ties make any cut lose the optimum), other cache sizes, reverse bids only in ' +
         "the last phases, the mentors' side holding edge numbers instead of copies (fewer writes, but its scans then " +
         'read at random: much slower), a repair of the ' +

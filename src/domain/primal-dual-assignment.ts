@@ -30,9 +30,14 @@ interface Search {
   readonly placeOf: Int32Array; // per mentee: the place it holds, or -1
   // The edges tight at the current prices, per mentee: tightEdge[tightStart[i]] .. tightEdge[tightStart[i + 1] - 1].
   // Prices change only between the layered phases, and far fewer edges are tight than not, so the phases
-  // read these instead of every edge.
+  // read these instead of every edge. Rebuilt into the spare array after each price change, then swapped.
   readonly tightStart: Int32Array;
-  readonly tightEdge: Int32Array;
+  tightEdge: Int32Array;
+  spareTightEdge: Int32Array;
+  // Which price change last lowered a mentee's profit or raised a mentor's price (0: none yet).
+  priceChange: number;
+  readonly loweredAt: Int32Array; // per mentee
+  readonly raisedAt: Int32Array; // per mentor
   // Per mentee: the layer a phase reached it in (-1: not reached), and the phase that last used it.
   readonly layer: Int32Array;
   readonly visited: Int32Array;
@@ -67,6 +72,10 @@ function createSearch(problem: AssignmentProblem): Search {
     placeOf: new Int32Array(menteeCount).fill(-1),
     tightStart: new Int32Array(menteeCount + 1),
     tightEdge: new Int32Array(edgeMentor.length),
+    spareTightEdge: new Int32Array(edgeMentor.length),
+    priceChange: 0,
+    loweredAt: new Int32Array(menteeCount),
+    raisedAt: new Int32Array(mentorCount),
     layer: new Int32Array(menteeCount),
     visited: new Int32Array(menteeCount),
     queue: new Int32Array(menteeCount),
@@ -86,18 +95,36 @@ function isActive(s: Search, mentee: number): boolean {
   return s.placeOf[mentee]! < 0 && s.profit[mentee]! > 0;
 }
 
+// A price change lowers the profits of only the mentees its search reached and raises the prices of only the
+// mentors it reached, a small part of the graph. A mentee whose profit stayed keeps every tight edge except
+// those to a mentor whose price rose (and gains none, since no price falls), so only the lowered mentees'
+// edges are read again; the lists come out the same, in the same order, as from a pass over every edge.
 function collectTightEdges(s: Search): void {
   const { menteeCount, edgeStart, edgeMentor, benefit, capacity } = s.problem;
-  const { price, tightStart, tightEdge } = s;
+  const { price, tightStart, loweredAt, raisedAt, priceChange } = s;
+  const previous = s.tightEdge;
+  const next = s.spareTightEdge;
   let count = 0;
+  let from = 0;
   for (let i = 0; i < menteeCount; i++) {
-    const profit = s.profit[i]!;
-    for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
-      const mentor = edgeMentor[e]!;
-      if (profit + price[mentor]! === benefit[e]! && capacity[mentor]! > 0) tightEdge[count++] = e;
+    const to = tightStart[i + 1]!;
+    if (priceChange === 0 || loweredAt[i] === priceChange) {
+      const profit = s.profit[i]!;
+      for (let e = edgeStart[i]!; e < edgeStart[i + 1]!; e++) {
+        const mentor = edgeMentor[e]!;
+        if (profit + price[mentor]! === benefit[e]! && capacity[mentor]! > 0) next[count++] = e;
+      }
+    } else {
+      for (let k = from; k < to; k++) {
+        const e = previous[k]!;
+        if (raisedAt[edgeMentor[e]!] !== priceChange) next[count++] = e;
+      }
     }
+    from = to;
     tightStart[i + 1] = count;
   }
+  s.tightEdge = next;
+  s.spareTightEdge = previous;
 }
 
 // The first tight edge at or after position `from` that its mentee could newly take (not to its own mentor),
@@ -271,12 +298,19 @@ function lowerProfits(s: Search): boolean {
       if (distance < menteeDistance[i]!) reach(i, distance);
     }
   }
+  const change = ++s.priceChange;
   for (const i of reachedMentees) {
-    if (menteeDistance[i]! < end) s.profit[i] = s.profit[i]! - (end - menteeDistance[i]!);
+    if (menteeDistance[i]! < end) {
+      s.profit[i] = s.profit[i]! - (end - menteeDistance[i]!);
+      s.loweredAt[i] = change;
+    }
     menteeDistance[i] = Infinity;
   }
   for (const mentor of reachedMentors) {
-    if (mentorDistance[mentor]! < end) s.price[mentor] = s.price[mentor]! + (end - mentorDistance[mentor]!);
+    if (mentorDistance[mentor]! < end) {
+      s.price[mentor] = s.price[mentor]! + (end - mentorDistance[mentor]!);
+      s.raisedAt[mentor] = change;
+    }
   }
   mentorDistance.fill(Infinity);
   heap.size = 0;

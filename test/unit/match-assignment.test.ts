@@ -44,12 +44,18 @@ function randomProblem(random: Random): AssignmentProblem {
 }
 
 // Too large for brute force, with heavy ties: scores from a handful of values, many candidates per mentee.
-function largerProblem(random: Random, menteeCount: number, mentorCount: number): AssignmentProblem {
+function largerProblem(
+  random: Random,
+  menteeCount: number,
+  mentorCount: number,
+  density = 0.3,
+): AssignmentProblem {
   const capacity = Array.from({ length: mentorCount }, () => intBetween(random, 0, 2));
   const edges: Edge[] = [];
   for (let mentee = 0; mentee < menteeCount; mentee++) {
     for (let mentor = 0; mentor < mentorCount; mentor++) {
-      if (random() < 0.3) edges.push({ mentee, mentor, benefit: [3, 5, 8, 10][intBetween(random, 0, 3)]! });
+      if (random() < density)
+        edges.push({ mentee, mentor, benefit: [3, 5, 8, 10][intBetween(random, 0, 3)]! });
     }
     if (!edges.some((edge) => edge.mentee === mentee)) edges.push({ mentee, mentor: 0, benefit: 1 });
   }
@@ -156,6 +162,20 @@ describe('the two methods', () => {
     expect(auction.upperBound - total).toBeLessThan(1);
     expect(solveByPrimalDual(problem)).toEqual(primalDual);
   });
+
+  // Sparse tied instances take the primal–dual method through several price changes, after each of which it
+  // keeps its tight edges up to date instead of collecting them again: a stale edge breaks the proof.
+  it.each(Array.from({ length: 200 }, (_, k) => k + 1))(
+    'agree, and the primal-dual prices prove it, on sparse tied instance %i',
+    (seed) => {
+      const problem = largerProblem(mulberry32(seed), 20, 15, 0.2);
+      const primalDual = solveByPrimalDual(problem);
+      expectValidAssignment(problem, primalDual.mentorOf);
+      const total = totalOf(problem, primalDual.mentorOf);
+      expect(primalDual.upperBound).toBe(total);
+      expect(totalOf(problem, solveByAuction(problem).mentorOf)).toBe(total);
+    },
+  );
 });
 
 describe('solveAssignment', () => {
