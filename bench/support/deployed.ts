@@ -49,8 +49,8 @@ export function deployedNodeFlags(): string[] {
 
 /**
  * `npm run build` (the app, as deployed) and the bench's own compiled entry points beside it (the bare app, the
- * probe, the matcher's timed child); `--no-build` among
- * the arguments skips it (bench/run-all.ts builds once for every benchmark).
+ * probe, the matcher's timed child); `--no-build` among the arguments skips it (bench/run-all.ts builds once for
+ * every benchmark).
  */
 export function buildDeployed(log: (message: string) => void, args: readonly string[] = []): void {
   if (args.includes('--no-build')) {
